@@ -1,0 +1,172 @@
+//! The one table of columns: canonical names, aliases, whether required, limits and the
+//! rule text. The header matcher, the rules, the template and the docs all read it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::options::{MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_SITE_CHARS};
+
+/// One of the columns of an upload, by its canonical name.
+///
+/// Serialises as its canonical name (`"User name"`, `"Email"`, `"User type"`, `"Site"`).
+///
+/// ```
+/// use bulk_users::Column;
+/// assert_eq!(Column::UserName.name(), "User name");
+/// assert_eq!(Column::from_header("E-mail address*"), Some(Column::Email));
+/// assert!(Column::Email.is_required());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Column {
+    /// `User name*`: the person's display name. Required.
+    #[serde(rename = "User name")]
+    UserName,
+    /// `Email*`: the person's sign-in and contact address. Required.
+    #[serde(rename = "Email")]
+    Email,
+    /// `User type`: `Standard` or `Privileged`; empty means `Standard`.
+    #[serde(rename = "User type")]
+    UserType,
+    /// `Site`: the person's site or office; empty means the default site (`HQ`).
+    #[serde(rename = "Site")]
+    Site,
+}
+
+impl Column {
+    /// Every column, in template order.
+    pub const ALL: [Column; 4] = [
+        Column::UserName,
+        Column::Email,
+        Column::UserType,
+        Column::Site,
+    ];
+
+    /// The canonical name, as in error reports and JSON.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Column::UserName => "User name",
+            Column::Email => "Email",
+            Column::UserType => "User type",
+            Column::Site => "Site",
+        }
+    }
+
+    /// The header the template writes: the name, with `*` on required columns.
+    pub const fn template_header(self) -> &'static str {
+        match self {
+            Column::UserName => "User name*",
+            Column::Email => "Email*",
+            Column::UserType => "User type",
+            Column::Site => "Site",
+        }
+    }
+
+    /// Whether a user needs a value in this column, and a file needs the column.
+    pub const fn is_required(self) -> bool {
+        matches!(self, Column::UserName | Column::Email)
+    }
+
+    /// Other header texts accepted for this column (compared as [`Column::from_header`]
+    /// does).
+    pub const fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Column::UserName => &["Username", "Name", "Full name", "Display name"],
+            Column::Email => &["E-mail", "Email address", "E-mail address", "Mail"],
+            Column::UserType => &["Type", "Role"],
+            Column::Site => &["Location", "Office"],
+        }
+    }
+
+    /// The most characters a value may have, where there is a limit.
+    pub const fn max_chars(self) -> Option<usize> {
+        match self {
+            Column::UserName => Some(MAX_NAME_CHARS),
+            Column::Email => Some(MAX_EMAIL_CHARS),
+            Column::UserType => None,
+            Column::Site => Some(MAX_SITE_CHARS),
+        }
+    }
+
+    /// The rule for this column in plain words, as the template's notes and
+    /// instructions show it. `default_site` is the site an empty cell gets.
+    pub fn rule(self, default_site: &str) -> String {
+        match self {
+            Column::UserName => format!(
+                "Required. The person's full name, at most {MAX_NAME_CHARS} characters. \
+                 It may not start with =, +, - or @."
+            ),
+            Column::Email => format!(
+                "Required. One email address such as name@example.com, at most \
+                 {MAX_EMAIL_CHARS} characters. Each user needs their own address."
+            ),
+            Column::UserType => {
+                "Standard or Privileged. Leave empty for Standard.".to_owned()
+            }
+            Column::Site => format!(
+                "The person's site or office, at most {MAX_SITE_CHARS} characters. \
+                 Leave empty for {default_site}. It may not start with =, +, - or @."
+            ),
+        }
+    }
+
+    /// The column a header text names, ignoring case, surrounding and repeated inner
+    /// whitespace and a trailing `*`; `None` for any other text.
+    pub fn from_header(header: &str) -> Option<Column> {
+        let key = header_key(header);
+        Column::ALL.into_iter().find(|column| {
+            header_key(column.name()) == key
+                || column.aliases().iter().any(|alias| header_key(alias) == key)
+        })
+    }
+}
+
+impl std::fmt::Display for Column {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The form headers are compared in: lower case, whitespace runs folded to one space,
+/// no surrounding whitespace, no trailing `*`.
+pub(crate) fn header_key(header: &str) -> String {
+    let trimmed = crate::cells::trim(header);
+    let without_star = crate::cells::trim(trimmed.strip_suffix('*').unwrap_or(trimmed));
+    let mut key = String::with_capacity(without_star.len());
+    for word in without_star.split(crate::cells::is_invisible) {
+        if word.is_empty() {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_matching_folds_case_space_and_star() {
+        assert_eq!(Column::from_header("  USER   name * "), Some(Column::UserName));
+        assert_eq!(Column::from_header("\u{FEFF}Email*"), Some(Column::Email));
+        assert_eq!(Column::from_header("user\u{00A0}type"), Some(Column::UserType));
+        assert_eq!(Column::from_header("Office"), Some(Column::Site));
+        assert_eq!(Column::from_header("Phone"), None);
+        assert_eq!(Column::from_header("Email**"), None);
+    }
+
+    #[test]
+    fn every_alias_is_unique() {
+        let mut keys = Vec::new();
+        for column in Column::ALL {
+            keys.push(header_key(column.name()));
+            keys.extend(column.aliases().iter().map(|a| header_key(a)));
+        }
+        let count = keys.len();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), count);
+    }
+}

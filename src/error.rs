@@ -1,0 +1,330 @@
+//! The error report: what is wrong, where, and how to fix it.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::cells::column_letters;
+use crate::Column;
+
+/// A stable, machine-readable name for a kind of problem.
+///
+/// The snake_case text ([`ErrorCode::as_str`]) is what JSON carries and will not change;
+/// new codes may be added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// The input is larger than the byte limit (10 MiB by default).
+    FileTooLarge,
+    /// The input has no bytes, or nothing but blank rows.
+    EmptyFile,
+    /// The input is not a readable file of the format given.
+    UnreadableFile,
+    /// The file has a header row but no users under it.
+    NoRows,
+    /// The file has more users than the row limit (500 by default).
+    TooManyRows,
+    /// A required column is not in the header.
+    MissingColumn,
+    /// Two header cells name the same column.
+    DuplicateColumn,
+    /// A header cell names no known column.
+    UnknownColumn,
+    /// A value stands in a column without a header.
+    ExtraValue,
+    /// A required value is empty.
+    MissingValue,
+    /// A value holds a control character (tab, line break) or a spreadsheet error.
+    InvalidValue,
+    /// A User type is neither `Standard` nor `Privileged`.
+    InvalidUserType,
+    /// A value starts with `=`, `+`, `-` or `@`, which spreadsheets run as a formula.
+    UnsafeValue,
+    /// A value is longer than its column allows.
+    ValueTooLong,
+    /// An Email is not one plain address.
+    InvalidEmail,
+    /// An Email already appears on an earlier row.
+    DuplicateEmail,
+    /// A Site is not one of the customer's sites (only with
+    /// [`Options::allowed_sites`](crate::Options::allowed_sites)).
+    UnknownSite,
+}
+
+impl ErrorCode {
+    /// Every code, in the order of this enum.
+    pub const ALL: [ErrorCode; 17] = [
+        ErrorCode::FileTooLarge,
+        ErrorCode::EmptyFile,
+        ErrorCode::UnreadableFile,
+        ErrorCode::NoRows,
+        ErrorCode::TooManyRows,
+        ErrorCode::MissingColumn,
+        ErrorCode::DuplicateColumn,
+        ErrorCode::UnknownColumn,
+        ErrorCode::ExtraValue,
+        ErrorCode::MissingValue,
+        ErrorCode::InvalidValue,
+        ErrorCode::InvalidUserType,
+        ErrorCode::UnsafeValue,
+        ErrorCode::ValueTooLong,
+        ErrorCode::InvalidEmail,
+        ErrorCode::DuplicateEmail,
+        ErrorCode::UnknownSite,
+    ];
+
+    /// The stable snake_case name, as in JSON: `"invalid_email"`.
+    ///
+    /// ```
+    /// assert_eq!(bulk_users::ErrorCode::InvalidEmail.as_str(), "invalid_email");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::FileTooLarge => "file_too_large",
+            ErrorCode::EmptyFile => "empty_file",
+            ErrorCode::UnreadableFile => "unreadable_file",
+            ErrorCode::NoRows => "no_rows",
+            ErrorCode::TooManyRows => "too_many_rows",
+            ErrorCode::MissingColumn => "missing_column",
+            ErrorCode::DuplicateColumn => "duplicate_column",
+            ErrorCode::UnknownColumn => "unknown_column",
+            ErrorCode::ExtraValue => "extra_value",
+            ErrorCode::MissingValue => "missing_value",
+            ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::InvalidUserType => "invalid_user_type",
+            ErrorCode::UnsafeValue => "unsafe_value",
+            ErrorCode::ValueTooLong => "value_too_long",
+            ErrorCode::InvalidEmail => "invalid_email",
+            ErrorCode::DuplicateEmail => "duplicate_email",
+            ErrorCode::UnknownSite => "unknown_site",
+        }
+    }
+
+    /// Whether the code is about the whole file rather than one row or the header.
+    pub const fn is_file_level(self) -> bool {
+        matches!(
+            self,
+            ErrorCode::FileTooLarge
+                | ErrorCode::EmptyFile
+                | ErrorCode::UnreadableFile
+                | ErrorCode::NoRows
+        )
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem in the file, located where a person can find it.
+///
+/// Serialises as `{"row": 3, "column": "Email", "code": "invalid_email", "message": "…"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    /// The row as the spreadsheet numbers it (the header is usually row 1); `None` for
+    /// problems of the whole file.
+    pub row: Option<u32>,
+    /// The canonical column, or `None` where no canonical column applies (an unknown
+    /// header, a value without a header, a whole-file problem).
+    pub column: Option<Column>,
+    /// What kind of problem this is.
+    pub code: ErrorCode,
+    /// What is wrong and how to fix it, in plain words for the person who filled in the
+    /// file. It does not repeat the row; [`RowError`]'s `Display` adds it.
+    pub message: String,
+    /// The offending value, cut to at most 64 characters, where one applies.
+    #[serde(skip)]
+    pub value: Option<String>,
+    /// 0-based index of the spreadsheet column the problem is in, where one applies.
+    #[serde(skip)]
+    pub column_index: Option<u32>,
+}
+
+impl RowError {
+    pub(crate) fn file(code: ErrorCode, message: String) -> Self {
+        RowError {
+            row: None,
+            column: None,
+            code,
+            message,
+            value: None,
+            column_index: None,
+        }
+    }
+
+    pub(crate) fn at(
+        code: ErrorCode,
+        row: u32,
+        column: Option<Column>,
+        column_index: Option<u32>,
+        message: String,
+    ) -> Self {
+        RowError {
+            row: Some(row),
+            column,
+            code,
+            message,
+            value: None,
+            column_index,
+        }
+    }
+
+    pub(crate) fn with_value(mut self, value: &str) -> Self {
+        self.value = Some(shorten(value, 64));
+        self
+    }
+
+    /// The spreadsheet column letters of [`RowError::column_index`]: `Some("C")`.
+    pub fn column_letter(&self) -> Option<String> {
+        self.column_index.map(column_letters)
+    }
+
+    fn sort_key(&self) -> (u32, u32) {
+        (
+            self.row.unwrap_or(0),
+            self.column_index.map_or(0, |index| index.saturating_add(1)),
+        )
+    }
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.row, self.column) {
+            (Some(row), Some(column)) => write!(f, "Row {row}, {column}: {}", self.message),
+            (Some(row), None) => write!(f, "Row {row}: {}", self.message),
+            (None, _) => f.write_str(&self.message),
+        }
+    }
+}
+
+/// Everything wrong with a file: a non-empty list of [`RowError`]s ordered by row, then
+/// by column from left to right, whole-file problems first.
+///
+/// Serialises as `{"errors": [...]}`.
+///
+/// ```
+/// let bytes = b"User name*,Email*\nAda Lovelace,ada(at)example.com\n";
+/// let errors = bulk_users::parse(bytes, bulk_users::Format::Csv).unwrap_err();
+/// assert_eq!(errors.len(), 1);
+/// assert_eq!(errors[0].row, Some(2));
+/// assert_eq!(errors[0].code, bulk_users::ErrorCode::InvalidEmail);
+/// assert_eq!(
+///     errors.to_string(),
+///     "1 problem in the file:\n  Row 2, Email: \"ada(at)example.com\" is not an email \
+///      address. Use the form name@example.com.",
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowErrors {
+    errors: Vec<RowError>,
+}
+
+impl RowErrors {
+    /// Orders the errors; `None` when there are none.
+    pub(crate) fn from_vec(mut errors: Vec<RowError>) -> Option<Self> {
+        if errors.is_empty() {
+            return None;
+        }
+        errors.sort_by_key(RowError::sort_key);
+        Some(RowErrors { errors })
+    }
+
+    /// The errors, in order.
+    pub fn as_slice(&self) -> &[RowError] {
+        &self.errors
+    }
+
+    /// The errors, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, RowError> {
+        self.errors.iter()
+    }
+
+    /// How many errors there are (at least one).
+    #[allow(clippy::len_without_is_empty)]
+    pub fn len(&self) -> usize {
+        self.errors.len()
+    }
+
+    /// The errors, in order.
+    pub fn into_vec(self) -> Vec<RowError> {
+        self.errors
+    }
+
+    /// Whether any error has this code.
+    pub fn contains(&self, code: ErrorCode) -> bool {
+        self.errors.iter().any(|error| error.code == code)
+    }
+}
+
+impl std::ops::Deref for RowErrors {
+    type Target = [RowError];
+
+    fn deref(&self) -> &[RowError] {
+        &self.errors
+    }
+}
+
+impl IntoIterator for RowErrors {
+    type Item = RowError;
+    type IntoIter = std::vec::IntoIter<RowError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.errors.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a RowErrors {
+    type Item = &'a RowError;
+    type IntoIter = std::slice::Iter<'a, RowError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.errors.iter()
+    }
+}
+
+impl fmt::Display for RowErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.errors.len();
+        let noun = if count == 1 { "problem" } else { "problems" };
+        write!(f, "{count} {noun} in the file:")?;
+        for error in &self.errors {
+            write!(f, "\n  {error}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RowErrors {}
+
+/// Cuts `value` to at most `max` characters, marking the cut with `…`.
+pub(crate) fn shorten(value: &str, max: usize) -> String {
+    if value.chars().nth(max).is_none() {
+        return value.to_owned();
+    }
+    let mut cut: String = value.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shorten_counts_characters() {
+        assert_eq!(shorten("abc", 3), "abc");
+        assert_eq!(shorten("abcd", 3), "ab…");
+        assert_eq!(shorten("ééééé", 4), "ééé…");
+    }
+
+    #[test]
+    fn codes_serialise_as_their_names() {
+        for code in ErrorCode::ALL {
+            let json = serde_json::to_string(&code).unwrap_or_default();
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+        }
+    }
+}

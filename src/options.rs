@@ -1,0 +1,309 @@
+//! The configurable entry point: limits, defaults and policies.
+
+use crate::cells::RowSink;
+use crate::column::header_key;
+use crate::error::{ErrorCode, RowError, RowErrors};
+use crate::report::Report;
+use crate::rows::Validator;
+use crate::workbook::WorkbookProblem;
+use crate::{Column, Format, NewUser, UserType};
+
+/// The most users one file may hold by default.
+pub const MAX_ROWS: u32 = 500;
+/// The largest file accepted by default, in bytes: 10 MiB.
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+/// The most characters in a User name.
+pub const MAX_NAME_CHARS: usize = 256;
+/// The most characters in an Email.
+pub const MAX_EMAIL_CHARS: usize = 254;
+/// The most characters in a Site.
+pub const MAX_SITE_CHARS: usize = 256;
+/// The site a user gets when the Site cell is empty, by default.
+pub const DEFAULT_SITE: &str = "HQ";
+
+/// What to do with a header that names no known column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[non_exhaustive]
+pub enum UnknownColumns {
+    /// Report it as `unknown_column`: the default, so that a typo in a header is not
+    /// silently dropped.
+    #[default]
+    Reject,
+    /// Ignore the column and its values.
+    Ignore,
+}
+
+/// How to parse: limits, defaults and policies. [`parse`](crate::parse) is
+/// `Options::new().parse`.
+///
+/// ```
+/// use bulk_users::{Format, Options, UnknownColumns};
+///
+/// let options = Options::new()
+///     .max_rows(100)
+///     .default_site("Oslo")
+///     .unknown_columns(UnknownColumns::Ignore);
+/// let csv = b"User name*,Email*,Phone\nAda,ada@example.com,555-0100\n";
+/// let users = options.parse(csv, Format::Csv)?;
+/// assert_eq!(users[0].site, "Oslo");
+/// # Ok::<(), bulk_users::RowErrors>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    max_rows: u32,
+    max_bytes: usize,
+    default_site: String,
+    default_user_type: UserType,
+    unknown_columns: UnknownColumns,
+    allowed_sites: Vec<String>,
+    aliases: Vec<(String, Column)>,
+    formats: Vec<Format>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_rows: MAX_ROWS,
+            max_bytes: MAX_BYTES,
+            default_site: DEFAULT_SITE.to_owned(),
+            default_user_type: UserType::Standard,
+            unknown_columns: UnknownColumns::Reject,
+            allowed_sites: Vec::new(),
+            aliases: Vec::new(),
+            formats: Format::ALL.to_vec(),
+        }
+    }
+}
+
+impl Options {
+    /// The defaults of the contract: 500 users, 10 MiB, site `HQ`, user type
+    /// `Standard`, unknown columns rejected, any site, every format.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The most users a file may hold ([`MAX_ROWS`] by default). The first user past it
+    /// is reported as `too_many_rows` and reading stops there.
+    #[must_use]
+    pub fn max_rows(mut self, max_rows: u32) -> Self {
+        self.max_rows = max_rows;
+        self
+    }
+
+    /// The largest input accepted, in bytes ([`MAX_BYTES`] by default). A larger one is
+    /// refused as `file_too_large` before any parsing.
+    #[must_use]
+    pub fn max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// The site a user gets when the Site cell is empty ([`DEFAULT_SITE`] by default).
+    #[must_use]
+    pub fn default_site(mut self, site: impl Into<String>) -> Self {
+        self.default_site = site.into();
+        self
+    }
+
+    /// The user type a user gets when the User type cell is empty (`Standard` by
+    /// default).
+    #[must_use]
+    pub fn default_user_type(mut self, user_type: UserType) -> Self {
+        self.default_user_type = user_type;
+        self
+    }
+
+    /// What to do with a header that names no known column.
+    #[must_use]
+    pub fn unknown_columns(mut self, policy: UnknownColumns) -> Self {
+        self.unknown_columns = policy;
+        self
+    }
+
+    /// The customer's sites. When the list is not empty, a Site must be one of them
+    /// (ignoring case; the user gets the spelling given here), else `unknown_site`.
+    /// Blank names are left out.
+    #[must_use]
+    pub fn allowed_sites<I, S>(mut self, sites: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.allowed_sites = sites
+            .into_iter()
+            .map(Into::into)
+            .map(|site| crate::cells::trim(&site).to_owned())
+            .filter(|site| !site.is_empty())
+            .collect();
+        self
+    }
+
+    /// Accepts one more header text for `column`, matched as the built-in names are
+    /// (ignoring case, surrounding and repeated whitespace and a trailing `*`).
+    #[must_use]
+    pub fn alias(mut self, header: &str, column: Column) -> Self {
+        self.aliases.push((header_key(header), column));
+        self
+    }
+
+    /// The formats this service accepts (every [`Format`] by default). Another format is
+    /// refused as `unreadable_file`, saying which formats are accepted.
+    #[must_use]
+    pub fn formats<I: IntoIterator<Item = Format>>(mut self, formats: I) -> Self {
+        self.formats = formats.into_iter().collect();
+        self
+    }
+
+    /// Parses an upload all-or-nothing: every user, or every error in the file.
+    ///
+    /// # Errors
+    ///
+    /// [`RowErrors`] with every problem found, ordered by row then column.
+    pub fn parse(&self, bytes: &[u8], format: Format) -> Result<Vec<NewUser>, RowErrors> {
+        self.check(bytes, format).into_result()
+    }
+
+    /// Checks an upload in one pass and returns every valid user with its row and every
+    /// error: for services that import the valid rows and return the rest.
+    pub fn check(&self, bytes: &[u8], format: Format) -> Report {
+        if bytes.len() > self.max_bytes {
+            return Report::file_error(RowError::file(
+                ErrorCode::FileTooLarge,
+                format!(
+                    "The file is {} bytes; at most {} bytes ({}) are accepted. Split the \
+                     users into smaller files.",
+                    bytes.len(),
+                    self.max_bytes,
+                    human_size(self.max_bytes),
+                ),
+            ));
+        }
+        if bytes.is_empty() {
+            return Report::file_error(RowError::file(
+                ErrorCode::EmptyFile,
+                "The file is empty (0 bytes). Fill in the template with one user per row \
+                 and upload it again."
+                    .to_owned(),
+            ));
+        }
+        if !self.formats.contains(&format) {
+            let accepted: Vec<&str> = self.formats.iter().map(|f| f.extension()).collect();
+            return Report::file_error(unreadable(format!(
+                "Files in .{} format are not accepted here. Save the file as .{} and \
+                 upload it again.",
+                format.extension(),
+                accepted.join(" or ."),
+            )));
+        }
+        let mut validator = Validator::new(self);
+        let outcome = read(bytes, format, &mut validator);
+        match outcome {
+            Ok(()) => validator.finish(),
+            Err(message) => Report::file_error(unreadable(message)),
+        }
+    }
+
+    pub(crate) fn max_rows_value(&self) -> u32 {
+        self.max_rows
+    }
+
+    pub(crate) fn default_site_value(&self) -> &str {
+        &self.default_site
+    }
+
+    pub(crate) fn default_user_type_value(&self) -> UserType {
+        self.default_user_type
+    }
+
+    pub(crate) fn unknown_columns_policy(&self) -> UnknownColumns {
+        self.unknown_columns
+    }
+
+    pub(crate) fn allowed_sites_list(&self) -> &[String] {
+        &self.allowed_sites
+    }
+
+    /// The column a header cell names, with this service's extra aliases.
+    pub(crate) fn column_for_header(&self, text: &str) -> Option<Column> {
+        Column::from_header(text).or_else(|| {
+            let key = header_key(text);
+            self.aliases
+                .iter()
+                .find(|(alias, _)| *alias == key)
+                .map(|&(_, column)| column)
+        })
+    }
+}
+
+/// Runs the reader for `format`; an unreadable file gives the message for the person.
+fn read(bytes: &[u8], format: Format, sink: &mut dyn RowSink) -> Result<(), String> {
+    let looks_like = Format::detect(bytes);
+    let mismatch = |expected: Format| match looks_like {
+        Some(actual) if actual != expected => format!(
+            "This file is not {} but looks like {}. Upload it with the right file \
+             extension, or save it again as .{}.",
+            expected.described(),
+            actual.described(),
+            expected.extension(),
+        ),
+        _ => format!(
+            "This file could not be read as {}. Save it again from your spreadsheet \
+             program as .xlsx or .csv and upload it again.",
+            expected.described(),
+        ),
+    };
+    match format {
+        Format::Csv => {
+            if looks_like.is_some_and(|actual| actual != Format::Csv) {
+                return Err(mismatch(Format::Csv));
+            }
+            crate::csv::read(bytes, sink).map_err(|_| {
+                "This file is not text: it holds binary data. Save it as CSV or .xlsx \
+                 from your spreadsheet program and upload it again."
+                    .to_owned()
+            })
+        }
+        _ => crate::workbook::read(bytes, format, sink).map_err(|problem| match problem {
+            WorkbookProblem::Encrypted => "The workbook is protected with a password. \
+                 Remove the password (or save an unprotected copy) and upload it again."
+                .to_owned(),
+            WorkbookProblem::NoSheet => {
+                "The workbook has no worksheet. Fill in the template's Users sheet and \
+                 upload it again."
+                    .to_owned()
+            }
+            WorkbookProblem::Damaged => mismatch(format),
+        }),
+    }
+}
+
+fn unreadable(message: String) -> RowError {
+    RowError::file(ErrorCode::UnreadableFile, message)
+}
+
+/// `10 MiB`, `1.5 MiB`, `900 KiB`, `12 bytes`.
+pub(crate) fn human_size(bytes: usize) -> String {
+    const KIB: usize = 1024;
+    const MIB: usize = 1024 * 1024;
+    if bytes >= MIB {
+        let tenths = bytes / (MIB / 10);
+        if tenths % 10 == 0 {
+            format!("{} MiB", tenths / 10)
+        } else {
+            format!("{}.{} MiB", tenths / 10, tenths % 10)
+        }
+    } else if bytes >= KIB {
+        format!("{} KiB", bytes / KIB)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// `"HQ", "Oslo" and "Tokyo"`, for messages.
+pub(crate) fn quoted_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|item| format!("\"{item}\"")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}

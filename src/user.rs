@@ -1,0 +1,57 @@
+//! The values an upload turns into.
+
+use serde::{Deserialize, Serialize};
+
+/// A user to create, as read from one row of the file.
+///
+/// Serialises as `{"name": "Ada Lovelace", "email": "ada@example.com",
+/// "user_type": "Standard", "site": "HQ"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct NewUser {
+    /// The User name, trimmed.
+    pub name: String,
+    /// The Email, trimmed, with its domain in lower case (the local part is kept as
+    /// typed).
+    pub email: String,
+    /// The User type; an empty cell gives the default ([`UserType::Standard`]).
+    pub user_type: UserType,
+    /// The Site, trimmed; an empty cell gives the default site (`HQ`).
+    pub site: String,
+}
+
+/// What a user may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum UserType {
+    /// An ordinary user: the default.
+    #[default]
+    Standard,
+    /// A user with administrative rights.
+    Privileged,
+}
+
+impl UserType {
+    /// The name as the template's dropdown and JSON show it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            UserType::Standard => "Standard",
+            UserType::Privileged => "Privileged",
+        }
+    }
+
+    /// The user type a cell names, ignoring case: `"privileged"` → `Privileged`.
+    pub fn from_name(text: &str) -> Option<UserType> {
+        if text.eq_ignore_ascii_case("standard") {
+            Some(UserType::Standard)
+        } else if text.eq_ignore_ascii_case("privileged") {
+            Some(UserType::Privileged)
+        } else {
+            None
+        }
+    }
+}
+
+impl std::fmt::Display for UserType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,8 @@
+//! The one integration test binary: every module below is a concern of the contract.
+
+mod codes;
+mod csv_files;
+mod limits;
+mod messages;
+mod support;
+mod xlsx_files;

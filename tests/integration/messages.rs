@@ -1,0 +1,132 @@
+//! Each message a person reads, pinned verbatim once.
+
+use bulk_users::Format;
+
+use crate::support::{csv, HEADER};
+
+#[track_caller]
+fn message_of(grid: &[&[&str]]) -> String {
+    let errors = bulk_users::parse(&csv(grid), Format::Csv).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors}");
+    errors[0].to_string()
+}
+
+#[test]
+fn row_messages() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["", "a@example.com"], "Row 2, User name: User name is empty. Every user needs a user name."),
+        (&["A", ""], "Row 2, Email: Email is empty. Every user needs an email address."),
+        (&["A", "bob(at)corp"], "Row 2, Email: \"bob(at)corp\" is not an email address. Use the form name@example.com."),
+        (&["A", "a@b@example.com"], "Row 2, Email: \"a@b@example.com\" has more than one @. Write one address per cell, in the form name@example.com."),
+        (&["A", "a@b"], "Row 2, Email: \"a@b\" is not an email address. Use the form name@example.com."),
+        (&["A", "Ada <a@example.com>"], "Row 2, Email: \"Ada <a@example.com>\" is a name with an address. Write the address alone, in the form name@example.com."),
+        (&["A", "a @example.com"], "Row 2, Email: \"a @example.com\" contains a space. An email address has no spaces; remove them."),
+        (&["A", "a@exa\u{200B}mple.com"], "Row 2, Email: \"a@exa\u{200B}mple.com\" contains a hidden character, such as a non-breaking or zero-width space, often left by copy and paste. Type the address again."),
+        (&["A", "a@example.com", "Admin"], "Row 2, User type: \"Admin\" is not a user type. Use Standard or Privileged, or leave the cell empty for Standard."),
+        (&["=cmd", "a@example.com"], "Row 2, User name: \"=cmd\" starts with \"=\", which spreadsheet programs treat as a formula. Remove the \"=\" at the start."),
+        (&["A", "a@example.com", "", "a\tb"], "Row 2, Site: Site contains a tab, a line break or another control character. Type the value on a single line."),
+    ];
+    for (row, expected) in cases {
+        assert_eq!(message_of(&[HEADER, row]), *expected);
+    }
+    let long = "x".repeat(300);
+    assert_eq!(
+        message_of(&[HEADER, &[&long, "a@example.com"]]),
+        "Row 2, User name: User name is 300 characters long; at most 256 are allowed. Shorten it."
+    );
+}
+
+#[test]
+fn cross_row_and_header_messages() {
+    assert_eq!(
+        message_of(&[HEADER, &["A", "a@example.com"], &["B", "A@example.com"]]),
+        "Row 3, Email: A@example.com is already used on row 2. Each user needs their own email address."
+    );
+    assert_eq!(
+        message_of(&[&["User name", "Email", "Phone number"], &["A", "a@example.com"]]),
+        "Row 1: Column C is headed \"Phone number\", which is not a column this upload knows. The columns are \"User name\", \"Email\", \"User type\" and \"Site\". Rename the header or delete the column."
+    );
+    let errors = bulk_users::parse(&csv(&[&["User name", "Site"], &["A", "B"]]), Format::Csv)
+        .unwrap_err();
+    assert_eq!(
+        errors[0].to_string(),
+        "Row 1, Email: The header row has no Email column. Add a column headed \"Email*\"."
+    );
+    assert_eq!(
+        message_of(&[&["Email", "Name", "E-mail"], &["a@example.com", "A", ""]]),
+        "Row 1, Email: Columns A and C are both Email. Keep one of them and delete the other."
+    );
+    assert_eq!(
+        message_of(&[&["Name", "Email", ""], &["A", "a@example.com", "x"]]),
+        "Row 2: Column C has a value but no header. Delete the value, or give the column a header."
+    );
+}
+
+#[test]
+fn file_messages() {
+    let first = |bytes: &[u8], format| bulk_users::parse(bytes, format).unwrap_err()[0].to_string();
+    assert_eq!(
+        first(b"", Format::Csv),
+        "The file is empty (0 bytes). Fill in the template with one user per row and upload it again."
+    );
+    assert_eq!(
+        first(b"\n\n", Format::Csv),
+        "The file is empty: it has no header row and no users. Fill in the template with one user per row and upload it again."
+    );
+    assert_eq!(
+        first(b"User name*,Email*\n", Format::Csv),
+        "The file has a header row but no users. Add one user per row under the header."
+    );
+    assert_eq!(
+        first(&vec![b'a'; bulk_users::MAX_BYTES + 1], Format::Csv),
+        "The file is 10485761 bytes; at most 10485760 bytes (10 MiB) are accepted. Split the users into smaller files."
+    );
+    assert_eq!(
+        first(&bulk_users::write_template(), Format::Csv),
+        "This file is not a CSV file but looks like an Excel workbook (.xlsx). Upload it with the right file extension, or save it again as .csv."
+    );
+    assert_eq!(
+        first(b"User name*,Email*\nA,a@example.com\n", Format::Xlsx),
+        "This file is not an Excel workbook (.xlsx) but looks like a CSV file. Upload it with the right file extension, or save it again as .xlsx."
+    );
+    let mut grid: Vec<&[&str]> = vec![HEADER];
+    grid.extend(std::iter::repeat_n(&["A", ""][..], 501));
+    let errors = bulk_users::parse(&csv(&grid), Format::Csv).unwrap_err();
+    assert_eq!(
+        errors.last().map(ToString::to_string).unwrap_or_default(),
+        "Row 502: The file has more than 500 users; this is the first row past the limit. Split the users into files of at most 500 users each."
+    );
+}
+
+#[test]
+fn display_lists_every_error() {
+    let errors = bulk_users::parse(
+        &csv(&[HEADER, &["", "a@example.com"], &["B", "x"]]),
+        Format::Csv,
+    )
+    .unwrap_err();
+    assert_eq!(
+        errors.to_string(),
+        "2 problems in the file:\n  Row 2, User name: User name is empty. Every user needs a user name.\n  Row 3, Email: \"x\" is not an email address. Use the form name@example.com."
+    );
+}
+
+#[test]
+fn json_forms_are_the_contract_s() {
+    let users = bulk_users::parse(b"User name*,Email*\nAda Lovelace,ada@example.com\n", Format::Csv)
+        .unwrap();
+    assert_eq!(
+        serde_json::to_string(&users).unwrap(),
+        r#"[{"name":"Ada Lovelace","email":"ada@example.com","user_type":"Standard","site":"HQ"}]"#
+    );
+    let errors = bulk_users::parse(b"User name*,Email*\nAda,x\n", Format::Csv).unwrap_err();
+    assert_eq!(
+        serde_json::to_string(&errors).unwrap(),
+        r#"{"errors":[{"row":2,"column":"Email","code":"invalid_email","message":"\"x\" is not an email address. Use the form name@example.com."}]}"#
+    );
+    let errors = bulk_users::parse(b"", Format::Csv).unwrap_err();
+    let json = serde_json::to_value(&errors).unwrap();
+    assert_eq!(json["errors"][0]["row"], serde_json::Value::Null);
+    assert_eq!(json["errors"][0]["column"], serde_json::Value::Null);
+    assert_eq!(json["errors"][0]["code"], "empty_file");
+}

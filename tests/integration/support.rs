@@ -1,0 +1,92 @@
+//! Fixtures built in code, and assertions that say what differed.
+
+use bulk_users::{Format, NewUser, RowErrors, UserType};
+use rust_xlsxwriter::Workbook;
+
+/// A grid of cells; an empty string is an empty cell, an empty row a blank row.
+pub type Grid<'a> = &'a [&'a [&'a str]];
+
+/// The grid as RFC 4180 CSV, written by the csv crate.
+pub fn csv(grid: Grid) -> Vec<u8> {
+    csv_with(grid, b',')
+}
+
+/// The grid as delimited text with `delimiter`.
+pub fn csv_with(grid: Grid, delimiter: u8) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    for row in grid {
+        if row.is_empty() {
+            writer.write_record([""]).expect("write a blank row");
+        } else {
+            writer.write_record(*row).expect("write a row");
+        }
+    }
+    writer.into_inner().expect("flush the csv writer")
+}
+
+/// The grid as an .xlsx workbook with one sheet named `Users`, written by
+/// rust_xlsxwriter; empty strings are left out, as a spreadsheet leaves empty cells out.
+pub fn xlsx(grid: Grid) -> Vec<u8> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Users").expect("name the sheet");
+    for (r, row) in (0u32..).zip(grid) {
+        for (c, value) in (0u16..).zip(row.iter()) {
+            if !value.is_empty() {
+                sheet.write_string(r, c, *value).expect("write a cell");
+            }
+        }
+    }
+    workbook.save_to_buffer().expect("save the workbook")
+}
+
+/// The grid in every format a test should agree on.
+pub fn both(grid: Grid) -> [(Format, Vec<u8>); 2] {
+    [(Format::Csv, csv(grid)), (Format::Xlsx, xlsx(grid))]
+}
+
+/// A user, briefly.
+pub fn user(name: &str, email: &str, user_type: UserType, site: &str) -> NewUser {
+    NewUser {
+        name: name.to_owned(),
+        email: email.to_owned(),
+        user_type,
+        site: site.to_owned(),
+    }
+}
+
+/// The errors as `(row, column, code)`, the way the contract's tables read.
+pub fn located(errors: &RowErrors) -> Vec<(Option<u32>, Option<&'static str>, &'static str)> {
+    errors
+        .iter()
+        .map(|e| (e.row, e.column.map(|c| c.name()), e.code.as_str()))
+        .collect()
+}
+
+/// Parses and expects exactly these errors.
+#[track_caller]
+pub fn assert_errors(
+    bytes: &[u8],
+    format: Format,
+    expected: &[(Option<u32>, Option<&'static str>, &'static str)],
+) {
+    match bulk_users::parse(bytes, format) {
+        Ok(users) => panic!("{format}: expected errors {expected:?}, got users {users:?}"),
+        Err(errors) => assert_eq!(located(&errors), expected, "{format}: {errors}"),
+    }
+}
+
+/// Parses and expects exactly these users.
+#[track_caller]
+pub fn assert_users(bytes: &[u8], format: Format, expected: &[NewUser]) {
+    match bulk_users::parse(bytes, format) {
+        Ok(users) => assert_eq!(users, expected, "{format}"),
+        Err(errors) => panic!("{format}: expected users, got {errors}"),
+    }
+}
+
+/// The standard header of the template.
+pub const HEADER: &[&str] = &["User name*", "Email*", "User type", "Site"];
