@@ -70,7 +70,11 @@ pub(crate) trait RowSink {
 /// ends of values: every Unicode white space (NBSP included) plus the zero-width ones and
 /// the byte order mark, which `char::is_whitespace` does not cover.
 pub(crate) fn is_invisible(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}'
+        )
 }
 
 /// Trims invisible characters at both ends.

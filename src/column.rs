@@ -98,9 +98,7 @@ impl Column {
                 "Required. One email address such as name@example.com, at most \
                  {MAX_EMAIL_CHARS} characters. Each user needs their own address."
             ),
-            Column::UserType => {
-                "Standard or Privileged. Leave empty for Standard.".to_owned()
-            }
+            Column::UserType => "Standard or Privileged. Leave empty for Standard.".to_owned(),
             Column::Site => format!(
                 "The person's site or office, at most {MAX_SITE_CHARS} characters. \
                  Leave empty for {default_site}. It may not start with =, +, - or @."
@@ -114,7 +112,10 @@ impl Column {
         let key = header_key(header);
         Column::ALL.into_iter().find(|column| {
             header_key(column.name()) == key
-                || column.aliases().iter().any(|alias| header_key(alias) == key)
+                || column
+                    .aliases()
+                    .iter()
+                    .any(|alias| header_key(alias) == key)
         })
     }
 }
@@ -149,9 +150,15 @@ mod tests {
 
     #[test]
     fn header_matching_folds_case_space_and_star() {
-        assert_eq!(Column::from_header("  USER   name * "), Some(Column::UserName));
+        assert_eq!(
+            Column::from_header("  USER   name * "),
+            Some(Column::UserName)
+        );
         assert_eq!(Column::from_header("\u{FEFF}Email*"), Some(Column::Email));
-        assert_eq!(Column::from_header("user\u{00A0}type"), Some(Column::UserType));
+        assert_eq!(
+            Column::from_header("user\u{00A0}type"),
+            Some(Column::UserType)
+        );
         assert_eq!(Column::from_header("Office"), Some(Column::Site));
         assert_eq!(Column::from_header("Phone"), None);
         assert_eq!(Column::from_header("Email**"), None);

@@ -72,7 +72,10 @@ fn read_utf8(text: &[u8], sink: &mut dyn RowSink) -> Result<Outcome, CsvProblem>
             span = span.strip_prefix(b"\n").unwrap_or(span);
         }
         let consumed = text::count_line_breaks(span);
-        let embedded = record.iter().map(text::count_line_breaks).fold(0u32, u32::saturating_add);
+        let embedded = record
+            .iter()
+            .map(text::count_line_breaks)
+            .fold(0u32, u32::saturating_add);
         let terminated = u32::from(matches!(span.last(), Some(b'\n' | b'\r')));
         let blank_lines = consumed.saturating_sub(embedded).saturating_sub(terminated);
         number = number.saturating_add(blank_lines).saturating_add(1);
@@ -141,7 +144,10 @@ mod tests {
     #[test]
     fn windows_1252_restarts_from_the_top() {
         let got = rows(b"Name\nJos\xe9\n");
-        assert_eq!(got, vec![(1, vec!["Name".to_owned()]), (2, vec!["José".to_owned()])]);
+        assert_eq!(
+            got,
+            vec![(1, vec!["Name".to_owned()]), (2, vec!["José".to_owned()])]
+        );
     }
 
     #[test]

@@ -115,7 +115,10 @@ mod tests {
     fn signatures() {
         assert_eq!(Format::detect(b""), None);
         assert_eq!(Format::detect(b"\x00\x01binary"), None);
-        assert_eq!(Format::detect(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1...."), Some(Format::Xls));
+        assert_eq!(
+            Format::detect(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1...."),
+            Some(Format::Xls)
+        );
         assert_eq!(Format::detect(b"\xFF\xFEU\x00"), Some(Format::Csv));
     }
 }

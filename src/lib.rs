@@ -22,8 +22,8 @@ pub use column::Column;
 pub use error::{ErrorCode, RowError, RowErrors};
 pub use format::Format;
 pub use options::{
-    Options, UnknownColumns, DEFAULT_SITE, MAX_BYTES, MAX_EMAIL_CHARS, MAX_NAME_CHARS,
-    MAX_ROWS, MAX_SITE_CHARS,
+    Options, UnknownColumns, DEFAULT_SITE, MAX_BYTES, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_ROWS,
+    MAX_SITE_CHARS,
 };
 pub use report::{Report, RowUser};
 pub use user::{NewUser, UserType};

@@ -287,7 +287,7 @@ pub(crate) fn human_size(bytes: usize) -> String {
     const MIB: usize = 1024 * 1024;
     if bytes >= MIB {
         let tenths = bytes / (MIB / 10);
-        if tenths % 10 == 0 {
+        if tenths.is_multiple_of(10) {
             format!("{} MiB", tenths / 10)
         } else {
             format!("{}.{} MiB", tenths / 10, tenths % 10)

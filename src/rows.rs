@@ -171,7 +171,6 @@ impl<'o> Validator<'o> {
             });
         }
     }
-
 }
 
 /// Applies the column's rule, with the options' defaults for empty optional cells.
@@ -184,7 +183,9 @@ fn check(options: &Options, column: Column, text: &str) -> Result<Field, Problem
                 Ok(Field::Type(options.default_user_type_value()))
             }
             Column::UserType => rules::user_type(text).map(Field::Type),
-            Column::Site if text.is_empty() => Ok(Field::Text(options.default_site_value().to_owned())),
+            Column::Site if text.is_empty() => {
+                Ok(Field::Text(options.default_site_value().to_owned()))
+            }
             Column::Site => rules::site(text, options.allowed_sites_list()).map(Field::Text),
         }
     }

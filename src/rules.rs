@@ -58,7 +58,10 @@ impl Problem {
         match self {
             Problem::Missing => match column {
                 Column::Email => "Email is empty. Every user needs an email address.".to_owned(),
-                _ => format!("{column} is empty. Every user needs a {}.", column.name().to_lowercase()),
+                _ => format!(
+                    "{column} is empty. Every user needs a {}.",
+                    column.name().to_lowercase()
+                ),
             },
             Problem::ErrorCell => format!(
                 "The cell shows the spreadsheet error {value}. Replace it with the \
@@ -80,9 +83,9 @@ impl Problem {
                 "{quoted} is not a user type. Use Standard or Privileged, or leave the cell \
                  empty for Standard."
             ),
-            Problem::Email(EmailProblem::Space) => format!(
-                "{quoted} contains a space. An email address has no spaces; remove them."
-            ),
+            Problem::Email(EmailProblem::Space) => {
+                format!("{quoted} contains a space. An email address has no spaces; remove them.")
+            }
             Problem::Email(EmailProblem::Hidden) => format!(
                 "{quoted} contains a hidden character, such as a non-breaking or zero-width \
                  space, often left by copy and paste. Type the address again."
@@ -95,9 +98,9 @@ impl Problem {
                 "{quoted} has more than one @. Write one address per cell, in the form \
                  name@example.com."
             ),
-            Problem::Email(EmailProblem::Form) => format!(
-                "{quoted} is not an email address. Use the form name@example.com."
-            ),
+            Problem::Email(EmailProblem::Form) => {
+                format!("{quoted} is not an email address. Use the form name@example.com.")
+            }
             Problem::UnknownSite { allowed } => format!(
                 "{quoted} is not one of the sites. Use one of {allowed}, or leave the cell \
                  empty for the default site."
@@ -209,9 +212,7 @@ fn is_plain_local_part(local: &str) -> bool {
     const SPECIALS: &str = "!#$%&'*+/=?^_`{|}~-";
     !local.is_empty()
         && local.len() <= 64
-        && local
-            .split('.')
-            .all(|atom| !atom.is_empty())
+        && local.split('.').all(|atom| !atom.is_empty())
         && local
             .chars()
             .all(|c| c == '.' || c.is_alphanumeric() || SPECIALS.contains(c) || !c.is_ascii())
@@ -247,9 +248,18 @@ mod tests {
 
     #[test]
     fn emails_the_contract_accepts() {
-        assert_eq!(email("Ada.Lovelace@Example.COM"), Ok("Ada.Lovelace@example.com".to_owned()));
-        assert_eq!(email("o'brien+tag@mail.example.ie"), Ok("o'brien+tag@mail.example.ie".to_owned()));
-        assert_eq!(email("jürgen@bücher.example"), Ok("jürgen@bücher.example".to_owned()));
+        assert_eq!(
+            email("Ada.Lovelace@Example.COM"),
+            Ok("Ada.Lovelace@example.com".to_owned())
+        );
+        assert_eq!(
+            email("o'brien+tag@mail.example.ie"),
+            Ok("o'brien+tag@mail.example.ie".to_owned())
+        );
+        assert_eq!(
+            email("jürgen@bücher.example"),
+            Ok("jürgen@bücher.example".to_owned())
+        );
         assert_eq!(email("用户@例子.广告"), Ok("用户@例子.广告".to_owned()));
     }
 
@@ -270,8 +280,14 @@ mod tests {
         assert_eq!(refused(".a@x.com"), Some(EmailProblem::Form));
         assert_eq!(refused("a@-x.com"), Some(EmailProblem::Form));
         assert_eq!(refused("a@x.123"), Some(EmailProblem::Form));
-        assert_eq!(refused("ada@ex\u{00A0}ample.com"), Some(EmailProblem::Hidden));
-        assert_eq!(refused("ada@ex\u{200B}ample.com"), Some(EmailProblem::Hidden));
+        assert_eq!(
+            refused("ada@ex\u{00A0}ample.com"),
+            Some(EmailProblem::Hidden)
+        );
+        assert_eq!(
+            refused("ada@ex\u{200B}ample.com"),
+            Some(EmailProblem::Hidden)
+        );
         assert_eq!(email("a\tb@x.com"), Err(Problem::Control));
     }
 
@@ -279,12 +295,21 @@ mod tests {
     fn text_rules() {
         assert_eq!(user_name("=1+1"), Err(Problem::Unsafe { first: '=' }));
         assert_eq!(user_name(&"é".repeat(256)), Ok("é".repeat(256)));
-        assert_eq!(user_name(&"é".repeat(257)), Err(Problem::TooLong { chars: 257, max: 256 }));
+        assert_eq!(
+            user_name(&"é".repeat(257)),
+            Err(Problem::TooLong {
+                chars: 257,
+                max: 256
+            })
+        );
         assert_eq!(site("line\nbreak", &[]), Err(Problem::Control));
         assert_eq!(site("", &[]), Ok(String::new()));
         let allowed = vec!["Oslo".to_owned(), "HQ".to_owned()];
         assert_eq!(site("oslo", &allowed), Ok("Oslo".to_owned()));
-        assert!(matches!(site("Paris", &allowed), Err(Problem::UnknownSite { .. })));
+        assert!(matches!(
+            site("Paris", &allowed),
+            Err(Problem::UnknownSite { .. })
+        ));
         assert_eq!(user_type("PRIVILEGED"), Ok(UserType::Privileged));
         assert_eq!(user_type("Admin"), Err(Problem::UserType));
     }

@@ -23,8 +23,18 @@ fn a_valid_grid_gives_the_same_users_from_both_formats() {
         &["  Linus  ", " linus@example.org ", "STANDARD", " Helsinki "],
     ];
     let expected = [
-        user("Ada Lovelace", "Ada@example.com", UserType::Privileged, "London"),
-        user("Grace Hopper", "grace@example.com", UserType::Standard, "HQ"),
+        user(
+            "Ada Lovelace",
+            "Ada@example.com",
+            UserType::Privileged,
+            "London",
+        ),
+        user(
+            "Grace Hopper",
+            "grace@example.com",
+            UserType::Standard,
+            "HQ",
+        ),
         user("Linus", "linus@example.org", UserType::Standard, "Helsinki"),
     ];
     for (format, bytes) in both(grid) {
@@ -35,7 +45,12 @@ fn a_valid_grid_gives_the_same_users_from_both_formats() {
 #[test]
 fn missing_value() {
     expect(
-        &[H, &["", "a@example.com"], &["Bob", ""], &["", "", "Standard"]],
+        &[
+            H,
+            &["", "a@example.com"],
+            &["Bob", ""],
+            &["", "", "Standard"],
+        ],
         &[
             (Some(2), Some("User name"), "missing_value"),
             (Some(3), Some("Email"), "missing_value"),
@@ -137,7 +152,14 @@ fn unsafe_value_for_formula_starts() {
 fn value_too_long_at_and_past_each_limit() {
     let name_ok = "n".repeat(256);
     let name_long = "n".repeat(257);
-    let domain = |last: usize| format!("{}.{}.{}.com", "a".repeat(63), "b".repeat(63), "c".repeat(last));
+    let domain = |last: usize| {
+        format!(
+            "{}.{}.{}.com",
+            "a".repeat(63),
+            "b".repeat(63),
+            "c".repeat(last)
+        )
+    };
     let email_ok = format!("{}@{}", "l".repeat(64), domain(57));
     let email_long = format!("{}@{}", "l".repeat(64), domain(58));
     assert_eq!(email_ok.chars().count(), 254);
@@ -182,7 +204,10 @@ fn duplicate_column() {
 #[test]
 fn unknown_column_names_no_canonical_column() {
     expect(
-        &[&["User name", "Email", "Phone"], &["Ada", "ada@example.com", "555"]],
+        &[
+            &["User name", "Email", "Phone"],
+            &["Ada", "ada@example.com", "555"],
+        ],
         &[(Some(1), None, "unknown_column")],
     );
 }
@@ -212,11 +237,19 @@ fn no_rows_and_empty_file() {
 fn unreadable_file() {
     let xlsx = crate::support::xlsx(&[H]);
     assert_errors(&xlsx, Format::Csv, &[(None, None, "unreadable_file")]);
-    assert_errors(b"User name*,Email*\n", Format::Xlsx, &[(None, None, "unreadable_file")]);
+    assert_errors(
+        b"User name*,Email*\n",
+        Format::Xlsx,
+        &[(None, None, "unreadable_file")],
+    );
     let mut corrupt = xlsx.clone();
     corrupt.truncate(xlsx.len() / 2);
     assert_errors(&corrupt, Format::Xlsx, &[(None, None, "unreadable_file")]);
-    assert_errors(b"a,b\n\x00\x00\x00", Format::Csv, &[(None, None, "unreadable_file")]);
+    assert_errors(
+        b"a,b\n\x00\x00\x00",
+        Format::Csv,
+        &[(None, None, "unreadable_file")],
+    );
 }
 
 #[test]

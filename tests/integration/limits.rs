@@ -91,7 +91,10 @@ fn csv_of_len(len: usize) -> Vec<u8> {
 fn ten_mib_pass_the_size_check_and_one_byte_more_fails() {
     let at_limit = csv_of_len(MAX_BYTES);
     assert_eq!(at_limit.len(), 10_485_760);
-    assert_eq!(bulk_users::parse(&at_limit, Format::Csv).map(|u| u.len()), Ok(1));
+    assert_eq!(
+        bulk_users::parse(&at_limit, Format::Csv).map(|u| u.len()),
+        Ok(1)
+    );
     let past = csv_of_len(MAX_BYTES + 1);
     assert_errors(&past, Format::Csv, &[(None, None, "file_too_large")]);
     assert_errors(&past, Format::Xlsx, &[(None, None, "file_too_large")]);
@@ -103,7 +106,10 @@ fn row_and_byte_limits_are_options() {
     for (format, bytes) in formats(&grid) {
         let options = Options::new().max_rows(3);
         assert_eq!(options.parse(&bytes, format).map(|u| u.len()), Ok(3));
-        let errors = Options::new().max_rows(2).parse(&bytes, format).unwrap_err();
+        let errors = Options::new()
+            .max_rows(2)
+            .parse(&bytes, format)
+            .unwrap_err();
         assert_eq!(errors[0].row, Some(4));
         let errors = Options::new()
             .max_bytes(bytes.len() - 1)

@@ -46,8 +46,8 @@ fn cross_row_and_header_messages() {
         message_of(&[&["User name", "Email", "Phone number"], &["A", "a@example.com"]]),
         "Row 1: Column C is headed \"Phone number\", which is not a column this upload knows. The columns are \"User name\", \"Email\", \"User type\" and \"Site\". Rename the header or delete the column."
     );
-    let errors = bulk_users::parse(&csv(&[&["User name", "Site"], &["A", "B"]]), Format::Csv)
-        .unwrap_err();
+    let errors =
+        bulk_users::parse(&csv(&[&["User name", "Site"], &["A", "B"]]), Format::Csv).unwrap_err();
     assert_eq!(
         errors[0].to_string(),
         "Row 1, Email: The header row has no Email column. Add a column headed \"Email*\"."
@@ -113,8 +113,11 @@ fn display_lists_every_error() {
 
 #[test]
 fn json_forms_are_the_contract_s() {
-    let users = bulk_users::parse(b"User name*,Email*\nAda Lovelace,ada@example.com\n", Format::Csv)
-        .unwrap();
+    let users = bulk_users::parse(
+        b"User name*,Email*\nAda Lovelace,ada@example.com\n",
+        Format::Csv,
+    )
+    .unwrap();
     assert_eq!(
         serde_json::to_string(&users).unwrap(),
         r#"[{"name":"Ada Lovelace","email":"ada@example.com","user_type":"Standard","site":"HQ"}]"#
