@@ -5,5 +5,6 @@ mod corpus;
 mod csv_files;
 mod limits;
 mod messages;
+mod properties;
 mod support;
 mod xlsx_files;

@@ -1,1 +1,187 @@
+//! Workbooks as spreadsheet programs write them: typed cells, formulas, sparse sheets.
 
+use bulk_users::{Format, UserType};
+use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Formula, Workbook};
+
+use crate::support::{assert_errors, assert_users, raw_xlsx, user, RawSheet, HEADER};
+
+fn header(sheet: &mut rust_xlsxwriter::Worksheet, row: u32) {
+    for (c, h) in (0u16..).zip(HEADER) {
+        sheet.write_string(row, c, *h).unwrap();
+    }
+}
+
+#[test]
+fn typed_cells_read_as_a_person_sees_them() {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    header(sheet, 0);
+    // Integers typed as floats, a fraction, a large whole number, a boolean, a date.
+    sheet.write_number(1, 0, 4242.0).unwrap();
+    sheet.write_string(1, 1, "badge@example.com").unwrap();
+    sheet.write_number(1, 3, 101.0).unwrap();
+    sheet.write_string(2, 0, "B").unwrap();
+    sheet.write_string(2, 1, "b@example.com").unwrap();
+    sheet.write_number(2, 3, 1.5).unwrap();
+    sheet.write_string(3, 0, "C").unwrap();
+    sheet.write_string(3, 1, "c@example.com").unwrap();
+    sheet.write_number(3, 3, 1000.0).unwrap();
+    sheet.write_string(4, 0, "D").unwrap();
+    sheet.write_string(4, 1, "d@example.com").unwrap();
+    sheet.write_boolean(4, 3, true).unwrap();
+    let date = ExcelDateTime::from_ymd(2024, 3, 1).unwrap();
+    let date_format = CellFormat::new().set_num_format("dd/mm/yyyy");
+    sheet.write_string(5, 0, "E").unwrap();
+    sheet.write_string(5, 1, "e@example.com").unwrap();
+    sheet
+        .write_datetime_with_format(5, 3, &date, &date_format)
+        .unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+    let standard = UserType::Standard;
+    assert_users(
+        &bytes,
+        Format::Xlsx,
+        &[
+            user("4242", "badge@example.com", standard, "101"),
+            user("B", "b@example.com", standard, "1.5"),
+            user("C", "c@example.com", standard, "1000"),
+            user("D", "d@example.com", standard, "TRUE"),
+            user("E", "e@example.com", standard, "2024-03-01"),
+        ],
+    );
+}
+
+#[test]
+fn formulas_give_their_cached_values_and_errors_are_invalid() {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    header(sheet, 0);
+    sheet.write_string(1, 0, "Ada").unwrap();
+    sheet
+        .write_formula(
+            1,
+            1,
+            Formula::new("=LOWER(\"ADA@EXAMPLE.COM\")").set_result("ada@example.com"),
+        )
+        .unwrap();
+    sheet
+        .write_formula(1, 3, Formula::new("=100+1").set_result("101"))
+        .unwrap();
+    sheet.write_string(2, 0, "Bob").unwrap();
+    sheet.write_string(2, 1, "bob@example.com").unwrap();
+    sheet
+        .write_formula(2, 3, Formula::new("=NA()").set_result("#N/A"))
+        .unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+    assert_errors(
+        &bytes,
+        Format::Xlsx,
+        &[(Some(3), Some("Site"), "invalid_value")],
+    );
+    let errors = bulk_users::parse(&bytes, Format::Xlsx).unwrap_err();
+    assert_eq!(
+        errors[0].message,
+        "The cell shows the spreadsheet error #N/A. Replace it with the site itself."
+    );
+}
+
+#[test]
+fn rich_text_reads_as_its_plain_text() {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    header(sheet, 0);
+    let bold = CellFormat::new().set_bold();
+    let plain = CellFormat::default();
+    sheet
+        .write_rich_string(1, 0, &[(&bold, "Ada "), (&plain, "Lovelace")])
+        .unwrap();
+    sheet.write_string(1, 1, "ada@example.com").unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+    assert_users(
+        &bytes,
+        Format::Xlsx,
+        &[user(
+            "Ada Lovelace",
+            "ada@example.com",
+            UserType::Standard,
+            "HQ",
+        )],
+    );
+}
+
+#[test]
+fn users_sheet_wins_else_the_first_visible_sheet() {
+    let mut workbook = Workbook::new();
+    let notes = workbook.add_worksheet();
+    notes.set_name("Read me").unwrap();
+    notes.write_string(0, 0, "Fill in the users sheet").unwrap();
+    let users = workbook.add_worksheet();
+    users.set_name("USERS").unwrap();
+    header(users, 0);
+    users.write_string(1, 0, "Ada").unwrap();
+    users.write_string(1, 1, "ada@example.com").unwrap();
+    let bytes = workbook.save_to_buffer().unwrap();
+    assert_users(
+        &bytes,
+        Format::Xlsx,
+        &[user("Ada", "ada@example.com", UserType::Standard, "HQ")],
+    );
+
+    let hidden_first = raw_xlsx(
+        &[
+            RawSheet {
+                name: "Lists",
+                state: "hidden",
+                rows: r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Oslo</t></is></c></row>"#,
+            },
+            RawSheet {
+                name: "Sheet1",
+                state: "visible",
+                rows: r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>Email</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Ada</t></is></c><c r="B2" t="inlineStr"><is><t>ada@example.com</t></is></c></row>"#,
+            },
+        ],
+        None,
+    );
+    assert_users(
+        &hidden_first,
+        Format::Xlsx,
+        &[user("Ada", "ada@example.com", UserType::Standard, "HQ")],
+    );
+}
+
+#[test]
+fn sparse_sheets_keep_the_sheet_s_own_row_numbers() {
+    // Rows 1-3 and column A are absent from the XML; the header is on row 4 in column B;
+    // cells come as shared strings, inline strings and rich inline strings.
+    let rows = concat!(
+        r#"<row r="4"><c r="B4" t="s"><v>0</v></c><c r="C4" t="s"><v>1</v></c></row>"#,
+        r#"<row r="6"><c r="B6" t="inlineStr"><is><r><t>Ada </t></r><r><t>Lovelace</t></r></is></c><c r="C6" t="s"><v>2</v></c></row>"#,
+        r#"<row r="9" s="1" customFormat="1"><c r="B9" s="1"/><c r="C9" s="1"/></row>"#,
+        r#"<row r="12"><c r="B12" t="inlineStr"><is><t>Bob</t></is></c><c r="C12" t="inlineStr"><is><t>bob(at)example.com</t></is></c></row>"#,
+    );
+    let strings =
+        r#"<si><t>User name*</t></si><si><t>Email*</t></si><si><t>ada@example.com</t></si>"#;
+    let bytes = raw_xlsx(
+        &[RawSheet {
+            name: "Users",
+            state: "visible",
+            rows,
+        }],
+        Some(strings),
+    );
+    assert_errors(
+        &bytes,
+        Format::Xlsx,
+        &[(Some(12), Some("Email"), "invalid_email")],
+    );
+    let errors = bulk_users::parse(&bytes, Format::Xlsx).unwrap_err();
+    assert_eq!(errors[0].column_letter().as_deref(), Some("C"));
+}
+
+#[test]
+fn a_workbook_with_no_cells_is_empty() {
+    let mut workbook = Workbook::new();
+    workbook.add_worksheet();
+    let bytes = workbook.save_to_buffer().unwrap();
+    assert_errors(&bytes, Format::Xlsx, &[(None, None, "empty_file")]);
+}

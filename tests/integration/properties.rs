@@ -1,0 +1,145 @@
+//! What must always hold, for generated input.
+
+use bulk_users::{Format, NewUser, UserType};
+use proptest::prelude::*;
+use rust_xlsxwriter::Workbook;
+
+use crate::support::HEADER;
+
+/// One user as a person types it, with what the crate must give back.
+#[derive(Debug, Clone)]
+struct Typed {
+    cells: [String; 4],
+    expected: NewUser,
+}
+
+fn text(max: usize) -> impl Strategy<Value = String> {
+    // Accents, quotes, commas, semicolons and inner spaces; never a control character,
+    // never blank at the ends, never a formula start.
+    let pattern = format!(
+        "[A-Za-zÀ-ÿŁłŻżЖжあ][A-Za-z0-9À-ÿŁłŻżЖж \"',;.()&/]{{0,{}}}[A-Za-zé0-9\"')]",
+        max - 2
+    );
+    proptest::string::string_regex(&pattern).expect("a valid pattern")
+}
+
+fn typed_user() -> impl Strategy<Value = Typed> {
+    (
+        prop_oneof![text(40), text(256)],
+        "[a-z0-9]{1,8}([._+-][a-z0-9]{1,8}){0,3}",
+        "[a-zA-Z][a-zA-Z0-9-]{0,10}[a-zA-Z0-9]",
+        "[a-zA-Z]{2,6}",
+        prop_oneof![
+            Just(""),
+            Just("Standard"),
+            Just("privileged"),
+            Just("PRIVILEGED")
+        ],
+        prop_oneof![Just(String::new()), text(30)],
+    )
+        .prop_map(|(name, local, domain, tld, kind, site)| {
+            let email = format!("{local}@{domain}.{tld}");
+            let user_type = UserType::from_name(kind).unwrap_or_default();
+            Typed {
+                expected: NewUser {
+                    name: name.clone(),
+                    email: format!("{local}@{}.{}", domain.to_lowercase(), tld.to_lowercase()),
+                    user_type,
+                    site: if site.is_empty() {
+                        "HQ".to_owned()
+                    } else {
+                        site.clone()
+                    },
+                },
+                cells: [name, email, kind.to_owned(), site],
+            }
+        })
+}
+
+/// Distinct emails, as the rules require.
+fn typed_users() -> impl Strategy<Value = Vec<Typed>> {
+    prop::collection::vec(typed_user(), 1..15).prop_map(|mut users| {
+        let mut seen = std::collections::HashSet::new();
+        users.retain(|u| seen.insert(u.expected.email.to_lowercase()));
+        users
+    })
+}
+
+fn delimited(users: &[Typed], delimiter: u8) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    writer.write_record(HEADER).unwrap();
+    for user in users {
+        writer.write_record(&user.cells).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
+
+fn workbook(users: &[Typed]) -> Vec<u8> {
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (c, h) in (0u16..).zip(HEADER) {
+        sheet.write_string(0, c, *h).unwrap();
+    }
+    for (r, user) in (1u32..).zip(users) {
+        for (c, value) in (0u16..).zip(&user.cells) {
+            if !value.is_empty() {
+                sheet.write_string(r, c, value).unwrap();
+            }
+        }
+    }
+    workbook.save_to_buffer().unwrap()
+}
+
+/// The same text in every encoding the contract names that can hold it.
+fn encodings(text: &str) -> Vec<(&'static str, Vec<u8>)> {
+    let mut out = vec![("utf-8", text.as_bytes().to_vec())];
+    out.push((
+        "utf-8 bom",
+        [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat(),
+    ));
+    let mut le = vec![0xFF, 0xFE];
+    let mut be = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        le.extend_from_slice(&unit.to_le_bytes());
+        be.extend_from_slice(&unit.to_be_bytes());
+    }
+    out.push(("utf-16le", le));
+    out.push(("utf-16be", be));
+    let (ansi, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    if !unmappable {
+        out.push(("windows-1252", ansi.into_owned()));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+    #[test]
+    fn valid_users_read_back_identically_from_every_format(users in typed_users()) {
+        let expected: Vec<NewUser> = users.iter().map(|u| u.expected.clone()).collect();
+        for delimiter in [b',', b';', b'\t'] {
+            let text = delimited(&users, delimiter);
+            for (encoding, bytes) in encodings(&text) {
+                let parsed = bulk_users::parse(&bytes, Format::Csv);
+                prop_assert_eq!(&parsed, &Ok(expected.clone()), "{} {:?}", encoding, delimiter as char);
+            }
+        }
+        prop_assert_eq!(bulk_users::parse(&workbook(&users), Format::Xlsx), Ok(expected));
+    }
+
+    #[test]
+    fn any_bytes_give_users_or_located_errors(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        for format in Format::ALL {
+            if let Err(errors) = bulk_users::parse(&bytes, format) {
+                prop_assert!(!errors.is_empty());
+                for error in errors.iter() {
+                    prop_assert!(!error.message.is_empty());
+                    prop_assert_eq!(error.row.is_none(), error.code.is_file_level());
+                }
+            }
+        }
+    }
+}
