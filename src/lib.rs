@@ -26,6 +26,7 @@ pub use options::{
     MAX_SITE_CHARS,
 };
 pub use report::{Report, RowUser};
+pub use template::TemplateError;
 pub use user::{NewUser, UserType};
 
 /// Parses an upload with the default [`Options`]: every user, or every error.
@@ -37,12 +38,15 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Vec<NewUser>, RowErrors> {
     Options::new().parse(bytes, format)
 }
 
-/// The default template, as the bytes of an .xlsx file.
+/// The default template, as the bytes of an .xlsx file: a `Users` sheet with the header,
+/// a User type dropdown on the 500 user rows, a note on each header, and an
+/// `Instructions` sheet. [`Options::write_template`] tailors it.
 pub fn write_template() -> Vec<u8> {
-    template::xlsx().unwrap_or_default()
+    // The default options always make a valid template; a test holds it to that.
+    Options::new().write_template().unwrap_or_default()
 }
 
-/// The CSV template: the header row, UTF-8 with a byte order mark.
+/// The default CSV template: the header row, UTF-8 with a byte order mark.
 pub fn write_csv_template() -> Vec<u8> {
-    template::csv()
+    Options::new().write_csv_template()
 }

@@ -5,6 +5,7 @@ use crate::column::header_key;
 use crate::error::{ErrorCode, RowError, RowErrors};
 use crate::report::Report;
 use crate::rows::Validator;
+use crate::template::TemplateError;
 use crate::workbook::WorkbookProblem;
 use crate::{Column, Format, NewUser, UserType};
 
@@ -201,6 +202,53 @@ impl Options {
             Ok(()) => validator.finish(),
             Err(message) => Report::file_error(unreadable(message)),
         }
+    }
+
+    /// The .xlsx template for these options: the Users sheet with a User type dropdown
+    /// sized to the row limit, a Site dropdown of [`Options::allowed_sites`] if any, and
+    /// Instructions stating this service's limits and default site.
+    ///
+    /// # Errors
+    ///
+    /// [`TemplateError`] when a site name cannot go in a dropdown or the row limit does
+    /// not fit a worksheet.
+    ///
+    /// ```
+    /// let template = bulk_users::Options::new()
+    ///     .max_rows(200)
+    ///     .allowed_sites(["Oslo", "Bergen"])
+    ///     .write_template()?;
+    /// assert!(template.starts_with(b"PK"));
+    /// # Ok::<(), bulk_users::TemplateError>(())
+    /// ```
+    pub fn write_template(&self) -> Result<Vec<u8>, TemplateError> {
+        crate::template::xlsx(self, &[])
+    }
+
+    /// The .xlsx template with `users` already filled in: for sending a corrected or
+    /// existing list back to a person to edit.
+    ///
+    /// # Errors
+    ///
+    /// As [`Options::write_template`], and [`TemplateError::TooManyUsers`] past the row
+    /// limit.
+    pub fn write_template_with(&self, users: &[NewUser]) -> Result<Vec<u8>, TemplateError> {
+        crate::template::xlsx(self, users)
+    }
+
+    /// The CSV template: the header row, UTF-8 with a byte order mark so that Excel shows
+    /// accents right.
+    pub fn write_csv_template(&self) -> Vec<u8> {
+        crate::template::csv(&[])
+    }
+
+    /// The CSV template with `users` filled in.
+    pub fn write_csv_template_with(&self, users: &[NewUser]) -> Vec<u8> {
+        crate::template::csv(users)
+    }
+
+    pub(crate) fn max_bytes_value(&self) -> usize {
+        self.max_bytes
     }
 
     pub(crate) fn max_rows_value(&self) -> u32 {

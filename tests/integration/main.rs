@@ -7,4 +7,5 @@ mod limits;
 mod messages;
 mod properties;
 mod support;
+mod template;
 mod xlsx_files;
