@@ -3,63 +3,93 @@
 
 use std::ops::ControlFlow;
 
-/// One non-empty cell of a row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The most cells a row keeps: Excel's column count. A row with more non-empty cells
+/// than this is marked, not stored, so one long line cannot take unbounded memory.
+pub(crate) const MAX_CELLS: usize = 16_384;
+
+/// The widest header understood: a header cell further right than this (possible in
+/// delimited text after thousands of empty fields) is not looked at.
+pub(crate) const MAX_COLUMNS: usize = 65_536;
+
+/// One non-empty cell of a row; its text lives in the row's buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Cell {
     /// 0-based column index (A = 0).
     pub(crate) column: u32,
-    /// The value, trimmed of whitespace at both ends; never empty.
-    pub(crate) text: String,
+    start: usize,
+    end: usize,
     /// The cell held a spreadsheet error such as `#N/A` (its text is the error).
     pub(crate) is_error: bool,
 }
 
-/// One row as a person sees it: its 1-based number and its non-empty cells, left to right.
+/// One row as a person sees it: its 1-based number and its non-empty cells, left to
+/// right. Readers reuse one `Row`, so reading allocates nothing per row once warm.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Row {
     pub(crate) number: u32,
-    pub(crate) cells: Vec<Cell>,
+    text: String,
+    cells: Vec<Cell>,
+    /// The first column past [`MAX_CELLS`] that held a value, if any.
+    pub(crate) overflow: Option<u32>,
 }
 
 impl Row {
-    pub(crate) fn new(number: u32) -> Self {
-        Row {
-            number,
-            cells: Vec::new(),
-        }
+    /// Empties the row for reuse as row `number`, keeping its buffers.
+    pub(crate) fn reset(&mut self, number: u32) {
+        self.number = number;
+        self.text.clear();
+        self.cells.clear();
+        self.overflow = None;
     }
 
     /// Adds a cell, trimmed; a cell that is empty after trimming is left out.
     pub(crate) fn push(&mut self, column: u32, raw: &str) {
-        let text = trim(raw);
-        if !text.is_empty() {
-            self.cells.push(Cell {
-                column,
-                text: text.to_owned(),
-                is_error: false,
-            });
-        }
+        self.push_cell(column, trim(raw), false);
     }
 
     /// Adds a cell holding a spreadsheet error such as `#N/A`.
     pub(crate) fn push_error(&mut self, column: u32, shown: &str) {
+        self.push_cell(column, shown, true);
+    }
+
+    fn push_cell(&mut self, column: u32, text: &str, is_error: bool) {
+        if text.is_empty() {
+            return;
+        }
+        if self.cells.len() >= MAX_CELLS {
+            self.overflow.get_or_insert(column);
+            return;
+        }
+        let start = self.text.len();
+        self.text.push_str(text);
         self.cells.push(Cell {
             column,
-            text: shown.to_owned(),
-            is_error: true,
+            start,
+            end: self.text.len(),
+            is_error,
         });
+    }
+
+    /// The non-empty cells, left to right.
+    pub(crate) fn cells(&self) -> &[Cell] {
+        &self.cells
+    }
+
+    /// The text of one of this row's cells.
+    pub(crate) fn text(&self, cell: &Cell) -> &str {
+        self.text.get(cell.start..cell.end).unwrap_or_default()
     }
 
     /// A row with no non-empty cell is skipped by the rules and does not count as a user.
     pub(crate) fn is_blank(&self) -> bool {
-        self.cells.is_empty()
+        self.cells.is_empty() && self.overflow.is_none()
     }
 }
 
 /// Whatever consumes rows: it can stop the reader early (at the row limit).
 pub(crate) trait RowSink {
     /// Takes one row, numbered in increasing order. `Break` stops the reader.
-    fn row(&mut self, row: Row) -> ControlFlow<()>;
+    fn row(&mut self, row: &Row) -> ControlFlow<()>;
 
     /// Forgets every row so far: the reader starts over from the top (delimited text that
     /// turns out not to be UTF-8 is read again as Windows-1252).
@@ -79,6 +109,11 @@ pub(crate) fn is_invisible(c: char) -> bool {
 
 /// Trims invisible characters at both ends.
 pub(crate) fn trim(raw: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
+    // Most values start and end with a plain visible character: nothing to trim.
+    if visible(raw.as_bytes().first()) && visible(raw.as_bytes().last()) {
+        return raw;
+    }
     raw.trim_matches(is_invisible)
 }
 
@@ -114,12 +149,26 @@ mod tests {
     }
 
     #[test]
-    fn empty_cells_are_left_out() {
-        let mut row = Row::new(3);
+    fn empty_cells_are_left_out_and_buffers_are_reused() {
+        let mut row = Row::default();
+        row.reset(3);
         row.push(0, "  ");
         row.push(1, " x ");
-        assert_eq!(row.cells.len(), 1);
-        assert_eq!(row.cells[0].text, "x");
+        assert_eq!(row.cells().len(), 1);
+        assert_eq!(row.text(&row.cells()[0]), "x");
         assert!(!row.is_blank());
+        row.reset(4);
+        assert!(row.is_blank());
+        assert_eq!(row.number, 4);
+    }
+
+    #[test]
+    fn a_row_keeps_at_most_max_cells() {
+        let mut row = Row::default();
+        for column in 0..20_000 {
+            row.push(column, "v");
+        }
+        assert_eq!(row.cells().len(), MAX_CELLS);
+        assert_eq!(row.overflow, Some(16_384));
     }
 }

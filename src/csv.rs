@@ -49,7 +49,7 @@ fn read_utf8(text: &[u8], sink: &mut dyn RowSink) -> Result<Outcome, CsvProblem>
         .delimiter(delimiter)
         .from_reader(text);
     let mut record = csv::ByteRecord::new();
-    let mut previous_end = 0u64;
+    let mut row = Row::default();
     let mut number = 0u32;
     loop {
         match reader.read_byte_record(&mut record) {
@@ -59,44 +59,51 @@ fn read_utf8(text: &[u8], sink: &mut dyn RowSink) -> Result<Outcome, CsvProblem>
             // the text is checked below, so there is nothing left to fail.
             Err(_) => return Ok(Outcome::Done),
         }
-        let start = record.position().map_or(previous_end, csv::Position::byte);
+        let start = record.position().map_or(0, csv::Position::byte);
         let end = reader.position().byte();
-        previous_end = end;
-        // The csv crate skips blank lines silently, and a spreadsheet shows each as a
-        // row: they are the line breaks the record consumed that are neither inside its
-        // quoted fields nor its own terminator.
-        let mut span = text.get(to_index(start)..to_index(end)).unwrap_or_default();
-        // The reader stops between the CR and the LF of a CRLF: that LF is no new line.
-        let after_cr = start > 0 && text.get(to_index(start) - 1) == Some(&b'\r');
-        if after_cr {
-            span = span.strip_prefix(b"\n").unwrap_or(span);
+        number = number
+            .saturating_add(blank_lines_before(text, start, end, &record))
+            .saturating_add(1);
+        if record.as_slice().contains(&0) {
+            return Err(CsvProblem::NotText);
         }
-        let consumed = text::count_line_breaks(span);
-        let embedded = record
-            .iter()
-            .map(text::count_line_breaks)
-            .fold(0u32, u32::saturating_add);
-        let terminated = u32::from(matches!(span.last(), Some(b'\n' | b'\r')));
-        let blank_lines = consumed.saturating_sub(embedded).saturating_sub(terminated);
-        number = number.saturating_add(blank_lines).saturating_add(1);
-
-        let mut row = Row::new(number);
+        row.reset(number);
         for (column, field) in (0u32..).zip(record.iter()) {
             let Ok(value) = std::str::from_utf8(field) else {
                 return Ok(Outcome::NotUtf8);
             };
-            if value.contains('\0') {
-                return Err(CsvProblem::NotText);
-            }
             row.push(column, value);
         }
         if row.is_blank() {
             continue;
         }
-        if sink.row(row).is_break() {
+        if sink.row(&row).is_break() {
             return Ok(Outcome::Done);
         }
     }
+}
+
+/// The csv crate skips blank lines silently, and a spreadsheet shows each as a row: they
+/// are the line breaks the record consumed (bytes `start..end`) that are neither inside
+/// its quoted fields nor its own terminator.
+fn blank_lines_before(text: &[u8], start: u64, end: u64, record: &csv::ByteRecord) -> u32 {
+    let mut span = text.get(to_index(start)..to_index(end)).unwrap_or_default();
+    // The reader stops between the CR and the LF of a CRLF: that LF is no new line.
+    let after_cr = start > 0 && text.get(to_index(start) - 1) == Some(&b'\r');
+    if after_cr {
+        span = span.strip_prefix(b"\n").unwrap_or(span);
+    }
+    // Skipped blank lines stand at the start of the span: most records have none.
+    if !matches!(span.first(), Some(b'\n' | b'\r')) {
+        return 0;
+    }
+    let consumed = text::count_line_breaks(span);
+    let terminated = u32::from(matches!(span.last(), Some(b'\n' | b'\r')));
+    if consumed <= terminated {
+        return 0;
+    }
+    let embedded = text::count_line_breaks(record.as_slice());
+    consumed.saturating_sub(embedded).saturating_sub(terminated)
 }
 
 fn to_index(position: u64) -> usize {
@@ -112,8 +119,8 @@ mod tests {
     struct Collect(Vec<(u32, Vec<String>)>);
 
     impl RowSink for Collect {
-        fn row(&mut self, row: Row) -> ControlFlow<()> {
-            let texts = row.cells.into_iter().map(|c| c.text).collect();
+        fn row(&mut self, row: &Row) -> ControlFlow<()> {
+            let texts = row.cells().iter().map(|c| row.text(c).to_owned()).collect();
             self.0.push((row.number, texts));
             ControlFlow::Continue(())
         }

@@ -1,9 +1,13 @@
 //! The header row → which spreadsheet column holds which [`Column`], and header errors.
 
-use crate::cells::{column_letters, Row};
+use crate::cells::{column_letters, Row, MAX_CELLS};
 use crate::error::{shorten, ErrorCode, RowError};
 use crate::options::{Options, UnknownColumns};
 use crate::Column;
+
+/// The most unknown or repeated header cells reported one by one; past it, one more
+/// error counts the rest, so a header of thousands of columns gives a short report.
+const MAX_LISTED: usize = 20;
 
 /// What one spreadsheet column of the header holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,8 +21,10 @@ pub(crate) enum Slot {
 /// The header, understood.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Header {
-    /// Sorted by spreadsheet column index; blank header cells are absent.
-    slots: Vec<(u32, Slot)>,
+    /// What each spreadsheet column holds, by index; `None` under a blank header cell.
+    slots: Vec<Option<Slot>>,
+    /// Where each known column is, in [`Column::ALL`] order.
+    known: [Option<u32>; 4],
     /// The header had an error: no user of this file can be trusted.
     pub(crate) has_errors: bool,
 }
@@ -27,21 +33,31 @@ impl Header {
     /// Reads the header row, pushing its errors onto `errors`.
     pub(crate) fn read(row: &Row, options: &Options, errors: &mut Vec<RowError>) -> Header {
         let mut header = Header {
-            slots: Vec::with_capacity(row.cells.len()),
+            slots: Vec::new(),
+            known: [None; 4],
             has_errors: false,
         };
-        let expected = expected_columns();
-        for cell in &row.cells {
+        let mut listed = Vec::new();
+        let mut unlisted = 0usize;
+        let mut report = |error: RowError| {
+            if listed.len() < MAX_LISTED {
+                listed.push(error);
+            } else {
+                unlisted += 1;
+            }
+        };
+        for cell in row.cells() {
+            let text = row.text(cell);
             let letter = column_letters(cell.column);
             let known = if cell.is_error {
                 None
             } else {
-                options.column_for_header(&cell.text)
+                options.column_for_header(text)
             };
             let slot = match known {
                 Some(column) => match header.column_index(column) {
                     Some(first) => {
-                        errors.push(
+                        report(
                             RowError::at(
                                 ErrorCode::DuplicateColumn,
                                 row.number,
@@ -53,15 +69,20 @@ impl Header {
                                     column_letters(first),
                                 ),
                             )
-                            .with_value(&cell.text),
+                            .with_value(text),
                         );
                         Slot::Skipped
                     }
-                    None => Slot::Known(column),
+                    None => {
+                        if let Some(place) = header.known.get_mut(position(column)) {
+                            *place = Some(cell.column);
+                        }
+                        Slot::Known(column)
+                    }
                 },
                 None => {
                     if options.unknown_columns_policy() == UnknownColumns::Reject {
-                        errors.push(
+                        report(
                             RowError::at(
                                 ErrorCode::UnknownColumn,
                                 row.number,
@@ -69,19 +90,55 @@ impl Header {
                                 Some(cell.column),
                                 format!(
                                     "Column {letter} is headed \"{}\", which is not a column \
-                                     this upload knows. The columns are {expected}. Rename \
-                                     the header or delete the column.",
-                                    shorten(&cell.text, 40),
+                                     this upload knows. The columns are {}. Rename the \
+                                     header or delete the column.",
+                                    shorten(text, 40),
+                                    expected_columns(),
                                 ),
                             )
-                            .with_value(&cell.text),
+                            .with_value(text),
                         );
                     }
                     Slot::Skipped
                 }
             };
-            header.slots.push((cell.column, slot));
+            let index = usize::try_from(cell.column).unwrap_or(usize::MAX);
+            // Cells come left to right and a row holds at most MAX_CELLS of them, so the
+            // table is at most as long as the row is wide.
+            if index >= header.slots.len() && index < crate::cells::MAX_COLUMNS {
+                header.slots.resize(index + 1, None);
+            }
+            if let Some(place) = header.slots.get_mut(index) {
+                *place = Some(slot);
+            }
         }
+        if let Some(column) = row.overflow {
+            report(RowError::at(
+                ErrorCode::UnknownColumn,
+                row.number,
+                None,
+                Some(column),
+                format!(
+                    "The header row has more than {MAX_CELLS} columns. Keep only the \
+                     columns {}.",
+                    expected_columns(),
+                ),
+            ));
+        }
+        if unlisted > 0 {
+            listed.push(RowError::at(
+                ErrorCode::UnknownColumn,
+                row.number,
+                None,
+                None,
+                format!(
+                    "{unlisted} more header cells are unknown or repeated columns. Keep only \
+                     the columns {}, each once.",
+                    expected_columns(),
+                ),
+            ));
+        }
+        errors.append(&mut listed);
         for column in Column::ALL {
             if column.is_required() && header.column_index(column).is_none() {
                 errors.push(RowError::at(
@@ -98,25 +155,28 @@ impl Header {
             }
         }
         header.has_errors = !errors.is_empty();
-        header.slots.sort_by_key(|&(index, _)| index);
         header
     }
 
     /// The spreadsheet column holding `column`, if the header has it.
     pub(crate) fn column_index(&self, column: Column) -> Option<u32> {
-        self.slots
-            .iter()
-            .find(|&&(_, slot)| slot == Slot::Known(column))
-            .map(|&(index, _)| index)
+        self.known.get(position(column)).copied().flatten()
     }
 
     /// What the spreadsheet column `index` holds; `None` under a blank header cell.
     pub(crate) fn slot(&self, index: u32) -> Option<Slot> {
-        self.slots
-            .binary_search_by_key(&index, |&(i, _)| i)
-            .ok()
-            .and_then(|found| self.slots.get(found))
-            .map(|&(_, slot)| slot)
+        let index = usize::try_from(index).ok()?;
+        self.slots.get(index).copied().flatten()
+    }
+}
+
+/// The place of `column` in [`Column::ALL`].
+pub(crate) fn position(column: Column) -> usize {
+    match column {
+        Column::UserName => 0,
+        Column::Email => 1,
+        Column::UserType => 2,
+        Column::Site => 3,
     }
 }
 
@@ -126,8 +186,5 @@ pub(crate) fn expected_columns() -> String {
         .iter()
         .map(|column| format!("\"{}\"", column.name()))
         .collect();
-    match names.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => names.concat(),
-    }
+    crate::options::join_words(&names, "and")
 }

@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod budget;
 mod cells;
 mod column;
 mod csv;
@@ -17,13 +18,14 @@ mod template;
 mod text;
 mod user;
 mod workbook;
+mod xlsx;
 
 pub use column::Column;
 pub use error::{ErrorCode, RowError, RowErrors};
 pub use format::Format;
 pub use options::{
-    Options, UnknownColumns, DEFAULT_SITE, MAX_BYTES, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_ROWS,
-    MAX_SITE_CHARS,
+    Options, UnknownColumns, DEFAULT_SITE, MAX_BYTES, MAX_EMAIL_CHARS, MAX_INFLATED_BYTES,
+    MAX_NAME_CHARS, MAX_ROWS, MAX_SITE_CHARS,
 };
 pub use report::{Report, RowUser};
 pub use template::TemplateError;

@@ -19,6 +19,9 @@ pub const MAX_NAME_CHARS: usize = 256;
 pub const MAX_EMAIL_CHARS: usize = 254;
 /// The most characters in a Site.
 pub const MAX_SITE_CHARS: usize = 256;
+/// The most bytes a workbook may inflate to, across every part read, by default: 64 MiB.
+/// A legitimate upload of 500 users needs well under 1 MiB.
+pub const MAX_INFLATED_BYTES: u64 = 64 * 1024 * 1024;
 /// The site a user gets when the Site cell is empty, by default.
 pub const DEFAULT_SITE: &str = "HQ";
 
@@ -53,6 +56,7 @@ pub enum UnknownColumns {
 pub struct Options {
     max_rows: u32,
     max_bytes: usize,
+    max_inflated: u64,
     default_site: String,
     default_user_type: UserType,
     unknown_columns: UnknownColumns,
@@ -66,6 +70,7 @@ impl Default for Options {
         Options {
             max_rows: MAX_ROWS,
             max_bytes: MAX_BYTES,
+            max_inflated: MAX_INFLATED_BYTES,
             default_site: DEFAULT_SITE.to_owned(),
             default_user_type: UserType::Standard,
             unknown_columns: UnknownColumns::Reject,
@@ -96,6 +101,15 @@ impl Options {
     #[must_use]
     pub fn max_bytes(mut self, max_bytes: usize) -> Self {
         self.max_bytes = max_bytes;
+        self
+    }
+
+    /// The most bytes a workbook (.xlsx, .ods) may inflate to from its zip, counted as it
+    /// is read ([`MAX_INFLATED_BYTES`] by default). Past it the file is refused as
+    /// `unreadable_file`: a small file that expands to gigabytes is a zip bomb.
+    #[must_use]
+    pub fn max_inflated_bytes(mut self, max_inflated: u64) -> Self {
+        self.max_inflated = max_inflated;
         self
     }
 
@@ -197,7 +211,7 @@ impl Options {
             )));
         }
         let mut validator = Validator::new(self);
-        let outcome = read(bytes, format, &mut validator);
+        let outcome = read(bytes, format, self.max_inflated, &mut validator);
         match outcome {
             Ok(()) => validator.finish(),
             Err(message) => Report::file_error(unreadable(message)),
@@ -284,7 +298,12 @@ impl Options {
 }
 
 /// Runs the reader for `format`; an unreadable file gives the message for the person.
-fn read(bytes: &[u8], format: Format, sink: &mut dyn RowSink) -> Result<(), String> {
+fn read(
+    bytes: &[u8],
+    format: Format,
+    max_inflated: u64,
+    sink: &mut dyn RowSink,
+) -> Result<(), String> {
     let looks_like = Format::detect(bytes);
     let mismatch = |expected: Format| match looks_like {
         Some(actual) if actual != expected => format!(
@@ -311,17 +330,27 @@ fn read(bytes: &[u8], format: Format, sink: &mut dyn RowSink) -> Result<(), Stri
                     .to_owned()
             })
         }
-        _ => crate::workbook::read(bytes, format, sink).map_err(|problem| match problem {
-            WorkbookProblem::Encrypted => "The workbook is protected with a password. \
+        _ => {
+            crate::workbook::read(bytes, format, max_inflated, sink).map_err(
+                |problem| match problem {
+                    WorkbookProblem::TooExpanded => format!(
+                        "The workbook expands to more than {} when unpacked, far more than a list \
+                 of users needs. Copy the users into a new workbook (or the template) and \
+                 upload that.",
+                        human_size(usize::try_from(max_inflated).unwrap_or(usize::MAX)),
+                    ),
+                    WorkbookProblem::Encrypted => "The workbook is protected with a password. \
                  Remove the password (or save an unprotected copy) and upload it again."
-                .to_owned(),
-            WorkbookProblem::NoSheet => {
-                "The workbook has no worksheet. Fill in the template's Users sheet and \
+                        .to_owned(),
+                    WorkbookProblem::NoSheet => {
+                        "The workbook has no worksheet. Fill in the template's Users sheet and \
                  upload it again."
-                    .to_owned()
-            }
-            WorkbookProblem::Damaged => mismatch(format),
-        }),
+                            .to_owned()
+                    }
+                    WorkbookProblem::Damaged => mismatch(format),
+                },
+            )
+        }
     }
 }
 
@@ -347,11 +376,18 @@ pub(crate) fn human_size(bytes: usize) -> String {
     }
 }
 
-/// `"HQ", "Oslo" and "Tokyo"`, for messages.
+/// `"HQ", "Oslo" or "Tokyo"`, for messages.
 pub(crate) fn quoted_list(items: &[String]) -> String {
     let quoted: Vec<String> = items.iter().map(|item| format!("\"{item}\"")).collect();
-    match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => quoted.concat(),
+    join_words(&quoted, "or")
+}
+
+/// `a, b and c` (or `a, b or c`): a list as a sentence says it.
+pub(crate) fn join_words(items: &[String], conjunction: &str) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {conjunction} {last}", rest.join(", "))
+        }
+        _ => items.concat(),
     }
 }

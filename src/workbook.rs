@@ -1,14 +1,18 @@
-//! Workbooks (.xlsx, .xls, .ods) → rows of cells, through calamine. No user rules.
+//! Legacy and OpenDocument workbooks (.xls, .ods) → rows of cells through calamine, and
+//! how a spreadsheet shows a number. No user rules. (.xlsx has its own streaming reader.)
 
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 
-use calamine::{DataType, Reader, Sheet, SheetType, SheetVisible};
+use calamine::{
+    DataType, ExcelDateTime, ExcelDateTimeType, Reader, Sheet, SheetType, SheetVisible,
+};
 
+use crate::budget::Budget;
 use crate::cells::{Row, RowSink};
 use crate::Format;
 
 /// Why a workbook could not be read.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum WorkbookProblem {
     /// The workbook is protected with a password.
     Encrypted,
@@ -16,6 +20,55 @@ pub(crate) enum WorkbookProblem {
     Damaged,
     /// The workbook has no worksheet at all.
     NoSheet,
+    /// The workbook expands past the decompression budget.
+    TooExpanded,
+}
+
+/// Reads the chosen sheet of a workbook, handing each row to `sink` until the sheet ends
+/// or the sink stops.
+pub(crate) fn read(
+    bytes: &[u8],
+    format: Format,
+    max_inflated: u64,
+    sink: &mut dyn RowSink,
+) -> Result<(), WorkbookProblem> {
+    match format {
+        Format::Xls => {
+            let workbook = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| match e {
+                calamine::XlsError::Password => WorkbookProblem::Encrypted,
+                _ => WorkbookProblem::Damaged,
+            })?;
+            read_range(workbook, sink)
+        }
+        Format::Ods => {
+            check_ods_expansion(bytes, max_inflated)?;
+            let workbook = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| match e {
+                calamine::OdsError::Password => WorkbookProblem::Encrypted,
+                _ => WorkbookProblem::Damaged,
+            })?;
+            read_range(workbook, sink)
+        }
+        _ => crate::xlsx::read(bytes, max_inflated, sink),
+    }
+}
+
+/// calamine inflates an .ods's `content.xml` whole and out of sight: measure it first,
+/// through the budget, so that a zip bomb is refused before calamine starts.
+fn check_ods_expansion(bytes: &[u8], max_inflated: u64) -> Result<(), WorkbookProblem> {
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| WorkbookProblem::Damaged)?;
+    let budget = Budget::new(max_inflated);
+    let file = archive
+        .by_name("content.xml")
+        .map_err(|_| WorkbookProblem::Damaged)?;
+    std::io::copy(&mut budget.meter(file).take(u64::MAX), &mut std::io::sink()).map_err(|_| {
+        if budget.is_spent() {
+            WorkbookProblem::TooExpanded
+        } else {
+            WorkbookProblem::Damaged
+        }
+    })?;
+    Ok(())
 }
 
 /// The sheet to read: the one named `Users` (any case) if there is one, else the first
@@ -27,56 +80,6 @@ fn choose_sheet(sheets: &[Sheet]) -> Option<String> {
         .or_else(|| worksheets().find(|s| s.visible == SheetVisible::Visible))
         .or_else(|| worksheets().next())
         .map(|s| s.name.clone())
-}
-
-/// Reads the chosen sheet of a workbook, handing each row to `sink` until the sheet ends
-/// or the sink stops.
-pub(crate) fn read(
-    bytes: &[u8],
-    format: Format,
-    sink: &mut dyn RowSink,
-) -> Result<(), WorkbookProblem> {
-    match format {
-        Format::Xls => {
-            let workbook = calamine::Xls::new(Cursor::new(bytes)).map_err(xls_problem)?;
-            read_range(workbook, sink)
-        }
-        Format::Ods => {
-            let workbook = calamine::Ods::new(Cursor::new(bytes)).map_err(ods_problem)?;
-            read_range(workbook, sink)
-        }
-        _ => read_xlsx(bytes, sink),
-    }
-}
-
-/// Streams the sheet cell by cell, so that reading stops at the row limit.
-fn read_xlsx(bytes: &[u8], sink: &mut dyn RowSink) -> Result<(), WorkbookProblem> {
-    let mut workbook = calamine::Xlsx::new(Cursor::new(bytes)).map_err(xlsx_problem)?;
-    let name = choose_sheet(workbook.sheets_metadata()).ok_or(WorkbookProblem::NoSheet)?;
-    let mut cells = workbook
-        .worksheet_cells_reader(&name)
-        .map_err(xlsx_problem)?;
-    let mut row: Option<Row> = None;
-    while let Some(cell) = cells.next_cell().map_err(xlsx_problem)? {
-        let (r, c) = cell.get_position();
-        let number = r.saturating_add(1);
-        if row.as_ref().is_some_and(|current| current.number != number) {
-            if let Some(done) = row.take() {
-                if !done.is_blank() && sink.row(done).is_break() {
-                    return Ok(());
-                }
-            }
-        }
-        let current = row.get_or_insert_with(|| Row::new(number));
-        push_value(current, c, cell.get_value());
-    }
-    if let Some(done) = row {
-        if !done.is_blank() {
-            // The sheet has ended: whether the sink wants more no longer matters.
-            let _ = sink.row(done);
-        }
-    }
-    Ok(())
 }
 
 /// .xls and .ods are read whole by calamine; their rows are then handed over in order.
@@ -91,12 +94,13 @@ fn read_range<'a, R: Reader<Cursor<&'a [u8]>>>(
     let Some((first_row, first_column)) = range.start() else {
         return Ok(());
     };
+    let mut row = Row::default();
     for (r, cells) in (first_row..).zip(range.rows()) {
-        let mut row = Row::new(r.saturating_add(1));
+        row.reset(r.saturating_add(1));
         for (c, value) in (first_column..).zip(cells) {
             push_value(&mut row, c, value);
         }
-        if !row.is_blank() && sink.row(row).is_break() {
+        if !row.is_blank() && sink.row(&row).is_break() {
             break;
         }
     }
@@ -114,7 +118,12 @@ fn push_value<T: DataType>(row: &mut Row, column: u32, value: &T) {
     } else if let Some(boolean) = value.get_bool() {
         row.push(column, if boolean { "TRUE" } else { "FALSE" });
     } else if let Some(datetime) = value.get_datetime() {
-        row.push(column, &datetime_text(&datetime));
+        let text = if datetime.is_duration() {
+            number_text(datetime.as_f64())
+        } else {
+            datetime_text(datetime.as_f64(), false)
+        };
+        row.push(column, &text);
     } else if let Some(iso) = value.get_datetime_iso().or(value.get_duration_iso()) {
         row.push(column, iso);
     } else if let Some(error) = value.get_error() {
@@ -141,42 +150,20 @@ pub(crate) fn number_text(value: f64) -> String {
     }
 }
 
-/// A date as ISO 8601 text: `2024-03-01`, `2024-03-01 09:30:00`, or `09:30:00` for a time
-/// alone. Durations keep their serial number.
-fn datetime_text(datetime: &calamine::ExcelDateTime) -> String {
-    let serial = datetime.as_f64();
-    if datetime.is_duration() || !(0.0..2_958_466.0).contains(&serial) {
+/// A date serial as ISO 8601 text: `2024-03-01`, `2024-03-01 09:30:00`, or `09:30:00`
+/// for a time alone. A serial outside Excel's dates keeps its number.
+pub(crate) fn datetime_text(serial: f64, is_1904: bool) -> String {
+    if !(0.0..2_958_466.0).contains(&serial) {
         return number_text(serial);
     }
+    let datetime = ExcelDateTime::new(serial, ExcelDateTimeType::DateTime, is_1904);
     let (year, month, day, hour, minute, second, _) = datetime.to_ymd_hms_milli();
-    let has_time = serial.fract() != 0.0;
     if serial < 1.0 {
         format!("{hour:02}:{minute:02}:{second:02}")
-    } else if has_time {
+    } else if serial.fract() != 0.0 {
         format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02}")
     } else {
         format!("{year:04}-{month:02}-{day:02}")
-    }
-}
-
-fn xlsx_problem(error: calamine::XlsxError) -> WorkbookProblem {
-    match error {
-        calamine::XlsxError::Password => WorkbookProblem::Encrypted,
-        _ => WorkbookProblem::Damaged,
-    }
-}
-
-fn xls_problem(error: calamine::XlsError) -> WorkbookProblem {
-    match error {
-        calamine::XlsError::Password => WorkbookProblem::Encrypted,
-        _ => WorkbookProblem::Damaged,
-    }
-}
-
-fn ods_problem(error: calamine::OdsError) -> WorkbookProblem {
-    match error {
-        calamine::OdsError::Password => WorkbookProblem::Encrypted,
-        _ => WorkbookProblem::Damaged,
     }
 }
 
@@ -193,5 +180,14 @@ mod tests {
         assert_eq!(number_text(-0.0), "0");
         assert_eq!(number_text(1e20), "100000000000000000000");
         assert_eq!(number_text(123_456_789_012.0), "123456789012");
+    }
+
+    #[test]
+    fn dates_read_as_iso() {
+        assert_eq!(datetime_text(45352.0, false), "2024-03-01");
+        assert_eq!(datetime_text(45352.5, false), "2024-03-01 12:00:00");
+        assert_eq!(datetime_text(0.25, false), "06:00:00");
+        assert_eq!(datetime_text(43890.0, true), "2024-03-01");
+        assert_eq!(datetime_text(-1.0, false), "-1");
     }
 }

@@ -131,6 +131,26 @@ proptest! {
     }
 
     #[test]
+    fn every_accepted_email_is_one_email_address_accepts_strictly(
+        email in prop_oneof![
+            "[a-zA-Z0-9.@<>()\\[\\]\" _+'éß-]{1,12}@?[a-zA-Z0-9.\\[\\]é-]{0,12}(\\.[a-zA-Z0-9]{0,4})?",
+            "[a-zA-Z0-9]{1,8}(\\.[a-z0-9éß+'_-]{1,6}){0,2}@[a-zA-Z0-9é-]{1,10}(\\.[a-zA-Z0-9-]{1,6}){1,2}",
+        ]
+    ) {
+        let csv = format!("User name*,Email*\nAda,\"{}\"\n", email.replace('"', "\"\""));
+        if let Ok(users) = bulk_users::parse(csv.as_bytes(), Format::Csv) {
+            let strict = email_address::Options::default()
+                .without_display_text()
+                .without_domain_literal()
+                .with_required_tld();
+            prop_assert!(
+                email_address::EmailAddress::parse_with_options(&users[0].email, strict).is_ok(),
+                "accepted {:?}", users[0].email
+            );
+        }
+    }
+
+    #[test]
     fn any_bytes_give_users_or_located_errors(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         for format in Format::ALL {
             if let Err(errors) = bulk_users::parse(&bytes, format) {

@@ -1,0 +1,712 @@
+//! .xlsx → rows of cells, streamed from the zip with quick-xml. No user rules.
+//!
+//! Calamine reads a workbook's whole shared-string table when it opens it and inflates
+//! zip parts where nothing outside can count them. Here every part is read through a
+//! [`Budget`], the sheet is streamed so that reading stops at the row limit, and shared
+//! strings are read only as far as the rows read so far need them.
+
+use std::borrow::Cow;
+use std::io::{BufRead, BufReader, Cursor, Read};
+
+use quick_xml::events::{BytesRef, BytesStart, Event};
+use quick_xml::{Reader, XmlVersion};
+use zip::ZipArchive;
+
+use crate::budget::Budget;
+use crate::cells::{Row, RowSink};
+use crate::workbook::{datetime_text, number_text, WorkbookProblem};
+
+/// The most shared strings kept: a reference past it is refused rather than read to.
+const MAX_SHARED_STRINGS: usize = 1 << 20;
+
+type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
+
+/// Reads the chosen sheet, handing each row to `sink` until the sheet ends or the sink
+/// stops; at most `max_inflated` bytes are inflated from the zip.
+pub(crate) fn read(
+    bytes: &[u8],
+    max_inflated: u64,
+    sink: &mut dyn RowSink,
+) -> Result<(), WorkbookProblem> {
+    if is_encrypted(bytes) {
+        return Err(WorkbookProblem::Encrypted);
+    }
+    let budget = Budget::new(max_inflated);
+    let fail = |problem: WorkbookProblem| {
+        if budget.is_spent() {
+            WorkbookProblem::TooExpanded
+        } else {
+            problem
+        }
+    };
+    read_with(bytes, &budget, sink).map_err(fail)
+}
+
+fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<(), WorkbookProblem> {
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|_| WorkbookProblem::Damaged)?;
+    let book_path = office_document(&mut archive, budget)?;
+    let book_dir = parent(&book_path);
+    let rels = relationships(&mut archive, budget, &rels_path(&book_path))?;
+    let book = read_part(&mut archive, budget, &book_path)?.ok_or(WorkbookProblem::Damaged)?;
+    let (sheets, is_1904) = workbook_sheets(&book)?;
+    let target = choose_sheet(&sheets, &rels).ok_or(WorkbookProblem::NoSheet)?;
+    let sheet_path = join(book_dir, &target);
+
+    let target_of = |kind: &str| {
+        rels.iter()
+            .find(|rel| rel.kind.ends_with(kind))
+            .map(|rel| join(book_dir, &rel.target))
+    };
+    let date_styles = match target_of("/styles") {
+        Some(path) => match read_part(&mut archive, budget, &path)? {
+            Some(xml) => date_styles(&xml)?,
+            None => Vec::new(),
+        },
+        None => Vec::new(),
+    };
+
+    // A second handle on the same bytes, so that shared strings can be read on demand
+    // while the sheet is open.
+    let mut strings_archive = archive.clone();
+    let strings_file = match target_of("/sharedStrings") {
+        Some(path) => find(&mut strings_archive, &path)
+            .map(|name| strings_archive.by_name(&name))
+            .transpose()
+            .map_err(|_| WorkbookProblem::Damaged)?,
+        None => None,
+    };
+    let mut strings = SharedStrings::new(strings_file.map(|file| xml_reader(budget.meter(file))));
+
+    let sheet_name = find(&mut archive, &sheet_path).ok_or(WorkbookProblem::Damaged)?;
+    let sheet_file = archive
+        .by_name(&sheet_name)
+        .map_err(|_| WorkbookProblem::Damaged)?;
+    let cells = SheetCells {
+        strings: &mut strings,
+        date_styles: &date_styles,
+        is_1904,
+    };
+    cells.stream(xml_reader(budget.meter(sheet_file)), sink)
+}
+
+/// An .xlsx protected with a password is an OLE compound file holding the encrypted
+/// package, not a zip.
+fn is_encrypted(bytes: &[u8]) -> bool {
+    const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    const NAME: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    bytes.starts_with(OLE) && bytes.windows(NAME.len()).any(|w| w == NAME)
+}
+
+fn xml_reader<R: Read>(inner: R) -> Reader<BufReader<R>> {
+    let mut reader = Reader::from_reader(BufReader::new(inner));
+    let config = reader.config_mut();
+    config.trim_text(false);
+    config.check_end_names = false;
+    reader
+}
+
+/// The zip entry named `path`, or one that differs only in case (some writers vary it).
+fn find(archive: &mut Archive, path: &str) -> Option<String> {
+    if archive.index_for_name(path).is_some() {
+        return Some(path.to_owned());
+    }
+    archive
+        .file_names()
+        .flatten()
+        .find(|name| name.eq_ignore_ascii_case(path))
+        .map(Cow::into_owned)
+}
+
+/// A small part, whole, under the budget; `None` if the zip has no such part.
+fn read_part(
+    archive: &mut Archive,
+    budget: &Budget,
+    path: &str,
+) -> Result<Option<String>, WorkbookProblem> {
+    let Some(name) = find(archive, path) else {
+        return Ok(None);
+    };
+    let file = archive
+        .by_name(&name)
+        .map_err(|_| WorkbookProblem::Damaged)?;
+    let mut text = String::new();
+    budget
+        .meter(file)
+        .read_to_string(&mut text)
+        .map_err(|_| WorkbookProblem::Damaged)?;
+    Ok(Some(text))
+}
+
+struct Relationship {
+    id: String,
+    target: String,
+    kind: String,
+}
+
+fn relationships(
+    archive: &mut Archive,
+    budget: &Budget,
+    path: &str,
+) -> Result<Vec<Relationship>, WorkbookProblem> {
+    let Some(xml) = read_part(archive, budget, path)? else {
+        return Ok(Vec::new());
+    };
+    let mut reader = Reader::from_str(&xml);
+    let mut found = Vec::new();
+    loop {
+        match reader.read_event().map_err(|_| WorkbookProblem::Damaged)? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "Relationship" => {
+                found.push(Relationship {
+                    id: attribute(&e, "Id").unwrap_or_default(),
+                    target: attribute(&e, "Target").unwrap_or_default(),
+                    kind: attribute(&e, "Type").unwrap_or_default(),
+                });
+            }
+            Event::Eof => return Ok(found),
+            _ => {}
+        }
+    }
+}
+
+/// The workbook part, from the package relationships (`xl/workbook.xml` as a rule).
+fn office_document(archive: &mut Archive, budget: &Budget) -> Result<String, WorkbookProblem> {
+    let rels = relationships(archive, budget, "_rels/.rels")?;
+    Ok(rels
+        .iter()
+        .find(|rel| rel.kind.ends_with("/officeDocument"))
+        .map_or_else(|| "xl/workbook.xml".to_owned(), |rel| join("", &rel.target)))
+}
+
+/// A sheet as the workbook lists it.
+struct BookSheet {
+    name: String,
+    visible: bool,
+    relationship: String,
+}
+
+fn workbook_sheets(xml: &str) -> Result<(Vec<BookSheet>, bool), WorkbookProblem> {
+    let mut reader = Reader::from_str(xml);
+    let mut sheets = Vec::new();
+    let mut is_1904 = false;
+    loop {
+        match reader.read_event().map_err(|_| WorkbookProblem::Damaged)? {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "sheet" => sheets.push(BookSheet {
+                    name: attribute(&e, "name").unwrap_or_default(),
+                    visible: attribute(&e, "state").is_none_or(|s| s == "visible"),
+                    relationship: relationship_id(&e).unwrap_or_default(),
+                }),
+                "workbookPr" => {
+                    is_1904 = attribute(&e, "date1904").is_some_and(|v| v == "1" || v == "true");
+                }
+                _ => {}
+            },
+            Event::Eof => return Ok((sheets, is_1904)),
+            _ => {}
+        }
+    }
+}
+
+/// The part of the sheet to read: the worksheet named `Users` (any case) if there is
+/// one, else the first visible worksheet, else the first worksheet. Chart sheets are
+/// never read.
+fn choose_sheet(sheets: &[BookSheet], rels: &[Relationship]) -> Option<String> {
+    let worksheets: Vec<(&BookSheet, &Relationship)> = sheets
+        .iter()
+        .filter_map(|sheet| {
+            let rel = rels.iter().find(|rel| rel.id == sheet.relationship)?;
+            rel.kind.ends_with("/worksheet").then_some((sheet, rel))
+        })
+        .collect();
+    worksheets
+        .iter()
+        .find(|(sheet, _)| sheet.name.trim().eq_ignore_ascii_case("users"))
+        .or_else(|| worksheets.iter().find(|(sheet, _)| sheet.visible))
+        .or_else(|| worksheets.first())
+        .map(|(_, rel)| rel.target.clone())
+}
+
+/// For each cell style (`s` attribute), whether it shows a number as a date or time.
+fn date_styles(xml: &str) -> Result<Vec<bool>, WorkbookProblem> {
+    let mut reader = Reader::from_str(xml);
+    let mut custom: Vec<(u32, bool)> = Vec::new();
+    let mut styles = Vec::new();
+    let mut in_cell_xfs = false;
+    loop {
+        match reader.read_event().map_err(|_| WorkbookProblem::Damaged)? {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "numFmt" => {
+                    let id = attribute(&e, "numFmtId").and_then(|v| v.parse().ok());
+                    let code = attribute(&e, "formatCode").unwrap_or_default();
+                    if let Some(id) = id {
+                        custom.push((id, is_date_code(&code)));
+                    }
+                }
+                "cellXfs" => in_cell_xfs = true,
+                "xf" if in_cell_xfs => {
+                    let id: u32 = attribute(&e, "numFmtId")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0);
+                    let is_date = custom
+                        .iter()
+                        .find(|(custom_id, _)| *custom_id == id)
+                        .map_or_else(|| is_builtin_date(id), |&(_, is_date)| is_date);
+                    styles.push(is_date);
+                }
+                _ => {}
+            },
+            Event::End(e) if e.local_name().as_ref() == "cellXfs" => in_cell_xfs = false,
+            Event::Eof => return Ok(styles),
+            _ => {}
+        }
+    }
+}
+
+/// Excel's built-in date and time formats (durations such as `[h]:mm:ss` excepted).
+fn is_builtin_date(id: u32) -> bool {
+    matches!(id, 14..=22 | 27..=36 | 45 | 47 | 50..=58)
+}
+
+/// Whether a custom number format shows a date or time: it has a day, month, year,
+/// hour or second code outside quoted text and brackets, and is not a duration.
+fn is_date_code(code: &str) -> bool {
+    let mut in_quotes = false;
+    let mut in_brackets = false;
+    let mut escaped = false;
+    for c in code.chars() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' | '_' | '*' => escaped = true,
+            '"' => in_quotes = !in_quotes,
+            '[' if !in_quotes => in_brackets = true,
+            ']' if !in_quotes => in_brackets = false,
+            'd' | 'D' | 'm' | 'M' | 'y' | 'Y' | 'h' | 'H' | 's' | 'S'
+                if !in_quotes && !in_brackets =>
+            {
+                return !code.starts_with("[h]")
+                    && !code.starts_with("[m]")
+                    && !code.starts_with("[s]");
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The value of attribute `name` (local name, any prefix), unescaped.
+fn attribute(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        (a.key.local_name().as_ref() == name)
+            .then(|| {
+                a.normalized_value(XmlVersion::Implicit1_0)
+                    .map(Cow::into_owned)
+                    .ok()
+            })
+            .flatten()
+    })
+}
+
+/// The `r:id` attribute, whatever prefix the writer gave the relationships namespace.
+fn relationship_id(e: &BytesStart) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        (a.key.local_name().as_ref() == "id" && a.key.prefix().is_some())
+            .then(|| a.value.into_owned())
+    })
+}
+
+fn parent(path: &str) -> &str {
+    path.rfind('/').and_then(|i| path.get(..=i)).unwrap_or("")
+}
+
+fn rels_path(path: &str) -> String {
+    let (dir, file) = path.rfind('/').map_or(("", path), |i| {
+        (
+            path.get(..=i).unwrap_or(""),
+            path.get(i + 1..).unwrap_or(""),
+        )
+    });
+    format!("{dir}_rels/{file}.rels")
+}
+
+/// A relationship target resolved against the folder of the part that names it.
+fn join(dir: &str, target: &str) -> String {
+    let full = match target.strip_prefix('/') {
+        Some(absolute) => absolute.to_owned(),
+        None => format!("{dir}{target}"),
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in full.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    parts.join("/")
+}
+
+/// The shared-string table, read only as far as the cells read so far refer to.
+struct SharedStrings<R: BufRead> {
+    reader: Option<Reader<R>>,
+    strings: Vec<Box<str>>,
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> SharedStrings<R> {
+    fn new(reader: Option<Reader<R>>) -> Self {
+        SharedStrings {
+            reader,
+            strings: Vec::new(),
+            buf: Vec::new(),
+        }
+    }
+
+    fn get(&mut self, index: usize) -> Result<&str, WorkbookProblem> {
+        if index >= MAX_SHARED_STRINGS {
+            return Err(WorkbookProblem::TooExpanded);
+        }
+        while self.strings.len() <= index {
+            let Some(reader) = self.reader.as_mut() else {
+                return Err(WorkbookProblem::Damaged);
+            };
+            match next_string(reader, &mut self.buf)? {
+                Some(text) => self.strings.push(text.into_boxed_str()),
+                None => self.reader = None,
+            }
+        }
+        self.strings
+            .get(index)
+            .map(|s| &**s)
+            .ok_or(WorkbookProblem::Damaged)
+    }
+}
+
+/// The next `<si>` of the table, its text runs joined, phonetic runs left out.
+fn next_string<R: BufRead>(
+    reader: &mut Reader<R>,
+    buf: &mut Vec<u8>,
+) -> Result<Option<String>, WorkbookProblem> {
+    let mut text = String::new();
+    let mut in_item = false;
+    let mut in_text = false;
+    let mut in_phonetic = false;
+    loop {
+        buf.clear();
+        match reader
+            .read_event_into(buf)
+            .map_err(|_| WorkbookProblem::Damaged)?
+        {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "si" => in_item = true,
+                "t" => in_text = in_item,
+                "rPh" => in_phonetic = true,
+                _ => {}
+            },
+            Event::Empty(e) if e.local_name().as_ref() == "si" => return Ok(Some(String::new())),
+            Event::End(e) => match e.local_name().as_ref() {
+                "si" => return Ok(Some(unescape_excel(&text).into_owned())),
+                "t" => in_text = false,
+                "rPh" => in_phonetic = false,
+                _ => {}
+            },
+            Event::Text(t) if in_text && !in_phonetic => text.push_str(&t.xml10_content()),
+            Event::CData(t) if in_text && !in_phonetic => text.push_str(&t.xml10_content()),
+            Event::GeneralRef(r) if in_text && !in_phonetic => push_reference(&r, &mut text)?,
+            Event::Eof => return Ok(None),
+            _ => {}
+        }
+    }
+}
+
+/// Adds a character or predefined entity reference. Any other entity is refused: XML
+/// entity expansion (the "billion laughs") is never performed.
+fn push_reference(reference: &BytesRef, text: &mut String) -> Result<(), WorkbookProblem> {
+    if let Ok(Some(c)) = reference.resolve_char_ref() {
+        text.push(c);
+        return Ok(());
+    }
+    let predefined = match &**reference {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        _ => return Err(WorkbookProblem::Damaged),
+    };
+    text.push_str(predefined);
+    Ok(())
+}
+
+/// Excel writes characters XML cannot hold as `_xHHHH_` (UTF-16 units), and a literal
+/// `_x` as `_x005F_x`.
+fn unescape_excel(text: &str) -> Cow<'_, str> {
+    if !text.contains("_x") {
+        return Cow::Borrowed(text);
+    }
+    let mut units: Vec<u16> = Vec::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("_x") {
+        let (before, from) = rest.split_at(at);
+        units.extend(before.encode_utf16());
+        let hex = from.get(2..6).filter(|_| from.get(6..7) == Some("_"));
+        match hex.and_then(|h| u16::from_str_radix(h, 16).ok()) {
+            Some(unit) => {
+                units.push(unit);
+                rest = from.get(7..).unwrap_or("");
+            }
+            None => {
+                units.extend("_x".encode_utf16());
+                rest = from.get(2..).unwrap_or("");
+            }
+        }
+    }
+    units.extend(rest.encode_utf16());
+    Cow::Owned(String::from_utf16_lossy(&units))
+}
+
+/// What the sheet stream needs besides the sheet itself.
+struct SheetCells<'a, R: BufRead> {
+    strings: &'a mut SharedStrings<R>,
+    date_styles: &'a [bool],
+    is_1904: bool,
+}
+
+/// Where the parser is inside a cell.
+#[derive(Default)]
+struct CellState {
+    column: u32,
+    kind: String,
+    style: usize,
+    value: String,
+    in_value: bool,
+    in_inline_text: bool,
+    in_phonetic: bool,
+}
+
+impl<R: BufRead> SheetCells<'_, R> {
+    fn stream<S: BufRead>(
+        mut self,
+        mut reader: Reader<S>,
+        sink: &mut dyn RowSink,
+    ) -> Result<(), WorkbookProblem> {
+        let mut buf = Vec::new();
+        let mut row = Row::default();
+        let mut row_number = 0u32;
+        let mut next_column = 0u32;
+        let mut cell: Option<CellState> = None;
+        loop {
+            buf.clear();
+            match reader
+                .read_event_into(&mut buf)
+                .map_err(|_| WorkbookProblem::Damaged)?
+            {
+                Event::Start(e) => match e.local_name().as_ref() {
+                    "row" => {
+                        row_number = row_reference(&e).unwrap_or(row_number.saturating_add(1));
+                        row.reset(row_number);
+                        next_column = 0;
+                    }
+                    "c" => {
+                        let column = cell_column(&e).unwrap_or(next_column);
+                        next_column = column.saturating_add(1);
+                        cell = Some(CellState {
+                            column,
+                            kind: raw_attribute(&e, "t").unwrap_or_default(),
+                            style: raw_attribute(&e, "s")
+                                .and_then(|s| s.trim().parse().ok())
+                                .unwrap_or(0),
+                            ..CellState::default()
+                        });
+                    }
+                    "v" => {
+                        if let Some(state) = cell.as_mut() {
+                            state.in_value = true;
+                        }
+                    }
+                    "t" => {
+                        if let Some(state) = cell.as_mut() {
+                            state.in_inline_text = true;
+                        }
+                    }
+                    "rPh" => {
+                        if let Some(state) = cell.as_mut() {
+                            state.in_phonetic = true;
+                        }
+                    }
+                    _ => {}
+                },
+                Event::Empty(e) => match e.local_name().as_ref() {
+                    "row" => {
+                        row_number = row_reference(&e).unwrap_or(row_number.saturating_add(1));
+                    }
+                    "c" => {
+                        let column = cell_column(&e).unwrap_or(next_column);
+                        next_column = column.saturating_add(1);
+                    }
+                    _ => {}
+                },
+                Event::Text(t) => {
+                    if let Some(state) = cell.as_mut().filter(|s| s.collects()) {
+                        state.value.push_str(&t.xml10_content());
+                    }
+                }
+                Event::CData(t) => {
+                    if let Some(state) = cell.as_mut().filter(|s| s.collects()) {
+                        state.value.push_str(&t.xml10_content());
+                    }
+                }
+                Event::GeneralRef(r) => {
+                    if let Some(state) = cell.as_mut().filter(|s| s.collects()) {
+                        push_reference(&r, &mut state.value)?;
+                    }
+                }
+                Event::End(e) => match e.local_name().as_ref() {
+                    "v" => {
+                        if let Some(state) = cell.as_mut() {
+                            state.in_value = false;
+                        }
+                    }
+                    "t" => {
+                        if let Some(state) = cell.as_mut() {
+                            state.in_inline_text = false;
+                        }
+                    }
+                    "rPh" => {
+                        if let Some(state) = cell.as_mut() {
+                            state.in_phonetic = false;
+                        }
+                    }
+                    "c" => {
+                        if let Some(state) = cell.take() {
+                            self.finish_cell(&mut row, state)?;
+                        }
+                    }
+                    "row" => {
+                        if !row.is_blank() && sink.row(&row).is_break() {
+                            return Ok(());
+                        }
+                        row.reset(row_number);
+                    }
+                    "sheetData" => return Ok(()),
+                    _ => {}
+                },
+                Event::Eof => return Ok(()),
+                _ => {}
+            }
+        }
+    }
+
+    /// Turns a cell's value into the text a person sees, as CSV would have it.
+    fn finish_cell(&mut self, row: &mut Row, state: CellState) -> Result<(), WorkbookProblem> {
+        let column = state.column;
+        let value = state.value.as_str();
+        match state.kind.as_str() {
+            "s" => {
+                let index = value
+                    .trim()
+                    .parse::<usize>()
+                    .map_err(|_| WorkbookProblem::Damaged)?;
+                row.push(column, self.strings.get(index)?);
+            }
+            "inlineStr" | "str" => row.push(column, &unescape_excel(value)),
+            "b" => row.push(column, if value.trim() == "1" { "TRUE" } else { "FALSE" }),
+            "e" => row.push_error(column, value.trim()),
+            "d" => row.push(column, value),
+            _ => {
+                let trimmed = value.trim();
+                if trimmed.is_empty() {
+                    return Ok(());
+                }
+                match trimmed.parse::<f64>() {
+                    Ok(number) if self.date_styles.get(state.style).copied().unwrap_or(false) => {
+                        row.push(column, &datetime_text(number, self.is_1904));
+                    }
+                    Ok(number) => row.push(column, &number_text(number)),
+                    Err(_) => row.push(column, trimmed),
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl CellState {
+    fn collects(&self) -> bool {
+        self.in_value || self.in_inline_text && !self.in_phonetic
+    }
+}
+
+fn raw_attribute(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .map(|a| a.value.into_owned())
+}
+
+/// The `r` of a `<row>`: its 1-based number.
+fn row_reference(e: &BytesStart) -> Option<u32> {
+    let value = raw_attribute(e, "r")?;
+    value.trim().parse().ok().filter(|&n| n > 0)
+}
+
+/// The column of a cell reference such as `BC12`: 0-based, `BC` → 54.
+fn cell_column(e: &BytesStart) -> Option<u32> {
+    let value = raw_attribute(e, "r")?;
+    let mut column = 0u32;
+    let mut letters = 0;
+    for byte in value.bytes().take_while(u8::is_ascii_alphabetic) {
+        letters += 1;
+        if letters > 3 {
+            return None;
+        }
+        column = column * 26 + u32::from(byte.to_ascii_uppercase() - b'A') + 1;
+    }
+    column.checked_sub(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_escapes() {
+        assert_eq!(unescape_excel("a_x000D_"), "a\r");
+        assert_eq!(unescape_excel("_x005F_x000D_"), "_x000D_");
+        assert_eq!(unescape_excel("_xD83D__xDCF7_"), "📷");
+        assert_eq!(unescape_excel("_xZZ"), "_xZZ");
+        assert_eq!(unescape_excel("plain"), "plain");
+    }
+
+    #[test]
+    fn paths() {
+        assert_eq!(
+            join("xl/", "worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
+        assert_eq!(
+            join("xl/", "/xl/worksheets/sheet1.xml"),
+            "xl/worksheets/sheet1.xml"
+        );
+        assert_eq!(
+            join("xl/worksheets/", "../sharedStrings.xml"),
+            "xl/sharedStrings.xml"
+        );
+        assert_eq!(rels_path("xl/workbook.xml"), "xl/_rels/workbook.xml.rels");
+        assert_eq!(rels_path("workbook.xml"), "_rels/workbook.xml.rels");
+    }
+
+    #[test]
+    fn date_codes() {
+        assert!(is_date_code("dd/mm/yyyy"));
+        assert!(is_date_code("[$-409]mmm d, yyyy"));
+        assert!(!is_date_code("0.00"));
+        assert!(!is_date_code("\"day\" 0"));
+        assert!(!is_date_code("[h]:mm:ss"));
+        assert!(!is_date_code("General"));
+    }
+}
