@@ -55,10 +55,12 @@ pub fn users(count: usize) -> Vec<[String; 4]> {
         .map(|i| {
             let first = FIRST[i % FIRST.len()];
             let last = LAST[(i / FIRST.len()) % LAST.len()];
+            // Display names keep their accents; addresses are ASCII, as mail systems
+            // issue them (Łukasz Żak → lukasz.zak).
             let email = format!(
                 "{}.{}{}@corp{}.example.com",
-                first.to_lowercase(),
-                last.to_lowercase().replace(' ', ""),
+                ascii(first),
+                ascii(last),
                 i,
                 i % 7
             );
@@ -75,6 +77,25 @@ pub fn users(count: usize) -> Vec<[String; 4]> {
                 kind.to_owned(),
                 SITES[i % SITES.len()].to_owned(),
             ]
+        })
+        .collect()
+}
+
+/// The address form of a name: lower case, accents dropped, spaces and hyphens out.
+fn ascii(name: &str) -> String {
+    name.chars()
+        .filter_map(|c| match c {
+            'á' | 'à' | 'ä' => Some('a'),
+            'é' | 'è' => Some('e'),
+            'í' => Some('i'),
+            'ó' | 'ö' | 'Ö' => Some('o'),
+            'ú' | 'ü' => Some('u'),
+            'ñ' => Some('n'),
+            'ë' => Some('e'),
+            'Ł' | 'ł' => Some('l'),
+            'Ż' | 'ż' => Some('z'),
+            ' ' | '-' => None,
+            c => Some(c.to_ascii_lowercase()),
         })
         .collect()
 }

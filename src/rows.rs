@@ -1,8 +1,8 @@
 //! Rows of cells → users or errors, for every format; checks across rows (duplicate
 //! emails, the row limit). This is the only module that knows the rules of a user.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::hash_map::{Entry, HashMap, RandomState};
+use std::hash::BuildHasher;
 use std::ops::ControlFlow;
 
 use crate::cells::{column_letters, Cell, Row, RowSink};
@@ -19,8 +19,8 @@ pub(crate) struct Validator<'o> {
     header: Option<Header>,
     users: Vec<RowUser>,
     errors: Vec<RowError>,
-    /// Lower-cased email → the row it first appeared on.
-    first_rows: HashMap<String, u32, BuildHasherDefault<Fnv>>,
+    /// Every valid email so far, with the row it first appeared on.
+    seen: SeenEmails,
     user_rows: u32,
 }
 
@@ -31,13 +31,7 @@ impl<'o> Validator<'o> {
             header: None,
             users: Vec::new(),
             errors: Vec::new(),
-            // Sized for a typical upload up front: growing the map rehashes every key.
-            first_rows: HashMap::with_capacity_and_hasher(
-                usize::try_from(options.max_rows_value())
-                    .unwrap_or(0)
-                    .min(1024),
-                BuildHasherDefault::default(),
-            ),
+            seen: SeenEmails::default(),
             user_rows: 0,
         }
     }
@@ -146,27 +140,22 @@ impl<'o> Validator<'o> {
         }
         let [name, email, user_type, site] = fields;
 
-        if let Some(Field::Email { address, key }) = &email {
-            match self.first_rows.get(key) {
-                Some(&first) => {
-                    row_ok = false;
-                    self.errors.push(
-                        RowError::at(
-                            ErrorCode::DuplicateEmail,
-                            row.number,
-                            Some(Column::Email),
-                            header.column_index(Column::Email),
-                            format!(
-                                "{address} is already used on row {first}. Each user needs \
-                                 their own email address."
-                            ),
-                        )
-                        .with_value(address),
-                    );
-                }
-                None => {
-                    self.first_rows.insert(key.clone(), row.number);
-                }
+        if let Some(Field::Email(address)) = &email {
+            if let Some(first) = self.seen.first_row(address, row.number) {
+                row_ok = false;
+                self.errors.push(
+                    RowError::at(
+                        ErrorCode::DuplicateEmail,
+                        row.number,
+                        Some(Column::Email),
+                        header.column_index(Column::Email),
+                        format!(
+                            "{address} is already used on row {first}. Each user needs \
+                             their own email address."
+                        ),
+                    )
+                    .with_value(address),
+                );
             }
         }
         if !row_ok {
@@ -174,7 +163,7 @@ impl<'o> Validator<'o> {
         }
         if let (
             Some(Field::Text(name)),
-            Some(Field::Email { address, .. }),
+            Some(Field::Email(address)),
             Some(Field::Type(user_type)),
             Some(Field::Text(site)),
         ) = (name, email, user_type, site)
@@ -195,7 +184,7 @@ impl<'o> Validator<'o> {
 /// A checked value.
 enum Field {
     Text(String),
-    Email { address: String, key: String },
+    Email(String),
     Type(UserType),
 }
 
@@ -203,10 +192,7 @@ enum Field {
 fn check(options: &Options, column: Column, text: &str) -> Result<Field, Problem> {
     match column {
         Column::UserName => rules::user_name(text).map(Field::Text),
-        Column::Email => rules::email(text).map(|address| {
-            let key = rules::email_key(&address);
-            Field::Email { address, key }
-        }),
+        Column::Email => rules::email(text).map(Field::Email),
         Column::UserType if text.is_empty() => Ok(Field::Type(options.default_user_type_value())),
         Column::UserType => rules::user_type(text).map(Field::Type),
         Column::Site if text.is_empty() => Ok(Field::Text(options.default_site_value().to_owned())),
@@ -247,26 +233,57 @@ impl RowSink for Validator<'_> {
     }
 }
 
-/// FNV-1a: several times faster than the default SipHash on short keys. The map holds at
-/// most the row limit's worth of emails, so even keys crafted to collide cost little.
+/// The emails seen so far, compared case-insensitively, without an allocation per row:
+/// lower-cased keys live in one growing buffer, and the map goes from a keyed hash of a
+/// key (SipHash with random keys, so collisions cannot be crafted) to its first row.
 #[derive(Default)]
-struct Fnv(u64);
+struct SeenEmails {
+    keys: String,
+    first: HashMap<u64, Seen>,
+    /// Different keys whose hashes collided: astronomically rare, checked one by one.
+    clashes: Vec<Seen>,
+    hasher: RandomState,
+    scratch: String,
+}
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
+#[derive(Clone, Copy)]
+struct Seen {
+    start: usize,
+    end: usize,
+    row: u32,
+}
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
+impl SeenEmails {
+    /// The row `address` first appeared on, or `None` (and it is remembered for `row`).
+    fn first_row(&mut self, address: &str, row: u32) -> Option<u32> {
+        rules::email_key(address, &mut self.scratch);
+        let key = self.scratch.as_str();
+        let hash = self.hasher.hash_one(key);
+        let is_key = |seen: &Seen| self.keys.get(seen.start..seen.end) == Some(key);
+        let found = match self.first.get(&hash) {
+            Some(seen) if is_key(seen) => return Some(seen.row),
+            Some(_) => self
+                .clashes
+                .iter()
+                .find(|seen| is_key(seen))
+                .map(|seen| seen.row),
+            None => None,
         };
-        for &byte in bytes {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        if found.is_some() {
+            return found;
         }
-        self.0 = hash;
+        let seen = Seen {
+            start: self.keys.len(),
+            end: self.keys.len() + key.len(),
+            row,
+        };
+        self.keys.push_str(key);
+        match self.first.entry(hash) {
+            Entry::Occupied(_) => self.clashes.push(seen),
+            Entry::Vacant(slot) => {
+                slot.insert(seen);
+            }
+        }
+        None
     }
 }

@@ -476,16 +476,72 @@ struct SheetCells<'a, R: BufRead> {
     is_1904: bool,
 }
 
-/// Where the parser is inside a cell.
+/// A cell's `t` attribute: how its value is stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Kind {
+    #[default]
+    Number,
+    Shared,
+    Inline,
+    Formula,
+    Boolean,
+    Error,
+    Date,
+}
+
+/// Where the parser is inside a cell; one is reused for every cell of the sheet.
 #[derive(Default)]
 struct CellState {
+    open: bool,
     column: u32,
-    kind: String,
+    kind: Kind,
     style: usize,
     value: String,
     in_value: bool,
     in_inline_text: bool,
     in_phonetic: bool,
+}
+
+impl CellState {
+    /// Starts a cell from its `<c>` element; `next_column` is where a cell without a
+    /// reference stands.
+    fn start(&mut self, e: &BytesStart, next_column: u32) {
+        self.open = true;
+        self.column = next_column;
+        self.kind = Kind::Number;
+        self.style = 0;
+        self.value.clear();
+        self.in_value = false;
+        self.in_inline_text = false;
+        self.in_phonetic = false;
+        for attribute in e.attributes().with_checks(false).flatten() {
+            let value: &str = &attribute.value;
+            match attribute.key.as_ref() {
+                "r" => {
+                    if let Some(column) = column_of(value) {
+                        self.column = column;
+                    }
+                }
+                "t" => {
+                    self.kind = match value {
+                        "s" => Kind::Shared,
+                        "inlineStr" => Kind::Inline,
+                        "str" => Kind::Formula,
+                        "b" => Kind::Boolean,
+                        "e" => Kind::Error,
+                        "d" => Kind::Date,
+                        _ => Kind::Number,
+                    }
+                }
+                "s" => self.style = value.trim().parse().unwrap_or(0),
+                _ => {}
+            }
+        }
+    }
+
+    fn collects(&self) -> bool {
+        self.open && (self.in_value || self.in_inline_text && !self.in_phonetic)
+    }
 }
 
 impl<R: BufRead> SheetCells<'_, R> {
@@ -498,7 +554,7 @@ impl<R: BufRead> SheetCells<'_, R> {
         let mut row = Row::default();
         let mut row_number = 0u32;
         let mut next_column = 0u32;
-        let mut cell: Option<CellState> = None;
+        let mut cell = CellState::default();
         loop {
             buf.clear();
             match reader
@@ -507,84 +563,39 @@ impl<R: BufRead> SheetCells<'_, R> {
             {
                 Event::Start(e) => match e.local_name().as_ref() {
                     "row" => {
-                        row_number = row_reference(&e).unwrap_or(row_number.saturating_add(1));
+                        row_number = row_number_of(&e, row_number)?;
                         row.reset(row_number);
                         next_column = 0;
                     }
                     "c" => {
-                        let column = cell_column(&e).unwrap_or(next_column);
-                        next_column = column.saturating_add(1);
-                        cell = Some(CellState {
-                            column,
-                            kind: raw_attribute(&e, "t").unwrap_or_default(),
-                            style: raw_attribute(&e, "s")
-                                .and_then(|s| s.trim().parse().ok())
-                                .unwrap_or(0),
-                            ..CellState::default()
-                        });
+                        cell.start(&e, next_column);
+                        next_column = cell.column.saturating_add(1);
                     }
-                    "v" => {
-                        if let Some(state) = cell.as_mut() {
-                            state.in_value = true;
-                        }
-                    }
-                    "t" => {
-                        if let Some(state) = cell.as_mut() {
-                            state.in_inline_text = true;
-                        }
-                    }
-                    "rPh" => {
-                        if let Some(state) = cell.as_mut() {
-                            state.in_phonetic = true;
-                        }
-                    }
+                    "v" => cell.in_value = cell.open,
+                    "t" => cell.in_inline_text = cell.open,
+                    "rPh" => cell.in_phonetic = cell.open,
                     _ => {}
                 },
                 Event::Empty(e) => match e.local_name().as_ref() {
-                    "row" => {
-                        row_number = row_reference(&e).unwrap_or(row_number.saturating_add(1));
-                    }
+                    "row" => row_number = row_number_of(&e, row_number)?,
                     "c" => {
-                        let column = cell_column(&e).unwrap_or(next_column);
-                        next_column = column.saturating_add(1);
+                        // A cell with no value (only a style): it takes its place, no more.
+                        cell.start(&e, next_column);
+                        cell.open = false;
+                        next_column = cell.column.saturating_add(1);
                     }
                     _ => {}
                 },
-                Event::Text(t) => {
-                    if let Some(state) = cell.as_mut().filter(|s| s.collects()) {
-                        state.value.push_str(&t.xml10_content());
-                    }
-                }
-                Event::CData(t) => {
-                    if let Some(state) = cell.as_mut().filter(|s| s.collects()) {
-                        state.value.push_str(&t.xml10_content());
-                    }
-                }
-                Event::GeneralRef(r) => {
-                    if let Some(state) = cell.as_mut().filter(|s| s.collects()) {
-                        push_reference(&r, &mut state.value)?;
-                    }
-                }
+                Event::Text(t) if cell.collects() => cell.value.push_str(&t.xml10_content()),
+                Event::CData(t) if cell.collects() => cell.value.push_str(&t.xml10_content()),
+                Event::GeneralRef(r) if cell.collects() => push_reference(&r, &mut cell.value)?,
                 Event::End(e) => match e.local_name().as_ref() {
-                    "v" => {
-                        if let Some(state) = cell.as_mut() {
-                            state.in_value = false;
-                        }
-                    }
-                    "t" => {
-                        if let Some(state) = cell.as_mut() {
-                            state.in_inline_text = false;
-                        }
-                    }
-                    "rPh" => {
-                        if let Some(state) = cell.as_mut() {
-                            state.in_phonetic = false;
-                        }
-                    }
-                    "c" => {
-                        if let Some(state) = cell.take() {
-                            self.finish_cell(&mut row, state)?;
-                        }
+                    "v" => cell.in_value = false,
+                    "t" => cell.in_inline_text = false,
+                    "rPh" => cell.in_phonetic = false,
+                    "c" if cell.open => {
+                        cell.open = false;
+                        self.finish_cell(&mut row, &cell)?;
                     }
                     "row" => {
                         if !row.is_blank() && sink.row(&row).is_break() {
@@ -602,28 +613,28 @@ impl<R: BufRead> SheetCells<'_, R> {
     }
 
     /// Turns a cell's value into the text a person sees, as CSV would have it.
-    fn finish_cell(&mut self, row: &mut Row, state: CellState) -> Result<(), WorkbookProblem> {
-        let column = state.column;
-        let value = state.value.as_str();
-        match state.kind.as_str() {
-            "s" => {
+    fn finish_cell(&mut self, row: &mut Row, cell: &CellState) -> Result<(), WorkbookProblem> {
+        let column = cell.column;
+        let value = cell.value.as_str();
+        match cell.kind {
+            Kind::Shared => {
                 let index = value
                     .trim()
                     .parse::<usize>()
                     .map_err(|_| WorkbookProblem::Damaged)?;
                 row.push(column, self.strings.get(index)?);
             }
-            "inlineStr" | "str" => row.push(column, &unescape_excel(value)),
-            "b" => row.push(column, if value.trim() == "1" { "TRUE" } else { "FALSE" }),
-            "e" => row.push_error(column, value.trim()),
-            "d" => row.push(column, value),
-            _ => {
+            Kind::Inline | Kind::Formula => row.push(column, &unescape_excel(value)),
+            Kind::Boolean => row.push(column, if value.trim() == "1" { "TRUE" } else { "FALSE" }),
+            Kind::Error => row.push_error(column, value.trim()),
+            Kind::Date => row.push(column, value),
+            Kind::Number => {
                 let trimmed = value.trim();
                 if trimmed.is_empty() {
                     return Ok(());
                 }
                 match trimmed.parse::<f64>() {
-                    Ok(number) if self.date_styles.get(state.style).copied().unwrap_or(false) => {
+                    Ok(number) if self.date_styles.get(cell.style).copied().unwrap_or(false) => {
                         row.push(column, &datetime_text(number, self.is_1904));
                     }
                     Ok(number) => row.push(column, &number_text(number)),
@@ -635,12 +646,6 @@ impl<R: BufRead> SheetCells<'_, R> {
     }
 }
 
-impl CellState {
-    fn collects(&self) -> bool {
-        self.in_value || self.in_inline_text && !self.in_phonetic
-    }
-}
-
 fn raw_attribute(e: &BytesStart, name: &str) -> Option<String> {
     e.attributes()
         .flatten()
@@ -648,15 +653,25 @@ fn raw_attribute(e: &BytesStart, name: &str) -> Option<String> {
         .map(|a| a.value.into_owned())
 }
 
-/// The `r` of a `<row>`: its 1-based number.
-fn row_reference(e: &BytesStart) -> Option<u32> {
-    let value = raw_attribute(e, "r")?;
-    value.trim().parse().ok().filter(|&n| n > 0)
+/// A worksheet's last row: a row reference past it is a damaged file.
+const SHEET_ROWS: u32 = 1_048_576;
+
+/// The number of a `<row>`: its `r`, else the one after `previous`. A number outside the
+/// sheet is a damaged file.
+fn row_number_of(e: &BytesStart, previous: u32) -> Result<u32, WorkbookProblem> {
+    let number = match raw_attribute(e, "r") {
+        Some(value) => value.trim().parse().map_err(|_| WorkbookProblem::Damaged)?,
+        None => previous.saturating_add(1),
+    };
+    if (1..=SHEET_ROWS).contains(&number) {
+        Ok(number)
+    } else {
+        Err(WorkbookProblem::Damaged)
+    }
 }
 
 /// The column of a cell reference such as `BC12`: 0-based, `BC` → 54.
-fn cell_column(e: &BytesStart) -> Option<u32> {
-    let value = raw_attribute(e, "r")?;
+fn column_of(value: &str) -> Option<u32> {
     let mut column = 0u32;
     let mut letters = 0;
     for byte in value.bytes().take_while(u8::is_ascii_alphabetic) {
