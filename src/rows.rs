@@ -88,10 +88,16 @@ impl<'o> Validator<'o> {
             extra_count += 1;
         }
         if let Some((column, text)) = extra {
+            // Past MAX_CELLS a row stops counting: say "at least".
+            let at_least = if row.overflow.is_some() {
+                "at least "
+            } else {
+                ""
+            };
             let others = match extra_count.saturating_sub(1) {
                 0 => String::new(),
-                1 => " (and 1 more column)".to_owned(),
-                more => format!(" (and {more} more columns)"),
+                1 => format!(" (and {at_least}1 more column)"),
+                more => format!(" (and {at_least}{more} more columns)"),
             };
             self.errors.push(
                 RowError::at(

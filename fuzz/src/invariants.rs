@@ -3,6 +3,7 @@
 //! found once is checked the same way forever.
 
 use bulk_users::{ErrorCode, Format, Options};
+use std::io::Write;
 
 /// The format a fuzz input is parsed as, from its first byte.
 pub fn format_for(first: u8) -> Format {
@@ -20,16 +21,32 @@ pub fn check(bytes: &[u8], format: Format) {
     let options = Options::new();
     match options.parse(bytes, format) {
         Ok(users) => {
-            assert!(!users.is_empty() && users.len() <= 500, "{} users", users.len());
+            assert!(
+                !users.is_empty() && users.len() <= 500,
+                "{} users",
+                users.len()
+            );
             let csv = options.write_csv_template_with(&users);
-            assert_eq!(options.parse(&csv, Format::Csv).as_ref(), Ok(&users), "CSV round trip");
-            let xlsx = options.write_template_with(&users).expect("valid users fit the template");
-            assert_eq!(options.parse(&xlsx, Format::Xlsx).as_ref(), Ok(&users), "XLSX round trip");
+            assert_eq!(
+                options.parse(&csv, Format::Csv).as_ref(),
+                Ok(&users),
+                "CSV round trip"
+            );
+            let xlsx = options
+                .write_template_with(&users)
+                .expect("valid users fit the template");
+            assert_eq!(
+                options.parse(&xlsx, Format::Xlsx).as_ref(),
+                Ok(&users),
+                "XLSX round trip"
+            );
         }
         Err(errors) => {
             assert!(!errors.is_empty());
             let max_row = match format {
-                Format::Csv => u32::try_from(bytes.len()).unwrap_or(u32::MAX).saturating_add(1),
+                Format::Csv => u32::try_from(bytes.len())
+                    .unwrap_or(u32::MAX)
+                    .saturating_add(1),
                 _ => 1_048_576,
             };
             let mut previous = 0;
@@ -38,11 +55,63 @@ pub fn check(bytes: &[u8], format: Format) {
                 assert!(ErrorCode::ALL.contains(&error.code));
                 assert_eq!(error.row.is_none(), error.code.is_file_level(), "{error:?}");
                 if let Some(row) = error.row {
-                    assert!(row >= 1 && row <= max_row, "row {row} outside the file: {error:?}");
+                    assert!(
+                        row >= 1 && row <= max_row,
+                        "row {row} outside the file: {error:?}"
+                    );
                     assert!(row >= previous, "errors out of order");
                     previous = row;
                 }
             }
         }
     }
+}
+
+/// Builds a workbook around fuzzed XML parts, so that the fuzzer works on the sheet and
+/// shared strings rather than on the zip container.
+#[allow(dead_code)]
+pub fn workbook(
+    sheet: &str,
+    shared_strings: Option<&str>,
+    styles: Option<&str>,
+    deflate: bool,
+) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let method = if deflate {
+        zip::CompressionMethod::Deflated
+    } else {
+        zip::CompressionMethod::Stored
+    };
+    let options = zip::write::SimpleFileOptions::default().compression_method(method);
+    let mut parts: Vec<(&str, String)> = vec![
+        ("_rels/.rels", r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_owned()),
+        ("xl/workbook.xml", r#"<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Users" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_owned()),
+        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>"#.to_owned()),
+        ("xl/worksheets/sheet1.xml", sheet.to_owned()),
+    ];
+    if let Some(strings) = shared_strings {
+        parts.push(("xl/sharedStrings.xml", strings.to_owned()));
+    }
+    if let Some(styles) = styles {
+        parts.push(("xl/styles.xml", styles.to_owned()));
+    }
+    for (name, body) in parts {
+        if zip.start_file(name, options).is_err() || zip.write_all(body.as_bytes()).is_err() {
+            return Vec::new();
+        }
+    }
+    zip.finish().map(|c| c.into_inner()).unwrap_or_default()
+}
+
+/// The input of the `parse_xlsx` target as a workbook: the bytes up to the first `0xFF`
+/// are the sheet's XML, up to the second the shared strings, the rest the styles; the
+/// first byte's low bit chooses deflate or stored.
+pub fn workbook_from_fuzz(data: &[u8]) -> Vec<u8> {
+    let deflate = data.first().is_some_and(|b| b & 1 == 1);
+    let mut parts = data.get(1..).unwrap_or_default().splitn(3, |&b| b == 0xFF);
+    let text = |part: Option<&[u8]>| part.map(|p| String::from_utf8_lossy(p).into_owned());
+    let sheet = text(parts.next()).unwrap_or_default();
+    let strings = text(parts.next());
+    let styles = text(parts.next());
+    workbook(&sheet, strings.as_deref(), styles.as_deref(), deflate)
 }

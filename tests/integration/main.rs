@@ -1,11 +1,15 @@
 //! The one integration test binary: every module below is a concern of the contract.
 
+mod alloc;
 mod codes;
 mod corpus;
 mod csv_files;
+mod hostile;
 mod limits;
+mod memory;
 mod messages;
 mod properties;
+mod replay;
 mod support;
 mod template;
 mod xlsx_files;
