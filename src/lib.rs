@@ -8,6 +8,7 @@ mod cells;
 mod column;
 mod csv;
 mod error;
+mod errors_file;
 mod format;
 mod header;
 mod options;

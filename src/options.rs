@@ -182,8 +182,20 @@ impl Options {
     /// Checks an upload in one pass and returns every valid user with its row and every
     /// error: for services that import the valid rows and return the rest.
     pub fn check(&self, bytes: &[u8], format: Format) -> Report {
+        if let Some(report) = self.refuse(bytes, format) {
+            return report;
+        }
+        let mut validator = Validator::new(self);
+        match read(bytes, format, self.max_inflated, &mut validator) {
+            Ok(()) => validator.finish(),
+            Err(message) => Report::file_error(unreadable(message)),
+        }
+    }
+
+    /// The whole-file refusals checked before any parsing: size, emptiness, format.
+    fn refuse(&self, bytes: &[u8], format: Format) -> Option<Report> {
         if bytes.len() > self.max_bytes {
-            return Report::file_error(RowError::file(
+            return Some(Report::file_error(RowError::file(
                 ErrorCode::FileTooLarge,
                 format!(
                     "The file is {} bytes; at most {} bytes ({}) are accepted. Split the \
@@ -192,31 +204,26 @@ impl Options {
                     self.max_bytes,
                     human_size(self.max_bytes),
                 ),
-            ));
+            )));
         }
         if bytes.is_empty() {
-            return Report::file_error(RowError::file(
+            return Some(Report::file_error(RowError::file(
                 ErrorCode::EmptyFile,
                 "The file is empty (0 bytes). Fill in the template with one user per row \
                  and upload it again."
                     .to_owned(),
-            ));
+            )));
         }
         if !self.formats.contains(&format) {
             let accepted: Vec<&str> = self.formats.iter().map(|f| f.extension()).collect();
-            return Report::file_error(unreadable(format!(
+            return Some(Report::file_error(unreadable(format!(
                 "Files in .{} format are not accepted here. Save the file as .{} and \
                  upload it again.",
                 format.extension(),
                 accepted.join(" or ."),
-            )));
+            ))));
         }
-        let mut validator = Validator::new(self);
-        let outcome = read(bytes, format, self.max_inflated, &mut validator);
-        match outcome {
-            Ok(()) => validator.finish(),
-            Err(message) => Report::file_error(unreadable(message)),
-        }
+        None
     }
 
     /// The .xlsx template for these options: the Users sheet with a User type dropdown
@@ -260,6 +267,47 @@ impl Options {
     /// The CSV template with `users` filled in.
     pub fn write_csv_template_with(&self, users: &[NewUser]) -> Vec<u8> {
         crate::template::csv(users)
+    }
+
+    /// The errors file: a CSV of every row read, as it was, with a `Row` column first and
+    /// an `Errors` column last saying what is wrong with that row (empty when nothing
+    /// is), whole-file problems on a line of their own first. For the person who has to
+    /// fix the file, the way Microsoft Entra's bulk results file works. UTF-8 with a byte
+    /// order mark, so Excel opens it with accents intact.
+    ///
+    /// ```
+    /// use bulk_users::{Format, Options};
+    ///
+    /// let upload = "User name*,Email*\nAda,ada@example.com\nBob,bob(at)example.com\n";
+    /// let file = Options::new().errors_csv(upload.as_bytes(), Format::Csv);
+    /// let text = String::from_utf8(file).unwrap();
+    /// assert_eq!(
+    ///     text,
+    ///     "\u{FEFF}Row,A,B,Errors\r\n\
+    ///      1,User name*,Email*,\r\n\
+    ///      2,Ada,ada@example.com,\r\n\
+    ///      3,Bob,bob(at)example.com,\"Email: \"\"bob(at)example.com\"\" is not an email address. \
+    ///      Use the form name@example.com.\"\r\n",
+    /// );
+    /// ```
+    pub fn errors_csv(&self, bytes: &[u8], format: Format) -> Vec<u8> {
+        let mut validator = Validator::new(self);
+        let mut tee = crate::errors_file::Tee {
+            validator: &mut validator,
+            kept: crate::errors_file::Kept::default(),
+        };
+        let report = match self.refuse(bytes, format) {
+            Some(report) => report,
+            None => match read(bytes, format, self.max_inflated, &mut tee) {
+                Ok(()) => {
+                    let kept = std::mem::take(&mut tee.kept);
+                    let report = validator.finish();
+                    return crate::errors_file::write(&kept, &report);
+                }
+                Err(message) => Report::file_error(unreadable(message)),
+            },
+        };
+        crate::errors_file::write(&crate::errors_file::Kept::default(), &report)
     }
 
     pub(crate) fn max_bytes_value(&self) -> usize {

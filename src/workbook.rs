@@ -33,6 +33,24 @@ pub(crate) fn read(
     sink: &mut dyn RowSink,
 ) -> Result<(), WorkbookProblem> {
     match format {
+        Format::Xls | Format::Ods => {
+            // calamine has panicked on malformed files (an out-of-range sector in an OLE
+            // container, found by fuzzing): a panic in it is a damaged file, never ours.
+            let read =
+                std::panic::AssertUnwindSafe(|| read_legacy(bytes, format, max_inflated, sink));
+            std::panic::catch_unwind(read).unwrap_or(Err(WorkbookProblem::Damaged))
+        }
+        _ => crate::xlsx::read(bytes, max_inflated, sink),
+    }
+}
+
+fn read_legacy(
+    bytes: &[u8],
+    format: Format,
+    max_inflated: u64,
+    sink: &mut dyn RowSink,
+) -> Result<(), WorkbookProblem> {
+    match format {
         Format::Xls => {
             let workbook = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| match e {
                 calamine::XlsError::Password => WorkbookProblem::Encrypted,
@@ -48,7 +66,7 @@ pub(crate) fn read(
             })?;
             read_range(workbook, sink)
         }
-        _ => crate::xlsx::read(bytes, max_inflated, sink),
+        _ => Err(WorkbookProblem::Damaged),
     }
 }
 

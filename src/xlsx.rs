@@ -453,7 +453,9 @@ fn unescape_excel(text: &str) -> Cow<'_, str> {
     while let Some(at) = rest.find("_x") {
         let (before, from) = rest.split_at(at);
         units.extend(before.encode_utf16());
-        let hex = from.get(2..6).filter(|_| from.get(6..7) == Some("_"));
+        let hex = from
+            .get(2..6)
+            .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()) && from.get(6..7) == Some("_"));
         match hex.and_then(|h| u16::from_str_radix(h, 16).ok()) {
             Some(unit) => {
                 units.push(unit);
@@ -553,6 +555,7 @@ impl<R: BufRead> SheetCells<'_, R> {
         let mut buf = Vec::new();
         let mut row = Row::default();
         let mut row_number = 0u32;
+        let mut in_row = false;
         let mut next_column = 0u32;
         let mut cell = CellState::default();
         loop {
@@ -565,9 +568,11 @@ impl<R: BufRead> SheetCells<'_, R> {
                     "row" => {
                         row_number = row_number_of(&e, row_number)?;
                         row.reset(row_number);
+                        in_row = true;
                         next_column = 0;
                     }
-                    "c" => {
+                    // A cell outside any row belongs to no row a person could see.
+                    "c" if in_row => {
                         cell.start(&e, next_column);
                         next_column = cell.column.saturating_add(1);
                     }
@@ -597,7 +602,8 @@ impl<R: BufRead> SheetCells<'_, R> {
                         cell.open = false;
                         self.finish_cell(&mut row, &cell)?;
                     }
-                    "row" => {
+                    "row" if in_row => {
+                        in_row = false;
                         if !row.is_blank() && sink.row(&row).is_break() {
                             return Ok(());
                         }
@@ -694,6 +700,7 @@ mod tests {
         assert_eq!(unescape_excel("_x005F_x000D_"), "_x000D_");
         assert_eq!(unescape_excel("_xD83D__xDCF7_"), "📷");
         assert_eq!(unescape_excel("_xZZ"), "_xZZ");
+        assert_eq!(unescape_excel("_x+00D_"), "_x+00D_");
         assert_eq!(unescape_excel("plain"), "plain");
     }
 

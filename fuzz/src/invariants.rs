@@ -18,6 +18,7 @@ pub fn format_for(first: u8) -> Format {
 ///   that is null exactly for whole-file problems and otherwise inside the file, and the
 ///   errors in row order.
 pub fn check(bytes: &[u8], format: Format) {
+    keep_caught_panics_quiet();
     let options = Options::new();
     match options.parse(bytes, format) {
         Ok(users) => {
@@ -114,4 +115,12 @@ pub fn workbook_from_fuzz(data: &[u8]) -> Vec<u8> {
     let strings = text(parts.next());
     let styles = text(parts.next());
     workbook(&sheet, strings.as_deref(), styles.as_deref(), deflate)
+}
+
+/// libFuzzer's harness aborts on any panic, even one the library catches (it catches
+/// calamine's, turning them into `unreadable_file`). This hook lets caught panics unwind;
+/// one that escapes `check` still fails the target, since the harness aborts then.
+fn keep_caught_panics_quiet() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| std::panic::set_hook(Box::new(|info| eprintln!("{info}"))));
 }

@@ -228,3 +228,17 @@ proptest! {
         prop_assert_eq!(bulk_users::parse(&csv, Format::Csv), Ok(users));
     }
 }
+
+#[test]
+fn text_that_only_looks_like_an_excel_escape_reads_back_as_typed() {
+    // Found by the round_trip fuzzer (fuzz/artifacts/round_trip/crash-605c…): `_x+00D_`
+    // was decoded as a carriage return because `+00D` parses as hexadecimal.
+    let users = vec![NewUser {
+        name: "a_x+00D_b _x00zz_ c".to_owned(),
+        email: "d@ard10.example".to_owned(),
+        user_type: UserType::Standard,
+        site: "HQ".to_owned(),
+    }];
+    let xlsx = Options::new().write_template_with(&users).unwrap();
+    assert_eq!(bulk_users::parse(&xlsx, Format::Xlsx), Ok(users));
+}

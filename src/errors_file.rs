@@ -1,0 +1,99 @@
+//! The errors file: the upload's rows as they were, each with its problems beside it, the
+//! way Microsoft Entra's bulk results file works.
+
+use std::ops::ControlFlow;
+
+use crate::cells::{Row, RowSink};
+use crate::report::Report;
+use crate::rows::Validator;
+
+/// The rows of a file as read, for writing back with their errors.
+#[derive(Default)]
+pub(crate) struct Kept {
+    rows: Vec<(u32, Vec<(u32, String)>)>,
+}
+
+/// Hands each row to the validator and keeps a copy of it, in one pass.
+pub(crate) struct Tee<'v, 'o> {
+    pub(crate) validator: &'v mut Validator<'o>,
+    pub(crate) kept: Kept,
+}
+
+impl RowSink for Tee<'_, '_> {
+    fn row(&mut self, row: &Row) -> ControlFlow<()> {
+        let flow = self.validator.row(row);
+        if !row.is_blank() {
+            let cells = row
+                .cells()
+                .iter()
+                .map(|cell| (cell.column, row.text(cell).to_owned()))
+                .collect();
+            self.kept.rows.push((row.number, cells));
+        }
+        flow
+    }
+
+    fn restart(&mut self) {
+        self.validator.restart();
+        self.kept.rows.clear();
+    }
+}
+
+/// Writes the CSV: `Row`, the file's own columns, `Errors`; whole-file problems first.
+pub(crate) fn write(kept: &Kept, report: &Report) -> Vec<u8> {
+    let width = kept
+        .rows
+        .iter()
+        .flat_map(|(_, cells)| cells.iter().map(|&(column, _)| column))
+        .max()
+        .map_or(0, |last| {
+            usize::try_from(last).unwrap_or(0).saturating_add(1)
+        })
+        .min(crate::cells::MAX_COLUMNS);
+    let mut writer = ::csv::WriterBuilder::new()
+        .flexible(true)
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut line: Vec<String> = Vec::with_capacity(width + 2);
+    let mut put = |line: &mut Vec<String>| {
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(line.iter());
+        line.clear();
+    };
+    line.push("Row".to_owned());
+    line.extend((0..width).map(|c| crate::cells::column_letters(u32::try_from(c).unwrap_or(0))));
+    line.push("Errors".to_owned());
+    put(&mut line);
+    let problems = |row: Option<u32>| {
+        report
+            .errors
+            .iter()
+            .filter(|error| error.row == row)
+            .map(|error| match error.column {
+                Some(column) => format!("{column}: {}", error.message),
+                None => error.message.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let file_problems = problems(None);
+    if !file_problems.is_empty() {
+        line.push(String::new());
+        line.extend(std::iter::repeat_n(String::new(), width));
+        line.push(file_problems);
+        put(&mut line);
+    }
+    for (number, cells) in &kept.rows {
+        line.push(number.to_string());
+        line.extend(std::iter::repeat_n(String::new(), width));
+        for (column, text) in cells {
+            let slot = usize::try_from(*column).ok().and_then(|c| c.checked_add(1));
+            if let Some(cell) = slot.and_then(|slot| line.get_mut(slot)) {
+                cell.clone_from(text);
+            }
+        }
+        line.push(problems(Some(*number)));
+        put(&mut line);
+    }
+    writer.into_inner().unwrap_or_default()
+}
