@@ -1,5 +1,136 @@
 //! Turn an uploaded CSV or spreadsheet of users into validated users, or into a complete
 //! list of what is wrong, with the row numbers a person sees in their spreadsheet.
+//!
+//! An IT-services portal lets a customer's admin add many users at once: they download
+//! the template, fill it in, upload it. This crate is the part between the upload and
+//! the accounts: bytes in, either every user or every problem. It does no I/O, never
+//! panics, and bounds its time and memory for any input up to the size limit.
+//!
+//! # Parse an upload
+//!
+//! ```
+//! use bulk_users::{Format, UserType};
+//!
+//! let upload = "User name*,Email*,User type,Site\n\
+//!               Ada Lovelace,ada@Example.com,privileged,London\n\
+//!               Grace Hopper,grace@example.com,,\n";
+//! let users = bulk_users::parse(upload.as_bytes(), Format::Csv)?;
+//! assert_eq!(users.len(), 2);
+//! assert_eq!(users[0].email, "ada@example.com"); // the domain is lower-cased
+//! assert_eq!(users[0].user_type, UserType::Privileged);
+//! assert_eq!(users[1].site, "HQ"); // empty Site means HQ
+//! # Ok::<(), bulk_users::RowErrors>(())
+//! ```
+//!
+//! The format usually comes from the file name, or from the bytes:
+//!
+//! ```
+//! use bulk_users::Format;
+//! let format = Format::from_extension("users.xlsx").or_else(|| Format::detect(b"PK\x03\x04"));
+//! assert_eq!(format, Some(Format::Xlsx));
+//! ```
+//!
+//! # Show the errors
+//!
+//! Parsing is all or nothing, and reports every problem in the file, ordered by row and
+//! column, each with a stable code and a message for the person who filled it in.
+//!
+//! ```
+//! use bulk_users::{Column, ErrorCode, Format};
+//!
+//! let upload = "User name*,Email*,User type\n\
+//!               Alan Turing,alan(at)example.com,Standard\n\
+//!               ,grace@example.com,Admin\n";
+//! let errors = bulk_users::parse(upload.as_bytes(), Format::Csv).unwrap_err();
+//! assert_eq!(errors.len(), 3);
+//! assert_eq!((errors[0].row, errors[0].column), (Some(2), Some(Column::Email)));
+//! assert_eq!(errors[0].code, ErrorCode::InvalidEmail);
+//! assert_eq!(errors[1].code.as_str(), "missing_value");
+//! assert_eq!(
+//!     errors[2].to_string(),
+//!     "Row 3, User type: \"Admin\" is not a user type. Use Standard or Privileged, or \
+//!      leave the cell empty for Standard."
+//! );
+//! // What a web front end receives:
+//! let json = serde_json::to_value(&errors).unwrap();
+//! assert_eq!(json["errors"][0]["code"], "invalid_email");
+//! ```
+//!
+//! # Use options
+//!
+//! [`parse`] is [`Options::new`]`.parse`. Options set the limits, the defaults and the
+//! policies of one service or one customer:
+//!
+//! ```
+//! use bulk_users::{Format, Options, UnknownColumns, UserType};
+//!
+//! let options = Options::new()
+//!     .max_rows(100)
+//!     .default_site("Oslo")
+//!     .default_user_type(UserType::Standard)
+//!     .allowed_sites(["Oslo", "Bergen"])
+//!     .unknown_columns(UnknownColumns::Ignore);
+//! let upload = "Name,E-mail,Site,Phone\nAda,ada@example.com,bergen,555-0100\n";
+//! let users = options.parse(upload.as_bytes(), Format::Csv)?;
+//! assert_eq!(users[0].site, "Bergen"); // the customer's own spelling
+//! # Ok::<(), bulk_users::RowErrors>(())
+//! ```
+//!
+//! # Write the template
+//!
+//! ```
+//! let xlsx: Vec<u8> = bulk_users::write_template(); // offer it for download
+//! assert!(xlsx.starts_with(b"PK"));
+//! let csv: Vec<u8> = bulk_users::write_csv_template();
+//! assert!(csv.ends_with(b"User name*,Email*,User type,Site\r\n"));
+//! // An unfilled template has a header and no users.
+//! let errors = bulk_users::parse(&xlsx, bulk_users::Format::Xlsx).unwrap_err();
+//! assert_eq!(errors[0].code.as_str(), "no_rows");
+//! ```
+//!
+//! # Import the valid rows, return the rest
+//!
+//! [`Options::check`] gives every valid user with its row and every error in one pass;
+//! [`Options::errors_csv`] gives the file back with an `Errors` column to fix it in.
+//!
+//! ```
+//! use bulk_users::{Format, Options};
+//!
+//! let upload = "User name*,Email*\nAda,ada@example.com\nBob,bob(at)example.com\n";
+//! let report = Options::new().check(upload.as_bytes(), Format::Csv);
+//! assert_eq!(report.users.len(), 1);
+//! assert_eq!(report.users[0].row, 2);
+//! assert_eq!(report.errors[0].row, Some(3));
+//! let to_fix = Options::new().errors_csv(upload.as_bytes(), Format::Csv);
+//! assert!(String::from_utf8(to_fix).unwrap().contains("3,Bob,bob(at)example.com,"));
+//! ```
+//!
+//! # The rules
+//!
+//! | column | required | values | empty means |
+//! |---|---|---|---|
+//! | `User name*` | yes | text, at most 256 characters | `missing_value` |
+//! | `Email*` | yes | one plain `name@example.com`, at most 254 characters | `missing_value` |
+//! | `User type` | no | `Standard` or `Privileged`, any case | `Standard` |
+//! | `Site` | no | text, at most 256 characters | `HQ` |
+//!
+//! The header is the first non-blank row; case, spaces and a trailing `*` do not matter
+//! and aliases ([`Column::aliases`]) are accepted. Rows are numbered as a spreadsheet
+//! shows them. Values are trimmed (non-breaking and zero-width spaces too); control
+//! characters are `invalid_value`, a User name or Site starting with `=`, `+`, `-` or `@`
+//! is `unsafe_value`. The same email twice is `duplicate_email`. Files over 10 MiB
+//! ([`MAX_BYTES`]) or with more than 500 users ([`MAX_ROWS`]) are refused, and reading
+//! stops at the first user over the limit. A workbook may inflate to at most 32 MiB
+//! ([`MAX_INFLATED_BYTES`]).
+//!
+//! # Decisions where the contract is silent
+//!
+//! - A User type that is neither Standard nor Privileged is `invalid_user_type`.
+//! - Dates in workbooks read as ISO 8601 (`2024-03-01`), whatever the cell's format.
+//! - When the header itself is wrong, [`Report::users`] is empty: no row can be trusted.
+//! - One `extra_value` per row, however many stray cells; at most twenty unknown or
+//!   repeated header cells are listed one by one, then one error counts the rest.
+//! - A row keeps at most 16,384 cells (Excel's width); more is reported, not stored.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -31,6 +162,11 @@ pub use options::{
 pub use report::{Report, RowUser};
 pub use template::TemplateError;
 pub use user::{NewUser, UserType};
+
+/// The README's examples, run as doctests so that they cannot drift.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 
 /// Parses an upload with the default [`Options`]: every user, or every error.
 ///
