@@ -77,14 +77,18 @@ impl Default for Options {
             unknown_columns: UnknownColumns::Reject,
             allowed_sites: Vec::new(),
             aliases: Vec::new(),
-            formats: Format::ALL.to_vec(),
+            // Not .xls: calamine 0.38 reserves memory for the cell count a sheet declares
+            // before reading it, and a crafted count (found by fuzzing) makes that
+            // allocation fail, which aborts the process. Services opt in knowingly.
+            formats: vec![Format::Csv, Format::Xlsx, Format::Ods],
         }
     }
 }
 
 impl Options {
     /// The defaults of the contract: 500 users, 10 MiB, site `HQ`, user type
-    /// `Standard`, unknown columns rejected, any site, every format.
+    /// `Standard`, unknown columns rejected, any site, and the formats CSV, XLSX and
+    /// ODS. `.xls` must be enabled with [`Options::formats`]: see there why.
     pub fn new() -> Self {
         Self::default()
     }
@@ -162,8 +166,19 @@ impl Options {
         self
     }
 
-    /// The formats this service accepts (every [`Format`] by default). Another format is
+    /// The formats this service accepts (CSV, XLSX and ODS by default). Another format is
     /// refused as `unreadable_file`, saying which formats are accepted.
+    ///
+    /// `.xls` is read by calamine, which trusts the cell count a legacy sheet declares
+    /// and reserves memory for it before reading: a crafted file can make that
+    /// allocation fail and abort the process (panics are caught; allocation failures
+    /// cannot be). Enable it only where uploads come from trusted people:
+    ///
+    /// ```
+    /// use bulk_users::{Format, Options};
+    /// let options = Options::new().formats(Format::ALL);
+    /// # let _ = options;
+    /// ```
     #[must_use]
     pub fn formats<I: IntoIterator<Item = Format>>(mut self, formats: I) -> Self {
         self.formats = formats.into_iter().collect();

@@ -230,3 +230,19 @@ fn the_errors_file_keeps_every_row_beside_its_problems() {
         "\u{FEFF}Row,Errors\r\n,The file is empty (0 bytes). Fill in the template with one user per row and upload it again.\r\n"
     );
 }
+
+#[test]
+fn xls_is_accepted_only_when_enabled() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/libreoffice.xls");
+    let bytes = std::fs::read(path).unwrap();
+    let errors = bulk_users::parse(&bytes, Format::Xls).unwrap_err();
+    assert_eq!(
+        errors[0].message,
+        "Files in .xls format are not accepted here. Save the file as .csv or .xlsx or .ods and upload it again."
+    );
+    let users = Options::new()
+        .formats(Format::ALL)
+        .parse(&bytes, Format::Xls)
+        .unwrap();
+    assert_eq!(users.len(), 5);
+}
