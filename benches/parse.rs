@@ -9,6 +9,7 @@ use bulk_users::{ErrorCode, Format};
 use calamine::{Reader, Xlsx};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
+#[path = "support/data.rs"]
 mod data;
 
 const SIZES: [usize; 3] = [10, 100, 500];

@@ -5,7 +5,7 @@ use bulk_users::Format;
 
 use crate::alloc::{measure, MIB};
 
-#[path = "../../benches/data.rs"]
+#[path = "../../benches/support/data.rs"]
 #[allow(dead_code)]
 mod data;
 
