@@ -73,7 +73,7 @@ fn parse_xlsx(c: &mut Criterion) {
 fn reject(c: &mut Criterion) {
     let csv = data::csv(150_000);
     assert!(
-        csv.len() > 9_500_000 && csv.len() <= bulk_users::MAX_BYTES,
+        csv.len() > 9_000_000 && csv.len() <= bulk_users::MAX_BYTES,
         "{}",
         csv.len()
     );
