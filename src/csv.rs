@@ -1,5 +1,7 @@
 //! Delimited text → rows of cells, with the row numbers a spreadsheet shows. No user rules.
 
+use std::cell::RefCell;
+
 use crate::cells::{Row, RowSink};
 use crate::text::{self, TextEncoding};
 
@@ -42,37 +44,44 @@ enum Outcome {
 }
 
 fn read_utf8(text: &[u8], sink: &mut dyn RowSink) -> Result<Outcome, CsvProblem> {
-    let delimiter = text::detect_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text);
-    let mut record = csv::ByteRecord::new();
+    with_parser(text::detect_delimiter(text), |parser| {
+        read_records(parser, text, sink)
+    })
+}
+
+fn read_records(
+    reader: &mut csv_core::Reader,
+    text: &[u8],
+    sink: &mut dyn RowSink,
+) -> Result<Outcome, CsvProblem> {
+    let mut record = Record::default();
     let mut row = Row::default();
     let mut number = 0u32;
+    let mut position = 0usize;
     loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => return Ok(Outcome::Done),
-            // Reading from a byte slice cannot fail with I/O; records are flexible and
-            // the text is checked below, so there is nothing left to fail.
-            Err(_) => return Ok(Outcome::Done),
+        let start = position;
+        if !record.read(reader, text, &mut position) {
+            return Ok(Outcome::Done);
         }
-        let start = record.position().map_or(0, csv::Position::byte);
-        let end = reader.position().byte();
         number = number
-            .saturating_add(blank_lines_before(text, start, end, &record))
+            .saturating_add(blank_lines_before(text, start, position, record.bytes()))
             .saturating_add(1);
-        if record.as_slice().contains(&0) {
+        if record.bytes().contains(&0) {
             return Err(CsvProblem::NotText);
         }
+        // One UTF-8 check for the record; each field must then start and end on a
+        // character boundary (a field cut inside a character is not UTF-8 either).
+        let Ok(fields) = std::str::from_utf8(record.bytes()) else {
+            return Ok(Outcome::NotUtf8);
+        };
         row.reset(number);
-        for (column, field) in (0u32..).zip(record.iter()) {
-            let Ok(value) = std::str::from_utf8(field) else {
+        let mut field_start = 0usize;
+        for (column, &field_end) in (0u32..).zip(record.ends()) {
+            let Some(value) = fields.get(field_start..field_end) else {
                 return Ok(Outcome::NotUtf8);
             };
             row.push(column, value);
+            field_start = field_end;
         }
         if row.is_blank() {
             continue;
@@ -83,13 +92,111 @@ fn read_utf8(text: &[u8], sink: &mut dyn RowSink) -> Result<Outcome, CsvProblem>
     }
 }
 
-/// The csv crate skips blank lines silently, and a spreadsheet shows each as a row: they
+/// Runs `read` with a parser for `delimiter` (comma, semicolon or tab): RFC 4180 quoting,
+/// any line break.
+///
+/// Building a csv-core parser compiles its state machine, which costs as much as reading
+/// a few hundred rows, so each thread keeps the three it has built and resets them for
+/// the next file. (csv-core's `Clone` for a parser copies only part of that machine, so
+/// one shared prototype cannot be cloned instead.)
+fn with_parser<T>(delimiter: u8, read: impl FnOnce(&mut csv_core::Reader) -> T) -> T {
+    thread_local! {
+        static PARSERS: RefCell<[Option<csv_core::Reader>; 3]> =
+            const { RefCell::new([None, None, None]) };
+    }
+    let slot = text::DELIMITERS.iter().position(|&d| d == delimiter);
+    let cached = |slot: usize| {
+        PARSERS
+            .try_with(|parsers| {
+                let mut parsers = parsers.try_borrow_mut().ok()?;
+                parsers.get_mut(slot)?.take()
+            })
+            .ok()
+            .flatten()
+    };
+    let mut parser = slot
+        .and_then(cached)
+        .unwrap_or_else(|| csv_core::ReaderBuilder::new().delimiter(delimiter).build());
+    parser.reset();
+    let result = read(&mut parser);
+    if let Some(slot) = slot {
+        // Put back for the next file on this thread (skipped if the thread is ending).
+        let _ = PARSERS.try_with(|parsers| {
+            if let Ok(mut parsers) = parsers.try_borrow_mut() {
+                if let Some(place) = parsers.get_mut(slot) {
+                    *place = Some(parser);
+                }
+            }
+        });
+    }
+    result
+}
+
+/// One record's unquoted field bytes and where each field ends; reused from row to row.
+struct Record {
+    bytes: Vec<u8>,
+    len: usize,
+    ends: Vec<usize>,
+    fields: usize,
+}
+
+impl Default for Record {
+    fn default() -> Self {
+        Record {
+            bytes: vec![0; 1024],
+            len: 0,
+            ends: vec![0; 16],
+            fields: 0,
+        }
+    }
+}
+
+impl Record {
+    /// Reads the next record of `text` from `*position` on, moving `*position` past it.
+    /// `false` at the end of the text.
+    fn read(&mut self, reader: &mut csv_core::Reader, text: &[u8], position: &mut usize) -> bool {
+        use csv_core::ReadRecordResult as R;
+        self.len = 0;
+        self.fields = 0;
+        loop {
+            // An empty input tells the parser the text has ended.
+            let input = text.get(*position..).unwrap_or_default();
+            let output = self.bytes.get_mut(self.len..).unwrap_or_default();
+            let ends = self.ends.get_mut(self.fields..).unwrap_or_default();
+            let (result, read, written, ended) = reader.read_record(input, output, ends);
+            *position = position.saturating_add(read);
+            self.len = self.len.saturating_add(written);
+            self.fields = self.fields.saturating_add(ended);
+            match result {
+                R::InputEmpty => {}
+                // Grows with the longest field or widest row seen: at most the text's size.
+                R::OutputFull => self.bytes.resize(self.bytes.len().saturating_mul(2), 0),
+                R::OutputEndsFull => self.ends.resize(self.ends.len().saturating_mul(2), 0),
+                R::Record => return true,
+                R::End => return false,
+            }
+        }
+    }
+
+    fn bytes(&self) -> &[u8] {
+        self.bytes.get(..self.len).unwrap_or_default()
+    }
+
+    fn ends(&self) -> &[usize] {
+        self.ends.get(..self.fields).unwrap_or_default()
+    }
+}
+
+/// The parser skips blank lines silently, and a spreadsheet shows each as a row: they
 /// are the line breaks the record consumed (bytes `start..end`) that are neither inside
 /// its quoted fields nor its own terminator.
-fn blank_lines_before(text: &[u8], start: u64, end: u64, record: &csv::ByteRecord) -> u32 {
-    let mut span = text.get(to_index(start)..to_index(end)).unwrap_or_default();
-    // The reader stops between the CR and the LF of a CRLF: that LF is no new line.
-    let after_cr = start > 0 && text.get(to_index(start) - 1) == Some(&b'\r');
+fn blank_lines_before(text: &[u8], start: usize, end: usize, fields: &[u8]) -> u32 {
+    let mut span = text.get(start..end).unwrap_or_default();
+    // The parser stops between the CR and the LF of a CRLF: that LF is no new line.
+    let after_cr = start
+        .checked_sub(1)
+        .and_then(|before| text.get(before))
+        .is_some_and(|&b| b == b'\r');
     if after_cr {
         span = span.strip_prefix(b"\n").unwrap_or(span);
     }
@@ -102,12 +209,8 @@ fn blank_lines_before(text: &[u8], start: u64, end: u64, record: &csv::ByteRecor
     if consumed <= terminated {
         return 0;
     }
-    let embedded = text::count_line_breaks(record.as_slice());
+    let embedded = text::count_line_breaks(fields);
     consumed.saturating_sub(embedded).saturating_sub(terminated)
-}
-
-fn to_index(position: u64) -> usize {
-    usize::try_from(position).unwrap_or(usize::MAX)
 }
 
 #[cfg(test)]
@@ -154,6 +257,16 @@ mod tests {
         assert_eq!(
             got,
             vec![(1, vec!["Name".to_owned()]), (2, vec!["José".to_owned()])]
+        );
+    }
+
+    #[test]
+    fn a_character_split_by_a_delimiter_is_not_utf8() {
+        // Joined, the two fields would be the valid UTF-8 "aéb": each alone is not.
+        let got = rows(b"a\xC3,\xA9b\n");
+        assert_eq!(
+            got,
+            vec![(1, vec!["a\u{C3}".to_owned(), "\u{A9}b".to_owned()])]
         );
     }
 

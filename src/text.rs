@@ -50,11 +50,14 @@ pub(crate) fn utf8_lossy(bytes: &[u8]) -> Cow<'_, str> {
     String::from_utf8_lossy(bytes)
 }
 
+/// The delimiters understood, in order of preference on a tie.
+pub(crate) const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
+
 /// Picks the delimiter among comma, semicolon and tab by counting them, outside quoted
 /// fields, in the first line that is not blank (the header). A tie or no candidate at all
 /// gives the comma, then the semicolon.
 pub(crate) fn detect_delimiter(text: &[u8]) -> u8 {
-    const CANDIDATES: [u8; 3] = [b',', b';', b'\t'];
+    const CANDIDATES: [u8; 3] = DELIMITERS;
     let mut counts = [0usize; 3];
     let mut in_quotes = false;
     let mut seen_content = false;
