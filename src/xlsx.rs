@@ -350,10 +350,14 @@ fn join(dir: &str, target: &str) -> String {
     parts.join("/")
 }
 
-/// The shared-string table, read only as far as the cells read so far refer to.
+/// The shared-string table, read only as far as the cells read so far refer to. The
+/// strings live end to end in one buffer: no allocation per string.
 struct SharedStrings<R: BufRead> {
     reader: Option<Reader<R>>,
-    strings: Vec<Box<str>>,
+    text: String,
+    /// Where each string ends in `text`.
+    ends: Vec<usize>,
+    item: String,
     buf: Vec<u8>,
 }
 
@@ -361,7 +365,9 @@ impl<R: BufRead> SharedStrings<R> {
     fn new(reader: Option<Reader<R>>) -> Self {
         SharedStrings {
             reader,
-            strings: Vec::new(),
+            text: String::new(),
+            ends: Vec::new(),
+            item: String::new(),
             buf: Vec::new(),
         }
     }
@@ -370,28 +376,34 @@ impl<R: BufRead> SharedStrings<R> {
         if index >= MAX_SHARED_STRINGS {
             return Err(WorkbookProblem::TooExpanded);
         }
-        while self.strings.len() <= index {
+        while self.ends.len() <= index {
             let Some(reader) = self.reader.as_mut() else {
                 return Err(WorkbookProblem::Damaged);
             };
-            match next_string(reader, &mut self.buf)? {
-                Some(text) => self.strings.push(text.into_boxed_str()),
-                None => self.reader = None,
+            if next_string(reader, &mut self.buf, &mut self.item)? {
+                self.text.push_str(&unescape_excel(&self.item));
+                self.ends.push(self.text.len());
+            } else {
+                self.reader = None;
             }
         }
-        self.strings
-            .get(index)
-            .map(|s| &**s)
-            .ok_or(WorkbookProblem::Damaged)
+        let start = match index.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(index).copied().unwrap_or(0);
+        self.text.get(start..end).ok_or(WorkbookProblem::Damaged)
     }
 }
 
-/// The next `<si>` of the table, its text runs joined, phonetic runs left out.
+/// Reads the next `<si>` of the table into `text`, its text runs joined, phonetic runs
+/// left out; `false` at the end of the table.
 fn next_string<R: BufRead>(
     reader: &mut Reader<R>,
     buf: &mut Vec<u8>,
-) -> Result<Option<String>, WorkbookProblem> {
-    let mut text = String::new();
+    text: &mut String,
+) -> Result<bool, WorkbookProblem> {
+    text.clear();
     let mut in_item = false;
     let mut in_text = false;
     let mut in_phonetic = false;
@@ -407,17 +419,17 @@ fn next_string<R: BufRead>(
                 "rPh" => in_phonetic = true,
                 _ => {}
             },
-            Event::Empty(e) if e.local_name().as_ref() == "si" => return Ok(Some(String::new())),
+            Event::Empty(e) if e.local_name().as_ref() == "si" => return Ok(true),
             Event::End(e) => match e.local_name().as_ref() {
-                "si" => return Ok(Some(unescape_excel(&text).into_owned())),
+                "si" => return Ok(true),
                 "t" => in_text = false,
                 "rPh" => in_phonetic = false,
                 _ => {}
             },
             Event::Text(t) if in_text && !in_phonetic => text.push_str(&t.xml10_content()),
             Event::CData(t) if in_text && !in_phonetic => text.push_str(&t.xml10_content()),
-            Event::GeneralRef(r) if in_text && !in_phonetic => push_reference(&r, &mut text)?,
-            Event::Eof => return Ok(None),
+            Event::GeneralRef(r) if in_text && !in_phonetic => push_reference(&r, text)?,
+            Event::Eof => return Ok(false),
             _ => {}
         }
     }
@@ -652,21 +664,23 @@ impl<R: BufRead> SheetCells<'_, R> {
     }
 }
 
-fn raw_attribute(e: &BytesStart, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .map(|a| a.value.into_owned())
-}
-
 /// A worksheet's last row: a row reference past it is a damaged file.
 const SHEET_ROWS: u32 = 1_048_576;
 
 /// The number of a `<row>`: its `r`, else the one after `previous`. A number outside the
 /// sheet is a damaged file.
 fn row_number_of(e: &BytesStart, previous: u32) -> Result<u32, WorkbookProblem> {
-    let number = match raw_attribute(e, "r") {
-        Some(value) => value.trim().parse().map_err(|_| WorkbookProblem::Damaged)?,
+    let reference = e
+        .attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| a.key.as_ref() == "r");
+    let number = match reference {
+        Some(r) => r
+            .value
+            .trim()
+            .parse()
+            .map_err(|_| WorkbookProblem::Damaged)?,
         None => previous.saturating_add(1),
     };
     if (1..=SHEET_ROWS).contains(&number) {
