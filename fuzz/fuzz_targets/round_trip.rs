@@ -21,7 +21,11 @@ fuzz_target!(|users: Vec<User>| {
         .map(|u| NewUser {
             name: u.name,
             email: format!("{}@{}.example", u.local, u.domain),
-            user_type: if u.privileged { UserType::Privileged } else { UserType::Standard },
+            user_type: if u.privileged {
+                UserType::Privileged
+            } else {
+                UserType::Standard
+            },
             site: u.site,
         })
         .collect();
@@ -30,7 +34,9 @@ fuzz_target!(|users: Vec<User>| {
     if let Ok(parsed) = options.parse(&csv, Format::Csv) {
         let again = options.write_csv_template_with(&parsed);
         assert_eq!(options.parse(&again, Format::Csv).as_ref(), Ok(&parsed));
-        let xlsx = options.write_template_with(&parsed).expect("valid users fit the template");
+        let xlsx = options
+            .write_template_with(&parsed)
+            .expect("valid users fit the template");
         assert_eq!(options.parse(&xlsx, Format::Xlsx), Ok(parsed));
     }
 });
