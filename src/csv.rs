@@ -169,7 +169,7 @@ impl Record {
             self.fields = self.fields.saturating_add(ended);
             match result {
                 R::InputEmpty => {}
-                // Grows with the longest field or widest row seen: at most the text's size.
+                // Doubles until the longest record seen fits: at most twice that record.
                 R::OutputFull => self.bytes.resize(self.bytes.len().saturating_mul(2), 0),
                 R::OutputEndsFull => self.ends.resize(self.ends.len().saturating_mul(2), 0),
                 R::Record => return true,

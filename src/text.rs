@@ -57,7 +57,6 @@ pub(crate) const DELIMITERS: [u8; 3] = [b',', b';', b'\t'];
 /// fields, in the first line that is not blank (the header). A tie or no candidate at all
 /// gives the comma, then the semicolon.
 pub(crate) fn detect_delimiter(text: &[u8]) -> u8 {
-    const CANDIDATES: [u8; 3] = DELIMITERS;
     let mut counts = [0usize; 3];
     let mut in_quotes = false;
     let mut seen_content = false;
@@ -74,7 +73,7 @@ pub(crate) fn detect_delimiter(text: &[u8]) -> u8 {
             }
             _ if in_quotes => {}
             _ => {
-                if let Some(slot) = CANDIDATES.iter().position(|&c| c == byte) {
+                if let Some(slot) = DELIMITERS.iter().position(|&c| c == byte) {
                     if let Some(count) = counts.get_mut(slot) {
                         *count += 1;
                     }
@@ -91,7 +90,7 @@ pub(crate) fn detect_delimiter(text: &[u8]) -> u8 {
             best = slot;
         }
     }
-    CANDIDATES.get(best).copied().unwrap_or(b',')
+    DELIMITERS.get(best).copied().unwrap_or(b',')
 }
 
 /// Counts line breaks as a spreadsheet program does: CRLF, LF and a lone CR are one each.
