@@ -56,16 +56,50 @@ impl Row {
         if text.is_empty() {
             return;
         }
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.keep(column, start, is_error);
+    }
+
+    /// Empties the row for reuse as row `number`, its text the whole of `text`: the cells
+    /// are then spans of it ([`Row::push_span`]), one copy for the row instead of one a cell.
+    pub(crate) fn reset_to(&mut self, number: u32, text: &str) {
+        self.reset(number);
+        self.text.push_str(text);
+    }
+
+    /// Adds the cell whose raw text is bytes `start..end` of the text given to
+    /// [`Row::reset_to`], trimmed. `false` when those bytes do not start and end on
+    /// character boundaries (the row is then unchanged).
+    pub(crate) fn push_span(&mut self, column: u32, start: usize, end: usize) -> bool {
+        let Some(raw) = self.text.get(start..end) else {
+            return false;
+        };
+        let trimmed = trim(raw);
+        if trimmed.is_empty() {
+            return true;
+        }
+        // `trimmed` lies within `raw`: its offset there is where it starts.
+        let offset = (trimmed.as_ptr() as usize).saturating_sub(raw.as_ptr() as usize);
+        let start = start.saturating_add(offset);
+        self.keep_span(column, start, start.saturating_add(trimmed.len()), false);
+        true
+    }
+
+    /// Records the cell whose text runs from `start` to the end of the text.
+    fn keep(&mut self, column: u32, start: usize, is_error: bool) {
+        self.keep_span(column, start, self.text.len(), is_error);
+    }
+
+    fn keep_span(&mut self, column: u32, start: usize, end: usize, is_error: bool) {
         if self.cells.len() >= MAX_CELLS {
             self.overflow.get_or_insert(column);
             return;
         }
-        let start = self.text.len();
-        self.text.push_str(text);
         self.cells.push(Cell {
             column,
             start,
-            end: self.text.len(),
+            end,
             is_error,
         });
     }

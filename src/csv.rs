@@ -74,13 +74,12 @@ fn read_records(
         let Ok(fields) = std::str::from_utf8(record.bytes()) else {
             return Ok(Outcome::NotUtf8);
         };
-        row.reset(number);
+        row.reset_to(number, fields);
         let mut field_start = 0usize;
         for (column, &field_end) in (0u32..).zip(record.ends()) {
-            let Some(value) = fields.get(field_start..field_end) else {
+            if !row.push_span(column, field_start, field_end) {
                 return Ok(Outcome::NotUtf8);
-            };
-            row.push(column, value);
+            }
             field_start = field_end;
         }
         if row.is_blank() {

@@ -191,19 +191,36 @@ impl Options {
     ///
     /// [`RowErrors`] with every problem found, ordered by row then column.
     pub fn parse(&self, bytes: &[u8], format: Format) -> Result<Vec<NewUser>, RowErrors> {
-        self.check(bytes, format).into_result()
+        self.validate(
+            bytes,
+            format,
+            Validator::finish_all_or_nothing,
+            Report::into_result,
+        )
     }
 
     /// Checks an upload in one pass and returns every valid user with its row and every
     /// error: for services that import the valid rows and return the rest.
     pub fn check(&self, bytes: &[u8], format: Format) -> Report {
+        self.validate(bytes, format, Validator::finish, |report| report)
+    }
+
+    /// Reads the whole upload through one [`Validator`]: `finish` makes the answer from
+    /// it, `refused` from the report of a file refused as a whole.
+    fn validate<'o, T>(
+        &'o self,
+        bytes: &[u8],
+        format: Format,
+        finish: impl FnOnce(Validator<'o>) -> T,
+        refused: impl FnOnce(Report) -> T,
+    ) -> T {
         if let Some(report) = self.refuse(bytes, format) {
-            return report;
+            return refused(report);
         }
-        let mut validator = Validator::new(self);
+        let mut validator = Validator::new(self, bytes.len());
         match read(bytes, format, self.max_inflated, &mut validator) {
-            Ok(()) => validator.finish(),
-            Err(message) => Report::file_error(unreadable(message)),
+            Ok(()) => finish(validator),
+            Err(message) => refused(Report::file_error(unreadable(message))),
         }
     }
 
@@ -306,7 +323,7 @@ impl Options {
     /// );
     /// ```
     pub fn errors_csv(&self, bytes: &[u8], format: Format) -> Vec<u8> {
-        let mut validator = Validator::new(self);
+        let mut validator = Validator::new(self, bytes.len());
         let mut tee = crate::errors_file::Tee {
             validator: &mut validator,
             kept: crate::errors_file::Kept::default(),

@@ -5,46 +5,84 @@ use std::collections::hash_map::{Entry, HashMap, RandomState};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::ops::ControlFlow;
 
-use crate::cells::{column_letters, Cell, Row, RowSink};
-use crate::error::{ErrorCode, RowError};
+use crate::cells::{column_letters, Row, RowSink};
+use crate::error::{ErrorCode, RowError, RowErrors};
 use crate::header::{position, Header, Slot};
 use crate::options::Options;
 use crate::report::{Report, RowUser};
 use crate::rules::{self, Problem};
-use crate::{Column, NewUser, UserType};
+use crate::{Column, NewUser};
 
 /// Takes the rows of one file, in order, and builds its [`Report`].
 pub(crate) struct Validator<'o> {
     options: &'o Options,
     header: Option<Header>,
-    users: Vec<RowUser>,
+    /// Valid users, and beside them the row each came from: `parse` returns the users
+    /// as they are, without a pass to take the rows out.
+    users: Vec<NewUser>,
+    user_row_numbers: Vec<u32>,
     errors: Vec<RowError>,
     /// Every valid email so far, with the row it first appeared on.
     seen: SeenEmails,
     user_rows: u32,
+    /// How many users to make room for once the header is read.
+    expected: usize,
 }
 
+/// The fewest bytes a user row takes in delimited text, `a,b@c.de` and a line break:
+/// room is never made for more users than the file could hold...
+const MIN_ROW_BYTES: usize = 10;
+
+/// ...nor for more than this many up front; past it the lists grow as rows come.
+const MAX_RESERVED_ROWS: usize = 1024;
+
 impl<'o> Validator<'o> {
-    pub(crate) fn new(options: &'o Options) -> Self {
+    /// A validator for a file of `file_len` bytes.
+    pub(crate) fn new(options: &'o Options, file_len: usize) -> Self {
+        let limit = usize::try_from(options.max_rows_value()).unwrap_or(usize::MAX);
         Validator {
             options,
             header: None,
             users: Vec::new(),
+            user_row_numbers: Vec::new(),
             errors: Vec::new(),
             seen: SeenEmails::default(),
             user_rows: 0,
+            expected: limit.min(file_len / MIN_ROW_BYTES).min(MAX_RESERVED_ROWS),
         }
     }
 
     /// The report, once the reader has handed over every row it will.
-    pub(crate) fn finish(mut self) -> Report {
+    pub(crate) fn finish(self) -> Report {
+        let (users, rows, errors) = self.close();
+        let users = rows
+            .into_iter()
+            .zip(users)
+            .map(|(row, user)| RowUser { row, user })
+            .collect();
+        Report::new(users, errors)
+    }
+
+    /// All or nothing, as [`Report::into_result`], once the reader has handed over every
+    /// row it will.
+    pub(crate) fn finish_all_or_nothing(self) -> Result<Vec<NewUser>, RowErrors> {
+        let (users, _, errors) = self.close();
+        match RowErrors::from_vec(errors) {
+            Some(errors) => Err(errors),
+            None => Ok(users),
+        }
+    }
+
+    /// The valid users, their rows and every error, with the whole-file errors added.
+    fn close(mut self) -> (Vec<NewUser>, Vec<u32>, Vec<RowError>) {
         let Some(header) = &self.header else {
-            return Report::file_error(RowError::file(
+            let empty = RowError::file(
                 ErrorCode::EmptyFile,
                 "The file is empty: it has no header row and no users. Fill in the \
                  template with one user per row and upload it again."
                     .to_owned(),
-            ));
+            );
+            return (Vec::new(), Vec::new(), vec![empty]);
         };
         if self.user_rows == 0 {
             self.errors.push(RowError::file(
@@ -58,22 +96,30 @@ impl<'o> Validator<'o> {
             // A file whose header is wrong may have its columns mixed up: none of its
             // users can be trusted.
             self.users.clear();
+            self.user_row_numbers.clear();
         }
-        Report::new(self.users, self.errors)
+        (self.users, self.user_row_numbers, self.errors)
     }
 
     fn user_row(&mut self, row: &Row) {
         let Some(header) = &self.header else {
             return;
         };
-        let mut values: [Option<Cell>; 4] = [None; 4];
+        // The text of each known column, in `Column::ALL` order, and whether its cell
+        // held a spreadsheet error.
+        let mut texts = [""; 4];
+        let mut error_cells = [false; 4];
         let mut extra: Option<(u32, &str)> = None;
         let mut extra_count = 0usize;
         for cell in row.cells() {
             match header.slot(cell.column) {
                 Some(Slot::Known(column)) => {
-                    if let Some(value) = values.get_mut(position(column)) {
-                        *value = Some(*cell);
+                    let place = position(column);
+                    if let (Some(text), Some(is_error)) =
+                        (texts.get_mut(place), error_cells.get_mut(place))
+                    {
+                        *text = row.text(cell);
+                        *is_error = cell.is_error;
                     }
                 }
                 Some(Slot::Skipped) => {}
@@ -115,40 +161,35 @@ impl<'o> Validator<'o> {
             );
         }
 
-        let mut row_ok = extra.is_none();
-        let mut fields: [Option<Field>; 4] = [None, None, None, None];
-        for (slot, column) in fields.iter_mut().zip(Column::ALL) {
-            let index = header.column_index(column);
-            // A required column missing from the header is reported once, there.
-            if index.is_none() && column.is_required() {
-                row_ok = false;
-                continue;
+        let options = self.options;
+        let [name, email, user_type, site] = texts;
+        let [name_error, email_error, user_type_error, site_error] = error_cells;
+        let mut field = Field {
+            errors: &mut self.errors,
+            header,
+            row: row.number,
+        };
+        let name = field.check(Column::UserName, name, name_error, rules::user_name);
+        let email = field.check(Column::Email, email, email_error, rules::email);
+        let user_type = field.check(Column::UserType, user_type, user_type_error, |text| {
+            if text.is_empty() {
+                Ok(options.default_user_type_value())
+            } else {
+                rules::user_type(text)
             }
-            let cell = values.get(position(column)).copied().flatten();
-            let text = cell.map_or("", |cell| row.text(&cell));
-            let result = match cell {
-                Some(cell) if cell.is_error => Err(Problem::ErrorCell),
-                _ => check(self.options, column, text),
-            };
-            match result {
-                Ok(field) => *slot = Some(field),
-                Err(problem) => {
-                    row_ok = false;
-                    let message = problem.message(column, text);
-                    let mut error =
-                        RowError::at(problem.code(), row.number, Some(column), index, message);
-                    if !text.is_empty() {
-                        error = error.with_value(text);
-                    }
-                    self.errors.push(error);
-                }
+        });
+        let site = field.check(Column::Site, site, site_error, |text| {
+            if text.is_empty() {
+                Ok(options.default_site_value().to_owned())
+            } else {
+                rules::site(text, options.allowed_sites_list())
             }
-        }
-        let [name, email, user_type, site] = fields;
+        });
 
-        if let Some(Field::Email(address)) = &email {
+        let mut duplicate = false;
+        if let Some(address) = &email {
             if let Some(first) = self.seen.first_row(address, row.number) {
-                row_ok = false;
+                duplicate = true;
                 self.errors.push(
                     RowError::at(
                         ErrorCode::DuplicateEmail,
@@ -164,45 +205,60 @@ impl<'o> Validator<'o> {
                 );
             }
         }
-        if !row_ok {
-            return;
-        }
-        if let (
-            Some(Field::Text(name)),
-            Some(Field::Email(address)),
-            Some(Field::Type(user_type)),
-            Some(Field::Text(site)),
-        ) = (name, email, user_type, site)
+        if let (None, false, Some(name), Some(email), Some(user_type), Some(site)) =
+            (extra, duplicate, name, email, user_type, site)
         {
-            self.users.push(RowUser {
-                row: row.number,
-                user: NewUser {
-                    name,
-                    email: address,
-                    user_type,
-                    site,
-                },
+            self.users.push(NewUser {
+                name,
+                email,
+                user_type,
+                site,
             });
+            self.user_row_numbers.push(row.number);
         }
     }
 }
 
-/// A checked value.
-enum Field {
-    Text(String),
-    Email(String),
-    Type(UserType),
+/// Checks the cells of one row, column by column, recording what is wrong.
+struct Field<'a> {
+    errors: &'a mut Vec<RowError>,
+    header: &'a Header,
+    row: u32,
 }
 
-/// Applies the column's rule, with the options' defaults for empty optional cells.
-fn check(options: &Options, column: Column, text: &str) -> Result<Field, Problem> {
-    match column {
-        Column::UserName => rules::user_name(text).map(Field::Text),
-        Column::Email => rules::email(text).map(Field::Email),
-        Column::UserType if text.is_empty() => Ok(Field::Type(options.default_user_type_value())),
-        Column::UserType => rules::user_type(text).map(Field::Type),
-        Column::Site if text.is_empty() => Ok(Field::Text(options.default_site_value().to_owned())),
-        Column::Site => rules::site(text, options.allowed_sites_list()).map(Field::Text),
+impl Field<'_> {
+    /// Applies `rule` to the trimmed `text` of `column` (`""` for an empty cell), or
+    /// records why it cannot be used. `None` when this row cannot become a user.
+    fn check<T>(
+        &mut self,
+        column: Column,
+        text: &str,
+        is_error: bool,
+        rule: impl FnOnce(&str) -> Result<T, Problem>,
+    ) -> Option<T> {
+        let index = self.header.column_index(column);
+        // A required column missing from the header is reported once, there.
+        if index.is_none() && column.is_required() {
+            return None;
+        }
+        let result = if is_error {
+            Err(Problem::ErrorCell)
+        } else {
+            rule(text)
+        };
+        match result {
+            Ok(value) => Some(value),
+            Err(problem) => {
+                let message = problem.message(column, text);
+                let mut error =
+                    RowError::at(problem.code(), self.row, Some(column), index, message);
+                if !text.is_empty() {
+                    error = error.with_value(text);
+                }
+                self.errors.push(error);
+                None
+            }
+        }
     }
 }
 
@@ -213,6 +269,11 @@ impl RowSink for Validator<'_> {
         }
         if self.header.is_none() {
             self.header = Some(Header::read(row, self.options, &mut self.errors));
+            // Growing the list and the email index row by row costs more than making
+            // room once: at most the row limit, and at most what the file's size allows.
+            self.users.reserve(self.expected);
+            self.user_row_numbers.reserve(self.expected);
+            self.seen.reserve(self.expected);
             return ControlFlow::Continue(());
         }
         self.user_rows = self.user_rows.saturating_add(1);
@@ -235,7 +296,10 @@ impl RowSink for Validator<'_> {
     }
 
     fn restart(&mut self) {
-        *self = Validator::new(self.options);
+        *self = Validator {
+            expected: self.expected,
+            ..Validator::new(self.options, 0)
+        };
     }
 }
 
@@ -251,7 +315,6 @@ struct SeenEmails {
     /// Different keys whose hashes collided: astronomically rare, checked one by one.
     clashes: Vec<Seen>,
     hasher: RandomState,
-    scratch: String,
 }
 
 #[derive(Clone, Copy)]
@@ -262,37 +325,43 @@ struct Seen {
 }
 
 impl SeenEmails {
+    /// Makes room for `emails` addresses.
+    fn reserve(&mut self, emails: usize) {
+        self.first.reserve(emails);
+        self.keys.reserve(emails.saturating_mul(24));
+    }
+
     /// The row `address` first appeared on, or `None` (and it is remembered for `row`).
     fn first_row(&mut self, address: &str, row: u32) -> Option<u32> {
-        rules::email_key(address, &mut self.scratch);
-        let key = self.scratch.as_str();
-        let hash = self.hasher.hash_one(key);
-        let is_key = |seen: &Seen| self.keys.get(seen.start..seen.end) == Some(key);
-        let found = match self.first.get(&hash) {
-            Some(seen) if is_key(seen) => return Some(seen.row),
-            Some(_) => self
-                .clashes
-                .iter()
-                .find(|seen| is_key(seen))
-                .map(|seen| seen.row),
-            None => None,
-        };
-        if found.is_some() {
-            return found;
-        }
+        // The key goes straight into the buffer, and is taken back out if it was seen.
+        let start = self.keys.len();
+        rules::push_email_key(address, &mut self.keys);
         let seen = Seen {
-            start: self.keys.len(),
-            end: self.keys.len() + key.len(),
+            start,
+            end: self.keys.len(),
             row,
         };
-        self.keys.push_str(key);
-        match self.first.entry(hash) {
-            Entry::Occupied(_) => self.clashes.push(seen),
+        let key = self.keys.get(start..).unwrap_or_default();
+        let hash = self.hasher.hash_one(key);
+        let is_key = |earlier: &Seen| self.keys.get(earlier.start..earlier.end) == Some(key);
+        let first = match self.first.entry(hash) {
             Entry::Vacant(slot) => {
                 slot.insert(seen);
+                return None;
             }
+            Entry::Occupied(entry) if is_key(entry.get()) => Some(entry.get().row),
+            Entry::Occupied(_) => self
+                .clashes
+                .iter()
+                .find(|earlier| is_key(earlier))
+                .map(|earlier| earlier.row),
+        };
+        if first.is_some() {
+            self.keys.truncate(start);
+        } else {
+            self.clashes.push(seen);
         }
-        None
+        first
     }
 }
 

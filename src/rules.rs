@@ -352,12 +352,14 @@ fn email_checked(text: &str) -> Result<String, Problem> {
 }
 
 /// What makes two addresses the same for `duplicate_email`: the whole address in lower
-/// case, since people type the same mailbox in different cases. Written into `key`.
-pub(crate) fn email_key(address: &str, key: &mut String) {
-    key.clear();
+/// case, since people type the same mailbox in different cases. Appended to `key`.
+pub(crate) fn push_email_key(address: &str, key: &mut String) {
     if address.is_ascii() {
+        let start = key.len();
         key.push_str(address);
-        key.make_ascii_lowercase();
+        if let Some(added) = key.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
         return;
     }
     for c in address.chars() {
