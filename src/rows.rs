@@ -180,7 +180,7 @@ impl<'o> Validator<'o> {
         });
         let site = field.check(Column::Site, site, site_error, |text| {
             if text.is_empty() {
-                Ok(options.default_site_value().to_owned())
+                Ok(options.default_site_value())
             } else {
                 rules::site(text, options.allowed_sites_list())
             }
@@ -208,11 +208,12 @@ impl<'o> Validator<'o> {
         if let (None, false, Some(name), Some(email), Some(user_type), Some(site)) =
             (extra, duplicate, name, email, user_type, site)
         {
+            // The values are copied only now, for a row known to be valid.
             self.users.push(NewUser {
-                name,
+                name: name.to_owned(),
                 email,
                 user_type,
-                site,
+                site: site.to_owned(),
             });
             self.user_row_numbers.push(row.number);
         }
@@ -229,12 +230,12 @@ struct Field<'a> {
 impl Field<'_> {
     /// Applies `rule` to the trimmed `text` of `column` (`""` for an empty cell), or
     /// records why it cannot be used. `None` when this row cannot become a user.
-    fn check<T>(
+    fn check<'t, T>(
         &mut self,
         column: Column,
-        text: &str,
+        text: &'t str,
         is_error: bool,
-        rule: impl FnOnce(&str) -> Result<T, Problem>,
+        rule: impl FnOnce(&'t str) -> Result<T, Problem>,
     ) -> Option<T> {
         let index = self.header.column_index(column);
         // A required column missing from the header is reported once, there.

@@ -134,28 +134,28 @@ fn formula_safe(text: &str) -> Result<(), Problem> {
 }
 
 /// A User name: required, plain text, formula-safe.
-pub(crate) fn user_name(text: &str) -> Result<String, Problem> {
+pub(crate) fn user_name(text: &str) -> Result<&str, Problem> {
     if text.is_empty() {
         return Err(Problem::Missing);
     }
     plain_text(text, crate::MAX_NAME_CHARS)?;
     formula_safe(text)?;
-    Ok(text.to_owned())
+    Ok(text)
 }
 
 /// A Site: plain text, formula-safe; one of `allowed` (case-insensitively, returned in
 /// its spelling there) when that list is not empty.
-pub(crate) fn site(text: &str, allowed: &[String]) -> Result<String, Problem> {
+pub(crate) fn site<'a>(text: &'a str, allowed: &'a [String]) -> Result<&'a str, Problem> {
     plain_text(text, crate::MAX_SITE_CHARS)?;
     formula_safe(text)?;
     if allowed.is_empty() {
-        return Ok(text.to_owned());
+        return Ok(text);
     }
     let folded = text.to_lowercase();
     allowed
         .iter()
         .find(|site| site.to_lowercase() == folded)
-        .cloned()
+        .map(String::as_str)
         .ok_or_else(|| Problem::UnknownSite {
             allowed: crate::options::quoted_list(allowed),
         })
@@ -561,7 +561,7 @@ mod tests {
     #[test]
     fn text_rules() {
         assert_eq!(user_name("=1+1"), Err(Problem::Unsafe { first: '=' }));
-        assert_eq!(user_name(&"é".repeat(256)), Ok("é".repeat(256)));
+        assert_eq!(user_name(&"é".repeat(256)), Ok("é".repeat(256).as_str()));
         assert_eq!(
             user_name(&"é".repeat(257)),
             Err(Problem::TooLong {
@@ -570,9 +570,9 @@ mod tests {
             })
         );
         assert_eq!(site("line\nbreak", &[]), Err(Problem::Control));
-        assert_eq!(site("", &[]), Ok(String::new()));
+        assert_eq!(site("", &[]), Ok(""));
         let allowed = vec!["Oslo".to_owned(), "HQ".to_owned()];
-        assert_eq!(site("oslo", &allowed), Ok("Oslo".to_owned()));
+        assert_eq!(site("oslo", &allowed), Ok("Oslo"));
         assert!(matches!(
             site("Paris", &allowed),
             Err(Problem::UnknownSite { .. })
