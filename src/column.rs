@@ -114,12 +114,14 @@ impl Column {
             return None;
         }
         let key = header_key(header);
+        // Names and aliases are already in key form but for case (a test holds them to
+        // it), so they are compared as they are, without folding each one again.
         Column::ALL.into_iter().find(|column| {
-            header_key(column.name()) == key
+            column.name().eq_ignore_ascii_case(&key)
                 || column
                     .aliases()
                     .iter()
-                    .any(|alias| header_key(alias) == key)
+                    .any(|alias| alias.eq_ignore_ascii_case(&key))
         })
     }
 }
@@ -151,6 +153,16 @@ pub(crate) fn header_key(header: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_and_aliases_are_in_key_form_but_for_case() {
+        for column in Column::ALL {
+            for text in std::iter::once(column.name()).chain(column.aliases().iter().copied()) {
+                assert!(text.is_ascii(), "{text}");
+                assert_eq!(header_key(text), text.to_ascii_lowercase(), "{text}");
+            }
+        }
+    }
 
     #[test]
     fn header_matching_folds_case_space_and_star() {

@@ -48,7 +48,6 @@ impl Header {
         };
         for cell in row.cells() {
             let text = row.text(cell);
-            let letter = column_letters(cell.column);
             let known = if cell.is_error {
                 None
             } else {
@@ -64,9 +63,10 @@ impl Header {
                                 Some(column),
                                 Some(cell.column),
                                 format!(
-                                    "Columns {} and {letter} are both {column}. Keep one of \
+                                    "Columns {} and {} are both {column}. Keep one of \
                                      them and delete the other.",
                                     column_letters(first),
+                                    column_letters(cell.column),
                                 ),
                             )
                             .with_value(text),
@@ -89,9 +89,10 @@ impl Header {
                                 None,
                                 Some(cell.column),
                                 format!(
-                                    "Column {letter} is headed \"{}\", which is not a column \
+                                    "Column {} is headed \"{}\", which is not a column \
                                      this upload knows. The columns are {}. Rename the \
                                      header or delete the column.",
+                                    column_letters(cell.column),
                                     shorten(text, 40),
                                     expected_columns(),
                                 ),
