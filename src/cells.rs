@@ -197,6 +197,26 @@ mod tests {
     }
 
     #[test]
+    fn spans_of_the_row_text_are_trimmed_and_must_fall_on_character_boundaries() {
+        let mut row = Row::default();
+        row.reset_to(7, " Ada \u{A0}|  |é");
+        // " Ada \u{A0}" is bytes 0..7, "  " 8..10, "é" 11..13.
+        assert!(row.push_span(0, 0, 7));
+        assert!(row.push_span(1, 8, 10));
+        assert!(row.push_span(2, 11, 13));
+        let texts: Vec<(u32, &str)> = row
+            .cells()
+            .iter()
+            .map(|c| (c.column, row.text(c)))
+            .collect();
+        assert_eq!(texts, vec![(0, "Ada"), (2, "é")]);
+        assert_eq!(row.number, 7);
+        // Byte 12 is inside "é": not a span of text.
+        assert!(!row.push_span(3, 11, 12));
+        assert_eq!(row.cells().len(), 2);
+    }
+
+    #[test]
     fn a_row_keeps_at_most_max_cells() {
         let mut row = Row::default();
         for column in 0..20_000 {

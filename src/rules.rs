@@ -112,7 +112,10 @@ impl Problem {
 /// Checks shared by every text value: control characters and length.
 fn plain_text(text: &str, max: usize) -> Result<(), Problem> {
     // No early exit: the compiler then checks many bytes at once.
-    if text.bytes().fold(false, |control, b| control | (b < 0x20) | (b == 0x7F)) {
+    if text
+        .bytes()
+        .fold(false, |control, b| control | (b < 0x20) | (b == 0x7F))
+    {
         return Err(Problem::Control);
     }
     // Every character is at least one byte: a short text needs no counting.
