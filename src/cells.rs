@@ -58,7 +58,7 @@ impl Row {
         }
         let start = self.text.len();
         self.text.push_str(text);
-        self.keep(column, start, is_error);
+        self.keep_span(column, start, self.text.len(), is_error);
     }
 
     /// Empties the row for reuse as row `number`, its text the whole of `text`: the cells
@@ -86,11 +86,8 @@ impl Row {
         true
     }
 
-    /// Records the cell whose text runs from `start` to the end of the text.
-    fn keep(&mut self, column: u32, start: usize, is_error: bool) {
-        self.keep_span(column, start, self.text.len(), is_error);
-    }
-
+    /// Records the cell whose text is bytes `start..end` of the row's text, unless the
+    /// row already holds [`MAX_CELLS`].
     fn keep_span(&mut self, column: u32, start: usize, end: usize, is_error: bool) {
         if self.cells.len() >= MAX_CELLS {
             self.overflow.get_or_insert(column);

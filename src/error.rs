@@ -232,6 +232,11 @@ impl RowErrors {
         Some(RowErrors { errors })
     }
 
+    /// All or nothing: `Ok` when there are no errors, else all of them, ordered.
+    pub(crate) fn none_or_all(errors: Vec<RowError>) -> Result<(), Self> {
+        RowErrors::from_vec(errors).map_or(Ok(()), Err)
+    }
+
     /// The errors, in order.
     pub fn as_slice(&self) -> &[RowError] {
         &self.errors

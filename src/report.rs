@@ -60,9 +60,7 @@ impl Report {
 
     /// All or nothing: the users when there is no error, else every error.
     pub fn into_result(self) -> Result<Vec<NewUser>, RowErrors> {
-        match RowErrors::from_vec(self.errors) {
-            Some(errors) => Err(errors),
-            None => Ok(self.users.into_iter().map(|row| row.user).collect()),
-        }
+        RowErrors::none_or_all(self.errors)
+            .map(|()| self.users.into_iter().map(|row| row.user).collect())
     }
 }

@@ -67,10 +67,7 @@ impl<'o> Validator<'o> {
     /// row it will.
     pub(crate) fn finish_all_or_nothing(self) -> Result<Vec<NewUser>, RowErrors> {
         let (users, _, errors) = self.close();
-        match RowErrors::from_vec(errors) {
-            Some(errors) => Err(errors),
-            None => Ok(users),
-        }
+        RowErrors::none_or_all(errors).map(|()| users)
     }
 
     /// The valid users, their rows and every error, with the whole-file errors added.
