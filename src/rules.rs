@@ -227,57 +227,69 @@ const fn byte_classes() -> [u8; 256] {
 static CLASSES: [u8; 256] = byte_classes();
 
 /// The common case in one pass: a plain ASCII address the contract accepts, already
-/// lower-cased in its domain. `None` for anything else, which [`email_checked`] then
+/// lower-cased in its domain. The local part and the domain have a loop each, so that
+/// neither asks on every byte which side of the `@` it is on; a `u8` always indexes
+/// the 256-entry [`CLASSES`]. `None` for anything else, which [`email_checked`] then
 /// examines to say what is wrong; every address accepted here it accepts too.
 fn plain_ascii_email(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     if bytes.len() > crate::MAX_EMAIL_CHARS {
         return None;
     }
-    let mut local_len = 0usize;
+    // The local part, up to the `@`: atext and single dots, no dot at either end.
     let mut at = None;
     let mut previous = b'.';
-    let (mut labels, mut label_len, mut all_digits) = (0usize, 0usize, true);
     for (i, &b) in bytes.iter().enumerate() {
-        let class = CLASSES.get(usize::from(b)).copied().unwrap_or(0);
-        if at.is_none() {
-            match b {
-                b'@' if local_len > 0 && previous != b'.' => {
-                    at = Some(i);
-                    previous = b'.';
-                    continue;
-                }
-                b'.' if previous != b'.' => {}
-                _ if class & ATEXT != 0 => {}
-                _ => return None,
+        let class = CLASSES[usize::from(b)];
+        if class & ATEXT != 0 {
+            previous = b;
+            continue;
+        }
+        match b {
+            b'.' if previous != b'.' => previous = b,
+            b'@' if previous != b'.' => {
+                at = Some(i);
+                break;
             }
-            local_len += 1;
-            if local_len > 64 {
-                return None;
-            }
+            _ => return None,
+        }
+    }
+    let at = at?;
+    if at > 64 {
+        return None;
+    }
+    let domain = bytes.get(at + 1..)?;
+    if domain.len() > 253 {
+        return None;
+    }
+    // The domain: labels of letters, digits and inner hyphens, at most 63 long, joined
+    // by dots; at least two labels, the last not all digits.
+    let (mut labels, mut label_len, mut all_digits) = (0usize, 0usize, true);
+    let mut previous = b'.';
+    for &b in domain {
+        let class = CLASSES[usize::from(b)];
+        if class & ALNUM != 0 {
+            all_digits &= class & DIGIT != 0;
         } else {
             match b {
-                b'.' if label_len > 0 && previous != b'-' => {
+                b'.' if previous != b'.' && previous != b'-' => {
                     labels += 1;
                     label_len = 0;
                     all_digits = true;
                     previous = b;
                     continue;
                 }
-                b'-' if label_len > 0 => {}
-                _ if class & ALNUM != 0 => all_digits &= class & DIGIT != 0,
+                b'-' if previous != b'.' => {}
                 _ => return None,
             }
-            label_len += 1;
-            if label_len > 63 {
-                return None;
-            }
+        }
+        label_len += 1;
+        if label_len > 63 {
+            return None;
         }
         previous = b;
     }
-    let at = at?;
-    if label_len == 0 || previous == b'-' || labels == 0 || all_digits || bytes.len() - at - 1 > 253
-    {
+    if label_len == 0 || previous == b'-' || labels == 0 || all_digits {
         return None;
     }
     let mut address = text.to_owned();
@@ -551,6 +563,36 @@ mod tests {
             Some("Ada@example.com")
         );
         assert_eq!(plain_ascii_email(&format!("{}@x.co", "a".repeat(65))), None);
+    }
+
+    #[test]
+    fn the_fast_path_takes_plain_addresses_up_to_the_limits() {
+        let fast = |text: &str| plain_ascii_email(text);
+        assert_eq!(
+            fast("ada.lovelace0@corp0.Example.COM").as_deref(),
+            Some("ada.lovelace0@corp0.example.com")
+        );
+        assert_eq!(fast("a-b@c-d.e-f.co").as_deref(), Some("a-b@c-d.e-f.co"));
+        assert_eq!(fast("a@b.c0").as_deref(), Some("a@b.c0"));
+        let local = "l".repeat(64);
+        let label = "d".repeat(63);
+        let longest = format!("{local}@{label}.co");
+        assert_eq!(fast(&longest).as_deref(), Some(longest.as_str()));
+        assert_eq!(fast(&format!("{local}l@{label}.co")), None);
+        assert_eq!(fast(&format!("{local}@{label}d.co")), None);
+        assert_eq!(fast(&format!("a@{label}.{label}.{label}.{label}")), None);
+        // What the fast path leaves to the full check: not ASCII, no TLD, a dot or
+        // hyphen out of place.
+        for text in [
+            "jürgen@x.de",
+            "a@b",
+            "a.@b.co",
+            "a@b-.co",
+            "a@b.co-",
+            "a@b.12",
+        ] {
+            assert_eq!(fast(text), None, "{text}");
+        }
     }
 
     proptest::proptest! {
