@@ -44,44 +44,99 @@ enum Outcome {
 }
 
 fn read_utf8(text: &[u8], sink: &mut dyn RowSink) -> Result<Outcome, CsvProblem> {
-    with_parser(text::detect_delimiter(text), |parser| {
-        read_records(parser, text, sink)
+    let delimiter = text::detect_delimiter(text);
+    with_parser(delimiter, |parser| {
+        read_records(parser, delimiter, text, sink, Lines::Split)
     })
+}
+
+/// How lines without a quote are read: split here, or by the parser like every other
+/// (the tests compare the two).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lines {
+    Split,
+    #[cfg(test)]
+    Parser,
 }
 
 fn read_records(
     reader: &mut csv_core::Reader,
+    delimiter: u8,
     text: &[u8],
     sink: &mut dyn RowSink,
+    lines: Lines,
 ) -> Result<Outcome, CsvProblem> {
     let mut record = Record::default();
     let mut row = Row::default();
     let mut number = 0u32;
     let mut position = 0usize;
+    // `text::sniff` has dropped the byte order mark; the parser would drop another at
+    // the start of its first input. Given a line break first, it keeps any it meets.
+    let _ = reader.read_record(b"\n", &mut [], &mut []);
     loop {
-        let start = position;
-        if !record.read(reader, text, &mut position) {
+        let rest = text.get(position..).unwrap_or_default();
+        if rest.is_empty() {
             return Ok(Outcome::Done);
         }
-        number = number
-            .saturating_add(blank_lines_before(text, start, position, record.bytes()))
-            .saturating_add(1);
-        // No early exit: the compiler then checks many bytes at once; records are short.
-        if record.bytes().iter().fold(false, |nul, &b| nul | (b == 0)) {
-            return Err(CsvProblem::NotText);
-        }
-        // One UTF-8 check for the record; each field must then start and end on a
-        // character boundary (a field cut inside a character is not UTF-8 either).
-        let Ok(fields) = std::str::from_utf8(record.bytes()) else {
-            return Ok(Outcome::NotUtf8);
+        // Most lines hold no quote: their fields are the bytes between delimiters, and
+        // the parser, which looks at every byte in turn, is needed only for the others.
+        let line_end = match memchr::memchr3(b'\n', b'\r', b'"', rest) {
+            Some(end) if rest.get(end) != Some(&b'"') => Some(end),
+            None => Some(rest.len()),
+            Some(_) => None,
         };
-        row.reset_to(number, fields);
-        let mut field_start = 0usize;
-        for (column, &field_end) in (0u32..).zip(record.ends()) {
-            if !row.push_span(column, field_start, field_end) {
-                return Ok(Outcome::NotUtf8);
+        if line_end == Some(0) {
+            // A blank line is a row of the spreadsheet, and no record.
+            position = past_line_break(text, position);
+            number = number.saturating_add(1);
+            continue;
+        }
+        number = number.saturating_add(1);
+        match line_end.filter(|_| lines == Lines::Split) {
+            Some(end) => {
+                let line = rest.get(..end).unwrap_or_default();
+                position = past_line_break(text, position.saturating_add(end));
+                let Some(fields) = checked_text(line)? else {
+                    return Ok(Outcome::NotUtf8);
+                };
+                row.reset_to(number, fields);
+                let mut field_start = 0usize;
+                for (column, field_end) in (0u32..)
+                    .zip(memchr::memchr_iter(delimiter, line).chain(std::iter::once(line.len())))
+                {
+                    if !row.push_span(column, field_start, field_end) {
+                        return Ok(Outcome::NotUtf8);
+                    }
+                    field_start = field_end.saturating_add(1);
+                }
             }
-            field_start = field_end;
+            None => {
+                // A quote: the parser reads the record from the start of its line, over
+                // as many lines as its quoted fields take; a spreadsheet shows it as
+                // one row.
+                if !record.read(reader, text, &mut position) {
+                    return Ok(Outcome::Done);
+                }
+                // The parser stops between the CR and the LF of a CRLF.
+                let after_cr = position
+                    .checked_sub(1)
+                    .and_then(|before| text.get(before))
+                    .is_some_and(|&b| b == b'\r');
+                if after_cr && text.get(position) == Some(&b'\n') {
+                    position = position.saturating_add(1);
+                }
+                let Some(fields) = checked_text(record.bytes())? else {
+                    return Ok(Outcome::NotUtf8);
+                };
+                row.reset_to(number, fields);
+                let mut field_start = 0usize;
+                for (column, &field_end) in (0u32..).zip(record.ends()) {
+                    if !row.push_span(column, field_start, field_end) {
+                        return Ok(Outcome::NotUtf8);
+                    }
+                    field_start = field_end;
+                }
+            }
         }
         if row.is_blank() {
             continue;
@@ -89,6 +144,26 @@ fn read_records(
         if sink.row(&row).is_break() {
             return Ok(Outcome::Done);
         }
+    }
+}
+
+/// The text of one record, `None` if it is not UTF-8; a NUL means the file is binary.
+fn checked_text(bytes: &[u8]) -> Result<Option<&str>, CsvProblem> {
+    // No early exit: the compiler then checks many bytes at once; records are short.
+    if bytes.iter().fold(false, |nul, &b| nul | (b == 0)) {
+        return Err(CsvProblem::NotText);
+    }
+    Ok(std::str::from_utf8(bytes).ok())
+}
+
+/// `position`, at the end of a line, moved past its line break: CRLF, CR or LF.
+fn past_line_break(text: &[u8], position: usize) -> usize {
+    match text.get(position) {
+        Some(b'\r') if text.get(position.saturating_add(1)) == Some(&b'\n') => {
+            position.saturating_add(2)
+        }
+        Some(b'\r' | b'\n') => position.saturating_add(1),
+        _ => position,
     }
 }
 
@@ -187,32 +262,6 @@ impl Record {
     }
 }
 
-/// The parser skips blank lines silently, and a spreadsheet shows each as a row: they
-/// are the line breaks the record consumed (bytes `start..end`) that are neither inside
-/// its quoted fields nor its own terminator.
-fn blank_lines_before(text: &[u8], start: usize, end: usize, fields: &[u8]) -> u32 {
-    let mut span = text.get(start..end).unwrap_or_default();
-    // The parser stops between the CR and the LF of a CRLF: that LF is no new line.
-    let after_cr = start
-        .checked_sub(1)
-        .and_then(|before| text.get(before))
-        .is_some_and(|&b| b == b'\r');
-    if after_cr {
-        span = span.strip_prefix(b"\n").unwrap_or(span);
-    }
-    // Skipped blank lines stand at the start of the span: most records have none.
-    if !matches!(span.first(), Some(b'\n' | b'\r')) {
-        return 0;
-    }
-    let consumed = text::count_line_breaks(span);
-    let terminated = u32::from(matches!(span.last(), Some(b'\n' | b'\r')));
-    if consumed <= terminated {
-        return 0;
-    }
-    let embedded = text::count_line_breaks(fields);
-    consumed.saturating_sub(embedded).saturating_sub(terminated)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,6 +317,67 @@ mod tests {
             got,
             vec![(1, vec!["a\u{C3}".to_owned(), "\u{A9}b".to_owned()])]
         );
+    }
+
+    /// Rows read from `text` with `delimiter`, lines without a quote read as `lines`
+    /// says, and how the read ended.
+    fn read_as(text: &[u8], delimiter: u8, lines: Lines) -> (String, Vec<(u32, Vec<String>)>) {
+        let mut parser = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+        let mut sink = Collect::default();
+        let end = match read_records(&mut parser, delimiter, text, &mut sink, lines) {
+            Ok(Outcome::Done) => "done",
+            Ok(Outcome::NotUtf8) => "not utf-8",
+            Err(CsvProblem::NotText) => "not text",
+        };
+        (end.to_owned(), sink.0)
+    }
+
+    #[test]
+    fn lines_split_here_read_as_the_parser_reads_them() {
+        for text in [
+            &b"h,i\r\n\r\na,\"b\r\nc\"\r\n\rd;e\n\n"[..],
+            b"a\r\r\nb\n\r\"c\"\r\r\n",
+            b"\"a\"\r\n\r\nb,c",
+            b"a,b\n\xEF\xBB\xBF\"x\",y\n",
+            b"x\"y,z\n\"",
+            b",,\n ,\t\n",
+        ] {
+            for delimiter in text::DELIMITERS {
+                assert_eq!(
+                    read_as(text, delimiter, Lines::Split),
+                    read_as(text, delimiter, Lines::Parser),
+                    "{:?}",
+                    String::from_utf8_lossy(text)
+                );
+            }
+        }
+        // A byte order mark left in the text is a value's (trimmed as invisible), so a
+        // quote after it is a character of the value.
+        let (_, rows) = read_as(b"\xEF\xBB\xBF\ra\n\xEF\xBB\xBF\"x\"\n", b',', Lines::Split);
+        assert_eq!(
+            rows,
+            vec![(2, vec!["a".to_owned()]), (3, vec!["\"x\"".to_owned()])]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_read_as_the_parser_reads_it(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    &b"a"[..], b"bc", b"\xC3\xA9", b",", b";", b"\t", b"\"", b"\r", b"\n",
+                    b" ", b"\xEF\xBB\xBF", b"\xFF", b"\x00", b"\r\n",
+                ]),
+                0..40,
+            ),
+            delimiter in proptest::sample::select(text::DELIMITERS.to_vec()),
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(
+                read_as(&text, delimiter, Lines::Split),
+                read_as(&text, delimiter, Lines::Parser)
+            );
+        }
     }
 
     #[test]

@@ -93,19 +93,6 @@ pub(crate) fn detect_delimiter(text: &[u8]) -> u8 {
     DELIMITERS.get(best).copied().unwrap_or(b',')
 }
 
-/// Counts line breaks as a spreadsheet program does: CRLF, LF and a lone CR are one each.
-pub(crate) fn count_line_breaks(bytes: &[u8]) -> u32 {
-    let mut count = 0u32;
-    let mut previous = 0u8;
-    for &byte in bytes {
-        if byte == b'\n' && previous != b'\r' || byte == b'\r' {
-            count = count.saturating_add(1);
-        }
-        previous = byte;
-    }
-    count
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,13 +105,6 @@ mod tests {
         assert_eq!(detect_delimiter(b"single\n"), b',');
         assert_eq!(detect_delimiter(b"a,b;c\n"), b',');
         assert_eq!(detect_delimiter(b""), b',');
-    }
-
-    #[test]
-    fn line_breaks() {
-        assert_eq!(count_line_breaks(b"a\r\nb\nc\rd"), 3);
-        assert_eq!(count_line_breaks(b"\r\n\r\n"), 2);
-        assert_eq!(count_line_breaks(b""), 0);
     }
 
     #[test]
