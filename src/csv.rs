@@ -207,23 +207,14 @@ fn with_parser<T>(delimiter: u8, read: impl FnOnce(&mut csv_core::Reader) -> T) 
     result
 }
 
-/// One record's unquoted field bytes and where each field ends; reused from row to row.
+/// One record's unquoted field bytes and where each field ends; reused from row to row,
+/// and made only when a line has a quote.
+#[derive(Default)]
 struct Record {
     bytes: Vec<u8>,
     len: usize,
     ends: Vec<usize>,
     fields: usize,
-}
-
-impl Default for Record {
-    fn default() -> Self {
-        Record {
-            bytes: vec![0; 1024],
-            len: 0,
-            ends: vec![0; 16],
-            fields: 0,
-        }
-    }
 }
 
 impl Record {
@@ -244,9 +235,16 @@ impl Record {
             self.fields = self.fields.saturating_add(ended);
             match result {
                 R::InputEmpty => {}
-                // Doubles until the longest record seen fits: at most twice that record.
-                R::OutputFull => self.bytes.resize(self.bytes.len().saturating_mul(2), 0),
-                R::OutputEndsFull => self.ends.resize(self.ends.len().saturating_mul(2), 0),
+                // Doubles until the longest record seen fits: at most twice that record
+                // (or 256 bytes).
+                R::OutputFull => {
+                    let room = self.bytes.len().saturating_mul(2).max(256);
+                    self.bytes.resize(room, 0);
+                }
+                R::OutputEndsFull => {
+                    let room = self.ends.len().saturating_mul(2).max(16);
+                    self.ends.resize(room, 0);
+                }
                 R::Record => return true,
                 R::End => return false,
             }

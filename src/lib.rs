@@ -131,6 +131,10 @@
 //! - One `extra_value` per row, however many stray cells; at most twenty unknown or
 //!   repeated header cells are listed one by one, then one error counts the rest.
 //! - A row keeps at most 16,384 cells (Excel's width); more is reported, not stored.
+//! - A thread that parses keeps its last file's buffers, emptied, for its next one (about
+//!   100 KB after a 500-user file, never more than 256 KiB; a file of more than 1,024
+//!   users lets them go): making them anew for every file was the largest cost left
+//!   (`BENCHMARKS.md`). The answer is always a block of its own, of the right size.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

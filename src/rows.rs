@@ -1,6 +1,7 @@
 //! Rows of cells → users or errors, for every format; checks across rows (duplicate
 //! emails, the row limit). This is the only module that knows the rules of a user.
 
+use std::cell::RefCell;
 use std::collections::hash_map::{Entry, HashMap, RandomState};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::ops::ControlFlow;
@@ -17,16 +18,12 @@ use crate::{Column, NewUser};
 pub(crate) struct Validator<'o> {
     options: &'o Options,
     header: Option<Header>,
-    /// Valid users, and beside them the row each came from: `parse` returns the users
-    /// as they are, without a pass to take the rows out.
-    users: Vec<NewUser>,
-    user_row_numbers: Vec<u32>,
     errors: Vec<RowError>,
-    /// Every valid email so far, with the row it first appeared on.
-    seen: SeenEmails,
     user_rows: u32,
     /// How many users to make room for once the header is read.
     expected: usize,
+    /// The valid users so far and the emails seen, in buffers this thread reuses.
+    scratch: Scratch,
 }
 
 /// The fewest bytes a user row takes in delimited text, `a,b@c.de` and a line break:
@@ -36,6 +33,64 @@ const MIN_ROW_BYTES: usize = 10;
 /// ...nor for more than this many up front; past it the lists grow as rows come.
 const MAX_RESERVED_ROWS: usize = 1024;
 
+/// The buffers a validator fills, kept by its thread from one file to the next.
+///
+/// Making room for 500 users takes blocks of tens of kilobytes, and the users of the
+/// previous file, freed by the caller, lie in the allocator as thousands of small
+/// blocks. glibc's allocator merges all of those before it hands out a large block;
+/// done at the start of every file, that merging and what follows from it cost as much
+/// as checking the emails. With these buffers kept, a file needs no large block until
+/// its users are known, and then one, of the right size, for the answer.
+///
+/// A thread keeps them only while they are no bigger than [`MAX_RESERVED_ROWS`] rows
+/// need (about 200 KB), and empty: no user's data stays behind.
+#[derive(Default)]
+struct Scratch {
+    /// Valid users, and beside them the row each came from.
+    users: Vec<NewUser>,
+    user_row_numbers: Vec<u32>,
+    /// Every valid email so far, with the row it first appeared on.
+    seen: SeenEmails,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Option<Scratch>> = const { RefCell::new(None) };
+}
+
+impl Scratch {
+    /// This thread's buffers, empty, or new ones.
+    fn take() -> Scratch {
+        SCRATCH
+            .try_with(|kept| kept.try_borrow_mut().ok()?.take())
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Empties the buffers and keeps them for this thread's next file, unless a large
+    /// file has grown them past what [`MAX_RESERVED_ROWS`] rows need.
+    fn keep(mut self) {
+        self.clear();
+        let small = self.users.capacity() <= MAX_RESERVED_ROWS
+            && self.user_row_numbers.capacity() <= MAX_RESERVED_ROWS
+            && self.seen.fits(MAX_RESERVED_ROWS);
+        if small {
+            // Dropped instead if the thread is ending.
+            let _ = SCRATCH.try_with(|kept| {
+                if let Ok(mut kept) = kept.try_borrow_mut() {
+                    *kept = Some(self);
+                }
+            });
+        }
+    }
+
+    fn clear(&mut self) {
+        self.users.clear();
+        self.user_row_numbers.clear();
+        self.seen.clear();
+    }
+}
+
 impl<'o> Validator<'o> {
     /// A validator for a file of `file_len` bytes.
     pub(crate) fn new(options: &'o Options, file_len: usize) -> Self {
@@ -43,21 +98,21 @@ impl<'o> Validator<'o> {
         Validator {
             options,
             header: None,
-            users: Vec::new(),
-            user_row_numbers: Vec::new(),
             errors: Vec::new(),
-            seen: SeenEmails::default(),
             user_rows: 0,
             expected: limit.min(file_len / MIN_ROW_BYTES).min(MAX_RESERVED_ROWS),
+            scratch: Scratch::take(),
         }
     }
 
     /// The report, once the reader has handed over every row it will.
-    pub(crate) fn finish(self) -> Report {
-        let (users, rows, errors) = self.close();
-        let users = rows
-            .into_iter()
-            .zip(users)
+    pub(crate) fn finish(mut self) -> Report {
+        let errors = self.close();
+        let scratch = &mut self.scratch;
+        let users = scratch
+            .user_row_numbers
+            .drain(..)
+            .zip(scratch.users.drain(..))
             .map(|(row, user)| RowUser { row, user })
             .collect();
         Report::new(users, errors)
@@ -65,13 +120,20 @@ impl<'o> Validator<'o> {
 
     /// All or nothing, as [`Report::into_result`], once the reader has handed over every
     /// row it will.
-    pub(crate) fn finish_all_or_nothing(self) -> Result<Vec<NewUser>, RowErrors> {
-        let (users, _, errors) = self.close();
-        RowErrors::none_or_all(errors).map(|()| users)
+    pub(crate) fn finish_all_or_nothing(mut self) -> Result<Vec<NewUser>, RowErrors> {
+        let errors = self.close();
+        RowErrors::none_or_all(errors).map(|()| {
+            // The answer's own block, made now and of the right size (see `Scratch`).
+            let users = &mut self.scratch.users;
+            let mut answer = Vec::with_capacity(users.len());
+            answer.append(users);
+            answer
+        })
     }
 
-    /// The valid users, their rows and every error, with the whole-file errors added.
-    fn close(mut self) -> (Vec<NewUser>, Vec<u32>, Vec<RowError>) {
+    /// Every error, with the whole-file errors added; the users are left only if the
+    /// file can have any.
+    fn close(&mut self) -> Vec<RowError> {
         let Some(header) = &self.header else {
             let empty = RowError::file(
                 ErrorCode::EmptyFile,
@@ -79,7 +141,7 @@ impl<'o> Validator<'o> {
                  template with one user per row and upload it again."
                     .to_owned(),
             );
-            return (Vec::new(), Vec::new(), vec![empty]);
+            return vec![empty];
         };
         if self.user_rows == 0 {
             self.errors.push(RowError::file(
@@ -92,10 +154,9 @@ impl<'o> Validator<'o> {
         if header.has_errors {
             // A file whose header is wrong may have its columns mixed up: none of its
             // users can be trusted.
-            self.users.clear();
-            self.user_row_numbers.clear();
+            self.scratch.clear();
         }
-        (self.users, self.user_row_numbers, self.errors)
+        std::mem::take(&mut self.errors)
     }
 
     fn user_row(&mut self, row: &Row) {
@@ -185,7 +246,7 @@ impl<'o> Validator<'o> {
 
         let mut duplicate = false;
         if let Some(address) = &email {
-            if let Some(first) = self.seen.first_row(address, row.number) {
+            if let Some(first) = self.scratch.seen.first_row(address, row.number) {
                 duplicate = true;
                 self.errors.push(
                     RowError::at(
@@ -206,13 +267,13 @@ impl<'o> Validator<'o> {
             (extra, duplicate, name, email, user_type, site)
         {
             // The values are copied only now, for a row known to be valid.
-            self.users.push(NewUser {
+            self.scratch.users.push(NewUser {
                 name: name.to_owned(),
                 email,
                 user_type,
                 site: site.to_owned(),
             });
-            self.user_row_numbers.push(row.number);
+            self.scratch.user_row_numbers.push(row.number);
         }
     }
 }
@@ -269,9 +330,9 @@ impl RowSink for Validator<'_> {
             self.header = Some(Header::read(row, self.options, &mut self.errors));
             // Growing the list and the email index row by row costs more than making
             // room once: at most the row limit, and at most what the file's size allows.
-            self.users.reserve(self.expected);
-            self.user_row_numbers.reserve(self.expected);
-            self.seen.reserve(self.expected);
+            self.scratch.users.reserve(self.expected);
+            self.scratch.user_row_numbers.reserve(self.expected);
+            self.scratch.seen.reserve(self.expected);
             return ControlFlow::Continue(());
         }
         self.user_rows = self.user_rows.saturating_add(1);
@@ -294,10 +355,16 @@ impl RowSink for Validator<'_> {
     }
 
     fn restart(&mut self) {
-        *self = Validator {
-            expected: self.expected,
-            ..Validator::new(self.options, 0)
-        };
+        self.header = None;
+        self.errors.clear();
+        self.user_rows = 0;
+        self.scratch.clear();
+    }
+}
+
+impl Drop for Validator<'_> {
+    fn drop(&mut self) {
+        std::mem::take(&mut self.scratch).keep();
     }
 }
 
@@ -323,10 +390,25 @@ struct Seen {
 }
 
 impl SeenEmails {
-    /// Makes room for `emails` addresses.
+    /// Makes room for `emails` addresses (of 24 bytes, a guess: longer ones grow it).
     fn reserve(&mut self, emails: usize) {
         self.first.reserve(emails);
         self.keys.reserve(emails.saturating_mul(24));
+    }
+
+    /// Whether the index is no bigger than `emails` addresses of up to 64 bytes need.
+    fn fits(&self, emails: usize) -> bool {
+        self.first.capacity() <= emails.saturating_mul(2)
+            && self.keys.capacity() <= emails.saturating_mul(64)
+            && self.clashes.capacity() <= emails
+    }
+
+    /// Forgets every email, keeping the room, with new secret keys for the hash.
+    fn clear(&mut self) {
+        self.keys.clear();
+        self.first.clear();
+        self.clashes.clear();
+        self.hasher = RandomState::new();
     }
 
     /// The row `address` first appeared on, or `None` (and it is remembered for `row`).

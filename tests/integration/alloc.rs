@@ -72,4 +72,15 @@ pub fn measure<R>(f: impl FnOnce() -> R) -> (R, Cost) {
     (result, Cost { peak, elapsed })
 }
 
+/// Runs `f` and drops what it returns: how many more bytes are allocated on this thread
+/// afterwards than before (what the thread keeps between calls; less than 0 if it let
+/// go of some).
+pub fn retained<R>(f: impl FnOnce() -> R) -> isize {
+    let base = CURRENT.with(Cell::get);
+    drop(f());
+    let now = CURRENT.with(Cell::get);
+    let signed = |bytes: usize| isize::try_from(bytes).unwrap_or(isize::MAX);
+    signed(now) - signed(base)
+}
+
 pub const MIB: usize = 1024 * 1024;

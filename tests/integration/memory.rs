@@ -1,16 +1,24 @@
 //! Peak allocation of ordinary and over-limit uploads (issue: benchmarks). The figures
 //! go in BENCHMARKS.md: `cargo test --release --test integration memory -- --nocapture`.
+//!
+//! Each file is read on a thread of its own: a thread keeps the validator's buffers from
+//! one file to the next, and its first file, which makes them, is the one that costs most.
 
-use bulk_users::Format;
+use bulk_users::{Format, Options};
 
-use crate::alloc::{measure, MIB};
+use crate::alloc::{measure, retained, MIB};
 
 #[path = "../../benches/support/data.rs"]
 #[allow(dead_code)]
 mod data;
 
 fn peak(name: &str, bytes: &[u8], format: Format) -> usize {
-    let (result, cost) = measure(|| bulk_users::parse(bytes, format));
+    let (result, cost) = std::thread::scope(|scope| {
+        scope
+            .spawn(|| measure(|| bulk_users::parse(bytes, format)))
+            .join()
+            .unwrap()
+    });
     let outcome = match &result {
         Ok(users) => format!("{} users", users.len()),
         Err(errors) => format!("{} errors, first {}", errors.len(), errors[0].code),
@@ -46,4 +54,29 @@ fn an_over_limit_file_costs_what_a_file_at_the_limit_costs() {
     let at_limit = peak("xlsx/501", &data::xlsx(501), Format::Xlsx);
     let over = peak("xlsx/100000", &data::xlsx(100_000), Format::Xlsx);
     assert!(over <= at_limit + 256 * 1024, "{over} vs {at_limit}");
+}
+
+#[test]
+fn a_thread_keeps_at_most_256_kib_between_files() {
+    std::thread::spawn(|| {
+        let csv = data::csv(500);
+        let first = retained(|| bulk_users::parse(&csv, Format::Csv));
+        let again = retained(|| bulk_users::parse(&csv, Format::Csv));
+        // A file far past what the kept buffers are for: they grow, and are let go.
+        let large = data::csv(20_000);
+        let options = Options::new().max_rows(100_000);
+        let after_large = retained(|| options.parse(&large, Format::Csv).map(|u| u.len()));
+        let after_small = retained(|| bulk_users::parse(&csv, Format::Csv));
+        println!(
+            "kept by the thread: {first} bytes after its first file, {again} more after \
+             the same file again, {after_large} after 20,000 users, {after_small} after \
+             500 users again"
+        );
+        assert!(first > 0 && first <= 256 * 1024, "{first}");
+        assert_eq!(again, 0);
+        assert_eq!(after_large, -first);
+        assert_eq!(after_small, first);
+    })
+    .join()
+    .unwrap();
 }
