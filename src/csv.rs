@@ -296,6 +296,8 @@ mod tests {
         assert_eq!(numbers(b"h\n\"x\ny\nz\"\nb\n"), vec![1, 2, 3]);
         assert_eq!(numbers(b"h\r\"x\r\ny\"\r\rb\r"), vec![1, 2, 4]);
         assert_eq!(numbers(b"h\n  ,  \nb\n"), vec![1, 3]);
+        // A quoted field left open to the end, its last byte a line break.
+        assert_eq!(numbers(b"\r\n\"a\r"), vec![2]);
     }
 
     #[test]
