@@ -133,7 +133,8 @@
 //! - A row keeps at most 16,384 cells (Excel's width); more is reported, not stored.
 //! - A thread that parses keeps its last file's buffers, emptied, for its next one (about
 //!   100 KB after a 500-user file, never more than 256 KiB; a file of more than 1,024
-//!   users lets them go): making them anew for every file was the largest cost left
+//!   users lets them go): made anew for every file, they made glibc's allocator merge
+//!   all the small blocks the previous answer left behind, every time
 //!   (`BENCHMARKS.md`). The answer is always a block of its own, of the right size.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

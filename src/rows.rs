@@ -38,9 +38,10 @@ const MAX_RESERVED_ROWS: usize = 1024;
 /// Making room for 500 users takes blocks of tens of kilobytes, and the users of the
 /// previous file, freed by the caller, lie in the allocator as thousands of small
 /// blocks. glibc's allocator merges all of those before it hands out a large block;
-/// done at the start of every file, that merging and what follows from it cost as much
-/// as checking the emails. With these buffers kept, a file needs no large block until
-/// its users are known, and then one, of the right size, for the answer.
+/// done at the start of every file, that merging and what follows from it cost, in the
+/// benchmark, as much as checking the emails. With these buffers kept, a file needs no
+/// large block until its users are known, and then one, of the right size, for the
+/// answer. (Whether the caller's own frees cause the merge is up to the caller's heap.)
 ///
 /// A thread keeps them only while they are no bigger than [`MAX_RESERVED_ROWS`] rows
 /// need (about 200 KB), and empty: no user's data stays behind.
