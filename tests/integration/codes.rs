@@ -1,6 +1,6 @@
 //! Every error code of the contract, with its exact row and column, from CSV and XLSX.
 
-use bulk_users::{Format, UserType};
+use bulk_users::{Format, Options, UserType};
 
 use crate::support::{assert_errors, assert_users, both, user, HEADER};
 
@@ -270,4 +270,36 @@ fn every_error_in_the_file_is_reported_in_row_then_column_order() {
             (Some(4), Some("User name"), "missing_value"),
         ],
     );
+}
+
+#[test]
+fn nothing_of_one_file_carries_over_to_the_next_on_the_same_thread() {
+    // A thread keeps the validator's buffers from file to file: the emails, users and
+    // errors of one file must not show in the next.
+    std::thread::spawn(|| {
+        let first = b"User name*,Email*\nAda,ada@example.com\nBob,bob@example.com\n";
+        let broken_header = b"User name*,Email*,Email\nCy,cy@example.com,x\n";
+        let second = b"User name*,Email*\nAda again,ADA@example.com\n";
+        assert_eq!(
+            bulk_users::parse(first, Format::Csv).map(|u| u.len()),
+            Ok(2)
+        );
+        assert!(bulk_users::parse(broken_header, Format::Csv).is_err());
+        assert_users(
+            second,
+            Format::Csv,
+            &[user(
+                "Ada again",
+                "ADA@example.com",
+                UserType::Standard,
+                "HQ",
+            )],
+        );
+        let report = Options::new().check(second, Format::Csv);
+        assert_eq!(report.users.len(), 1);
+        assert_eq!(report.users[0].row, 2);
+        assert!(report.errors.is_empty(), "{:?}", report.errors);
+    })
+    .join()
+    .unwrap();
 }
