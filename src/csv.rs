@@ -96,18 +96,15 @@ fn read_records(
             Some(end) => {
                 let line = rest.get(..end).unwrap_or_default();
                 position = past_line_break(text, position.saturating_add(end));
-                let Some(fields) = checked_text(line)? else {
+                // Each field ends at a delimiter, and the next starts after it.
+                let ends = memchr::memchr_iter(delimiter, line).chain(std::iter::once(line.len()));
+                let spans = ends.scan(0usize, |start, end| {
+                    let span = (*start, end);
+                    *start = end.saturating_add(1);
+                    Some(span)
+                });
+                if !fill_row(&mut row, number, line, spans)? {
                     return Ok(Outcome::NotUtf8);
-                };
-                row.reset_to(number, fields);
-                let mut field_start = 0usize;
-                for (column, field_end) in (0u32..)
-                    .zip(memchr::memchr_iter(delimiter, line).chain(std::iter::once(line.len())))
-                {
-                    if !row.push_span(column, field_start, field_end) {
-                        return Ok(Outcome::NotUtf8);
-                    }
-                    field_start = field_end.saturating_add(1);
                 }
             }
             None => {
@@ -125,16 +122,14 @@ fn read_records(
                 if after_cr && text.get(position) == Some(&b'\n') {
                     position = position.saturating_add(1);
                 }
-                let Some(fields) = checked_text(record.bytes())? else {
+                // The parser's fields lie end to end, quotes and delimiters taken out.
+                let spans = record.ends().iter().scan(0usize, |start, &end| {
+                    let span = (*start, end);
+                    *start = end;
+                    Some(span)
+                });
+                if !fill_row(&mut row, number, record.bytes(), spans)? {
                     return Ok(Outcome::NotUtf8);
-                };
-                row.reset_to(number, fields);
-                let mut field_start = 0usize;
-                for (column, &field_end) in (0u32..).zip(record.ends()) {
-                    if !row.push_span(column, field_start, field_end) {
-                        return Ok(Outcome::NotUtf8);
-                    }
-                    field_start = field_end;
                 }
             }
         }
@@ -147,13 +142,29 @@ fn read_records(
     }
 }
 
-/// The text of one record, `None` if it is not UTF-8; a NUL means the file is binary.
-fn checked_text(bytes: &[u8]) -> Result<Option<&str>, CsvProblem> {
+/// Makes `row` row `number`, its cells the `spans` (byte ranges) of one record's
+/// `bytes`. `Ok(false)` if the record is not UTF-8 or a span cuts a character (a field
+/// cut inside a character is not UTF-8 either); a NUL means the file is binary.
+fn fill_row(
+    row: &mut Row,
+    number: u32,
+    bytes: &[u8],
+    spans: impl Iterator<Item = (usize, usize)>,
+) -> Result<bool, CsvProblem> {
     // No early exit: the compiler then checks many bytes at once; records are short.
     if bytes.iter().fold(false, |nul, &b| nul | (b == 0)) {
         return Err(CsvProblem::NotText);
     }
-    Ok(std::str::from_utf8(bytes).ok())
+    let Ok(fields) = std::str::from_utf8(bytes) else {
+        return Ok(false);
+    };
+    row.reset_to(number, fields);
+    for (column, (start, end)) in (0u32..).zip(spans) {
+        if !row.push_span(column, start, end) {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// `position`, at the end of a line, moved past its line break: CRLF, CR or LF.
