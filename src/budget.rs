@@ -26,6 +26,17 @@ impl Budget {
         self.used.get() > self.limit
     }
 
+    /// Charges `bytes` that a reader makes without inflating them (an OpenDocument repeat
+    /// count copies a cell, a row or spaces): `false` once past the limit.
+    pub(crate) fn charge(&self, bytes: usize) -> bool {
+        let used = self
+            .used
+            .get()
+            .saturating_add(u64::try_from(bytes).unwrap_or(u64::MAX));
+        self.used.set(used);
+        used <= self.limit
+    }
+
     /// `inner`, with every byte read from it charged to this budget.
     pub(crate) fn meter<R: Read>(&self, inner: R) -> Metered<R> {
         Metered {

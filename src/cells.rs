@@ -18,8 +18,22 @@ pub(crate) struct Cell {
     pub(crate) column: u32,
     start: usize,
     end: usize,
-    /// The cell held a spreadsheet error such as `#N/A` (its text is the error).
-    pub(crate) is_error: bool,
+    /// What the cell's text is: a value, or why there is none.
+    pub(crate) kind: CellKind,
+}
+
+/// What a cell's text stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum CellKind {
+    /// The value a person sees.
+    #[default]
+    Value,
+    /// A spreadsheet error such as `#N/A`; the text is the error.
+    Error,
+    /// A formula whose result was never saved (the file was written by a program that
+    /// does not calculate, or is marked to be recalculated when opened); the text is
+    /// the formula. What the person would see is unknown, so it is never a value.
+    NoResult,
 }
 
 /// One row as a person sees it: its 1-based number and its non-empty cells, left to
@@ -44,21 +58,41 @@ impl Row {
 
     /// Adds a cell, trimmed; a cell that is empty after trimming is left out.
     pub(crate) fn push(&mut self, column: u32, raw: &str) {
-        self.push_cell(column, trim(raw), false);
+        self.push_cell(column, trim(raw), CellKind::Value);
     }
 
     /// Adds a cell holding a spreadsheet error such as `#N/A`.
     pub(crate) fn push_error(&mut self, column: u32, shown: &str) {
-        self.push_cell(column, shown, true);
+        self.push_cell(column, shown, CellKind::Error);
     }
 
-    fn push_cell(&mut self, column: u32, text: &str, is_error: bool) {
+    /// Adds a formula cell without a saved result; `formula` is its text, if known.
+    pub(crate) fn push_no_result(&mut self, column: u32, formula: &str) {
+        let formula = trim(formula);
+        self.push_cell(
+            column,
+            if formula.is_empty() { "=" } else { formula },
+            CellKind::NoResult,
+        );
+    }
+
+    fn push_cell(&mut self, column: u32, text: &str, kind: CellKind) {
         if text.is_empty() {
             return;
         }
         let start = self.text.len();
         self.text.push_str(text);
-        self.keep_span(column, start, self.text.len(), is_error);
+        self.keep_span(column, start, self.text.len(), kind);
+    }
+
+    /// Records that the row has a value in `column`, past what a row keeps.
+    pub(crate) fn mark_overflow(&mut self, column: u32) {
+        self.overflow.get_or_insert(column);
+    }
+
+    /// How many bytes of text the row holds.
+    pub(crate) fn text_len(&self) -> usize {
+        self.text.len()
     }
 
     /// Empties the row for reuse as row `number`, its text the whole of `text`: the cells
@@ -82,13 +116,18 @@ impl Row {
         // `trimmed` lies within `raw`: its offset there is where it starts.
         let offset = (trimmed.as_ptr() as usize).saturating_sub(raw.as_ptr() as usize);
         let start = start.saturating_add(offset);
-        self.keep_span(column, start, start.saturating_add(trimmed.len()), false);
+        self.keep_span(
+            column,
+            start,
+            start.saturating_add(trimmed.len()),
+            CellKind::Value,
+        );
         true
     }
 
     /// Records the cell whose text is bytes `start..end` of the row's text, unless the
     /// row already holds [`MAX_CELLS`].
-    fn keep_span(&mut self, column: u32, start: usize, end: usize, is_error: bool) {
+    fn keep_span(&mut self, column: u32, start: usize, end: usize, kind: CellKind) {
         if self.cells.len() >= MAX_CELLS {
             self.overflow.get_or_insert(column);
             return;
@@ -97,7 +136,7 @@ impl Row {
             column,
             start,
             end,
-            is_error,
+            kind,
         });
     }
 

@@ -48,7 +48,7 @@ impl Header {
         };
         for cell in row.cells() {
             let text = row.text(cell);
-            let known = if cell.is_error {
+            let known = if cell.kind != crate::cells::CellKind::Value {
                 None
             } else {
                 options.column_for_header(text)

@@ -131,6 +131,21 @@
 //! - One `extra_value` per row, however many stray cells; at most twenty unknown or
 //!   repeated header cells are listed one by one, then one error counts the rest.
 //! - A row keeps at most 16,384 cells (Excel's width); more is reported, not stored.
+//! - An OpenDocument file's repeats are never expanded up front: a blank row or cell
+//!   repeated any number of times costs nothing, and each copy of a repeated value is
+//!   counted against [`MAX_INFLATED_BYTES`] like inflated bytes. A row past 1,048,576
+//!   (the last row of Excel and LibreOffice) makes the file `unreadable_file`. To choose
+//!   the table an .ods is read twice: once for the names of its tables (stopping at one
+//!   named Users), once for the chosen table's rows; both count against the budget.
+//! - A formula cell whose result the file does not hold is `invalid_value`, asking the
+//!   person to open and save the file again: its value is unknown, and an empty cell
+//!   would silently become the default.
+//!
+//! # Cargo features
+//!
+//! - `xls` (on by default): `.xls` through calamine. Even with it, a service must list
+//!   [`Format::Xls`] in [`Options::formats`] to accept `.xls`; see there why. Without
+//!   it, `Format::Xls` still exists and is refused like any format not accepted.
 //! - A thread that parses keeps its last file's buffers, emptied, for its next one (about
 //!   100 KB after a 500-user file, never more than 256 KiB; a file of more than 1,024
 //!   users lets them go): made anew for every file, they made glibc's allocator merge
@@ -147,7 +162,9 @@ mod error;
 mod errors_file;
 mod format;
 mod header;
+mod ods;
 mod options;
+mod package;
 mod report;
 mod rows;
 mod rules;
@@ -155,6 +172,8 @@ mod template;
 mod text;
 mod user;
 mod workbook;
+#[cfg(feature = "xls")]
+mod xls;
 mod xlsx;
 
 pub use column::Column;

@@ -169,10 +169,13 @@ impl Options {
     /// The formats this service accepts (CSV, XLSX and ODS by default). Another format is
     /// refused as `unreadable_file`, saying which formats are accepted.
     ///
-    /// `.xls` is read by calamine, which trusts the cell count a legacy sheet declares
-    /// and reserves memory for it before reading: a crafted file can make that
-    /// allocation fail and abort the process (panics are caught; allocation failures
-    /// cannot be). Enable it only where uploads come from trusted people:
+    /// `.xls` is read by calamine (cargo feature `xls`, on by default), which trusts the
+    /// sizes a legacy sheet declares: a crafted file can make it panic, or fail an
+    /// allocation it sized from the file, and either ends the process. Nothing in this
+    /// crate catches a panic (a service built with `panic = "abort"` could not rely on
+    /// it anyway). Accept `.xls` only in a process you can afford to lose, such as a
+    /// worker that checks one upload and exits, or from trusted people; or build
+    /// without the feature, and [`Format::Xls`] is refused like any format not listed:
     ///
     /// ```
     /// use bulk_users::{Format, Options};
@@ -432,6 +435,12 @@ fn read(
                             .to_owned()
                     }
                     WorkbookProblem::Damaged => mismatch(format),
+                    #[cfg(not(feature = "xls"))]
+                    WorkbookProblem::NotBuiltIn => format!(
+                        "Files in .{} format are not accepted here. Save the file as .xlsx \
+                         and upload it again.",
+                        format.extension(),
+                    ),
                 },
             )
         }

@@ -6,7 +6,7 @@ use std::collections::hash_map::{Entry, HashMap, RandomState};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::ops::ControlFlow;
 
-use crate::cells::{column_letters, Row, RowSink};
+use crate::cells::{column_letters, CellKind, Row, RowSink};
 use crate::error::{ErrorCode, RowError, RowErrors};
 use crate::header::{position, Header, Slot};
 use crate::options::Options;
@@ -167,18 +167,16 @@ impl<'o> Validator<'o> {
         // The text of each known column, in `Column::ALL` order, and whether its cell
         // held a spreadsheet error.
         let mut texts = [""; 4];
-        let mut error_cells = [false; 4];
+        let mut kinds = [CellKind::Value; 4];
         let mut extra: Option<(u32, &str)> = None;
         let mut extra_count = 0usize;
         for cell in row.cells() {
             match header.slot(cell.column) {
                 Some(Slot::Known(column)) => {
                     let place = position(column);
-                    if let (Some(text), Some(is_error)) =
-                        (texts.get_mut(place), error_cells.get_mut(place))
-                    {
+                    if let (Some(text), Some(kind)) = (texts.get_mut(place), kinds.get_mut(place)) {
                         *text = row.text(cell);
-                        *is_error = cell.is_error;
+                        *kind = cell.kind;
                     }
                 }
                 Some(Slot::Skipped) => {}
@@ -222,7 +220,7 @@ impl<'o> Validator<'o> {
 
         let options = self.options;
         let [name, email, user_type, site] = texts;
-        let [name_error, email_error, user_type_error, site_error] = error_cells;
+        let [name_error, email_error, user_type_error, site_error] = kinds;
         let mut field = Field {
             errors: &mut self.errors,
             header,
@@ -293,7 +291,7 @@ impl Field<'_> {
         &mut self,
         column: Column,
         text: &'t str,
-        is_error: bool,
+        kind: CellKind,
         rule: impl FnOnce(&'t str) -> Result<T, Problem>,
     ) -> Option<T> {
         let index = self.header.column_index(column);
@@ -301,10 +299,10 @@ impl Field<'_> {
         if index.is_none() && column.is_required() {
             return None;
         }
-        let result = if is_error {
-            Err(Problem::ErrorCell)
-        } else {
-            rule(text)
+        let result = match kind {
+            CellKind::Value => rule(text),
+            CellKind::Error => Err(Problem::ErrorCell),
+            CellKind::NoResult => Err(Problem::NoResult),
         };
         match result {
             Ok(value) => Some(value),

@@ -10,6 +10,8 @@ pub(crate) enum Problem {
     Missing,
     /// The cell holds a spreadsheet error such as `#N/A`.
     ErrorCell,
+    /// A formula whose result the file does not hold.
+    NoResult,
     /// A control character: a tab or line break inside the value, for instance.
     Control,
     /// More characters than the column allows.
@@ -43,7 +45,7 @@ impl Problem {
     pub(crate) fn code(&self) -> ErrorCode {
         match self {
             Problem::Missing => ErrorCode::MissingValue,
-            Problem::ErrorCell | Problem::Control => ErrorCode::InvalidValue,
+            Problem::ErrorCell | Problem::NoResult | Problem::Control => ErrorCode::InvalidValue,
             Problem::TooLong { .. } => ErrorCode::ValueTooLong,
             Problem::Unsafe { .. } => ErrorCode::UnsafeValue,
             Problem::UserType => ErrorCode::InvalidUserType,
@@ -67,6 +69,11 @@ impl Problem {
                 "The cell shows the spreadsheet error {value}. Replace it with the \
                  {} itself.",
                 column.name().to_lowercase(),
+            ),
+            Problem::NoResult => format!(
+                "{column} is a formula whose result is not saved in the file, so what it \
+                 shows is unknown. Open the file in your spreadsheet program, save it, and \
+                 upload it again (or type the value instead of the formula)."
             ),
             Problem::Control => format!(
                 "{column} contains a tab, a line break or another control character. Type \

@@ -1,15 +1,16 @@
-//! Legacy and OpenDocument workbooks (.xls, .ods) → rows of cells through calamine, and
-//! how a spreadsheet shows a number. No user rules. (.xlsx has its own streaming reader.)
+//! Workbooks (.xlsx, .ods, and .xls with the `xls` feature) → rows of cells: the one
+//! dispatcher, how a sheet is chosen, and how a spreadsheet shows a number or a date.
+//! No user rules.
 
-use std::io::{Cursor, Read};
-
-use calamine::{
-    DataType, ExcelDateTime, ExcelDateTimeType, Reader, Sheet, SheetType, SheetVisible,
-};
-
-use crate::budget::Budget;
-use crate::cells::{Row, RowSink};
+use crate::cells::RowSink;
 use crate::Format;
+
+/// A worksheet's last row, in Excel and LibreOffice alike: a row past it is a damaged
+/// (or hostile) file, never a row a person could have typed.
+pub(crate) const SHEET_ROWS: u32 = 1_048_576;
+
+/// A worksheet's width: 16,384 columns (A to XFD).
+pub(crate) const SHEET_COLUMNS: u32 = 16_384;
 
 /// Why a workbook could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,10 +23,14 @@ pub(crate) enum WorkbookProblem {
     NoSheet,
     /// The workbook expands past the decompression budget.
     TooExpanded,
+    /// This build cannot read the format (.xls without the `xls` feature).
+    #[cfg(not(feature = "xls"))]
+    NotBuiltIn,
 }
 
 /// Reads the chosen sheet of a workbook, handing each row to `sink` until the sheet ends
-/// or the sink stops.
+/// or the sink stops. Every reader here is free of panics by construction: none is
+/// caught, so a service built with `panic = "abort"` is as safe.
 pub(crate) fn read(
     bytes: &[u8],
     format: Format,
@@ -33,120 +38,27 @@ pub(crate) fn read(
     sink: &mut dyn RowSink,
 ) -> Result<(), WorkbookProblem> {
     match format {
-        Format::Xls | Format::Ods => {
-            // calamine has panicked on malformed files (an out-of-range sector in an OLE
-            // container, found by fuzzing): a panic in it is a damaged file, never ours.
-            let read =
-                std::panic::AssertUnwindSafe(|| read_legacy(bytes, format, max_inflated, sink));
-            std::panic::catch_unwind(read).unwrap_or(Err(WorkbookProblem::Damaged))
-        }
+        Format::Ods => crate::ods::read(bytes, max_inflated, sink),
+        #[cfg(feature = "xls")]
+        Format::Xls => crate::xls::read(bytes, sink),
+        #[cfg(not(feature = "xls"))]
+        Format::Xls => Err(WorkbookProblem::NotBuiltIn),
         _ => crate::xlsx::read(bytes, max_inflated, sink),
     }
 }
 
-fn read_legacy(
-    bytes: &[u8],
-    format: Format,
-    max_inflated: u64,
-    sink: &mut dyn RowSink,
-) -> Result<(), WorkbookProblem> {
-    match format {
-        Format::Xls => {
-            let workbook = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| match e {
-                calamine::XlsError::Password => WorkbookProblem::Encrypted,
-                _ => WorkbookProblem::Damaged,
-            })?;
-            read_range(workbook, sink)
-        }
-        Format::Ods => {
-            check_ods_expansion(bytes, max_inflated)?;
-            let workbook = calamine::Ods::new(Cursor::new(bytes)).map_err(|e| match e {
-                calamine::OdsError::Password => WorkbookProblem::Encrypted,
-                _ => WorkbookProblem::Damaged,
-            })?;
-            read_range(workbook, sink)
-        }
-        _ => Err(WorkbookProblem::Damaged),
-    }
-}
-
-/// calamine inflates an .ods's `content.xml` whole and out of sight: measure it first,
-/// through the budget, so that a zip bomb is refused before calamine starts.
-fn check_ods_expansion(bytes: &[u8], max_inflated: u64) -> Result<(), WorkbookProblem> {
-    let mut archive =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| WorkbookProblem::Damaged)?;
-    let budget = Budget::new(max_inflated);
-    let file = archive
-        .by_name("content.xml")
-        .map_err(|_| WorkbookProblem::Damaged)?;
-    std::io::copy(&mut budget.meter(file).take(u64::MAX), &mut std::io::sink()).map_err(|_| {
-        if budget.is_spent() {
-            WorkbookProblem::TooExpanded
-        } else {
-            WorkbookProblem::Damaged
-        }
-    })?;
-    Ok(())
-}
-
-/// The sheet to read: the one named `Users` (any case) if there is one, else the first
-/// visible worksheet, else the first worksheet.
-fn choose_sheet(sheets: &[Sheet]) -> Option<String> {
-    let worksheets = || sheets.iter().filter(|s| s.typ == SheetType::WorkSheet);
-    worksheets()
-        .find(|s| s.name.trim().eq_ignore_ascii_case("users"))
-        .or_else(|| worksheets().find(|s| s.visible == SheetVisible::Visible))
-        .or_else(|| worksheets().next())
-        .map(|s| s.name.clone())
-}
-
-/// .xls and .ods are read whole by calamine; their rows are then handed over in order.
-fn read_range<'a, R: Reader<Cursor<&'a [u8]>>>(
-    mut workbook: R,
-    sink: &mut dyn RowSink,
-) -> Result<(), WorkbookProblem> {
-    let name = choose_sheet(workbook.sheets_metadata()).ok_or(WorkbookProblem::NoSheet)?;
-    let range = workbook
-        .worksheet_range(&name)
-        .map_err(|_| WorkbookProblem::Damaged)?;
-    let Some((first_row, first_column)) = range.start() else {
-        return Ok(());
-    };
-    let mut row = Row::default();
-    for (r, cells) in (first_row..).zip(range.rows()) {
-        row.reset(r.saturating_add(1));
-        for (c, value) in (first_column..).zip(cells) {
-            push_value(&mut row, c, value);
-        }
-        if !row.is_blank() && sink.row(&row).is_break() {
-            break;
-        }
-    }
-    Ok(())
-}
-
-/// Turns a cell's value into the text a person sees, as CSV would have it.
-fn push_value<T: DataType>(row: &mut Row, column: u32, value: &T) {
-    if let Some(text) = value.get_string() {
-        row.push(column, text);
-    } else if let Some(int) = value.get_int() {
-        row.push(column, &int.to_string());
-    } else if let Some(float) = value.get_float() {
-        row.push(column, &number_text(float));
-    } else if let Some(boolean) = value.get_bool() {
-        row.push(column, if boolean { "TRUE" } else { "FALSE" });
-    } else if let Some(datetime) = value.get_datetime() {
-        let text = if datetime.is_duration() {
-            number_text(datetime.as_f64())
-        } else {
-            datetime_text(datetime.as_f64(), false)
-        };
-        row.push(column, &text);
-    } else if let Some(iso) = value.get_datetime_iso().or(value.get_duration_iso()) {
-        row.push(column, iso);
-    } else if let Some(error) = value.get_error() {
-        row.push_error(column, &error.to_string());
-    }
+/// The sheet to read, given each sheet's name and whether it is visible, in workbook
+/// order: the one named `Users` (any case) if there is one, else the first visible
+/// sheet, else the first sheet. `None` when there is no sheet.
+pub(crate) fn choose_sheet<'a>(
+    sheets: impl Iterator<Item = (&'a str, bool)> + Clone,
+) -> Option<usize> {
+    let mut all = sheets.enumerate();
+    all.clone()
+        .find(|(_, (name, _))| name.trim().eq_ignore_ascii_case("users"))
+        .or_else(|| all.clone().find(|&(_, (_, visible))| visible))
+        .or_else(|| all.next())
+        .map(|(index, _)| index)
 }
 
 /// A number as a spreadsheet shows it in a General cell: `101`, `2.5`, `1000`, never
@@ -174,15 +86,52 @@ pub(crate) fn datetime_text(serial: f64, is_1904: bool) -> String {
     if !(0.0..2_958_466.0).contains(&serial) {
         return number_text(serial);
     }
-    let datetime = ExcelDateTime::new(serial, ExcelDateTimeType::DateTime, is_1904);
-    let (year, month, day, hour, minute, second, _) = datetime.to_ymd_hms_milli();
+    // Whole seconds, rounded as Excel shows them; the range check keeps this in i64.
+    let seconds = (serial * 86_400.0).round() as i64;
+    let (days, second_of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    // Excel counts 1900-02-29, a day that never was, as serial 60: serials before it
+    // count from 1899-12-31, the rest from 1899-12-30. The 1904 system counts from
+    // 1904-01-01.
+    let days_since_1970 = if is_1904 {
+        days - 24_107
+    } else if days < 61 {
+        days - 25_568
+    } else {
+        days - 25_569
+    };
+    let (year, month, day) = civil_from_days(days_since_1970);
+    let (hour, minute, second) = (
+        second_of_day / 3600,
+        second_of_day / 60 % 60,
+        second_of_day % 60,
+    );
     if serial < 1.0 {
         format!("{hour:02}:{minute:02}:{second:02}")
-    } else if serial.fract() != 0.0 {
+    } else if second_of_day != 0 {
         format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02}")
     } else {
         format!("{year:04}-{month:02}-{day:02}")
     }
+}
+
+/// The proleptic Gregorian date of a day counted from 1970-01-01 (the well-known
+/// era-based conversion: 400-year eras of 146,097 days).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 #[cfg(test)]
@@ -207,5 +156,22 @@ mod tests {
         assert_eq!(datetime_text(0.25, false), "06:00:00");
         assert_eq!(datetime_text(43890.0, true), "2024-03-01");
         assert_eq!(datetime_text(-1.0, false), "-1");
+        // Around Excel's phantom 1900-02-29 and at the ends of its range.
+        assert_eq!(datetime_text(1.0, false), "1900-01-01");
+        assert_eq!(datetime_text(59.0, false), "1900-02-28");
+        assert_eq!(datetime_text(61.0, false), "1900-03-01");
+        assert_eq!(datetime_text(2_958_465.0, false), "9999-12-31");
+        assert_eq!(datetime_text(36_526.999_999_9, false), "2000-01-02");
+        assert_eq!(datetime_text(0.0, true), "00:00:00");
+        assert_eq!(datetime_text(1.0, true), "1904-01-02");
+    }
+
+    #[test]
+    fn the_users_sheet_then_the_first_visible_then_the_first() {
+        let pick = |sheets: &[(&'static str, bool)]| choose_sheet(sheets.iter().copied());
+        assert_eq!(pick(&[("Notes", true), (" USERS ", false)]), Some(1));
+        assert_eq!(pick(&[("Hidden", false), ("Shown", true)]), Some(1));
+        assert_eq!(pick(&[("Hidden", false), ("Also", false)]), Some(0));
+        assert_eq!(pick(&[]), None);
     }
 }

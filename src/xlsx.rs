@@ -6,20 +6,18 @@
 //! strings are read only as far as the rows read so far need them.
 
 use std::borrow::Cow;
-use std::io::{BufRead, BufReader, Cursor, Read};
+use std::io::BufRead;
 
-use quick_xml::events::{BytesRef, BytesStart, Event};
-use quick_xml::{Reader, XmlVersion};
-use zip::ZipArchive;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
 
 use crate::budget::Budget;
 use crate::cells::{Row, RowSink};
-use crate::workbook::{datetime_text, number_text, WorkbookProblem};
+use crate::package::{attribute, find, push_reference, read_part, xml_reader, Archive};
+use crate::workbook::{choose_sheet, datetime_text, number_text, WorkbookProblem, SHEET_ROWS};
 
 /// The most shared strings kept: a reference past it is refused rather than read to.
 const MAX_SHARED_STRINGS: usize = 1 << 20;
-
-type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
 
 /// Reads the chosen sheet, handing each row to `sink` until the sheet ends or the sink
 /// stops; at most `max_inflated` bytes are inflated from the zip.
@@ -43,13 +41,13 @@ pub(crate) fn read(
 }
 
 fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<(), WorkbookProblem> {
-    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|_| WorkbookProblem::Damaged)?;
+    let mut archive = crate::package::open(bytes)?;
     let book_path = office_document(&mut archive, budget)?;
     let book_dir = parent(&book_path);
     let rels = relationships(&mut archive, budget, &rels_path(&book_path))?;
     let book = read_part(&mut archive, budget, &book_path)?.ok_or(WorkbookProblem::Damaged)?;
     let (sheets, is_1904) = workbook_sheets(&book)?;
-    let target = choose_sheet(&sheets, &rels).ok_or(WorkbookProblem::NoSheet)?;
+    let target = sheet_target(&sheets, &rels).ok_or(WorkbookProblem::NoSheet)?;
     let sheet_path = join(book_dir, &target);
 
     let target_of = |kind: &str| {
@@ -95,46 +93,6 @@ fn is_encrypted(bytes: &[u8]) -> bool {
     const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
     const NAME: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
     bytes.starts_with(OLE) && bytes.windows(NAME.len()).any(|w| w == NAME)
-}
-
-fn xml_reader<R: Read>(inner: R) -> Reader<BufReader<R>> {
-    let mut reader = Reader::from_reader(BufReader::new(inner));
-    let config = reader.config_mut();
-    config.trim_text(false);
-    config.check_end_names = false;
-    reader
-}
-
-/// The zip entry named `path`, or one that differs only in case (some writers vary it).
-fn find(archive: &mut Archive, path: &str) -> Option<String> {
-    if archive.index_for_name(path).is_some() {
-        return Some(path.to_owned());
-    }
-    archive
-        .file_names()
-        .flatten()
-        .find(|name| name.eq_ignore_ascii_case(path))
-        .map(Cow::into_owned)
-}
-
-/// A small part, whole, under the budget; `None` if the zip has no such part.
-fn read_part(
-    archive: &mut Archive,
-    budget: &Budget,
-    path: &str,
-) -> Result<Option<String>, WorkbookProblem> {
-    let Some(name) = find(archive, path) else {
-        return Ok(None);
-    };
-    let file = archive
-        .by_name(&name)
-        .map_err(|_| WorkbookProblem::Damaged)?;
-    let mut text = String::new();
-    budget
-        .meter(file)
-        .read_to_string(&mut text)
-        .map_err(|_| WorkbookProblem::Damaged)?;
-    Ok(Some(text))
 }
 
 struct Relationship {
@@ -207,10 +165,8 @@ fn workbook_sheets(xml: &str) -> Result<(Vec<BookSheet>, bool), WorkbookProblem>
     }
 }
 
-/// The part of the sheet to read: the worksheet named `Users` (any case) if there is
-/// one, else the first visible worksheet, else the first worksheet. Chart sheets are
-/// never read.
-fn choose_sheet(sheets: &[BookSheet], rels: &[Relationship]) -> Option<String> {
+/// The part of the sheet to read (see [`choose_sheet`]); chart sheets are never read.
+fn sheet_target(sheets: &[BookSheet], rels: &[Relationship]) -> Option<String> {
     let worksheets: Vec<(&BookSheet, &Relationship)> = sheets
         .iter()
         .filter_map(|sheet| {
@@ -218,12 +174,8 @@ fn choose_sheet(sheets: &[BookSheet], rels: &[Relationship]) -> Option<String> {
             rel.kind.ends_with("/worksheet").then_some((sheet, rel))
         })
         .collect();
-    worksheets
-        .iter()
-        .find(|(sheet, _)| sheet.name.trim().eq_ignore_ascii_case("users"))
-        .or_else(|| worksheets.iter().find(|(sheet, _)| sheet.visible))
-        .or_else(|| worksheets.first())
-        .map(|(_, rel)| rel.target.clone())
+    let chosen = choose_sheet(worksheets.iter().map(|(s, _)| (s.name.as_str(), s.visible)))?;
+    worksheets.get(chosen).map(|(_, rel)| rel.target.clone())
 }
 
 /// For each cell style (`s` attribute), whether it shows a number as a date or time.
@@ -294,19 +246,6 @@ fn is_date_code(code: &str) -> bool {
         }
     }
     false
-}
-
-/// The value of attribute `name` (local name, any prefix), unescaped.
-fn attribute(e: &BytesStart, name: &str) -> Option<String> {
-    e.attributes().flatten().find_map(|a| {
-        (a.key.local_name().as_ref() == name)
-            .then(|| {
-                a.normalized_value(XmlVersion::Implicit1_0)
-                    .map(Cow::into_owned)
-                    .ok()
-            })
-            .flatten()
-    })
 }
 
 /// The `r:id` attribute, whatever prefix the writer gave the relationships namespace.
@@ -433,25 +372,6 @@ fn next_string<R: BufRead>(
             _ => {}
         }
     }
-}
-
-/// Adds a character or predefined entity reference. Any other entity is refused: XML
-/// entity expansion (the "billion laughs") is never performed.
-fn push_reference(reference: &BytesRef, text: &mut String) -> Result<(), WorkbookProblem> {
-    if let Ok(Some(c)) = reference.resolve_char_ref() {
-        text.push(c);
-        return Ok(());
-    }
-    let predefined = match &**reference {
-        "amp" => "&",
-        "lt" => "<",
-        "gt" => ">",
-        "quot" => "\"",
-        "apos" => "'",
-        _ => return Err(WorkbookProblem::Damaged),
-    };
-    text.push_str(predefined);
-    Ok(())
 }
 
 /// Excel writes characters XML cannot hold as `_xHHHH_` (UTF-16 units), and a literal
@@ -663,9 +583,6 @@ impl<R: BufRead> SheetCells<'_, R> {
         Ok(())
     }
 }
-
-/// A worksheet's last row: a row reference past it is a damaged file.
-const SHEET_ROWS: u32 = 1_048_576;
 
 /// The number of a `<row>`: its `r`, else the one after `previous`. A number outside the
 /// sheet is a damaged file.

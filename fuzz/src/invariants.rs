@@ -18,7 +18,6 @@ pub fn format_for(first: u8) -> Format {
 ///   that is null exactly for whole-file problems and otherwise inside the file, and the
 ///   errors in row order.
 pub fn check(bytes: &[u8], format: Format) {
-    keep_caught_panics_quiet();
     let options = Options::new();
     match options.parse(bytes, format) {
         Ok(users) => {
@@ -117,10 +116,37 @@ pub fn workbook_from_fuzz(data: &[u8]) -> Vec<u8> {
     workbook(&sheet, strings.as_deref(), styles.as_deref(), deflate)
 }
 
-/// libFuzzer's harness aborts on any panic, even one the library catches (it catches
-/// calamine's, turning them into `unreadable_file`). This hook lets caught panics unwind;
-/// one that escapes `check` still fails the target, since the harness aborts then.
-fn keep_caught_panics_quiet() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| std::panic::set_hook(Box::new(|info| eprintln!("{info}"))));
+/// The input of the `parse_ods` target as an OpenDocument spreadsheet: the bytes up to
+/// the first `0xFF` are the `content.xml`, the rest the manifest; the first byte's low
+/// bit chooses deflate or stored.
+pub fn ods_from_fuzz(data: &[u8]) -> Vec<u8> {
+    let deflate = data.first().is_some_and(|b| b & 1 == 1);
+    let mut parts = data.get(1..).unwrap_or_default().splitn(2, |&b| b == 0xFF);
+    let content = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
+    let manifest = parts
+        .next()
+        .map(|p| String::from_utf8_lossy(p).into_owned());
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let method = if deflate {
+        zip::CompressionMethod::Deflated
+    } else {
+        zip::CompressionMethod::Stored
+    };
+    let options = zip::write::SimpleFileOptions::default().compression_method(method);
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
+        ("content.xml", content.as_bytes()),
+    ];
+    if let Some(manifest) = &manifest {
+        parts.push(("META-INF/manifest.xml", manifest.as_bytes()));
+    }
+    for (name, body) in parts {
+        if zip.start_file(name, options).is_err() || zip.write_all(body).is_err() {
+            return Vec::new();
+        }
+    }
+    zip.finish().map(|c| c.into_inner()).unwrap_or_default()
 }

@@ -2,4 +2,4 @@
 
 #[path = "invariants.rs"]
 mod invariants;
-pub use invariants::{check, format_for, workbook, workbook_from_fuzz};
+pub use invariants::{check, format_for, ods_from_fuzz, workbook, workbook_from_fuzz};

@@ -2,20 +2,20 @@
 
 use bulk_users::{Format, Options, UserType};
 
-use crate::support::{assert_errors, assert_users, both, user, HEADER};
+use crate::support::{assert_errors, assert_users, every_format, user, HEADER};
 
 const H: &[&str] = HEADER;
 
 /// Runs one grid through both formats and expects the same errors.
 #[track_caller]
 fn expect(grid: &[&[&str]], expected: &[(Option<u32>, Option<&'static str>, &'static str)]) {
-    for (format, bytes) in both(grid) {
+    for (format, bytes) in every_format(grid) {
         assert_errors(&bytes, format, expected);
     }
 }
 
 #[test]
-fn a_valid_grid_gives_the_same_users_from_both_formats() {
+fn a_valid_grid_gives_the_same_users_from_every_format() {
     let grid: &[&[&str]] = &[
         H,
         &["Ada Lovelace", "Ada@Example.COM", "privileged", "London"],
@@ -37,7 +37,7 @@ fn a_valid_grid_gives_the_same_users_from_both_formats() {
         ),
         user("Linus", "linus@example.org", UserType::Standard, "Helsinki"),
     ];
-    for (format, bytes) in both(grid) {
+    for (format, bytes) in every_format(grid) {
         assert_users(&bytes, format, &expected);
     }
 }

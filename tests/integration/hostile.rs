@@ -310,3 +310,159 @@ fn rows_outside_the_sheet_are_a_damaged_file() {
     let (code, _) = answer("row 4294967295", &bytes, Format::Xlsx).unwrap_err();
     assert_eq!(code, ErrorCode::UnreadableFile);
 }
+
+/// An .ods whose `content.xml` is `prefix`, `filler` `times` over, then `suffix`,
+/// deflated as it is written.
+fn ods_bomb(prefix: &str, filler: &[u8], times: usize, suffix: &str) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9))
+        .large_file(true);
+    zip.start_file("mimetype", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("content.xml", options).unwrap();
+    zip.write_all(prefix.as_bytes()).unwrap();
+    for _ in 0..times {
+        zip.write_all(filler).unwrap();
+    }
+    zip.write_all(suffix.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+/// The start of an .ods table whose first row is the header User name, Email.
+const ODS_HEAD: &str = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Users"><table:table-row><table:table-cell><text:p>User name</text:p></table:table-cell><table:table-cell><text:p>Email</text:p></table:table-cell></table:table-row>"#;
+const ODS_TAIL: &str =
+    "</table:table></office:spreadsheet></office:body></office:document-content>";
+
+fn ods_sheet(rows: &str) -> Vec<u8> {
+    ods_bomb(&format!("{ODS_HEAD}{rows}{ODS_TAIL}"), b"", 0, "")
+}
+
+#[test]
+fn an_ods_row_repeated_a_million_times_with_many_columns() {
+    // The issue's 833-byte file: one row, repeated to the last row of the sheet, with a
+    // value repeated over 16 (then 64, then 16,384) columns.
+    for columns in [16, 64, 16_384] {
+        let bytes = ods_sheet(&format!(
+            r#"<table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="{columns}"><text:p>x</text:p></table:table-cell></table:table-row>"#
+        ));
+        assert!(bytes.len() < 1024, "{} bytes", bytes.len());
+        let errors = bulk_users::parse(&bytes, Format::Ods).unwrap_err();
+        assert_eq!(
+            errors.last().map(|e| (e.code, e.row)),
+            Some((ErrorCode::TooManyRows, Some(502)))
+        );
+        answer(
+            &format!("ods: 1,048,575 repeated rows x {columns} columns"),
+            &bytes,
+            Format::Ods,
+        )
+        .unwrap_err();
+    }
+}
+
+#[test]
+fn a_million_repeated_valid_rows_in_an_ods() {
+    let bytes = ods_sheet(
+        r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell><text:p>Ada</text:p></table:table-cell><table:table-cell><text:p>ada@example.com</text:p></table:table-cell></table:table-row>"#,
+    );
+    let errors = bulk_users::parse(&bytes, Format::Ods).unwrap_err();
+    // The first copy is a user, the next 499 repeat its email, the 501st is over the limit.
+    assert_eq!(errors.len(), 500);
+    assert_eq!(errors[0].code, ErrorCode::DuplicateEmail);
+    assert_eq!(errors[0].row, Some(3));
+    assert_eq!(errors[499].code, ErrorCode::TooManyRows);
+    assert_eq!(errors[499].row, Some(502));
+    answer("ods: 1,000,000 repeated valid rows", &bytes, Format::Ods).unwrap_err();
+}
+
+#[test]
+fn sixteen_million_repeated_columns_in_an_ods_header() {
+    let bytes = ods_bomb(
+        r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Users"><table:table-row><table:table-cell table:number-columns-repeated="16000000"><text:p>Phone</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell><text:p>Ada</text:p></table:table-cell></table:table-row>"#,
+        b"",
+        0,
+        ODS_TAIL,
+    );
+    let errors = bulk_users::parse(&bytes, Format::Ods).unwrap_err();
+    let codes: Vec<&str> = errors.iter().map(|e| e.code.as_str()).collect();
+    // 16,384 unknown headers (twenty listed, then one for the rest) and a value past
+    // the last column; both required columns missing.
+    assert_eq!(
+        codes.iter().filter(|&&c| c == "unknown_column").count(),
+        21,
+        "{errors}"
+    );
+    assert_eq!(
+        codes.iter().filter(|&&c| c == "missing_column").count(),
+        2,
+        "{errors}"
+    );
+    answer(
+        "ods: 16,000,000 repeated header columns",
+        &bytes,
+        Format::Ods,
+    )
+    .unwrap_err();
+}
+
+#[test]
+fn a_hundred_million_blank_repeated_rows_before_a_user() {
+    let bytes = ods_sheet(
+        r#"<table:table-row table:number-rows-repeated="100000000"><table:table-cell table:number-columns-repeated="16384"/></table:table-row><table:table-row><table:table-cell><text:p>Ada</text:p></table:table-cell><table:table-cell><text:p>ada@example.com</text:p></table:table-cell></table:table-row>"#,
+    );
+    let (code, message) = answer("ods: 100,000,000 blank rows", &bytes, Format::Ods).unwrap_err();
+    assert_eq!(code, ErrorCode::UnreadableFile, "{message}");
+    // Up to the sheet's last row is fine: blank rows cost nothing.
+    let bytes = ods_sheet(
+        r#"<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="16384"/></table:table-row><table:table-row><table:table-cell><text:p>Ada</text:p></table:table-cell><table:table-cell><text:p>ada@example.com</text:p></table:table-cell></table:table-row>"#,
+    );
+    assert_eq!(
+        answer("ods: blank rows to the last row", &bytes, Format::Ods),
+        Ok(1)
+    );
+}
+
+#[test]
+fn ods_spaces_and_copies_are_charged_to_the_budget() {
+    let bytes = ods_sheet(
+        r#"<table:table-row><table:table-cell><text:p>A<text:s text:c="4000000000"/>da</text:p></table:table-cell></table:table-row>"#,
+    );
+    expect_too_expanded(answer("ods: four billion spaces", &bytes, Format::Ods));
+    // A long value repeated over every column of every row.
+    let long = "a".repeat(60_000);
+    let bytes = ods_sheet(&format!(
+        r#"<table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"><text:p>{long}</text:p></table:table-cell></table:table-row>"#
+    ));
+    expect_too_expanded(answer(
+        "ods: 60 KB cell over 16,384 columns",
+        &bytes,
+        Format::Ods,
+    ));
+}
+
+#[test]
+fn an_ods_content_that_inflates_past_a_gibibyte() {
+    let row = r#"<table:table-row><table:table-cell><text:p>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</text:p></table:table-cell></table:table-row>"#
+        .repeat(1000);
+    let filler = "<text:p>".repeat(1000);
+    let bytes = ods_bomb(
+        ODS_HEAD,
+        filler.as_bytes(),
+        (1 << 30) / filler.len() + 1,
+        ODS_TAIL,
+    );
+    expect_too_expanded(answer("ods: content bomb, 1 GiB", &bytes, Format::Ods));
+    // Rows of users stop at the row limit long before the budget.
+    let bytes = ods_bomb(
+        ODS_HEAD,
+        row.as_bytes(),
+        (1 << 30) / row.len() + 1,
+        ODS_TAIL,
+    );
+    let (code, _) = answer("ods: 1 GiB of user rows", &bytes, Format::Ods).unwrap_err();
+    assert_eq!(code, ErrorCode::MissingValue);
+}

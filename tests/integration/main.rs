@@ -8,6 +8,7 @@ mod hostile;
 mod limits;
 mod memory;
 mod messages;
+mod ods_files;
 mod options;
 mod properties;
 mod replay;

@@ -6,7 +6,7 @@ use bulk_users::{
     TemplateError, UnknownColumns, UserType,
 };
 
-use crate::support::{both, csv, user, HEADER};
+use crate::support::{csv, every_format, user, HEADER};
 
 #[test]
 fn public_types_are_send_and_sync() {
@@ -31,7 +31,7 @@ fn default_site_and_user_type() {
     let options = Options::new()
         .default_site("Oslo")
         .default_user_type(UserType::Privileged);
-    for (format, bytes) in both(grid) {
+    for (format, bytes) in every_format(grid) {
         assert_eq!(
             options.parse(&bytes, format),
             Ok(vec![user(
@@ -50,7 +50,7 @@ fn unknown_columns_rejected_by_default_or_ignored() {
         &["User name", "Email", "Phone"],
         &["Ada", "ada@example.com", "555"],
     ];
-    for (format, bytes) in both(grid) {
+    for (format, bytes) in every_format(grid) {
         let errors = Options::new().parse(&bytes, format).unwrap_err();
         assert_eq!(errors[0].code, ErrorCode::UnknownColumn);
         let ignored = Options::new().unknown_columns(UnknownColumns::Ignore);
@@ -75,7 +75,7 @@ fn allowed_sites_match_ignoring_case_and_give_their_own_spelling() {
         &["Cy", "cy@example.com", "", "Paris"],
     ];
     let options = Options::new().allowed_sites(["Oslo", " Bergen ", ""]);
-    for (format, bytes) in both(grid) {
+    for (format, bytes) in every_format(grid) {
         let report = options.check(&bytes, format);
         assert_eq!(report.users[0].user.site, "Oslo");
         assert_eq!(report.users[1].user.site, "HQ");
@@ -95,7 +95,7 @@ fn extra_aliases() {
     let options = Options::new()
         .alias("navn", Column::UserName)
         .alias("E-POST*", Column::Email);
-    for (format, bytes) in both(grid) {
+    for (format, bytes) in every_format(grid) {
         assert_eq!(options.parse(&bytes, format).map(|u| u.len()), Ok(1));
         assert!(Options::new().parse(&bytes, format).is_err());
     }
@@ -162,7 +162,7 @@ fn the_partial_report_of_a_mixed_file() {
         &["Cy", "cy@example.com"],
         &["Dee", "ADA@example.com"],
     ];
-    for (format, bytes) in both(grid) {
+    for (format, bytes) in every_format(grid) {
         let report = Options::new().check(&bytes, format);
         let rows: Vec<u32> = report.users.iter().map(|u| u.row).collect();
         assert_eq!(rows, [2, 5], "{format}");
@@ -212,7 +212,7 @@ fn the_errors_file_keeps_every_row_beside_its_problems() {
         &[],
         &["Cy", "cy@example.com", "Admin"],
     ];
-    for (format, bytes) in both(grid) {
+    for (format, bytes) in every_format(grid) {
         let file = String::from_utf8(Options::new().errors_csv(&bytes, format)).unwrap();
         assert_eq!(
             file,

@@ -57,6 +57,18 @@ fn typed_user() -> impl Strategy<Value = Typed> {
 }
 
 /// Distinct emails, as the rules require.
+/// A cell of a grid: values every format can hold, valid and not.
+fn grid_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        Just("Standard".to_owned()),
+        Just("privileged".to_owned()),
+        Just("Admin".to_owned()),
+        "[a-z]{1,6}@[a-z]{1,4}\\.(com|de)",
+        "[ a-zA-Z\u{e9}=@.\t\n\u{a0}-]{0,10}",
+    ]
+}
+
 fn typed_users() -> impl Strategy<Value = Vec<Typed>> {
     prop::collection::vec(typed_user(), 1..15).prop_map(|mut users| {
         let mut seen = std::collections::HashSet::new();
@@ -127,7 +139,26 @@ proptest! {
                 prop_assert_eq!(&parsed, &Ok(expected.clone()), "{} {:?}", encoding, delimiter as char);
             }
         }
-        prop_assert_eq!(bulk_users::parse(&workbook(&users), Format::Xlsx), Ok(expected));
+        prop_assert_eq!(bulk_users::parse(&workbook(&users), Format::Xlsx), Ok(expected.clone()));
+        let grid: Vec<Vec<&str>> = std::iter::once(HEADER.to_vec())
+            .chain(users.iter().map(|u| u.cells.iter().map(String::as_str).collect()))
+            .collect();
+        let rows: Vec<&[&str]> = grid.iter().map(Vec::as_slice).collect();
+        prop_assert_eq!(bulk_users::parse(&crate::support::ods(&rows), Format::Ods), Ok(expected));
+    }
+
+    #[test]
+    fn one_grid_gives_one_answer_in_csv_xlsx_and_ods(
+        rows in prop::collection::vec(prop::collection::vec(grid_cell(), 0..6), 0..8)
+    ) {
+        let grid: Vec<Vec<&str>> = std::iter::once(HEADER.to_vec())
+            .chain(rows.iter().map(|r| r.iter().map(String::as_str).collect()))
+            .collect();
+        let grid: Vec<&[&str]> = grid.iter().map(Vec::as_slice).collect();
+        let [(_, csv), (_, xlsx), (_, ods)] = crate::support::every_format(&grid);
+        let from_csv = bulk_users::parse(&csv, Format::Csv);
+        prop_assert_eq!(&bulk_users::parse(&xlsx, Format::Xlsx), &from_csv, "xlsx");
+        prop_assert_eq!(&bulk_users::parse(&ods, Format::Ods), &from_csv, "ods");
     }
 
     #[test]

@@ -39,6 +39,7 @@ fn replay(target: &str) -> usize {
         for (name, data) in inputs(&dir) {
             let outcome = std::panic::catch_unwind(|| match target {
                 "parse_csv" => invariants::check(&data, Format::Csv),
+                "parse_ods" => invariants::check(&invariants::ods_from_fuzz(&data), Format::Ods),
                 "parse_xlsx" => {
                     invariants::check(&invariants::workbook_from_fuzz(&data), Format::Xlsx)
                 }
@@ -60,8 +61,9 @@ fn fuzz_corpora_and_crashes_keep_every_invariant() {
     let csv = replay("parse_csv");
     let xlsx = replay("parse_xlsx");
     let any = replay("parse_any");
+    let ods = replay("parse_ods");
     assert!(
-        csv > 0 && xlsx > 0 && any > 0,
-        "{csv} {xlsx} {any}: the seed corpora are missing"
+        csv > 0 && xlsx > 0 && any > 0 && ods > 0,
+        "{csv} {xlsx} {any} {ods}: the seed corpora are missing"
     );
 }

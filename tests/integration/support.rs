@@ -43,9 +43,127 @@ pub fn xlsx(grid: Grid) -> Vec<u8> {
     workbook.save_to_buffer().expect("save the workbook")
 }
 
-/// The grid in every format a test should agree on.
-pub fn both(grid: Grid) -> [(Format, Vec<u8>); 2] {
-    [(Format::Csv, csv(grid)), (Format::Xlsx, xlsx(grid))]
+/// The grid in every format a test should agree on: CSV, XLSX and ODS.
+pub fn every_format(grid: Grid) -> [(Format, Vec<u8>); 3] {
+    [
+        (Format::Csv, csv(grid)),
+        (Format::Xlsx, xlsx(grid)),
+        (Format::Ods, ods(grid)),
+    ]
+}
+
+/// The grid as an .ods with one table named `Users`, its cells written as LibreOffice
+/// writes text cells: runs of spaces as `text:s`, tabs and line breaks as elements.
+pub fn ods(grid: Grid) -> Vec<u8> {
+    let mut rows = String::new();
+    for row in grid {
+        rows.push_str("<table:table-row>");
+        for value in row.iter() {
+            if value.is_empty() {
+                rows.push_str("<table:table-cell/>");
+            } else {
+                rows.push_str(&format!(
+                    r#"<table:table-cell office:value-type="string"><text:p>{}</text:p></table:table-cell>"#,
+                    ods_text(value)
+                ));
+            }
+        }
+        rows.push_str("</table:table-row>");
+    }
+    raw_ods(&[RawTable {
+        name: "Users",
+        hidden: false,
+        rows: &rows,
+    }])
+}
+
+/// Text as it stands inside an ODF paragraph.
+pub fn ods_text(value: &str) -> String {
+    let mut out = String::new();
+    let mut spaces = 0usize;
+    let flush = |out: &mut String, spaces: &mut usize, at_start: bool| {
+        if *spaces > 0 {
+            let literal = usize::from(!at_start);
+            out.push_str(&" ".repeat(literal));
+            if *spaces > literal {
+                out.push_str(&format!(r#"<text:s text:c="{}"/>"#, *spaces - literal));
+            }
+            *spaces = 0;
+        }
+    };
+    for c in value.chars() {
+        if c == ' ' {
+            spaces += 1;
+            continue;
+        }
+        let at_start = out.is_empty();
+        flush(&mut out, &mut spaces, at_start);
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\t' => out.push_str("<text:tab/>"),
+            '\n' => out.push_str("<text:line-break/>"),
+            '\r' => out.push_str("&#13;"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("&#{};", c as u32)),
+            c => out.push(c),
+        }
+    }
+    if spaces > 0 {
+        out.push_str(&format!(r#"<text:s text:c="{spaces}"/>"#));
+    }
+    out
+}
+
+/// One table of a hand-written .ods: its name, whether it is hidden, and the XML of its
+/// rows.
+pub struct RawTable<'a> {
+    pub name: &'a str,
+    pub hidden: bool,
+    pub rows: &'a str,
+}
+
+/// The `content.xml` of an .ods holding `tables`.
+pub fn ods_content(tables: &[RawTable]) -> String {
+    let mut body = String::new();
+    for table in tables {
+        let style = if table.hidden { "hidden" } else { "shown" };
+        body.push_str(&format!(
+            r#"<table:table table:name="{}" table:style-name="{style}"><table:table-column/>{}</table:table>"#,
+            table.name, table.rows
+        ));
+    }
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3"><office:automatic-styles><style:style style:name="shown" style:family="table"><style:table-properties table:display="true"/></style:style><style:style style:name="hidden" style:family="table"><style:table-properties table:display="false"/></style:style></office:automatic-styles><office:body><office:spreadsheet>{body}</office:spreadsheet></office:body></office:document-content>"#
+    )
+}
+
+/// A minimal .ods written by hand, with the parts LibreOffice needs to open it.
+pub fn raw_ods(tables: &[RawTable]) -> Vec<u8> {
+    ods_package(&ods_content(tables), None)
+}
+
+/// An .ods package around `content`; `manifest` replaces the usual manifest.
+pub fn ods_package(content: &str, manifest: Option<&str>) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("mimetype", stored).expect("start mimetype");
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .expect("write mimetype");
+    zip.start_file("META-INF/manifest.xml", deflated)
+        .expect("start the manifest");
+    let usual = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    zip.write_all(manifest.unwrap_or(usual).as_bytes())
+        .expect("write the manifest");
+    zip.start_file("content.xml", deflated)
+        .expect("start content.xml");
+    zip.write_all(content.as_bytes())
+        .expect("write content.xml");
+    zip.finish().expect("finish the zip").into_inner()
 }
 
 /// A user, briefly.

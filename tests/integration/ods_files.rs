@@ -1,0 +1,294 @@
+//! OpenDocument spreadsheets as LibreOffice writes them: repeats, merged and covered
+//! cells, hidden tables, paragraphs and spaces, dates and booleans, formulas.
+
+use bulk_users::{ErrorCode, Format, UserType};
+
+use crate::support::{assert_errors, assert_users, ods_package, raw_ods, user, RawTable};
+
+const HEADER_ROW: &str = r#"<table:table-row><table:table-cell office:value-type="string"><text:p>User name*</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Email*</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>User type</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Site</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16380"/></table:table-row>"#;
+
+const EMPTY: &str = "<table:table-cell/>";
+
+fn text_cell(text: &str) -> String {
+    format!(
+        r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+    )
+}
+
+fn users_table(rows: &str) -> Vec<u8> {
+    raw_ods(&[RawTable {
+        name: "Users",
+        hidden: false,
+        rows: &format!("{HEADER_ROW}{rows}"),
+    }])
+}
+
+fn row(cells: &[String]) -> String {
+    format!("<table:table-row>{}</table:table-row>", cells.concat())
+}
+
+#[test]
+fn row_numbers_stay_true_across_repeated_blank_rows() {
+    let rows = format!(
+        r#"<table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>{}"#,
+        row(&[text_cell("Ada"), text_cell("ada(at)example.com")])
+    );
+    assert_errors(
+        &users_table(&rows),
+        Format::Ods,
+        &[(Some(5), Some("Email"), "invalid_email")],
+    );
+}
+
+#[test]
+fn a_repeated_user_row_is_that_many_rows() {
+    let rows = format!(
+        r#"<table:table-row table:number-rows-repeated="2">{}{}</table:table-row>"#,
+        text_cell("Ada"),
+        text_cell("ada@example.com")
+    );
+    assert_errors(
+        &users_table(&rows),
+        Format::Ods,
+        &[(Some(3), Some("Email"), "duplicate_email")],
+    );
+}
+
+#[test]
+fn repeated_cells_repeat_their_value() {
+    let rows = format!(
+        r#"<table:table-row>{}{}<table:table-cell table:number-columns-repeated="2" office:value-type="string"><text:p>Standard</text:p></table:table-cell></table:table-row>"#,
+        text_cell("Ada"),
+        text_cell("ada@example.com"),
+    );
+    assert_users(
+        &users_table(&rows),
+        Format::Ods,
+        &[user(
+            "Ada",
+            "ada@example.com",
+            UserType::Standard,
+            "Standard",
+        )],
+    );
+}
+
+#[test]
+fn paragraphs_spaces_spans_and_links_read_as_shown() {
+    let rows = row(&[
+        text_cell(
+            r#"<text:span text:style-name="T1">Ada</text:span><text:s/>  <text:a xlink:href="x">Love</text:a>lace"#,
+        ),
+        text_cell("ada@example.com"),
+        EMPTY.to_owned(),
+        text_cell(r#"New<text:s text:c="2"/>York"#),
+    ]);
+    assert_users(
+        &users_table(&rows),
+        Format::Ods,
+        &[user(
+            "Ada  Lovelace",
+            "ada@example.com",
+            UserType::Standard,
+            "New  York",
+        )],
+    );
+}
+
+#[test]
+fn a_line_break_or_a_second_paragraph_is_a_control_character() {
+    let rows = format!(
+        "{}{}",
+        row(&[text_cell("Ada<text:line-break/>Lovelace"), text_cell("ada@example.com")]),
+        row(&[
+            r#"<table:table-cell office:value-type="string"><text:p>Grace</text:p><text:p>Hopper</text:p></table:table-cell>"#.to_owned(),
+            text_cell("grace@example.com"),
+        ]),
+    );
+    assert_errors(
+        &users_table(&rows),
+        Format::Ods,
+        &[
+            (Some(2), Some("User name"), "invalid_value"),
+            (Some(3), Some("User name"), "invalid_value"),
+        ],
+    );
+}
+
+#[test]
+fn annotations_are_not_the_cell_text() {
+    let rows = row(&[
+        r#"<table:table-cell office:value-type="string"><office:annotation><dc:creator>Bob</dc:creator><text:p>check this</text:p></office:annotation><text:p>Ada</text:p></table:table-cell>"#.to_owned(),
+        text_cell("ada@example.com"),
+    ]);
+    assert_users(
+        &users_table(&rows),
+        Format::Ods,
+        &[user("Ada", "ada@example.com", UserType::Standard, "HQ")],
+    );
+}
+
+#[test]
+fn numbers_are_the_shown_text_dates_and_booleans_their_values() {
+    let rows = row(&[
+        text_cell("Ada"),
+        text_cell("ada@example.com"),
+        EMPTY.to_owned(),
+        r#"<table:table-cell office:value-type="float" office:value="7"><text:p>Site 007</text:p></table:table-cell>"#.to_owned(),
+    ]) + &row(&[
+        r#"<table:table-cell office:value-type="date" office:date-value="2024-03-01"><text:p>01/03/24</text:p></table:table-cell>"#.to_owned(),
+        text_cell("d@example.com"),
+        EMPTY.to_owned(),
+        r#"<table:table-cell office:value-type="date" office:date-value="2024-03-01T09:30:00"><text:p>1 Mar</text:p></table:table-cell>"#.to_owned(),
+    ]) + &row(&[
+        r#"<table:table-cell office:value-type="boolean" office:boolean-value="true"><text:p>VRAI</text:p></table:table-cell>"#.to_owned(),
+        text_cell("b@example.com"),
+        EMPTY.to_owned(),
+        r#"<table:table-cell office:value-type="time" office:time-value="PT09H05M00S"><text:p>9:05 AM</text:p></table:table-cell>"#.to_owned(),
+    ]) + &row(&[
+        text_cell("Percent"),
+        text_cell("p@example.com"),
+        EMPTY.to_owned(),
+        r#"<table:table-cell office:value-type="percentage" office:value="0.5"/>"#.to_owned(),
+    ]);
+    assert_users(
+        &users_table(&rows),
+        Format::Ods,
+        &[
+            user("Ada", "ada@example.com", UserType::Standard, "Site 007"),
+            user(
+                "2024-03-01",
+                "d@example.com",
+                UserType::Standard,
+                "2024-03-01 09:30:00",
+            ),
+            user("TRUE", "b@example.com", UserType::Standard, "09:05:00"),
+            user("Percent", "p@example.com", UserType::Standard, "0.5"),
+        ],
+    );
+}
+
+#[test]
+fn merged_cells_show_their_value_over_the_whole_range() {
+    // Site "London" merged over rows 2 to 4; User type merged over two columns is not
+    // possible in the template, so the range here is one column wide and three high.
+    let rows = format!(
+        "{}{}{}",
+        row(&[
+            text_cell("Ada"),
+            text_cell("ada@example.com"),
+            EMPTY.to_owned(),
+            r#"<table:table-cell table:number-rows-spanned="3" table:number-columns-spanned="1" office:value-type="string"><text:p>London</text:p></table:table-cell>"#.to_owned(),
+        ]),
+        row(&[text_cell("Bob"), text_cell("bob@example.com"), EMPTY.to_owned(), "<table:covered-table-cell/>".to_owned()]),
+        row(&[text_cell("Cy"), text_cell("cy@example.com"), EMPTY.to_owned(), "<table:covered-table-cell/>".to_owned()]),
+    ) + &row(&[text_cell("Di"), text_cell("di@example.com")]);
+    assert_users(
+        &users_table(&rows),
+        Format::Ods,
+        &[
+            user("Ada", "ada@example.com", UserType::Standard, "London"),
+            user("Bob", "bob@example.com", UserType::Standard, "London"),
+            user("Cy", "cy@example.com", UserType::Standard, "London"),
+            user("Di", "di@example.com", UserType::Standard, "HQ"),
+        ],
+    );
+}
+
+#[test]
+fn the_users_table_or_the_first_shown_one() {
+    let ada = row(&[text_cell("Ada"), text_cell("ada@example.com")]);
+    let notes = row(&[text_cell("just notes")]);
+    let users = format!("{HEADER_ROW}{ada}");
+    let bytes = raw_ods(&[
+        RawTable {
+            name: "Notes",
+            hidden: false,
+            rows: &notes,
+        },
+        RawTable {
+            name: "users",
+            hidden: false,
+            rows: &users,
+        },
+    ]);
+    assert_users(
+        &bytes,
+        Format::Ods,
+        &[user("Ada", "ada@example.com", UserType::Standard, "HQ")],
+    );
+    let bytes = raw_ods(&[
+        RawTable {
+            name: "Old",
+            hidden: true,
+            rows: &notes,
+        },
+        RawTable {
+            name: "Sheet2",
+            hidden: false,
+            rows: &users,
+        },
+    ]);
+    assert_users(
+        &bytes,
+        Format::Ods,
+        &[user("Ada", "ada@example.com", UserType::Standard, "HQ")],
+    );
+}
+
+#[test]
+fn a_formula_without_a_result_and_an_error_cell() {
+    let rows = row(&[
+        text_cell("Ada"),
+        text_cell("ada@example.com"),
+        r#"<table:table-cell table:formula="of:=IF(1;&quot;Privileged&quot;;&quot;Standard&quot;)"/>"#.to_owned(),
+        r#"<table:table-cell table:formula="of:=NA()" office:value-type="string" office:string-value="" calcext:value-type="error"><text:p>#N/A</text:p></table:table-cell>"#.to_owned(),
+    ]);
+    let errors = bulk_users::parse(&users_table(&rows), Format::Ods).unwrap_err();
+    let got: Vec<(Option<u32>, Option<&str>, &str)> = errors
+        .iter()
+        .map(|e| (e.row, e.column.map(|c| c.name()), e.code.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some(2), Some("User type"), "invalid_value"),
+            (Some(2), Some("Site"), "invalid_value")
+        ]
+    );
+    assert_eq!(
+        errors[0].message,
+        "User type is a formula whose result is not saved in the file, so what it shows is \
+         unknown. Open the file in your spreadsheet program, save it, and upload it again \
+         (or type the value instead of the formula)."
+    );
+    assert_eq!(
+        errors[1].message,
+        "The cell shows the spreadsheet error #N/A. Replace it with the site itself."
+    );
+}
+
+#[test]
+fn a_password_protected_file_says_so() {
+    let manifest = r#"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>"#;
+    let bytes = ods_package("not xml at all: encrypted", Some(manifest));
+    let errors = bulk_users::parse(&bytes, Format::Ods).unwrap_err();
+    assert_eq!(errors[0].code, ErrorCode::UnreadableFile);
+    assert_eq!(
+        errors[0].message,
+        "The workbook is protected with a password. Remove the password (or save an \
+         unprotected copy) and upload it again."
+    );
+}
+
+#[test]
+fn no_table_at_all() {
+    let bytes = raw_ods(&[]);
+    let errors = bulk_users::parse(&bytes, Format::Ods).unwrap_err();
+    assert_eq!(errors[0].code, ErrorCode::UnreadableFile);
+    assert!(
+        errors[0].message.contains("no worksheet"),
+        "{}",
+        errors[0].message
+    );
+}
