@@ -45,6 +45,8 @@ pub(crate) struct Row {
     cells: Vec<Cell>,
     /// The first column past [`MAX_CELLS`] that held a value, if any.
     pub(crate) overflow: Option<u32>,
+    /// Whether invisible characters were removed from a value of this row.
+    pub(crate) removed_invisible: bool,
 }
 
 impl Row {
@@ -54,11 +56,23 @@ impl Row {
         self.text.clear();
         self.cells.clear();
         self.overflow = None;
+        self.removed_invisible = false;
     }
 
-    /// Adds a cell, trimmed; a cell that is empty after trimming is left out.
+    /// Adds a cell as a person sees it ([`seen`]); a cell that is then empty is left out.
     pub(crate) fn push(&mut self, column: u32, raw: &str) {
-        self.push_cell(column, trim(raw), CellKind::Value);
+        let trimmed = trim(raw);
+        match self.clean(trimmed) {
+            Some(cleaned) => self.push_cell(column, trim(&cleaned), CellKind::Value),
+            None => self.push_cell(column, trimmed, CellKind::Value),
+        }
+    }
+
+    /// [`seen`], noting on the row that invisible characters were removed.
+    fn clean(&mut self, text: &str) -> Option<String> {
+        let (cleaned, removed) = seen(text)?;
+        self.removed_invisible |= removed;
+        Some(cleaned)
     }
 
     /// Adds a cell holding a spreadsheet error such as `#N/A`.
@@ -111,6 +125,12 @@ impl Row {
         };
         let trimmed = trim(raw);
         if trimmed.is_empty() {
+            return true;
+        }
+        if let Some((cleaned, removed)) = seen(trimmed) {
+            // The text as seen differs from the bytes: it goes after the record's text.
+            self.removed_invisible |= removed;
+            self.push_cell(column, trim(&cleaned), CellKind::Value);
             return true;
         }
         // `trimmed` lies within `raw`: its offset there is where it starts.
@@ -177,6 +197,41 @@ pub(crate) fn is_invisible(c: char) -> bool {
         )
 }
 
+/// Invisible format characters that are removed wherever they stand in a value: bidi
+/// marks and embeddings, zero-width space, word joiner, soft hyphen and U+FEFF. A person
+/// cannot see them, and they make "HQ" and "H\u{200B}Q" two sites. Zero-width joiner and
+/// non-joiner stay: some scripts and emoji need them.
+pub(crate) fn is_removed(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{200B}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
+}
+
+/// The text a person sees, when it differs from `text`: invisible format characters
+/// removed ([`is_removed`]) and the rest in Unicode NFC, so that a decomposed `é` is the
+/// same text as a composed one. `None` when `text` is already so (all ASCII text is);
+/// the flag says whether characters were removed.
+pub(crate) fn seen(text: &str) -> Option<(String, bool)> {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if text.is_ascii() {
+        return None;
+    }
+    let removed = text.chars().any(is_removed);
+    if !removed && is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return None;
+    }
+    let cleaned: String = text.chars().filter(|&c| !is_removed(c)).nfc().collect();
+    Some((cleaned, removed))
+}
+
 /// Trims invisible characters at both ends.
 pub(crate) fn trim(raw: &str) -> &str {
     let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());
@@ -207,6 +262,42 @@ mod tests {
     fn trims_nbsp_bom_and_zero_width() {
         assert_eq!(trim("\u{FEFF}\u{00A0} Ada \u{200B}\t"), "Ada");
         assert_eq!(trim("a\u{00A0}b"), "a\u{00A0}b");
+    }
+
+    #[test]
+    fn values_are_what_a_person_sees() {
+        let mut row = Row::default();
+        row.reset(2);
+        row.push(0, "Privileged\u{200E}");
+        row.push(1, "H\u{200B}Q");
+        row.push(2, "\u{202A} jose\u{301}@example.com\u{202C}");
+        row.push(3, "\u{1F468}\u{200D}\u{1F4BB} cafe\u{AD}");
+        let texts: Vec<&str> = row.cells().iter().map(|c| row.text(c)).collect();
+        assert_eq!(
+            texts,
+            [
+                "Privileged",
+                "HQ",
+                "jos\u{E9}@example.com",
+                "\u{1F468}\u{200D}\u{1F4BB} cafe"
+            ]
+        );
+        assert!(row.removed_invisible);
+        row.reset(3);
+        row.push(0, "Jos\u{E9}");
+        assert!(!row.removed_invisible);
+        assert_eq!(seen("Jos\u{E9}"), None);
+        assert_eq!(seen("plain ascii"), None);
+    }
+
+    #[test]
+    fn spans_are_cleaned_too() {
+        let mut row = Row::default();
+        row.reset_to(2, "H\u{200B}Q,e\u{301}");
+        assert!(row.push_span(0, 0, 5));
+        assert!(row.push_span(1, 6, 9));
+        let texts: Vec<&str> = row.cells().iter().map(|c| row.text(c)).collect();
+        assert_eq!(texts, ["HQ", "\u{E9}"]);
     }
 
     #[test]

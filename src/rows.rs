@@ -300,7 +300,7 @@ impl Field<'_> {
             return None;
         }
         let result = match kind {
-            CellKind::Value => rule(text),
+            CellKind::Value => rules::readable(text).and_then(|()| rule(text)),
             CellKind::Error => Err(Problem::ErrorCell),
             CellKind::NoResult => Err(Problem::NoResult),
         };

@@ -14,6 +14,8 @@ pub(crate) enum Problem {
     NoResult,
     /// A control character: a tab or line break inside the value, for instance.
     Control,
+    /// U+FFFD: bytes that could not be read in the file's encoding.
+    Unreadable,
     /// More characters than the column allows.
     TooLong { chars: usize, max: usize },
     /// Starts with a character spreadsheets run as a formula.
@@ -45,7 +47,9 @@ impl Problem {
     pub(crate) fn code(&self) -> ErrorCode {
         match self {
             Problem::Missing => ErrorCode::MissingValue,
-            Problem::ErrorCell | Problem::NoResult | Problem::Control => ErrorCode::InvalidValue,
+            Problem::ErrorCell | Problem::NoResult | Problem::Control | Problem::Unreadable => {
+                ErrorCode::InvalidValue
+            }
             Problem::TooLong { .. } => ErrorCode::ValueTooLong,
             Problem::Unsafe { .. } => ErrorCode::UnsafeValue,
             Problem::UserType => ErrorCode::InvalidUserType,
@@ -74,6 +78,11 @@ impl Problem {
                 "{column} is a formula whose result is not saved in the file, so what it \
                  shows is unknown. Open the file in your spreadsheet program, save it, and \
                  upload it again (or type the value instead of the formula)."
+            ),
+            Problem::Unreadable => format!(
+                "{column} has characters that could not be read (shown as \u{FFFD}): the \
+                 file is not in the encoding it was read in. Save it as \"CSV UTF-8\" (in \
+                 Excel: Save As, CSV UTF-8 (Comma delimited)) and upload it again."
             ),
             Problem::Control => format!(
                 "{column} contains a tab, a line break or another control character. Type \
@@ -114,6 +123,24 @@ impl Problem {
             ),
         }
     }
+}
+
+/// What every value of every column must be, whatever the column's rule: free of
+/// U+FFFD (bytes that could not be decoded: a value never silently holds it) and of C1
+/// control characters (U+0080 to U+009F, which a byte undefined in a legacy code page
+/// becomes). ASCII text is both.
+pub(crate) fn readable(text: &str) -> Result<(), Problem> {
+    if text.is_ascii() {
+        return Ok(());
+    }
+    for c in text.chars() {
+        match c {
+            '\u{FFFD}' => return Err(Problem::Unreadable),
+            '\u{80}'..='\u{9F}' => return Err(Problem::Control),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Checks shared by every text value: control characters and length.

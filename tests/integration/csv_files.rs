@@ -133,7 +133,12 @@ fn header_not_on_the_first_line() {
 
 #[test]
 fn a_utf8_bom_with_bad_bytes_is_not_guessed_as_windows_1252() {
-    let bytes = b"\xEF\xBB\xBFUser name*,Email*\nJos\xe9,jose@example.com\n";
-    let users = bulk_users::parse(bytes, Format::Csv).unwrap();
-    assert_eq!(users[0].name, "Jos\u{FFFD}");
+    // The byte order mark says UTF-8: the bad byte is an error at its row and column,
+    // never a U+FFFD in a user, never another code page.
+    let bytes = b"\xEF\xBB\xBFUser name*,Email*\nAda,ada@example.com\nJos\xe9,jose@example.com\n";
+    assert_errors(
+        bytes,
+        Format::Csv,
+        &[(Some(3), Some("User name"), "invalid_value")],
+    );
 }

@@ -21,10 +21,12 @@ fn row_messages() {
         (&["A", "a@b"], "Row 2, Email: \"a@b\" is not an email address. Use the form name@example.com."),
         (&["A", "Ada <a@example.com>"], "Row 2, Email: \"Ada <a@example.com>\" is a name with an address. Write the address alone, in the form name@example.com."),
         (&["A", "a @example.com"], "Row 2, Email: \"a @example.com\" contains a space. An email address has no spaces; remove them."),
-        (&["A", "a@exa\u{200B}mple.com"], "Row 2, Email: \"a@exa\u{200B}mple.com\" contains a hidden character, such as a non-breaking or zero-width space, often left by copy and paste. Type the address again."),
+        (&["A", "a@exa\u{A0}mple.com"], "Row 2, Email: \"a@exa\u{A0}mple.com\" contains a hidden character, such as a non-breaking or zero-width space, often left by copy and paste. Type the address again."),
         (&["A", "a@example.com", "Admin"], "Row 2, User type: \"Admin\" is not a user type. Use Standard or Privileged, or leave the cell empty for Standard."),
         (&["=cmd", "a@example.com"], "Row 2, User name: \"=cmd\" starts with \"=\", which spreadsheet programs treat as a formula. Remove the \"=\" at the start."),
         (&["A", "a@example.com", "", "a\tb"], "Row 2, Site: Site contains a tab, a line break or another control character. Type the value on a single line."),
+        (&["A", "a@example.com", "", "a\u{85}b"], "Row 2, Site: Site contains a tab, a line break or another control character. Type the value on a single line."),
+        (&["Zo\u{FFFD}", "a@example.com"], "Row 2, User name: User name has characters that could not be read (shown as \u{FFFD}): the file is not in the encoding it was read in. Save it as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8 (Comma delimited)) and upload it again."),
     ];
     for (row, expected) in cases {
         assert_eq!(message_of(&[HEADER, row]), *expected);
