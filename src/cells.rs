@@ -47,6 +47,8 @@ pub(crate) struct Row {
     pub(crate) overflow: Option<u32>,
     /// Whether invisible characters were removed from a value of this row.
     pub(crate) removed_invisible: bool,
+    /// Whether a merged cell's value was given to a cell of this row that it covers.
+    pub(crate) spread_merged: bool,
 }
 
 impl Row {
@@ -57,6 +59,7 @@ impl Row {
         self.cells.clear();
         self.overflow = None;
         self.removed_invisible = false;
+        self.spread_merged = false;
     }
 
     /// Adds a cell as a person sees it ([`seen`]); a cell that is then empty is left out.
@@ -180,10 +183,6 @@ impl Row {
 pub(crate) trait RowSink {
     /// Takes one row, numbered in increasing order. `Break` stops the reader.
     fn row(&mut self, row: &Row) -> ControlFlow<()>;
-
-    /// Forgets every row so far: the reader starts over from the top (delimited text that
-    /// turns out not to be UTF-8 is read again as Windows-1252).
-    fn restart(&mut self);
 }
 
 /// Characters a person cannot see that spreadsheet programs and copy-paste leave at the

@@ -3,6 +3,8 @@
 use std::cell::RefCell;
 
 use crate::cells::{Row, RowSink};
+use encoding_rs::Encoding;
+
 use crate::text::{self, TextEncoding};
 
 /// Why delimited text could not be read through to the end it needed.
@@ -12,42 +14,122 @@ pub(crate) enum CsvProblem {
     NotText,
 }
 
+/// How the text of a delimited file was read, for the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TextInfo {
+    /// UTF-8 unless a byte order mark said UTF-16, or some field was not UTF-8 and was
+    /// read in this legacy code page.
+    pub(crate) encoding: &'static Encoding,
+    /// Whether that code page was guessed from the bytes rather than declared by a byte
+    /// order mark or named by the service.
+    pub(crate) guessed: bool,
+    pub(crate) delimiter: u8,
+}
+
 /// Reads delimited text, detecting encoding and delimiter, and hands each row to `sink`
-/// until the text ends or the sink stops.
-pub(crate) fn read(bytes: &[u8], sink: &mut dyn RowSink) -> Result<(), CsvProblem> {
-    let (encoding, body) = text::sniff(bytes);
-    match encoding {
-        TextEncoding::Utf16Le | TextEncoding::Utf16Be => {
-            let decoded = text::utf16(body, encoding);
-            read_utf8(decoded.as_bytes(), sink).map(|_| ())
+/// until the text ends or the sink stops. `named` is the encoding the service says its
+/// customers' files are in, if it knows.
+pub(crate) fn read(
+    bytes: &[u8],
+    named: Option<&'static Encoding>,
+    sink: &mut dyn RowSink,
+) -> Result<TextInfo, CsvProblem> {
+    let (sniffed, body) = text::sniff(bytes);
+    let utf16 = match (sniffed, named) {
+        (TextEncoding::Utf16Le | TextEncoding::Utf16Be, _) => Some(sniffed),
+        (TextEncoding::Utf8 { bom: false }, Some(e)) if e == encoding_rs::UTF_16LE => {
+            Some(TextEncoding::Utf16Le)
         }
-        TextEncoding::Utf8 { bom } => match read_utf8(body, sink)? {
-            Outcome::Done => Ok(()),
-            Outcome::NotUtf8 => {
-                // UTF-8 is checked one record at a time so that a file past the row limit
-                // is never scanned whole; the first invalid byte restarts the read.
-                sink.restart();
-                let decoded = if bom {
-                    text::utf8_lossy(body)
-                } else {
-                    text::windows_1252(body)
-                };
-                read_utf8(decoded.as_bytes(), sink).map(|_| ())
-            }
+        (TextEncoding::Utf8 { bom: false }, Some(e)) if e == encoding_rs::UTF_16BE => {
+            Some(TextEncoding::Utf16Be)
+        }
+        _ => None,
+    };
+    if let Some(utf16) = utf16 {
+        // Decoded whole: UTF-16 cannot be split at ASCII bytes. An unpaired surrogate
+        // becomes U+FFFD, which the rules refuse where it stands.
+        let decoded = text::utf16(body, utf16);
+        let mut fallback = Fallback::Declared(encoding_rs::UTF_8);
+        let delimiter = read_text(decoded.as_bytes(), &mut fallback, sink)?;
+        let encoding = match utf16 {
+            TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
+            _ => encoding_rs::UTF_16LE,
+        };
+        return Ok(TextInfo {
+            encoding,
+            guessed: false,
+            delimiter,
+        });
+    }
+    let mut fallback = match (sniffed, named) {
+        // A byte order mark means UTF-8: a bad byte is an error where it stands, never a
+        // reason to read the file in another code page.
+        (TextEncoding::Utf8 { bom: true }, _) => Fallback::Declared(encoding_rs::UTF_8),
+        (_, Some(named)) => Fallback::Declared(named),
+        _ => Fallback::Detect {
+            text: body,
+            found: None,
         },
+    };
+    let delimiter = read_text(body, &mut fallback, sink)?;
+    let (encoding, guessed) = match fallback {
+        Fallback::Detect {
+            found: Some(found), ..
+        } => (found, true),
+        Fallback::Used(used) => (used, false),
+        _ => (encoding_rs::UTF_8, false),
+    };
+    Ok(TextInfo {
+        encoding,
+        guessed,
+        delimiter,
+    })
+}
+
+/// Where the fields that are not UTF-8 are decoded from.
+enum Fallback<'t> {
+    /// A byte order mark or the service said which encoding: this one.
+    Declared(&'static Encoding),
+    /// Used: the declared encoding decoded at least one field.
+    Used(&'static Encoding),
+    /// Detected from the text's lines that are not UTF-8, the first time a field needs it.
+    Detect {
+        text: &'t [u8],
+        found: Option<&'static Encoding>,
+    },
+}
+
+impl Fallback<'_> {
+    fn encoding(&mut self) -> &'static Encoding {
+        match self {
+            Fallback::Declared(encoding) => {
+                let encoding = *encoding;
+                *self = Fallback::Used(encoding);
+                encoding
+            }
+            Fallback::Used(encoding) => encoding,
+            Fallback::Detect { text, found } => {
+                found.get_or_insert_with(|| text::detect_legacy(text))
+            }
+        }
     }
 }
 
-enum Outcome {
-    Done,
-    NotUtf8,
-}
-
-fn read_utf8(text: &[u8], sink: &mut dyn RowSink) -> Result<Outcome, CsvProblem> {
-    let delimiter = text::detect_delimiter(text);
+/// Reads decoded or raw text: the delimiter from a `sep=` line (which Excel hides, so
+/// the row after it is row 1) or from the header.
+fn read_text(
+    text: &[u8],
+    fallback: &mut Fallback,
+    sink: &mut dyn RowSink,
+) -> Result<u8, CsvProblem> {
+    let (delimiter, text) = match text::sep_line(text) {
+        Some((delimiter, rest)) => (delimiter, rest),
+        None => (text::detect_delimiter(text), text),
+    };
     with_parser(delimiter, |parser| {
-        read_records(parser, delimiter, text, sink, Lines::Split)
-    })
+        read_records(parser, delimiter, text, fallback, sink, Lines::Split)
+    })?;
+    Ok(delimiter)
 }
 
 /// How lines without a quote are read: split here, or by the parser like every other
@@ -63,9 +145,10 @@ fn read_records(
     reader: &mut csv_core::Reader,
     delimiter: u8,
     text: &[u8],
+    fallback: &mut Fallback,
     sink: &mut dyn RowSink,
     lines: Lines,
-) -> Result<Outcome, CsvProblem> {
+) -> Result<(), CsvProblem> {
     let mut record = Record::default();
     let mut row = Row::default();
     let mut number = 0u32;
@@ -76,7 +159,7 @@ fn read_records(
     loop {
         let rest = text.get(position..).unwrap_or_default();
         if rest.is_empty() {
-            return Ok(Outcome::Done);
+            return Ok(());
         }
         // Most lines hold no quote: their fields are the bytes between delimiters, and
         // the parser, which looks at every byte in turn, is needed only for the others.
@@ -103,16 +186,14 @@ fn read_records(
                     *start = end.saturating_add(1);
                     Some(span)
                 });
-                if !fill_row(&mut row, number, line, spans)? {
-                    return Ok(Outcome::NotUtf8);
-                }
+                fill_row(&mut row, number, line, spans, fallback)?;
             }
             None => {
                 // A quote: the parser reads the record from the start of its line, over
                 // as many lines as its quoted fields take; a spreadsheet shows it as
                 // one row.
                 if !record.read(reader, text, &mut position) {
-                    return Ok(Outcome::Done);
+                    return Ok(());
                 }
                 // The parser stops between the CR and the LF of a CRLF.
                 let after_cr = position
@@ -128,43 +209,52 @@ fn read_records(
                     *start = end;
                     Some(span)
                 });
-                if !fill_row(&mut row, number, record.bytes(), spans)? {
-                    return Ok(Outcome::NotUtf8);
-                }
+                fill_row(&mut row, number, record.bytes(), spans, fallback)?;
             }
         }
         if row.is_blank() {
             continue;
         }
         if sink.row(&row).is_break() {
-            return Ok(Outcome::Done);
+            return Ok(());
         }
     }
 }
 
 /// Makes `row` row `number`, its cells the `spans` (byte ranges) of one record's
-/// `bytes`. `Ok(false)` if the record is not UTF-8 or a span cuts a character (a field
-/// cut inside a character is not UTF-8 either); a NUL means the file is binary.
+/// `bytes`. A field that is not UTF-8 is decoded in the fallback code page, field by
+/// field, so the UTF-8 fields of a row pasted from elsewhere stay as they are. A NUL
+/// means the file is binary.
 fn fill_row(
     row: &mut Row,
     number: u32,
     bytes: &[u8],
-    spans: impl Iterator<Item = (usize, usize)>,
-) -> Result<bool, CsvProblem> {
+    spans: impl Iterator<Item = (usize, usize)> + Clone,
+    fallback: &mut Fallback,
+) -> Result<(), CsvProblem> {
     // No early exit: the compiler then checks many bytes at once; records are short.
     if bytes.iter().fold(false, |nul, &b| nul | (b == 0)) {
         return Err(CsvProblem::NotText);
     }
-    let Ok(fields) = std::str::from_utf8(bytes) else {
-        return Ok(false);
-    };
-    row.reset_to(number, fields);
-    for (column, (start, end)) in (0u32..).zip(spans) {
-        if !row.push_span(column, start, end) {
-            return Ok(false);
+    if let Ok(fields) = std::str::from_utf8(bytes) {
+        row.reset_to(number, fields);
+        // Spans of UTF-8 split at ASCII bytes fall on character boundaries.
+        if (0u32..)
+            .zip(spans.clone())
+            .all(|(column, (start, end))| row.push_span(column, start, end))
+        {
+            return Ok(());
         }
     }
-    Ok(true)
+    row.reset(number);
+    for (column, (start, end)) in (0u32..).zip(spans) {
+        let field = bytes.get(start..end).unwrap_or_default();
+        match std::str::from_utf8(field) {
+            Ok(text) => row.push(column, text),
+            Err(_) => row.push(column, &text::decode_field(field, fallback.encoding())),
+        }
+    }
+    Ok(())
 }
 
 /// `position`, at the end of a line, moved past its line break: CRLF, CR or LF.
@@ -285,14 +375,11 @@ mod tests {
             self.0.push((row.number, texts));
             ControlFlow::Continue(())
         }
-        fn restart(&mut self) {
-            self.0.clear();
-        }
     }
 
     fn rows(text: &[u8]) -> Vec<(u32, Vec<String>)> {
         let mut sink = Collect::default();
-        assert!(read(text, &mut sink).is_ok());
+        assert!(read(text, None, &mut sink).is_ok());
         sink.0
     }
 
@@ -312,20 +399,65 @@ mod tests {
     }
 
     #[test]
-    fn windows_1252_restarts_from_the_top() {
-        let got = rows(b"Name\nJos\xe9\n");
+    fn fields_that_are_not_utf8_are_read_in_the_detected_code_page() {
+        let got = rows(b"Name,Site\nJos\xe9,M\xc3\xa1laga\n");
         assert_eq!(
             got,
-            vec![(1, vec!["Name".to_owned()]), (2, vec!["José".to_owned()])]
+            vec![
+                (1, vec!["Name".to_owned(), "Site".to_owned()]),
+                (2, vec!["José".to_owned(), "Málaga".to_owned()])
+            ]
+        );
+        let mut sink = Collect::default();
+        let info = read(b"Name;Site\nJos\xe9;x\n", None, &mut sink).ok();
+        assert_eq!(
+            info,
+            Some(TextInfo {
+                encoding: encoding_rs::WINDOWS_1252,
+                guessed: true,
+                delimiter: b';'
+            })
+        );
+        let info = read(b"sep=,\nName;Site\n", None, &mut sink).ok();
+        assert_eq!(
+            info,
+            Some(TextInfo {
+                encoding: encoding_rs::UTF_8,
+                guessed: false,
+                delimiter: b','
+            })
+        );
+        let info = read(
+            b"Name\nJos\xe9\n",
+            Some(encoding_rs::WINDOWS_1250),
+            &mut sink,
+        )
+        .ok();
+        assert_eq!(
+            info.map(|i| (i.encoding, i.guessed)),
+            Some((encoding_rs::WINDOWS_1250, false))
+        );
+    }
+
+    #[test]
+    fn a_sep_line_is_hidden_as_excel_hides_it() {
+        assert_eq!(
+            rows(b"sep=;\r\nName;Site\r\na,b;c\r\n"),
+            vec![
+                (1, vec!["Name".to_owned(), "Site".to_owned()]),
+                (2, vec!["a,b".to_owned(), "c".to_owned()])
+            ]
         );
     }
 
     #[test]
     fn a_character_split_by_a_delimiter_is_not_utf8() {
         // Joined, the two fields would be the valid UTF-8 "aéb": each alone is not.
-        let got = rows(b"a\xC3,\xA9b\n");
+        let mut sink = Collect::default();
+        let read = read(b"a\xC3,\xA9b\n", Some(encoding_rs::WINDOWS_1252), &mut sink);
+        assert!(read.is_ok());
         assert_eq!(
-            got,
+            sink.0,
             vec![(1, vec!["a\u{C3}".to_owned(), "\u{A9}b".to_owned()])]
         );
     }
@@ -335,9 +467,16 @@ mod tests {
     fn read_as(text: &[u8], delimiter: u8, lines: Lines) -> (String, Vec<(u32, Vec<String>)>) {
         let mut parser = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
         let mut sink = Collect::default();
-        let end = match read_records(&mut parser, delimiter, text, &mut sink, lines) {
-            Ok(Outcome::Done) => "done",
-            Ok(Outcome::NotUtf8) => "not utf-8",
+        let mut fallback = Fallback::Detect { text, found: None };
+        let end = match read_records(
+            &mut parser,
+            delimiter,
+            text,
+            &mut fallback,
+            &mut sink,
+            lines,
+        ) {
+            Ok(()) => "done",
             Err(CsvProblem::NotText) => "not text",
         };
         (end.to_owned(), sink.0)
@@ -394,6 +533,6 @@ mod tests {
     #[test]
     fn binary_is_not_text() {
         let mut sink = Collect::default();
-        assert!(read(b"a,b\n\x00\x01", &mut sink).is_err());
+        assert!(read(b"a,b\n\x00\x01", None, &mut sink).is_err());
     }
 }

@@ -32,11 +32,6 @@ impl RowSink for Tee<'_, '_> {
         }
         flow
     }
-
-    fn restart(&mut self) {
-        self.validator.restart();
-        self.kept.rows.clear();
-    }
 }
 
 /// Writes the CSV: `Row`, the file's own columns, `Errors`; whole-file problems first.

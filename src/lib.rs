@@ -183,7 +183,7 @@ pub use options::{
     Options, UnknownColumns, DEFAULT_SITE, MAX_BYTES, MAX_EMAIL_CHARS, MAX_INFLATED_BYTES,
     MAX_NAME_CHARS, MAX_ROWS, MAX_SITE_CHARS,
 };
-pub use report::{Report, RowUser};
+pub use report::{Note, NoteCode, Report, RowUser};
 pub use template::TemplateError;
 pub use user::{NewUser, UserType};
 

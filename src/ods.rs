@@ -496,6 +496,7 @@ impl<'b> Table<'b> {
                     let (text, kind) = (span.text.clone(), span.kind);
                     self.charge(text.len())?;
                     self.place(column, &text, kind);
+                    self.row.spread_merged = true;
                 } else if let Some(text) = &shown {
                     self.charge(text.len())?;
                     self.place(column, text, kind);

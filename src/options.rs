@@ -2,6 +2,7 @@
 
 use crate::cells::RowSink;
 use crate::column::header_key;
+use crate::csv::TextInfo;
 use crate::error::{ErrorCode, RowError, RowErrors};
 use crate::report::Report;
 use crate::rows::Validator;
@@ -64,6 +65,7 @@ pub struct Options {
     allowed_sites: Vec<String>,
     aliases: Vec<(String, Column)>,
     formats: Vec<Format>,
+    encoding: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Default for Options {
@@ -81,6 +83,7 @@ impl Default for Options {
             // before reading it, and a crafted count (found by fuzzing) makes that
             // allocation fail, which aborts the process. Services opt in knowingly.
             formats: vec![Format::Csv, Format::Xlsx, Format::Ods],
+            encoding: None,
         }
     }
 }
@@ -188,6 +191,30 @@ impl Options {
         self
     }
 
+    /// The encoding of CSV files without a byte order mark, for a service that knows its
+    /// customers' locale: a WHATWG label such as `"windows-1251"`, `"shift_jis"`,
+    /// `"gbk"` or `"utf-8"`. Fields that are UTF-8 are still read as UTF-8 (a row pasted
+    /// from a UTF-8 file stays right); the others are read in this encoding. A byte
+    /// order mark always wins. Without it (the default), the code page of fields that
+    /// are not UTF-8 is detected from the bytes, which is reliable for a list of names
+    /// but can be ambiguous for a few short words: the [`Report`] then carries an
+    /// `encoding_guessed` note and names the encoding. A label that names no encoding
+    /// leaves detection on.
+    ///
+    /// ```
+    /// use bulk_users::{Format, Options};
+    /// // "Иван,ivan@example.com" as Russian Excel saves it.
+    /// let bytes = b"User name*,Email*\n\xc8\xe2\xe0\xed,ivan@example.com\n";
+    /// let users = Options::new().encoding("windows-1251").parse(bytes, Format::Csv)?;
+    /// assert_eq!(users[0].name, "Иван");
+    /// # Ok::<(), bulk_users::RowErrors>(())
+    /// ```
+    #[must_use]
+    pub fn encoding(mut self, label: &str) -> Self {
+        self.encoding = encoding_rs::Encoding::for_label(label.trim().as_bytes());
+        self
+    }
+
     /// Parses an upload all-or-nothing: every user, or every error in the file.
     ///
     /// # Errors
@@ -197,7 +224,7 @@ impl Options {
         self.validate(
             bytes,
             format,
-            Validator::finish_all_or_nothing,
+            |validator, _| validator.finish_all_or_nothing(),
             Report::into_result,
         )
     }
@@ -205,7 +232,15 @@ impl Options {
     /// Checks an upload in one pass and returns every valid user with its row and every
     /// error: for services that import the valid rows and return the rest.
     pub fn check(&self, bytes: &[u8], format: Format) -> Report {
-        self.validate(bytes, format, Validator::finish, |report| report)
+        self.validate(
+            bytes,
+            format,
+            |validator, text| match text {
+                Some(text) => validator.finish().with_text(text),
+                None => validator.finish(),
+            },
+            |report| report,
+        )
     }
 
     /// Reads the whole upload through one [`Validator`]: `finish` makes the answer from
@@ -214,15 +249,15 @@ impl Options {
         &'o self,
         bytes: &[u8],
         format: Format,
-        finish: impl FnOnce(Validator<'o>) -> T,
+        finish: impl FnOnce(Validator<'o>, Option<TextInfo>) -> T,
         refused: impl FnOnce(Report) -> T,
     ) -> T {
         if let Some(report) = self.refuse(bytes, format) {
             return refused(report);
         }
         let mut validator = Validator::new(self, bytes.len());
-        match read(bytes, format, self.max_inflated, &mut validator) {
-            Ok(()) => finish(validator),
+        match read(bytes, format, self, &mut validator) {
+            Ok(text) => finish(validator, text),
             Err(message) => refused(Report::file_error(unreadable(message))),
         }
     }
@@ -333,8 +368,8 @@ impl Options {
         };
         let report = match self.refuse(bytes, format) {
             Some(report) => report,
-            None => match read(bytes, format, self.max_inflated, &mut tee) {
-                Ok(()) => {
+            None => match read(bytes, format, self, &mut tee) {
+                Ok(_) => {
                     let kept = std::mem::take(&mut tee.kept);
                     let report = validator.finish();
                     return crate::errors_file::write(&kept, &report);
@@ -388,9 +423,10 @@ impl Options {
 fn read(
     bytes: &[u8],
     format: Format,
-    max_inflated: u64,
+    options: &Options,
     sink: &mut dyn RowSink,
-) -> Result<(), String> {
+) -> Result<Option<TextInfo>, String> {
+    let max_inflated = options.max_inflated;
     let looks_like = Format::detect(bytes);
     let mismatch = |expected: Format| match looks_like {
         Some(actual) if actual != expected => format!(
@@ -411,39 +447,39 @@ fn read(
             if looks_like.is_some_and(|actual| actual != Format::Csv) {
                 return Err(mismatch(Format::Csv));
             }
-            crate::csv::read(bytes, sink).map_err(|_| {
-                "This file is not text: it holds binary data. Save it as CSV or .xlsx \
+            crate::csv::read(bytes, options.encoding, sink)
+                .map(Some)
+                .map_err(|_| {
+                    "This file is not text: it holds binary data. Save it as CSV or .xlsx \
                  from your spreadsheet program and upload it again."
-                    .to_owned()
-            })
+                        .to_owned()
+                })
         }
-        _ => {
-            crate::workbook::read(bytes, format, max_inflated, sink).map_err(
-                |problem| match problem {
-                    WorkbookProblem::TooExpanded => format!(
-                        "The workbook expands to more than {} when unpacked, far more than a list \
+        _ => crate::workbook::read(bytes, format, max_inflated, sink)
+            .map(|()| None)
+            .map_err(|problem| match problem {
+                WorkbookProblem::TooExpanded => format!(
+                    "The workbook expands to more than {} when unpacked, far more than a list \
                  of users needs. Copy the users into a new workbook (or the template) and \
                  upload that.",
-                        human_size(usize::try_from(max_inflated).unwrap_or(usize::MAX)),
-                    ),
-                    WorkbookProblem::Encrypted => "The workbook is protected with a password. \
+                    human_size(usize::try_from(max_inflated).unwrap_or(usize::MAX)),
+                ),
+                WorkbookProblem::Encrypted => "The workbook is protected with a password. \
                  Remove the password (or save an unprotected copy) and upload it again."
-                        .to_owned(),
-                    WorkbookProblem::NoSheet => {
-                        "The workbook has no worksheet. Fill in the template's Users sheet and \
+                    .to_owned(),
+                WorkbookProblem::NoSheet => {
+                    "The workbook has no worksheet. Fill in the template's Users sheet and \
                  upload it again."
-                            .to_owned()
-                    }
-                    WorkbookProblem::Damaged => mismatch(format),
-                    #[cfg(not(feature = "xls"))]
-                    WorkbookProblem::NotBuiltIn => format!(
-                        "Files in .{} format are not accepted here. Save the file as .xlsx \
+                        .to_owned()
+                }
+                WorkbookProblem::Damaged => mismatch(format),
+                #[cfg(not(feature = "xls"))]
+                WorkbookProblem::NotBuiltIn => format!(
+                    "Files in .{} format are not accepted here. Save the file as .xlsx \
                          and upload it again.",
-                        format.extension(),
-                    ),
-                },
-            )
-        }
+                    format.extension(),
+                ),
+            }),
     }
 }
 

@@ -38,19 +38,139 @@ pub struct Report {
     pub users: Vec<RowUser>,
     /// Every error, ordered by row then column.
     pub errors: Vec<RowError>,
+    /// For a CSV, the encoding its text was read in, by its standard name: `UTF-8`,
+    /// `UTF-16LE`, `windows-1251`, `Shift_JIS`… `None` for workbooks, whose text is
+    /// always Unicode, and for a file refused before it was read.
+    pub encoding: Option<String>,
+    /// For a CSV, the delimiter its fields were split at: `,`, `;` or a tab.
+    pub delimiter: Option<char>,
+    /// What was assumed or changed on the way, that a person may want to confirm
+    /// (the encoding was guessed, invisible characters were removed, a merged cell was
+    /// spread over its range): never errors, ordered by row, the file's own first.
+    pub notes: Vec<Note>,
+}
+
+/// Something the crate assumed or changed while reading a file, that is not wrong but
+/// that a person may want to confirm, as rust-url reports syntax violations beside a
+/// successful parse. A page can ask: "We read your file as Cyrillic (Windows-1251). Is
+/// that right?"
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Note {
+    /// The row as the spreadsheet numbers it; `None` for the whole file.
+    pub row: Option<u32>,
+    /// What kind of note, a stable code.
+    pub code: NoteCode,
+    /// What was done, in plain words.
+    pub message: String,
+}
+
+/// The kinds of [`Note`]. Serialised in snake_case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NoteCode {
+    /// A CSV without a byte order mark was not UTF-8, and its code page was guessed
+    /// from the bytes ([`Report::encoding`] says which).
+    EncodingGuessed,
+    /// Invisible characters (direction marks, zero-width spaces, soft hyphens) were
+    /// removed from a value of the row.
+    InvisibleCharactersRemoved,
+    /// A merged cell's value was given to every cell of the row that the merge covers.
+    MergedCellSpread,
+}
+
+impl NoteCode {
+    /// The stable code, as in JSON: `encoding_guessed`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            NoteCode::EncodingGuessed => "encoding_guessed",
+            NoteCode::InvisibleCharactersRemoved => "invisible_characters_removed",
+            NoteCode::MergedCellSpread => "merged_cell_spread",
+        }
+    }
+}
+
+impl Note {
+    pub(crate) fn row(row: u32, code: NoteCode) -> Self {
+        let message = match code {
+            NoteCode::InvisibleCharactersRemoved => {
+                "Invisible characters (such as direction marks or zero-width spaces, often \
+                 left by copy and paste) were removed from this row's values."
+            }
+            NoteCode::MergedCellSpread => {
+                "A merged cell covers this row: its value was used for every cell it \
+                 covers, as the spreadsheet shows it."
+            }
+            NoteCode::EncodingGuessed => "",
+        };
+        Note {
+            row: Some(row),
+            code,
+            message: message.to_owned(),
+        }
+    }
+
+    pub(crate) fn encoding_guessed(name: &str) -> Self {
+        Note {
+            row: None,
+            code: NoteCode::EncodingGuessed,
+            message: format!(
+                "The file is not UTF-8, so its characters were read as {}. If names \
+                 look wrong, save the file as \"CSV UTF-8\" and upload it again.",
+                describe_encoding(name)
+            ),
+        }
+    }
+}
+
+/// How a person knows an encoding: "Cyrillic (windows-1251)".
+fn describe_encoding(name: &str) -> String {
+    let script = match name {
+        "windows-1250" | "ISO-8859-2" => "Central European",
+        "windows-1251" | "KOI8-R" | "KOI8-U" | "ISO-8859-5" | "IBM866" => "Cyrillic",
+        "windows-1252" | "ISO-8859-15" => "Western European",
+        "windows-1253" | "ISO-8859-7" => "Greek",
+        "windows-1254" => "Turkish",
+        "windows-1255" | "ISO-8859-8" => "Hebrew",
+        "windows-1256" | "ISO-8859-6" => "Arabic",
+        "windows-1257" | "ISO-8859-4" | "ISO-8859-13" => "Baltic",
+        "windows-1258" => "Vietnamese",
+        "windows-874" => "Thai",
+        "Shift_JIS" | "EUC-JP" => "Japanese",
+        "GBK" | "gb18030" => "Chinese Simplified",
+        "Big5" => "Chinese Traditional",
+        "EUC-KR" => "Korean",
+        _ => return name.to_owned(),
+    };
+    format!("{script} ({name})")
 }
 
 impl Report {
-    pub(crate) fn new(users: Vec<RowUser>, errors: Vec<RowError>) -> Self {
+    pub(crate) fn new(users: Vec<RowUser>, errors: Vec<RowError>, notes: Vec<Note>) -> Self {
         let errors = RowErrors::from_vec(errors).map_or_else(Vec::new, RowErrors::into_vec);
-        Report { users, errors }
+        Report {
+            users,
+            errors,
+            encoding: None,
+            delimiter: None,
+            notes,
+        }
     }
 
     pub(crate) fn file_error(error: RowError) -> Self {
-        Report {
-            users: Vec::new(),
-            errors: vec![error],
+        Report::new(Vec::new(), vec![error], Vec::new())
+    }
+
+    /// Records how a CSV's text was read.
+    pub(crate) fn with_text(mut self, info: crate::csv::TextInfo) -> Self {
+        let name = info.encoding.name();
+        if info.guessed {
+            self.notes.insert(0, Note::encoding_guessed(name));
         }
+        self.encoding = Some(name.to_owned());
+        self.delimiter = Some(char::from(info.delimiter));
+        self
     }
 
     /// Whether the file has no error at all.

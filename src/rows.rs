@@ -10,7 +10,7 @@ use crate::cells::{column_letters, CellKind, Row, RowSink};
 use crate::error::{ErrorCode, RowError, RowErrors};
 use crate::header::{position, Header, Slot};
 use crate::options::Options;
-use crate::report::{Report, RowUser};
+use crate::report::{Note, NoteCode, Report, RowUser};
 use crate::rules::{self, Problem};
 use crate::{Column, NewUser};
 
@@ -19,6 +19,8 @@ pub(crate) struct Validator<'o> {
     options: &'o Options,
     header: Option<Header>,
     errors: Vec<RowError>,
+    /// What was assumed or changed, row by row.
+    notes: Vec<Note>,
     user_rows: u32,
     /// How many users to make room for once the header is read.
     expected: usize,
@@ -100,6 +102,7 @@ impl<'o> Validator<'o> {
             options,
             header: None,
             errors: Vec::new(),
+            notes: Vec::new(),
             user_rows: 0,
             expected: limit.min(file_len / MIN_ROW_BYTES).min(MAX_RESERVED_ROWS),
             scratch: Scratch::take(),
@@ -116,7 +119,7 @@ impl<'o> Validator<'o> {
             .zip(scratch.users.drain(..))
             .map(|(row, user)| RowUser { row, user })
             .collect();
-        Report::new(users, errors)
+        Report::new(users, errors, std::mem::take(&mut self.notes))
     }
 
     /// All or nothing, as [`Report::into_result`], once the reader has handed over every
@@ -325,6 +328,14 @@ impl RowSink for Validator<'_> {
         if row.is_blank() {
             return ControlFlow::Continue(());
         }
+        if row.removed_invisible {
+            self.notes
+                .push(Note::row(row.number, NoteCode::InvisibleCharactersRemoved));
+        }
+        if row.spread_merged {
+            self.notes
+                .push(Note::row(row.number, NoteCode::MergedCellSpread));
+        }
         if self.header.is_none() {
             self.header = Some(Header::read(row, self.options, &mut self.errors));
             // Growing the list and the email index row by row costs more than making
@@ -351,13 +362,6 @@ impl RowSink for Validator<'_> {
         }
         self.user_row(row);
         ControlFlow::Continue(())
-    }
-
-    fn restart(&mut self) {
-        self.header = None;
-        self.errors.clear();
-        self.user_rows = 0;
-        self.scratch.clear();
     }
 }
 

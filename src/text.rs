@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use encoding_rs::Encoding;
+
 /// How the bytes of a delimited text file are encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TextEncoding {
@@ -13,8 +15,8 @@ pub(crate) enum TextEncoding {
     Utf16Be,
 }
 
-/// Reads the byte order mark, if any. Without one the text is taken as UTF-8 until a
-/// byte says otherwise (see [`windows_1252`]).
+/// Reads the byte order mark, if any. Without one each field is taken as UTF-8 if it is,
+/// else in the legacy code page ([`detect_legacy`]).
 pub(crate) fn sniff(bytes: &[u8]) -> (TextEncoding, &[u8]) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (TextEncoding::Utf8 { bom: true }, rest)
@@ -37,17 +39,65 @@ pub(crate) fn utf16(bytes: &[u8], encoding: TextEncoding) -> String {
     text.into_owned()
 }
 
-/// Excel's plain "CSV" on Windows writes the ANSI code page, Windows-1252 in the West:
-/// taken when the bytes are not UTF-8. Every byte maps to a character, so this cannot fail.
-pub(crate) fn windows_1252(bytes: &[u8]) -> Cow<'_, str> {
-    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+/// The most bytes the code-page detector is shown: enough for any real list of users,
+/// and a bound on its time.
+const DETECTION_SAMPLE: usize = 1 << 20;
+
+/// The legacy code page the lines of `text` that are not UTF-8 are most likely in.
+///
+/// Excel's plain "CSV" is written in the system's ANSI code page: Windows-1252 in the
+/// West, Windows-1251 in Russia, Shift_JIS in Japan, and so on. `chardetng` (the
+/// detector Firefox uses) weighs the non-ASCII bytes against each candidate's letters
+/// and their pairs. Only lines that are not UTF-8 are shown to it (at most
+/// [`DETECTION_SAMPLE`] bytes of them), so the UTF-8 rows of a mixed file do not pull
+/// the guess towards a code page that reads them as mojibake. Short samples are
+/// ambiguous (a single `é` fits a dozen code pages); the service that knows its
+/// customer's locale names the encoding instead ([`Options::encoding`]).
+///
+/// [`Options::encoding`]: crate::Options::encoding
+pub(crate) fn detect_legacy(text: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    let mut sample = Vec::new();
+    for line in text.split(|&b| b == b'\n') {
+        if sample.len() >= DETECTION_SAMPLE {
+            break;
+        }
+        if std::str::from_utf8(line).is_err() {
+            let room = DETECTION_SAMPLE.saturating_sub(sample.len());
+            sample.extend_from_slice(line.get(..room).unwrap_or(line));
+            sample.push(b'\n');
+        }
+    }
+    detector.feed(&sample, true);
+    detector.guess(None, chardetng::Utf8Detection::Deny)
+}
+
+/// Decodes one field's bytes that are not UTF-8 in `encoding`: bytes the code page does
+/// not define become U+FFFD, which the rules then refuse at the field's row and column.
+pub(crate) fn decode_field<'b>(bytes: &'b [u8], encoding: &'static Encoding) -> Cow<'b, str> {
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
     text
 }
 
-/// UTF-8 that was declared by a byte order mark but holds invalid bytes: they become
-/// U+FFFD rather than guessing another encoding against the file's own word.
-pub(crate) fn utf8_lossy(bytes: &[u8]) -> Cow<'_, str> {
-    String::from_utf8_lossy(bytes)
+/// A first line `sep=;` (or `sep=,`, or `sep=` and a tab), as tools that target Excel
+/// write it: Excel takes the delimiter from it and hides the line. The delimiter and the
+/// text after the line.
+pub(crate) fn sep_line(text: &[u8]) -> Option<(u8, &[u8])> {
+    let head = text.get(..4)?;
+    if !head.eq_ignore_ascii_case(b"sep=") {
+        return None;
+    }
+    let delimiter = *text.get(4)?;
+    if !DELIMITERS.contains(&delimiter) {
+        return None;
+    }
+    let rest = text.get(5..)?;
+    let rest = match rest {
+        [b'\r', b'\n', rest @ ..] | [b'\n', rest @ ..] | [b'\r', rest @ ..] => rest,
+        [] => rest,
+        _ => return None,
+    };
+    Some((delimiter, rest))
 }
 
 /// The delimiters understood, in order of preference on a tie.
@@ -108,11 +158,55 @@ mod tests {
     }
 
     #[test]
+    fn sep_lines() {
+        assert_eq!(sep_line(b"sep=;\r\na;b"), Some((b';', &b"a;b"[..])));
+        assert_eq!(sep_line(b"SEP=\t\na"), Some((b'\t', &b"a"[..])));
+        assert_eq!(sep_line(b"sep=,"), Some((b',', &b""[..])));
+        assert_eq!(sep_line(b"sep=|\na"), None);
+        assert_eq!(sep_line(b"sep=;;\na"), None);
+        assert_eq!(sep_line(b"separator\n"), None);
+    }
+
+    #[test]
+    fn legacy_code_pages_are_told_apart() {
+        let cases: [(&str, &'static Encoding); 5] = [
+            (
+                "Владимир Соловьёв;Мурманск\nТатьяна Белова;Архангельск\n",
+                encoding_rs::WINDOWS_1251,
+            ),
+            (
+                "小林 大輔,仙台支店\n加藤 明美,広島支店\n吉田 拓也,神戸営業所\n",
+                encoding_rs::SHIFT_JIS,
+            ),
+            (
+                "Łukasz Żak,Kraków\nZofia Wójcik,Łódź\nJerzy Błaszczykowski,Gdańsk\n",
+                encoding_rs::WINDOWS_1250,
+            ),
+            (
+                "Ingrid Bergström,Göteborg\nSiobhán Ní Bhriain,Dún Laoghaire\nJosé García,Málaga\n",
+                encoding_rs::WINDOWS_1252,
+            ),
+            (
+                "김민준,서울 본사\n이서연,부산 지점\n박지훈,대구 영업소\n",
+                encoding_rs::EUC_KR,
+            ),
+        ];
+        for (text, encoding) in cases {
+            let (bytes, _, unmappable) = encoding.encode(text);
+            assert!(!unmappable);
+            assert_eq!(detect_legacy(&bytes), encoding, "{text}");
+        }
+    }
+
+    #[test]
     fn byte_order_marks() {
         assert_eq!(sniff(b"\xEF\xBB\xBFa").0, TextEncoding::Utf8 { bom: true });
         assert_eq!(sniff(b"\xEF\xBB\xBFa").1, b"a");
         assert_eq!(sniff(b"\xFF\xFEa\x00").0, TextEncoding::Utf16Le);
         assert_eq!(utf16(b"\xFE\xFF\x00a\x00b", TextEncoding::Utf16Be), "ab");
-        assert_eq!(windows_1252(b"Bergstr\xf6m"), "Bergström");
+        assert_eq!(
+            decode_field(b"Bergstr\xf6m", encoding_rs::WINDOWS_1252),
+            "Bergström"
+        );
     }
 }

@@ -102,6 +102,9 @@ corpus! {
     libreoffice_resaved => "libreoffice_resaved.xlsx",
     libreoffice_formulas => "libreoffice_formulas.xlsx",
     libreoffice_number_formats => "libreoffice_number_formats.ods",
+    excel_csv_windows1251 => "excel_csv_windows1251.csv",
+    excel_csv_shift_jis => "excel_csv_shift_jis.csv",
+    excel_sep_line => "excel_sep_line.csv",
 }
 
 #[test]

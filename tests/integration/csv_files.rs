@@ -1,6 +1,6 @@
 //! Delimited text as spreadsheet programs and people really write it.
 
-use bulk_users::{Format, UserType};
+use bulk_users::{Format, Options, UserType};
 
 use crate::support::{assert_errors, assert_users, user};
 
@@ -140,5 +140,183 @@ fn a_utf8_bom_with_bad_bytes_is_not_guessed_as_windows_1252() {
         bytes,
         Format::Csv,
         &[(Some(3), Some("User name"), "invalid_value")],
+    );
+}
+
+/// `text` in `encoding`, which must hold every character of it.
+fn encoded(text: &str, encoding: &'static encoding_rs::Encoding) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding.encode(text);
+    assert!(!unmappable, "{} cannot hold {text:?}", encoding.name());
+    bytes.into_owned()
+}
+
+#[test]
+fn legacy_code_pages_read_as_the_person_typed() {
+    let cases: [(&str, &'static encoding_rs::Encoding, &str, &str); 8] = [
+        (
+            "Иван Петров",
+            encoding_rs::WINDOWS_1251,
+            "Москва",
+            "windows-1251",
+        ),
+        ("山田 太郎", encoding_rs::SHIFT_JIS, "東京本社", "Shift_JIS"),
+        (
+            "Łukasz Żak",
+            encoding_rs::WINDOWS_1250,
+            "Kraków",
+            "windows-1250",
+        ),
+        (
+            "Γιώργος Παπαδόπουλος",
+            encoding_rs::WINDOWS_1253,
+            "Αθήνα",
+            "windows-1253",
+        ),
+        ("王小明", encoding_rs::GBK, "北京总部", "GBK"),
+        ("陳大文", encoding_rs::BIG5, "台北總公司", "Big5"),
+        ("김민준", encoding_rs::EUC_KR, "서울 본사", "EUC-KR"),
+        (
+            "Ahmet Yılmaz",
+            encoding_rs::WINDOWS_1254,
+            "İstanbul Şubesi",
+            "windows-1254",
+        ),
+    ];
+    for (name, encoding, site, label) in cases {
+        // Enough rows for the code page to be unambiguous, as any real list is.
+        let mut text = String::from("User name*;Email*;User type;Site\r\n");
+        for i in 0..6 {
+            text.push_str(&format!("{name} {i};u{i}@example.com;;{site}\r\n"));
+        }
+        let bytes = encoded(&text, encoding);
+        let report = Options::new().check(&bytes, Format::Csv);
+        assert_eq!(report.errors, [], "{label}");
+        assert_eq!(report.users.len(), 6, "{label}");
+        assert_eq!(report.users[0].user.name, format!("{name} 0"), "{label}");
+        assert_eq!(report.users[5].user.site, site, "{label}");
+        assert_eq!(report.encoding.as_deref(), Some(label));
+        assert_eq!(report.delimiter, Some(';'));
+        assert_eq!(
+            report.notes[0].code,
+            bulk_users::NoteCode::EncodingGuessed,
+            "{label}"
+        );
+        assert_eq!(report.notes[0].row, None);
+        // A service that knows the locale names it: no guess.
+        let named = Options::new().encoding(label).check(&bytes, Format::Csv);
+        assert_eq!(named.users, report.users);
+        assert_eq!(named.notes, []);
+    }
+    let note = &Options::new()
+        .check(&encoded("User name*;Email*\nВладимир Соловьёв;v@example.com\nТатьяна Белова;t@example.com\n", encoding_rs::WINDOWS_1251), Format::Csv)
+        .notes[0];
+    assert_eq!(
+        note.message,
+        "The file is not UTF-8, so its characters were read as Cyrillic (windows-1251). If \
+         names look wrong, save the file as \"CSV UTF-8\" and upload it again."
+    );
+}
+
+#[test]
+fn a_utf8_file_with_one_pasted_windows_1252_row_keeps_its_utf8_rows() {
+    let mut bytes = "User name*,Email*,User type,Site\nJosé García,jose@example.com,,Málaga\n"
+        .as_bytes()
+        .to_vec();
+    bytes.extend_from_slice(b"Zo\xeb Sm\xeft,zoe@example.com,,K\xf6ln\n");
+    bytes.extend_from_slice("Ana Muñoz,ana@example.com,,Logroño\n".as_bytes());
+    assert_users(
+        &bytes,
+        Format::Csv,
+        &[
+            user(
+                "José García",
+                "jose@example.com",
+                UserType::Standard,
+                "Málaga",
+            ),
+            user("Zoë Smït", "zoe@example.com", UserType::Standard, "Köln"),
+            user(
+                "Ana Muñoz",
+                "ana@example.com",
+                UserType::Standard,
+                "Logroño",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_byte_undefined_in_the_code_page_is_an_error_at_its_cell() {
+    // 0x81 is not a character in Windows-1252 (it would be an invisible C1 control).
+    let bytes = b"User name*,Email*\nAda\x81 Lovelace,ada@example.com\nJos\xe9,jose@example.com\n";
+    let errors = Options::new()
+        .encoding("windows-1252")
+        .parse(bytes, Format::Csv)
+        .unwrap_err();
+    assert_eq!(
+        crate::support::located(&errors),
+        [(Some(2), Some("User name"), "invalid_value")]
+    );
+    // In Shift_JIS a lone lead byte cannot be decoded: U+FFFD, never accepted.
+    let bytes = b"User name*,Email*\n\x82,a@example.com\n";
+    let errors = Options::new()
+        .encoding("shift_jis")
+        .parse(bytes, Format::Csv)
+        .unwrap_err();
+    assert_eq!(
+        crate::support::located(&errors),
+        [(Some(2), Some("User name"), "invalid_value")]
+    );
+    assert!(
+        errors[0].message.contains("CSV UTF-8"),
+        "{}",
+        errors[0].message
+    );
+}
+
+#[test]
+fn sep_line_names_the_delimiter_and_is_not_a_row() {
+    let bytes = b"sep=;\r\nUser name*;Email*;Site\r\nAda;ada(at)example.com;Oslo, Norway\r\n";
+    assert_errors(
+        bytes,
+        Format::Csv,
+        &[(Some(2), Some("Email"), "invalid_email")],
+    );
+    let bytes = b"\xEF\xBB\xBFsep=,\nUser name*;x,Email*\nAda;1,ada@example.com\n";
+    let errors = bulk_users::parse(bytes, Format::Csv).unwrap_err();
+    assert_eq!(crate::support::located(&errors)[0].0, Some(1));
+}
+
+#[test]
+fn invisible_characters_are_removed_and_noted() {
+    let text = "User name*,Email*,User type,Site\nAda,ada@example.com,Privileged\u{200E},H\u{200B}Q\nBob,bob@example.com,,HQ\u{200E}\n";
+    let report = Options::new().check(text.as_bytes(), Format::Csv);
+    assert_eq!(report.errors, []);
+    assert_eq!(report.users[0].user.user_type, UserType::Privileged);
+    assert_eq!(report.users[0].user.site, "HQ");
+    assert_eq!(report.users[1].user.site, "HQ");
+    let notes: Vec<(Option<u32>, &str)> = report
+        .notes
+        .iter()
+        .map(|n| (n.row, n.code.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (Some(2), "invisible_characters_removed"),
+            (Some(3), "invisible_characters_removed")
+        ]
+    );
+    // A decomposed é (as macOS and some forms send it) is the composed one.
+    let text = "User name*,Email*\nJose\u{301},jose\u{301}@example.com\n";
+    assert_users(
+        text.as_bytes(),
+        Format::Csv,
+        &[user(
+            "Jos\u{E9}",
+            "jos\u{E9}@example.com",
+            UserType::Standard,
+            "HQ",
+        )],
     );
 }
