@@ -14,7 +14,8 @@ use quick_xml::Reader;
 use crate::budget::Budget;
 use crate::cells::{Row, RowSink};
 use crate::package::{attribute, find, push_reference, read_part, xml_reader, Archive};
-use crate::workbook::{choose_sheet, datetime_text, number_text, WorkbookProblem, SHEET_ROWS};
+use crate::styles::{number_styles, NumberStyle};
+use crate::workbook::{choose_sheet, WorkbookProblem, SHEET_ROWS};
 
 /// The most shared strings kept: a reference past it is refused rather than read to.
 const MAX_SHARED_STRINGS: usize = 1 << 20;
@@ -46,7 +47,7 @@ fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<()
     let book_dir = parent(&book_path);
     let rels = relationships(&mut archive, budget, &rels_path(&book_path))?;
     let book = read_part(&mut archive, budget, &book_path)?.ok_or(WorkbookProblem::Damaged)?;
-    let (sheets, is_1904) = workbook_sheets(&book)?;
+    let (sheets, flags) = workbook_sheets(&book)?;
     let target = sheet_target(&sheets, &rels).ok_or(WorkbookProblem::NoSheet)?;
     let sheet_path = join(book_dir, &target);
 
@@ -55,9 +56,9 @@ fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<()
             .find(|rel| rel.kind.ends_with(kind))
             .map(|rel| join(book_dir, &rel.target))
     };
-    let date_styles = match target_of("/styles") {
+    let styles = match target_of("/styles") {
         Some(path) => match read_part(&mut archive, budget, &path)? {
-            Some(xml) => date_styles(&xml)?,
+            Some(xml) => number_styles(&xml)?,
             None => Vec::new(),
         },
         None => Vec::new(),
@@ -81,8 +82,8 @@ fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<()
         .map_err(|_| WorkbookProblem::Damaged)?;
     let cells = SheetCells {
         strings: &mut strings,
-        date_styles: &date_styles,
-        is_1904,
+        styles: &styles,
+        flags,
     };
     cells.stream(xml_reader(budget.meter(sheet_file)), sink)
 }
@@ -142,10 +143,22 @@ struct BookSheet {
     relationship: String,
 }
 
-fn workbook_sheets(xml: &str) -> Result<(Vec<BookSheet>, bool), WorkbookProblem> {
+/// What the workbook part says that changes how cells read.
+#[derive(Debug, Clone, Copy, Default)]
+struct BookFlags {
+    /// Dates count from 1904.
+    is_1904: bool,
+    /// `fullCalcOnLoad`: the writer asks for every formula to be calculated when the file
+    /// is opened, because it did not calculate them (openpyxl, XlsxWriter). The values it
+    /// stored, if any, are placeholders.
+    full_calc_on_load: bool,
+}
+
+fn workbook_sheets(xml: &str) -> Result<(Vec<BookSheet>, BookFlags), WorkbookProblem> {
     let mut reader = Reader::from_str(xml);
     let mut sheets = Vec::new();
-    let mut is_1904 = false;
+    let mut flags = BookFlags::default();
+    let is_true = |v: String| v == "1" || v == "true";
     loop {
         match reader.read_event().map_err(|_| WorkbookProblem::Damaged)? {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
@@ -155,11 +168,14 @@ fn workbook_sheets(xml: &str) -> Result<(Vec<BookSheet>, bool), WorkbookProblem>
                     relationship: relationship_id(&e).unwrap_or_default(),
                 }),
                 "workbookPr" => {
-                    is_1904 = attribute(&e, "date1904").is_some_and(|v| v == "1" || v == "true");
+                    flags.is_1904 = attribute(&e, "date1904").is_some_and(is_true);
+                }
+                "calcPr" => {
+                    flags.full_calc_on_load = attribute(&e, "fullCalcOnLoad").is_some_and(is_true);
                 }
                 _ => {}
             },
-            Event::Eof => return Ok((sheets, is_1904)),
+            Event::Eof => return Ok((sheets, flags)),
             _ => {}
         }
     }
@@ -176,76 +192,6 @@ fn sheet_target(sheets: &[BookSheet], rels: &[Relationship]) -> Option<String> {
         .collect();
     let chosen = choose_sheet(worksheets.iter().map(|(s, _)| (s.name.as_str(), s.visible)))?;
     worksheets.get(chosen).map(|(_, rel)| rel.target.clone())
-}
-
-/// For each cell style (`s` attribute), whether it shows a number as a date or time.
-fn date_styles(xml: &str) -> Result<Vec<bool>, WorkbookProblem> {
-    let mut reader = Reader::from_str(xml);
-    let mut custom: Vec<(u32, bool)> = Vec::new();
-    let mut styles = Vec::new();
-    let mut in_cell_xfs = false;
-    loop {
-        match reader.read_event().map_err(|_| WorkbookProblem::Damaged)? {
-            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                "numFmt" => {
-                    let id = attribute(&e, "numFmtId").and_then(|v| v.parse().ok());
-                    let code = attribute(&e, "formatCode").unwrap_or_default();
-                    if let Some(id) = id {
-                        custom.push((id, is_date_code(&code)));
-                    }
-                }
-                "cellXfs" => in_cell_xfs = true,
-                "xf" if in_cell_xfs => {
-                    let id: u32 = attribute(&e, "numFmtId")
-                        .and_then(|v| v.parse().ok())
-                        .unwrap_or(0);
-                    let is_date = custom
-                        .iter()
-                        .find(|(custom_id, _)| *custom_id == id)
-                        .map_or_else(|| is_builtin_date(id), |&(_, is_date)| is_date);
-                    styles.push(is_date);
-                }
-                _ => {}
-            },
-            Event::End(e) if e.local_name().as_ref() == "cellXfs" => in_cell_xfs = false,
-            Event::Eof => return Ok(styles),
-            _ => {}
-        }
-    }
-}
-
-/// Excel's built-in date and time formats (durations such as `[h]:mm:ss` excepted).
-fn is_builtin_date(id: u32) -> bool {
-    matches!(id, 14..=22 | 27..=36 | 45 | 47 | 50..=58)
-}
-
-/// Whether a custom number format shows a date or time: it has a day, month, year,
-/// hour or second code outside quoted text and brackets, and is not a duration.
-fn is_date_code(code: &str) -> bool {
-    let mut in_quotes = false;
-    let mut in_brackets = false;
-    let mut escaped = false;
-    for c in code.chars() {
-        if escaped {
-            escaped = false;
-            continue;
-        }
-        match c {
-            '\\' | '_' | '*' => escaped = true,
-            '"' => in_quotes = !in_quotes,
-            '[' if !in_quotes => in_brackets = true,
-            ']' if !in_quotes => in_brackets = false,
-            'd' | 'D' | 'm' | 'M' | 'y' | 'Y' | 'h' | 'H' | 's' | 'S'
-                if !in_quotes && !in_brackets =>
-            {
-                return !code.starts_with("[h]")
-                    && !code.starts_with("[m]")
-                    && !code.starts_with("[s]");
-            }
-            _ => {}
-        }
-    }
-    false
 }
 
 /// The `r:id` attribute, whatever prefix the writer gave the relationships namespace.
@@ -406,8 +352,8 @@ fn unescape_excel(text: &str) -> Cow<'_, str> {
 /// What the sheet stream needs besides the sheet itself.
 struct SheetCells<'a, R: BufRead> {
     strings: &'a mut SharedStrings<R>,
-    date_styles: &'a [bool],
-    is_1904: bool,
+    styles: &'a [NumberStyle],
+    flags: BookFlags,
 }
 
 /// A cell's `t` attribute: how its value is stored.
@@ -434,6 +380,12 @@ struct CellState {
     in_value: bool,
     in_inline_text: bool,
     in_phonetic: bool,
+    /// The cell has a formula (`<f>`), whose text is `formula`.
+    has_formula: bool,
+    in_formula: bool,
+    formula: String,
+    /// The cell has a `<v>`: the result the writer saved, if it has a formula.
+    has_value: bool,
 }
 
 impl CellState {
@@ -448,6 +400,10 @@ impl CellState {
         self.in_value = false;
         self.in_inline_text = false;
         self.in_phonetic = false;
+        self.has_formula = false;
+        self.in_formula = false;
+        self.formula.clear();
+        self.has_value = false;
         for attribute in e.attributes().with_checks(false).flatten() {
             let value: &str = &attribute.value;
             match attribute.key.as_ref() {
@@ -508,13 +464,23 @@ impl<R: BufRead> SheetCells<'_, R> {
                         cell.start(&e, next_column);
                         next_column = cell.column.saturating_add(1);
                     }
-                    "v" => cell.in_value = cell.open,
+                    "v" => {
+                        cell.in_value = cell.open;
+                        cell.has_value = cell.open;
+                    }
+                    "f" => {
+                        cell.in_formula = cell.open;
+                        cell.has_formula = cell.open;
+                    }
                     "t" => cell.in_inline_text = cell.open,
                     "rPh" => cell.in_phonetic = cell.open,
                     _ => {}
                 },
                 Event::Empty(e) => match e.local_name().as_ref() {
                     "row" => row_number = row_number_of(&e, row_number)?,
+                    // A shared formula's other cells: `<f t="shared" si="0"/>`.
+                    "f" => cell.has_formula = cell.open,
+                    "v" => cell.has_value = cell.open,
                     "c" => {
                         // A cell with no value (only a style): it takes its place, no more.
                         cell.start(&e, next_column);
@@ -523,11 +489,13 @@ impl<R: BufRead> SheetCells<'_, R> {
                     }
                     _ => {}
                 },
+                Event::Text(t) if cell.in_formula => cell.formula.push_str(&t.xml10_content()),
                 Event::Text(t) if cell.collects() => cell.value.push_str(&t.xml10_content()),
                 Event::CData(t) if cell.collects() => cell.value.push_str(&t.xml10_content()),
                 Event::GeneralRef(r) if cell.collects() => push_reference(&r, &mut cell.value)?,
                 Event::End(e) => match e.local_name().as_ref() {
                     "v" => cell.in_value = false,
+                    "f" => cell.in_formula = false,
                     "t" => cell.in_inline_text = false,
                     "rPh" => cell.in_phonetic = false,
                     "c" if cell.open => {
@@ -554,6 +522,21 @@ impl<R: BufRead> SheetCells<'_, R> {
     fn finish_cell(&mut self, row: &mut Row, cell: &CellState) -> Result<(), WorkbookProblem> {
         let column = cell.column;
         let value = cell.value.as_str();
+        if cell.has_formula {
+            // A formula's value is the result the spreadsheet program saved. A writer
+            // that does not calculate saves none (`<v/>`, or no `<v>`), or a placeholder
+            // it asks to be recalculated (`fullCalcOnLoad`): what the person would see
+            // is then unknown, never an empty cell for a default to fill. An empty saved
+            // text result (`t="str"`, `<v></v>`) is an empty cell: Excel writes it for
+            // `=IF(A2="","",…)`.
+            let no_result = self.flags.full_calc_on_load
+                || !cell.has_value
+                || (value.trim().is_empty() && cell.kind != Kind::Formula);
+            if no_result {
+                row.push_no_result(column, &format!("={}", cell.formula.trim()));
+                return Ok(());
+            }
+        }
         match cell.kind {
             Kind::Shared => {
                 let index = value
@@ -572,10 +555,10 @@ impl<R: BufRead> SheetCells<'_, R> {
                     return Ok(());
                 }
                 match trimmed.parse::<f64>() {
-                    Ok(number) if self.date_styles.get(cell.style).copied().unwrap_or(false) => {
-                        row.push(column, &datetime_text(number, self.is_1904));
+                    Ok(number) => {
+                        let style = self.styles.get(cell.style).unwrap_or(&NumberStyle::General);
+                        row.push(column, &style.show(number, self.flags.is_1904));
                     }
-                    Ok(number) => row.push(column, &number_text(number)),
                     Err(_) => row.push(column, trimmed),
                 }
             }
@@ -651,15 +634,5 @@ mod tests {
         );
         assert_eq!(rels_path("xl/workbook.xml"), "xl/_rels/workbook.xml.rels");
         assert_eq!(rels_path("workbook.xml"), "_rels/workbook.xml.rels");
-    }
-
-    #[test]
-    fn date_codes() {
-        assert!(is_date_code("dd/mm/yyyy"));
-        assert!(is_date_code("[$-409]mmm d, yyyy"));
-        assert!(!is_date_code("0.00"));
-        assert!(!is_date_code("\"day\" 0"));
-        assert!(!is_date_code("[h]:mm:ss"));
-        assert!(!is_date_code("General"));
     }
 }

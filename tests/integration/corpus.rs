@@ -105,6 +105,8 @@ corpus! {
     excel_csv_windows1251 => "excel_csv_windows1251.csv",
     excel_csv_shift_jis => "excel_csv_shift_jis.csv",
     excel_sep_line => "excel_sep_line.csv",
+    openpyxl_formulas_no_result => "openpyxl_formulas_no_result.xlsx",
+    xlsxwriter_number_formats => "xlsxwriter_number_formats.xlsx",
 }
 
 #[test]

@@ -52,7 +52,10 @@ fn typed_cells_read_as_a_person_sees_them() {
 }
 
 #[test]
-fn formulas_give_their_cached_values_and_errors_are_invalid() {
+fn formulas_of_a_writer_that_does_not_calculate_are_invalid_values() {
+    // rust_xlsxwriter, like XlsxWriter and openpyxl, does not calculate: it stores the
+    // given result (or 0) and marks the workbook fullCalcOnLoad. What the person will
+    // see is unknown until a spreadsheet program opens it.
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     header(sheet, 0);
@@ -65,22 +68,51 @@ fn formulas_give_their_cached_values_and_errors_are_invalid() {
         )
         .unwrap();
     sheet
-        .write_formula(1, 3, Formula::new("=100+1").set_result("101"))
-        .unwrap();
-    sheet.write_string(2, 0, "Bob").unwrap();
-    sheet.write_string(2, 1, "bob@example.com").unwrap();
-    sheet
-        .write_formula(2, 3, Formula::new("=NA()").set_result("#N/A"))
+        .write_formula(1, 3, Formula::new("=UPPER(\"london\")"))
         .unwrap();
     let bytes = workbook.save_to_buffer().unwrap();
     assert_errors(
         &bytes,
         Format::Xlsx,
-        &[(Some(3), Some("Site"), "invalid_value")],
+        &[
+            (Some(2), Some("Email"), "invalid_value"),
+            (Some(2), Some("Site"), "invalid_value"),
+        ],
     );
     let errors = bulk_users::parse(&bytes, Format::Xlsx).unwrap_err();
+    assert_eq!(errors[1].value.as_deref(), Some("=UPPER(\"london\")"));
+}
+
+#[test]
+fn formulas_give_the_results_the_spreadsheet_program_saved() {
+    let rows = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>User name</t></is></c><c r="B1" t="inlineStr"><is><t>Email</t></is></c><c r="C1" t="inlineStr"><is><t>User type</t></is></c><c r="D1" t="inlineStr"><is><t>Site</t></is></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>Ada</t></is></c><c r="B2" t="str"><f>LOWER("ADA@EXAMPLE.COM")</f><v>ada@example.com</v></c><c r="C2" t="str"><f>IF(A2="","","Privileged")</f><v>Privileged</v></c><c r="D2"><f>100+1</f><v>101</v></c></row>
+<row r="3"><c r="A3" t="inlineStr"><is><t>Bob</t></is></c><c r="B3" t="inlineStr"><is><t>bob@example.com</t></is></c><c r="C3" t="str"><f>IF(A3="Bob","","x")</f><v></v></c><c r="D3" t="e"><f>NA()</f><v>#N/A</v></c></row>
+<row r="4"><c r="A4" t="inlineStr"><is><t>Cy</t></is></c><c r="B4" t="inlineStr"><is><t>cy@example.com</t></is></c><c r="C4"><f t="shared" si="0"/></c><c r="D4"><f>UPPER("london")</f></c></row>"#;
+    let bytes = raw_xlsx(
+        &[RawSheet {
+            name: "Users",
+            state: "visible",
+            rows,
+        }],
+        None,
+    );
+    assert_errors(
+        &bytes,
+        Format::Xlsx,
+        &[
+            (Some(3), Some("Site"), "invalid_value"),
+            (Some(4), Some("User type"), "invalid_value"),
+            (Some(4), Some("Site"), "invalid_value"),
+        ],
+    );
+    let report = bulk_users::Options::new().check(&bytes, Format::Xlsx);
     assert_eq!(
-        errors[0].message,
+        report.users[0].user,
+        user("Ada", "ada@example.com", UserType::Privileged, "101")
+    );
+    assert_eq!(
+        report.errors[0].message,
         "The cell shows the spreadsheet error #N/A. Replace it with the site itself."
     );
 }
