@@ -217,3 +217,66 @@ fn a_workbook_with_no_cells_is_empty() {
     let bytes = workbook.save_to_buffer().unwrap();
     assert_errors(&bytes, Format::Xlsx, &[(None, None, "empty_file")]);
 }
+
+/// Numbers through number formats read as LibreOffice shows them: each row of
+/// `tests/data/libreoffice_number_formats_shown.csv` (see `number_formats.py`) becomes
+/// a Site cell with that format, and the user's site is what LibreOffice showed.
+#[test]
+fn numbers_read_as_libreoffice_shows_them_through_their_format() {
+    let path = format!(
+        "{}/tests/data/libreoffice_number_formats_shown.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut reader = csv::Reader::from_path(&path).unwrap();
+    let mut cases = Vec::new();
+    for record in reader.records() {
+        let record = record.unwrap();
+        let value: f64 = record[1].parse().unwrap();
+        cases.push((record[0].to_owned(), value, record[2].to_owned()));
+    }
+    assert_eq!(cases.len(), 43);
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    header(sheet, 0);
+    for (row, (code, value, _)) in (1u32..).zip(&cases) {
+        sheet.write_string(row, 0, format!("User {row}")).unwrap();
+        sheet
+            .write_string(row, 1, format!("u{row}@example.com"))
+            .unwrap();
+        let format = CellFormat::new().set_num_format(code);
+        sheet
+            .write_number_with_format(row, 3, *value, &format)
+            .unwrap();
+    }
+    let bytes = workbook.save_to_buffer().unwrap();
+    let report = bulk_users::Options::new().check(&bytes, Format::Xlsx);
+    // A negative number in Site starts with "-": unsafe_value, whose value is the text.
+    let shown_at = |row: u32| {
+        report
+            .users
+            .iter()
+            .find(|u| u.row == row)
+            .map(|u| u.user.site.clone())
+            .or_else(|| {
+                let error = report.errors.iter().find(|e| e.row == Some(row))?;
+                assert_eq!(error.code.as_str(), "unsafe_value", "{error}");
+                error.value.clone()
+            })
+    };
+    let mut differ = Vec::new();
+    for (row, (code, value, shown)) in (2u32..).zip(&cases) {
+        // A site shown as nothing (or spaces only) is an empty cell: the default site.
+        let expected = if shown.trim().is_empty() {
+            "HQ"
+        } else {
+            shown.trim()
+        };
+        let got = shown_at(row);
+        if got.as_deref() != Some(expected) {
+            differ.push(format!(
+                "{value} as {code}: {got:?}, LibreOffice {expected:?}"
+            ));
+        }
+    }
+    assert!(differ.is_empty(), "{differ:#?}");
+}
