@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use crate::cells::{Row, RowSink};
 use encoding_rs::Encoding;
 
-use crate::text::{self, TextEncoding};
+use crate::text::{self, Decoder, RecordText, TextEncoding};
 
 /// Why delimited text could not be read through to the end it needed.
 #[derive(Debug)]
@@ -49,8 +49,8 @@ pub(crate) fn read(
         // Decoded whole: UTF-16 cannot be split at ASCII bytes. An unpaired surrogate
         // becomes U+FFFD, which the rules refuse where it stands.
         let decoded = text::utf16(body, utf16);
-        let mut fallback = Fallback::Declared(encoding_rs::UTF_8);
-        let delimiter = read_text(decoded.as_bytes(), &mut fallback, sink)?;
+        let mut decoder = Decoder::strict();
+        let delimiter = read_text(decoded.as_bytes(), &mut decoder, sink)?;
         let encoding = match utf16 {
             TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
             _ => encoding_rs::UTF_16LE,
@@ -61,24 +61,14 @@ pub(crate) fn read(
             delimiter,
         });
     }
-    let mut fallback = match (sniffed, named) {
+    let mut decoder = match sniffed {
         // A byte order mark means UTF-8: a bad byte is an error where it stands, never a
         // reason to read the file in another code page.
-        (TextEncoding::Utf8 { bom: true }, _) => Fallback::Declared(encoding_rs::UTF_8),
-        (_, Some(named)) => Fallback::Declared(named),
-        _ => Fallback::Detect {
-            text: body,
-            found: None,
-        },
+        TextEncoding::Utf8 { bom: true } => Decoder::strict(),
+        _ => Decoder::new(body, named),
     };
-    let delimiter = read_text(body, &mut fallback, sink)?;
-    let (encoding, guessed) = match fallback {
-        Fallback::Detect {
-            found: Some(found), ..
-        } => (found, true),
-        Fallback::Used(used) => (used, false),
-        _ => (encoding_rs::UTF_8, false),
-    };
+    let delimiter = read_text(body, &mut decoder, sink)?;
+    let (encoding, guessed) = decoder.legacy_used().unwrap_or((encoding_rs::UTF_8, false));
     Ok(TextInfo {
         encoding,
         guessed,
@@ -86,48 +76,15 @@ pub(crate) fn read(
     })
 }
 
-/// Where the fields that are not UTF-8 are decoded from.
-enum Fallback<'t> {
-    /// A byte order mark or the service said which encoding: this one.
-    Declared(&'static Encoding),
-    /// Used: the declared encoding decoded at least one field.
-    Used(&'static Encoding),
-    /// Detected from the text's lines that are not UTF-8, the first time a field needs it.
-    Detect {
-        text: &'t [u8],
-        found: Option<&'static Encoding>,
-    },
-}
-
-impl Fallback<'_> {
-    fn encoding(&mut self) -> &'static Encoding {
-        match self {
-            Fallback::Declared(encoding) => {
-                let encoding = *encoding;
-                *self = Fallback::Used(encoding);
-                encoding
-            }
-            Fallback::Used(encoding) => encoding,
-            Fallback::Detect { text, found } => {
-                found.get_or_insert_with(|| text::detect_legacy(text))
-            }
-        }
-    }
-}
-
 /// Reads decoded or raw text: the delimiter from a `sep=` line (which Excel hides, so
 /// the row after it is row 1) or from the header.
-fn read_text(
-    text: &[u8],
-    fallback: &mut Fallback,
-    sink: &mut dyn RowSink,
-) -> Result<u8, CsvProblem> {
+fn read_text(text: &[u8], decoder: &mut Decoder, sink: &mut dyn RowSink) -> Result<u8, CsvProblem> {
     let (delimiter, text) = match text::sep_line(text) {
         Some((delimiter, rest)) => (delimiter, rest),
         None => (text::detect_delimiter(text), text),
     };
     with_parser(delimiter, |parser| {
-        read_records(parser, delimiter, text, fallback, sink, Lines::Split)
+        read_records(parser, delimiter, text, decoder, sink, Lines::Split)
     })?;
     Ok(delimiter)
 }
@@ -145,7 +102,7 @@ fn read_records(
     reader: &mut csv_core::Reader,
     delimiter: u8,
     text: &[u8],
-    fallback: &mut Fallback,
+    decoder: &mut Decoder,
     sink: &mut dyn RowSink,
     lines: Lines,
 ) -> Result<(), CsvProblem> {
@@ -186,7 +143,7 @@ fn read_records(
                     *start = end.saturating_add(1);
                     Some(span)
                 });
-                fill_row(&mut row, number, line, spans, fallback)?;
+                fill_row(&mut row, number, line, spans, decoder)?;
             }
             None => {
                 // A quote: the parser reads the record from the start of its line, over
@@ -209,7 +166,7 @@ fn read_records(
                     *start = end;
                     Some(span)
                 });
-                fill_row(&mut row, number, record.bytes(), spans, fallback)?;
+                fill_row(&mut row, number, record.bytes(), spans, decoder)?;
             }
         }
         if row.is_blank() {
@@ -222,36 +179,46 @@ fn read_records(
 }
 
 /// Makes `row` row `number`, its cells the `spans` (byte ranges) of one record's
-/// `bytes`. A field that is not UTF-8 is decoded in the fallback code page, field by
-/// field, so the UTF-8 fields of a row pasted from elsewhere stay as they are. A NUL
-/// means the file is binary.
+/// `bytes`. A record with non-ASCII bytes is read as the decoder says: as UTF-8, or
+/// field by field in the file's legacy code page. A NUL means the file is binary.
 fn fill_row(
     row: &mut Row,
     number: u32,
     bytes: &[u8],
     spans: impl Iterator<Item = (usize, usize)> + Clone,
-    fallback: &mut Fallback,
+    decoder: &mut Decoder,
 ) -> Result<(), CsvProblem> {
     // No early exit: the compiler then checks many bytes at once; records are short.
     if bytes.iter().fold(false, |nul, &b| nul | (b == 0)) {
         return Err(CsvProblem::NotText);
     }
-    if let Ok(fields) = std::str::from_utf8(bytes) {
+    let utf8 = if bytes.is_ascii() {
+        std::str::from_utf8(bytes).ok()
+    } else {
+        let utf8 = std::str::from_utf8(bytes).ok();
+        match decoder.record(utf8.is_some()) {
+            RecordText::Utf8 => utf8,
+            RecordText::Fields { legacy, keep_utf8 } => {
+                row.reset(number);
+                for (column, (start, end)) in (0u32..).zip(spans) {
+                    let field = bytes.get(start..end).unwrap_or_default();
+                    match std::str::from_utf8(field) {
+                        Ok(text) if keep_utf8 || field.is_ascii() => row.push(column, text),
+                        _ => row.push(column, &text::decode_field(field, legacy)),
+                    }
+                }
+                return Ok(());
+            }
+        }
+    };
+    if let Some(fields) = utf8 {
         row.reset_to(number, fields);
         // Spans of UTF-8 split at ASCII bytes fall on character boundaries.
-        if (0u32..)
-            .zip(spans.clone())
-            .all(|(column, (start, end))| row.push_span(column, start, end))
-        {
-            return Ok(());
-        }
-    }
-    row.reset(number);
-    for (column, (start, end)) in (0u32..).zip(spans) {
-        let field = bytes.get(start..end).unwrap_or_default();
-        match std::str::from_utf8(field) {
-            Ok(text) => row.push(column, text),
-            Err(_) => row.push(column, &text::decode_field(field, fallback.encoding())),
+        for (column, (start, end)) in (0u32..).zip(spans) {
+            if !row.push_span(column, start, end) {
+                let field = bytes.get(start..end).unwrap_or_default();
+                row.push(column, &text::decode_field(field, encoding_rs::UTF_8));
+            }
         }
     }
     Ok(())
@@ -400,13 +367,21 @@ mod tests {
 
     #[test]
     fn fields_that_are_not_utf8_are_read_in_the_detected_code_page() {
-        let got = rows(b"Name,Site\nJos\xe9,M\xc3\xa1laga\n");
+        // Most non-ASCII rows are UTF-8: the file is, and in the one row that is not,
+        // only the field that is not is read in the code page.
+        let got = rows("Name,Site\nZoë,Köln\nJos\u{e9},M\u{e1}laga\n".as_bytes());
+        assert_eq!(got.len(), 3);
+        let mut text = b"Name,Site\nZo\xc3\xab,K\xc3\xb6ln\nJos\xe9,M\xc3\xa1laga\n".to_vec();
         assert_eq!(
-            got,
-            vec![
-                (1, vec!["Name".to_owned(), "Site".to_owned()]),
-                (2, vec!["José".to_owned(), "Málaga".to_owned()])
-            ]
+            rows(&text)[2],
+            (3, vec!["José".to_owned(), "Málaga".to_owned()])
+        );
+        // Most are not: the file is in the code page, every non-ASCII field with it, even
+        // one that happens to be valid UTF-8.
+        text.extend_from_slice(b"Fran\xe7ois,Orl\xe9ans\nJ\xfcrgen,D\xfcsseldorf\n");
+        assert_eq!(
+            rows(&text)[2],
+            (3, vec!["José".to_owned(), "MÃ¡laga".to_owned()])
         );
         let mut sink = Collect::default();
         let info = read(b"Name;Site\nJos\xe9;x\n", None, &mut sink).ok();
@@ -467,15 +442,8 @@ mod tests {
     fn read_as(text: &[u8], delimiter: u8, lines: Lines) -> (String, Vec<(u32, Vec<String>)>) {
         let mut parser = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
         let mut sink = Collect::default();
-        let mut fallback = Fallback::Detect { text, found: None };
-        let end = match read_records(
-            &mut parser,
-            delimiter,
-            text,
-            &mut fallback,
-            &mut sink,
-            lines,
-        ) {
+        let mut decoder = Decoder::new(text, None);
+        let end = match read_records(&mut parser, delimiter, text, &mut decoder, &mut sink, lines) {
             Ok(()) => "done",
             Err(CsvProblem::NotText) => "not text",
         };

@@ -300,6 +300,7 @@ fn plain_ascii_email(text: &str) -> Option<String> {
     // by dots; at least two labels, the last not all digits.
     let (mut labels, mut label_len, mut all_digits) = (0usize, 0usize, true);
     let mut previous = b'.';
+    let mut maybe_ace = false;
     for &b in domain {
         let class = CLASSES[usize::from(b)];
         if class & ALNUM != 0 {
@@ -313,7 +314,8 @@ fn plain_ascii_email(text: &str) -> Option<String> {
                     previous = b;
                     continue;
                 }
-                b'-' if previous != b'.' => {}
+                // `xn--`: the second hyphen as a label's fourth character.
+                b'-' if previous != b'.' => maybe_ace |= label_len == 3 && previous == b'-',
                 _ => return None,
             }
         }
@@ -324,6 +326,10 @@ fn plain_ascii_email(text: &str) -> Option<String> {
         previous = b;
     }
     if label_len == 0 || previous == b'-' || labels == 0 || all_digits {
+        return None;
+    }
+    // A Punycode label reads as its Unicode form: the full check maps it.
+    if maybe_ace && has_ace_label(domain) {
         return None;
     }
     let mut address = text.to_owned();
@@ -383,20 +389,27 @@ fn email_checked(text: &str) -> Result<String, Problem> {
     let Some((local, domain)) = split.filter(|_| problem == EmailProblem::Form) else {
         return Err(Problem::Email(problem));
     };
-    if !is_plain_local_part(local) || !is_plain_domain(domain) {
+    if !is_plain_local_part(local) {
         return Err(Problem::Email(EmailProblem::Form));
     }
     let mut address = String::with_capacity(text.len());
     address.push_str(local);
     address.push('@');
-    if domain.is_ascii() {
+    if domain.is_ascii() && !has_ace_label(domain.as_bytes()) {
+        if !is_plain_domain(domain) {
+            return Err(Problem::Email(EmailProblem::Form));
+        }
         let start = address.len();
         address.push_str(domain);
         if let Some(domain) = address.get_mut(start..) {
             domain.make_ascii_lowercase();
         }
     } else {
-        address.push_str(&domain.to_lowercase());
+        let (unicode, ascii) = mapped_domain(domain).ok_or(Problem::Email(EmailProblem::Form))?;
+        if !is_plain_domain(&ascii) {
+            return Err(Problem::Email(EmailProblem::Form));
+        }
+        address.push_str(&unicode);
     }
     Ok(address)
 }
@@ -463,7 +476,7 @@ fn is_plain_domain(domain: &str) -> bool {
         return false;
     }
     if !domain.is_ascii() {
-        return is_plain_unicode_domain(domain);
+        return false;
     }
     let (mut labels, mut length, mut previous, mut all_digits) = (0usize, 0usize, b'.', true);
     for &b in domain.as_bytes() {
@@ -492,22 +505,27 @@ fn is_plain_domain(domain: &str) -> bool {
     length > 0 && previous != b'-' && labels >= 1 && !all_digits
 }
 
-fn is_plain_unicode_domain(domain: &str) -> bool {
-    let mut labels = 0usize;
-    let mut last = "";
-    for label in domain.split('.') {
-        let valid = !label.is_empty()
-            && !label.starts_with('-')
-            && !label.ends_with('-')
-            && label.chars().count() <= 63
-            && label.chars().all(|c| c.is_alphanumeric() || c == '-');
-        if !valid {
-            return false;
-        }
-        labels += 1;
-        last = label;
-    }
-    labels >= 2 && !last.bytes().all(|b| b.is_ascii_digit())
+/// The domain as mail programs and browsers process it (UTS #46, the `idna` crate of
+/// the rust-url project): full-width letters, case and compatibility forms mapped,
+/// Punycode labels decoded. Its Unicode form (what the person reads, and what the
+/// output holds) and its ASCII form (what DNS sees, checked as any ASCII domain). So
+/// `ＥＸＡＭＰＬＥ.com` is `example.com`, and `bücher.de` and `xn--bcher-kva.de` are one
+/// domain. `None` when the mapping or the Punycode fails.
+fn mapped_domain(domain: &str) -> Option<(String, String)> {
+    let (unicode, mapped) = idna::domain_to_unicode(domain);
+    mapped.ok()?;
+    let ascii = idna::domain_to_ascii_strict(&unicode).ok()?;
+    Some((unicode, ascii))
+}
+
+/// Whether an ASCII domain has a label starting `xn--` (any case): Punycode, whose
+/// Unicode form is the address's domain.
+fn has_ace_label(domain: &[u8]) -> bool {
+    domain.split(|&b| b == b'.').any(|label| {
+        label
+            .get(..4)
+            .is_some_and(|start| start.eq_ignore_ascii_case(b"xn--"))
+    })
 }
 
 #[cfg(test)]
@@ -519,6 +537,36 @@ mod tests {
             Err(Problem::Email(problem)) => Some(problem),
             _ => None,
         }
+    }
+
+    #[test]
+    fn domains_are_mapped_as_mail_maps_them() {
+        assert_eq!(
+            email("ada@\u{FF25}\u{FF38}\u{FF21}\u{FF2D}\u{FF30}\u{FF2C}\u{FF25}.com"),
+            Ok("ada@example.com".to_owned())
+        );
+        assert_eq!(
+            email("bob@xn--bcher-kva.de"),
+            Ok("bob@b\u{FC}cher.de".to_owned())
+        );
+        assert_eq!(
+            email("bob@XN--BCHER-KVA.de"),
+            Ok("bob@b\u{FC}cher.de".to_owned())
+        );
+        assert_eq!(
+            email("bob@B\u{DC}CHER.de"),
+            Ok("bob@b\u{FC}cher.de".to_owned())
+        );
+        let turkish = email("ali@\u{130}NSAAT.com.tr");
+        assert_eq!(turkish, Ok("ali@i\u{307}nsaat.com.tr".to_owned()));
+        // What is output reads back as itself.
+        assert_eq!(email("ali@i\u{307}nsaat.com.tr"), turkish);
+        assert_eq!(refused("bob@xn--zz.de"), Some(EmailProblem::Form));
+        assert_eq!(refused("bob@b\u{FC}cher.de."), Some(EmailProblem::Form));
+        assert_eq!(refused("bob@-b\u{FC}cher.de"), Some(EmailProblem::Form));
+        assert_eq!(refused("bob@b\u{FC}cher"), Some(EmailProblem::Form));
+        // ASCII labels that only look like Punycode stay as they are.
+        assert_eq!(email("a@ab--cd.com"), Ok("a@ab--cd.com".to_owned()));
     }
 
     #[test]

@@ -39,41 +39,162 @@ pub(crate) fn utf16(bytes: &[u8], encoding: TextEncoding) -> String {
     text.into_owned()
 }
 
-/// The most bytes the code-page detector is shown: enough for any real list of users,
-/// and a bound on its time.
+/// The most bytes of lines that are not UTF-8 the code-page detector is shown: enough
+/// for any real list of users, and a bound on its time.
 const DETECTION_SAMPLE: usize = 1 << 20;
 
-/// The legacy code page the lines of `text` that are not UTF-8 are most likely in.
+/// How the records of a text (not UTF-16) are decoded, decided once, the first time a
+/// record holds a byte that is not ASCII. All-ASCII text never gets that far.
+pub(crate) struct Decoder<'t> {
+    state: State<'t>,
+    /// Whether some field was decoded in the legacy code page.
+    used: bool,
+}
+
+enum State<'t> {
+    /// A byte order mark said UTF-8: a bad byte becomes U+FFFD, never another code page.
+    Strict,
+    /// Not looked at yet: the whole text, and the code page the service named, if any.
+    Unknown {
+        text: &'t [u8],
+        named: Option<&'static Encoding>,
+    },
+    /// Looked at.
+    Known {
+        legacy: &'static Encoding,
+        guessed: bool,
+        /// Most rows with non-ASCII bytes are UTF-8: the file is UTF-8, and a row that is
+        /// not was pasted from elsewhere. Otherwise the file is in the legacy code page,
+        /// and a row that happens to be valid UTF-8 is read in it too.
+        utf8_rows: bool,
+    },
+}
+
+/// How to read one record that holds non-ASCII bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RecordText {
+    /// As UTF-8, as it is.
+    Utf8,
+    /// Field by field in `legacy`; with `keep_utf8`, a field that is valid UTF-8 stays
+    /// UTF-8.
+    Fields {
+        legacy: &'static Encoding,
+        keep_utf8: bool,
+    },
+}
+
+impl<'t> Decoder<'t> {
+    /// For text that a byte order mark declared UTF-8.
+    pub(crate) fn strict() -> Self {
+        Decoder {
+            state: State::Strict,
+            used: false,
+        }
+    }
+
+    /// For `text` without a byte order mark; `named` is the service's code page.
+    pub(crate) fn new(text: &'t [u8], named: Option<&'static Encoding>) -> Self {
+        Decoder {
+            state: State::Unknown { text, named },
+            used: false,
+        }
+    }
+
+    /// How to read a record with non-ASCII bytes; `is_utf8` says whether it is valid
+    /// UTF-8 as a whole.
+    pub(crate) fn record(&mut self, is_utf8: bool) -> RecordText {
+        if let State::Unknown { text, named } = self.state {
+            self.state = classify(text, named);
+        }
+        let (legacy, keep_utf8) = match self.state {
+            State::Known {
+                legacy, utf8_rows, ..
+            } => {
+                if is_utf8 && utf8_rows {
+                    return RecordText::Utf8;
+                }
+                (legacy, utf8_rows)
+            }
+            _ if is_utf8 => return RecordText::Utf8,
+            _ => (encoding_rs::UTF_8, true),
+        };
+        self.used = true;
+        RecordText::Fields { legacy, keep_utf8 }
+    }
+
+    /// The legacy code page some field was read in, and whether it was guessed; `None`
+    /// when every field was UTF-8.
+    pub(crate) fn legacy_used(&self) -> Option<(&'static Encoding, bool)> {
+        match self.state {
+            State::Known {
+                legacy, guessed, ..
+            } if self.used => Some((legacy, guessed)),
+            _ => None,
+        }
+    }
+}
+
+/// Looks at the whole text once: how many lines with non-ASCII bytes are UTF-8 and how
+/// many are not, and the code page of those that are not: the one the service named,
+/// else the one detected.
 ///
 /// Excel's plain "CSV" is written in the system's ANSI code page: Windows-1252 in the
 /// West, Windows-1251 in Russia, Shift_JIS in Japan, and so on. `chardetng` (the
 /// detector Firefox uses) weighs the non-ASCII bytes against each candidate's letters
 /// and their pairs. Only lines that are not UTF-8 are shown to it (at most
 /// [`DETECTION_SAMPLE`] bytes of them), so the UTF-8 rows of a mixed file do not pull
-/// the guess towards a code page that reads them as mojibake. Short samples are
-/// ambiguous (a single `é` fits a dozen code pages); the service that knows its
-/// customer's locale names the encoding instead ([`Options::encoding`]).
+/// the guess towards a code page that reads them as mojibake. A list of names decides
+/// clearly; a few short words can be ambiguous (a single `é` fits a dozen code pages),
+/// so a service that knows its customers' locale names the code page
+/// ([`Options::encoding`]).
 ///
 /// [`Options::encoding`]: crate::Options::encoding
-pub(crate) fn detect_legacy(text: &[u8]) -> &'static Encoding {
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+fn classify<'t>(text: &[u8], named: Option<&'static Encoding>) -> State<'t> {
+    if std::str::from_utf8(text).is_ok() {
+        return State::Known {
+            legacy: named.unwrap_or(encoding_rs::WINDOWS_1252),
+            guessed: false,
+            utf8_rows: true,
+        };
+    }
+    let (mut utf8_lines, mut legacy_lines) = (0usize, 0usize);
     let mut sample = Vec::new();
     for line in text.split(|&b| b == b'\n') {
         if sample.len() >= DETECTION_SAMPLE {
             break;
         }
-        if std::str::from_utf8(line).is_err() {
+        if line.is_ascii() {
+            continue;
+        }
+        if std::str::from_utf8(line).is_ok() {
+            utf8_lines = utf8_lines.saturating_add(1);
+        } else {
+            legacy_lines = legacy_lines.saturating_add(1);
             let room = DETECTION_SAMPLE.saturating_sub(sample.len());
             sample.extend_from_slice(line.get(..room).unwrap_or(line));
             sample.push(b'\n');
         }
     }
-    detector.feed(&sample, true);
+    let (legacy, guessed) = match named {
+        Some(named) => (named, false),
+        None => (detect_legacy(&sample), true),
+    };
+    State::Known {
+        legacy,
+        guessed,
+        utf8_rows: utf8_lines >= legacy_lines,
+    }
+}
+
+/// The legacy code page `sample` (lines that are not UTF-8) is most likely in.
+pub(crate) fn detect_legacy(sample: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(sample, true);
     detector.guess(None, chardetng::Utf8Detection::Deny)
 }
 
-/// Decodes one field's bytes that are not UTF-8 in `encoding`: bytes the code page does
-/// not define become U+FFFD, which the rules then refuse at the field's row and column.
+/// Decodes one field's bytes in `encoding`: bytes the code page does not define become
+/// U+FFFD, which the rules then refuse at the field's row and column.
 pub(crate) fn decode_field<'b>(bytes: &'b [u8], encoding: &'static Encoding) -> Cow<'b, str> {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
     text

@@ -1,12 +1,13 @@
-//! Every error code of the contract, with its exact row and column, from CSV and XLSX.
+//! Every error code of the contract, with its exact row and column, from CSV, XLSX and
+//! ODS.
 
 use bulk_users::{Format, Options, UserType};
 
-use crate::support::{assert_errors, assert_users, every_format, user, HEADER};
+use crate::support::{assert_errors, assert_users, every_format, located, user, Grid, HEADER};
 
 const H: &[&str] = HEADER;
 
-/// Runs one grid through both formats and expects the same errors.
+/// Runs one grid through every format and expects the same errors.
 #[track_caller]
 fn expect(grid: &[&[&str]], expected: &[(Option<u32>, Option<&'static str>, &'static str)]) {
     for (format, bytes) in every_format(grid) {
@@ -302,4 +303,45 @@ fn nothing_of_one_file_carries_over_to_the_next_on_the_same_thread() {
     })
     .join()
     .unwrap();
+}
+
+#[test]
+fn the_same_mailbox_in_another_form_is_a_duplicate() {
+    // Full-width letters, Punycode and case are mapped as mail maps them (UTS #46).
+    let grid: Grid = &[
+        HEADER,
+        &["Ada", "ada@example.com"],
+        &[
+            "Ada again",
+            "ada@\u{FF25}\u{FF38}\u{FF21}\u{FF2D}\u{FF30}\u{FF2C}\u{FF25}.com",
+        ],
+        &["Bob", "bob@b\u{FC}cher.de"],
+        &["Bob again", "bob@xn--bcher-kva.de"],
+        &["Ali", "ali@\u{130}NSAAT.com.tr"],
+    ];
+    for (format, bytes) in every_format(grid) {
+        let errors = bulk_users::parse(&bytes, format).unwrap_err();
+        assert_eq!(
+            located(&errors),
+            [
+                (Some(3), Some("Email"), "duplicate_email"),
+                (Some(5), Some("Email"), "duplicate_email")
+            ],
+            "{format}"
+        );
+        assert_eq!(
+            errors[1].message,
+            "bob@b\u{FC}cher.de is already used on row 4. Each user needs their own email address."
+        );
+    }
+    let report = bulk_users::Options::new().check(&crate::support::csv(grid), Format::Csv);
+    let emails: Vec<&str> = report.users.iter().map(|u| u.user.email.as_str()).collect();
+    assert_eq!(
+        emails,
+        [
+            "ada@example.com",
+            "bob@b\u{FC}cher.de",
+            "ali@i\u{307}nsaat.com.tr"
+        ]
+    );
 }

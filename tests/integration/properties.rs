@@ -27,7 +27,10 @@ fn typed_user() -> impl Strategy<Value = Typed> {
     (
         prop_oneof![text(40), text(256)],
         "[a-z0-9]{1,8}([._+-][a-z0-9]{1,8}){0,3}",
-        "[a-zA-Z][a-zA-Z0-9-]{0,10}[a-zA-Z0-9]",
+        // A label starting `xn--` is Punycode, which these are not.
+        "[a-zA-Z][a-zA-Z0-9-]{0,10}[a-zA-Z0-9]".prop_filter("not Punycode", |d: &String| {
+            !d.to_ascii_lowercase().starts_with("xn--")
+        }),
         "[a-zA-Z]{2,6}",
         prop_oneof![
             Just(""),
@@ -56,7 +59,6 @@ fn typed_user() -> impl Strategy<Value = Typed> {
         })
 }
 
-/// Distinct emails, as the rules require.
 /// A cell of a grid: values every format can hold, valid and not.
 fn grid_cell() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -69,6 +71,7 @@ fn grid_cell() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Distinct emails, as the rules require.
 fn typed_users() -> impl Strategy<Value = Vec<Typed>> {
     prop::collection::vec(typed_user(), 1..15).prop_map(|mut users| {
         let mut seen = std::collections::HashSet::new();
@@ -126,6 +129,45 @@ fn encodings(text: &str) -> Vec<(&'static str, Vec<u8>)> {
     out
 }
 
+/// Text of any script, with the characters that make text tricky: combining marks,
+/// full-width and compatibility forms, invisible format characters, joiners, case pairs
+/// that map to more than one character.
+fn unicode_text() -> impl Strategy<Value = String> {
+    let tricky = prop_oneof![
+        Just('\u{301}'),
+        Just('\u{307}'),
+        Just('\u{130}'),
+        Just('\u{DF}'),
+        Just('\u{FF21}'),
+        Just('\u{FF45}'),
+        Just('\u{200B}'),
+        Just('\u{200D}'),
+        Just('\u{200E}'),
+        Just('\u{AD}'),
+        Just('\u{A0}'),
+        Just('\u{2126}'),
+        Just('\u{FB01}'),
+        Just('\u{1F468}'),
+        Just('.'),
+        Just('-'),
+    ];
+    let any = prop_oneof![
+        3 => prop::char::range('a', 'z'),
+        1 => prop::char::range('\u{C0}', '\u{24F}'),
+        1 => prop::char::range('\u{391}', '\u{3C9}'),
+        1 => prop::char::range('\u{410}', '\u{44F}'),
+        1 => prop::char::range('\u{3041}', '\u{30FF}'),
+        1 => prop::char::range('\u{4E00}', '\u{4FFF}'),
+        2 => tricky,
+    ];
+    prop::collection::vec(any, 1..12).prop_map(|chars| chars.into_iter().collect())
+}
+
+/// Free of U+FFFD and C1 controls: never in an accepted value.
+fn is_clean(value: &str) -> bool {
+    !value.contains(|c: char| ('\u{80}'..='\u{9F}').contains(&c) || c == '\u{FFFD}')
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
@@ -135,7 +177,10 @@ proptest! {
         for delimiter in [b',', b';', b'\t'] {
             let text = delimited(&users, delimiter);
             for (encoding, bytes) in encodings(&text) {
-                let parsed = bulk_users::parse(&bytes, Format::Csv);
+                // Random letters are no language a detector knows: a service with
+                // Windows-1252 customers names it.
+                let options = bulk_users::Options::new().encoding(if encoding == "windows-1252" { encoding } else { "" });
+                let parsed = options.parse(&bytes, Format::Csv);
                 prop_assert_eq!(&parsed, &Ok(expected.clone()), "{} {:?}", encoding, delimiter as char);
             }
         }
@@ -145,6 +190,82 @@ proptest! {
             .collect();
         let rows: Vec<&[&str]> = grid.iter().map(Vec::as_slice).collect();
         prop_assert_eq!(bulk_users::parse(&crate::support::ods(&rows), Format::Ods), Ok(expected));
+    }
+
+    #[test]
+    fn what_is_output_reads_back_as_the_same_users(
+        rows in prop::collection::vec(
+            (unicode_text(), unicode_text(), unicode_text(), "[a-z]{2,4}", prop_oneof![Just(String::new()), unicode_text()]),
+            1..8,
+        )
+    ) {
+        let cells: Vec<[String; 4]> = rows
+            .into_iter()
+            .map(|(name, local, domain, tld, site)| [name, format!("{local}@{domain}.{tld}"), String::new(), site])
+            .collect();
+        let grid: Vec<Vec<&str>> = std::iter::once(HEADER.to_vec())
+            .chain(cells.iter().map(|r| r.iter().map(String::as_str).collect()))
+            .collect();
+        let grid: Vec<&[&str]> = grid.iter().map(Vec::as_slice).collect();
+        if let Ok(users) = bulk_users::parse(&crate::support::csv(&grid), Format::Csv) {
+            let options = bulk_users::Options::new();
+            let csv = options.write_csv_template_with(&users);
+            prop_assert_eq!(bulk_users::parse(&csv, Format::Csv), Ok(users.clone()));
+            let xlsx = options.write_template_with(&users).unwrap();
+            prop_assert_eq!(bulk_users::parse(&xlsx, Format::Xlsx), Ok(users.clone()));
+            for user in &users {
+                prop_assert!(is_clean(&user.email), "{:?}", user.email);
+            }
+        }
+    }
+
+    #[test]
+    fn legacy_code_pages_read_back_as_written(
+        names in prop::collection::vec("[a-zA-Z]{0,3}", 1..4),
+        page in 0usize..8,
+        pick in prop::collection::vec(0usize..1000, 12..20),
+    ) {
+        // Names drawn from the letters of one code page's script, enough of them to be
+        // unambiguous, as a real list of people is.
+        let (encoding, letters): (&'static encoding_rs::Encoding, &str) = [
+            (encoding_rs::WINDOWS_1251, "абвгдеёжзийклмнопрстуфхцчшщыэюяАБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЭЮЯ"),
+            (encoding_rs::WINDOWS_1250, "ąćęłńóśźżĄĆĘŁŃÓŚŹŻčďěňřšťůžČĎĚŇŘŠŤŮŽaeiouy"),
+            (encoding_rs::WINDOWS_1252, "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßÀÉÑÖÜaeiouy"),
+            (encoding_rs::WINDOWS_1253, "αβγδεζηθικλμνξοπρστυφχψωάέήίόύώΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ"),
+            (encoding_rs::SHIFT_JIS, "山田太郎佐藤鈴木高橋田中伊藤渡辺中村小林加藤吉田山本松本井上木村林清水東京大阪支店本社"),
+            (encoding_rs::GBK, "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐北京上海总部分公司"),
+            (encoding_rs::BIG5, "陳林黃張李王吳劉蔡楊許鄭謝郭洪曾邱廖賴周台北高雄總公司分處"),
+            (encoding_rs::EUC_KR, "김이박최정강조윤장임한오서신권황안송류홍서울부산본사지점영업소"),
+        ][page];
+        let alphabet: Vec<char> = letters.chars().collect();
+        let mut text = String::from("User name*,Email*,User type,Site\r\n");
+        let mut expected = Vec::new();
+        for (i, prefix) in names.iter().enumerate() {
+            let name: String = pick.iter().skip(i).take(6).map(|&p| alphabet[p % alphabet.len()]).collect();
+            let site: String = pick.iter().skip(i + 3).take(5).map(|&p| alphabet[p % alphabet.len()]).collect();
+            let name = format!("{prefix}{name}");
+            text.push_str(&format!("{name},u{i}@example.com,,{site}\r\n"));
+            expected.push(crate::support::user(&name, &format!("u{i}@example.com"), UserType::Standard, &site));
+        }
+        let (bytes, _, unmappable) = encoding.encode(&text);
+        prop_assume!(!unmappable);
+        // Named, the code page always reads back exactly.
+        let named = bulk_users::Options::new().encoding(encoding.name()).parse(&bytes, Format::Csv);
+        prop_assert_eq!(&named, &Ok(expected.clone()), "{}", encoding.name());
+        // Detected: the same, or (for a sample too short to tell) an encoding_guessed
+        // note that says which; never U+FFFD or a C1 control in an accepted value.
+        let report = bulk_users::Options::new().check(&bytes, Format::Csv);
+        for user in &report.users {
+            for value in [&user.user.name, &user.user.site] {
+                prop_assert!(is_clean(value), "{:?}", value);
+            }
+        }
+        if report.encoding.as_deref() == Some(encoding.name()) {
+            let users: Vec<NewUser> = report.users.iter().map(|u| u.user.clone()).collect();
+            prop_assert_eq!(users, expected);
+        } else {
+            prop_assert_eq!(report.notes.first().map(|n| n.code), Some(bulk_users::NoteCode::EncodingGuessed));
+        }
     }
 
     #[test]
