@@ -50,11 +50,18 @@ pub enum ErrorCode {
     /// A Site is not one of the customer's sites (only with
     /// [`Options::allowed_sites`](crate::Options::allowed_sites)).
     UnknownSite,
+    /// An Email is not at one of the customer's domains (only with
+    /// [`Options::allowed_email_domains`](crate::Options::allowed_email_domains)).
+    EmailDomainNotAllowed,
+    /// An Email already has an account (only with
+    /// [`Options::existing_emails`](crate::Options::existing_emails) or
+    /// [`Options::existing_email_check`](crate::Options::existing_email_check)).
+    EmailExists,
 }
 
 impl ErrorCode {
     /// Every code, in the order of this enum.
-    pub const ALL: [ErrorCode; 17] = [
+    pub const ALL: [ErrorCode; 19] = [
         ErrorCode::FileTooLarge,
         ErrorCode::EmptyFile,
         ErrorCode::UnreadableFile,
@@ -72,6 +79,8 @@ impl ErrorCode {
         ErrorCode::InvalidEmail,
         ErrorCode::DuplicateEmail,
         ErrorCode::UnknownSite,
+        ErrorCode::EmailDomainNotAllowed,
+        ErrorCode::EmailExists,
     ];
 
     /// The stable snake_case name, as in JSON: `"invalid_email"`.
@@ -98,6 +107,8 @@ impl ErrorCode {
             ErrorCode::InvalidEmail => "invalid_email",
             ErrorCode::DuplicateEmail => "duplicate_email",
             ErrorCode::UnknownSite => "unknown_site",
+            ErrorCode::EmailDomainNotAllowed => "email_domain_not_allowed",
+            ErrorCode::EmailExists => "email_exists",
         }
     }
 

@@ -158,6 +158,7 @@ mod budget;
 mod cells;
 mod column;
 mod csv;
+mod customer;
 mod error;
 mod errors_file;
 mod format;

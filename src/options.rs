@@ -3,6 +3,7 @@
 use crate::cells::RowSink;
 use crate::column::header_key;
 use crate::csv::TextInfo;
+use crate::customer::{DomainRule, Existing};
 use crate::error::{ErrorCode, RowError, RowErrors};
 use crate::report::Report;
 use crate::rows::Validator;
@@ -66,6 +67,8 @@ pub struct Options {
     aliases: Vec<(String, Column)>,
     formats: Vec<Format>,
     encoding: Option<&'static encoding_rs::Encoding>,
+    email_domains: Vec<DomainRule>,
+    existing: Option<Existing>,
 }
 
 impl Default for Options {
@@ -84,6 +87,8 @@ impl Default for Options {
             // allocation fail, which aborts the process. Services opt in knowingly.
             formats: vec![Format::Csv, Format::Xlsx, Format::Ods],
             encoding: None,
+            email_domains: Vec::new(),
+            existing: None,
         }
     }
 }
@@ -212,6 +217,76 @@ impl Options {
     #[must_use]
     pub fn encoding(mut self, label: &str) -> Self {
         self.encoding = encoding_rs::Encoding::for_label(label.trim().as_bytes());
+        self
+    }
+
+    /// The customer's email domains: an address at any other is
+    /// `email_domain_not_allowed`, whose message lists them. Compared as mail compares
+    /// them (UTS #46: `BÜCHER.de`, `bücher.de` and `xn--bcher-kva.de` are one domain,
+    /// case never matters); `*.contoso.com` allows every subdomain of contoso.com (not
+    /// contoso.com itself: list both for both). Text that is no domain is left out; an
+    /// empty list (the default) allows any domain.
+    ///
+    /// ```
+    /// use bulk_users::{Format, Options};
+    /// let options = Options::new().allowed_email_domains(["contoso.com", "*.fabrikam.com"]);
+    /// let csv = "User name*,Email*\nAda,ada@contoso.com\nBob,bob@eu.fabrikam.com\nCy,cy@gmail.com\n";
+    /// let errors = options.parse(csv.as_bytes(), Format::Csv).unwrap_err();
+    /// assert_eq!(errors[0].code.as_str(), "email_domain_not_allowed");
+    /// assert_eq!(errors[0].row, Some(4));
+    /// ```
+    #[must_use]
+    pub fn allowed_email_domains<I, S>(mut self, domains: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.email_domains = domains
+            .into_iter()
+            .filter_map(|domain| DomainRule::new(domain.as_ref()))
+            .collect();
+        self
+    }
+
+    /// The addresses that already have an account: an address among them is
+    /// `email_exists`. Compared as `duplicate_email` compares (case and the domain's
+    /// form do not matter). Replaces any [`Options::existing_email_check`].
+    ///
+    /// ```
+    /// use bulk_users::{Format, Options};
+    /// let options = Options::new().existing_emails(["ada@example.com"]);
+    /// let csv = "User name*,Email*\nAda,ADA@Example.com\n";
+    /// let errors = options.parse(csv.as_bytes(), Format::Csv).unwrap_err();
+    /// assert_eq!(
+    ///     errors[0].message,
+    ///     "ADA@example.com already has an account. Remove this row, or use another address."
+    /// );
+    /// ```
+    #[must_use]
+    pub fn existing_emails<I, S>(mut self, emails: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let keys = emails
+            .into_iter()
+            .map(|email| crate::customer::email_key(email.as_ref()))
+            .collect();
+        self.existing = Some(Existing::Set(std::sync::Arc::new(keys)));
+        self
+    }
+
+    /// Asks the service whether an address already has an account, for a service that
+    /// asks its directory: `has_account` gets each distinct valid address of a file
+    /// once (as the user would get it: domain mapped and lower case), never an address
+    /// that is invalid or repeated. `true` makes it `email_exists`. Replaces any
+    /// [`Options::existing_emails`].
+    #[must_use]
+    pub fn existing_email_check(
+        mut self,
+        has_account: impl Fn(&str) -> bool + Send + Sync + 'static,
+    ) -> Self {
+        self.existing = Some(Existing::Ask(std::sync::Arc::new(has_account)));
         self
     }
 
@@ -402,6 +477,14 @@ impl Options {
 
     pub(crate) fn allowed_sites_list(&self) -> &[String] {
         &self.allowed_sites
+    }
+
+    pub(crate) fn email_domain_rules(&self) -> &[DomainRule] {
+        &self.email_domains
+    }
+
+    pub(crate) fn existing_accounts(&self) -> Option<&Existing> {
+        self.existing.as_ref()
     }
 
     /// The column a header cell names, with this service's extra aliases.

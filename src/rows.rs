@@ -263,6 +263,19 @@ impl<'o> Validator<'o> {
                     )
                     .with_value(address),
                 );
+            } else if let Some(problem) = customer_problem(options, address) {
+                // Asked once per distinct address: a repeat is a duplicate instead.
+                duplicate = true;
+                self.errors.push(
+                    RowError::at(
+                        problem.code(),
+                        row.number,
+                        Some(Column::Email),
+                        header.column_index(Column::Email),
+                        problem.message(Column::Email, address),
+                    )
+                    .with_value(address),
+                );
             }
         }
         if let (None, false, Some(name), Some(email), Some(user_type), Some(site)) =
@@ -278,6 +291,22 @@ impl<'o> Validator<'o> {
             self.scratch.user_row_numbers.push(row.number);
         }
     }
+}
+
+/// What the customer's own rules say of a valid address seen for the first time.
+fn customer_problem(options: &Options, address: &str) -> Option<Problem> {
+    let rules = options.email_domain_rules();
+    if !crate::customer::is_allowed(rules, address) {
+        let shown: Vec<String> = rules.iter().map(|rule| rule.shown.clone()).collect();
+        return Some(Problem::EmailDomain { allowed: shown });
+    }
+    if options
+        .existing_accounts()
+        .is_some_and(|existing| existing.has(address))
+    {
+        return Some(Problem::EmailExists);
+    }
+    None
 }
 
 /// Checks the cells of one row, column by column, recording what is wrong.

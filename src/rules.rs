@@ -26,6 +26,10 @@ pub(crate) enum Problem {
     Email(EmailProblem),
     /// Not one of the customer's sites.
     UnknownSite { allowed: String },
+    /// An address outside the customer's domains (as the service wrote them).
+    EmailDomain { allowed: Vec<String> },
+    /// An address that already has an account.
+    EmailExists,
 }
 
 /// Why an email address was refused, so the message can say how to fix it.
@@ -55,6 +59,8 @@ impl Problem {
             Problem::UserType => ErrorCode::InvalidUserType,
             Problem::Email(_) => ErrorCode::InvalidEmail,
             Problem::UnknownSite { .. } => ErrorCode::UnknownSite,
+            Problem::EmailDomain { .. } => ErrorCode::EmailDomainNotAllowed,
+            Problem::EmailExists => ErrorCode::EmailExists,
         }
     }
 
@@ -121,6 +127,13 @@ impl Problem {
                 "{quoted} is not one of the sites. Use one of {allowed}, or leave the cell \
                  empty for the default site."
             ),
+            Problem::EmailDomain { allowed } => format!(
+                "{value} is not at one of this organisation's domains. Use an address at {}.",
+                domain_list(allowed)
+            ),
+            Problem::EmailExists => {
+                format!("{value} already has an account. Remove this row, or use another address.")
+            }
         }
     }
 }
@@ -141,6 +154,19 @@ pub(crate) fn readable(text: &str) -> Result<(), Problem> {
         }
     }
     Ok(())
+}
+
+/// `contoso.com or fabrikam.com`; past ten, the first ten and how many more.
+fn domain_list(domains: &[String]) -> String {
+    const SHOWN: usize = 10;
+    match domains.len() {
+        0..=SHOWN => crate::options::join_words(domains, "or"),
+        n => format!(
+            "{} or one of {} more",
+            domains.get(..SHOWN).unwrap_or(domains).join(", "),
+            n.saturating_sub(SHOWN)
+        ),
+    }
 }
 
 /// Checks shared by every text value: control characters and length.

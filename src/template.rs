@@ -208,7 +208,12 @@ fn instructions_sheet(sheet: &mut Worksheet, options: &Options) -> Result<(), Te
 
 /// The file-wide rules, in plain words, with this service's limits.
 fn general_rules(options: &Options) -> Vec<String> {
-    vec![
+    let domains: Vec<String> = options
+        .email_domain_rules()
+        .iter()
+        .map(|rule| rule.shown.clone())
+        .collect();
+    let mut rules = vec![
         "Put one user on each row of the Users sheet, under the header. Do not change or \
          move the header row."
             .to_owned(),
@@ -226,7 +231,23 @@ fn general_rules(options: &Options) -> Vec<String> {
         "The whole file is checked at once: if anything is wrong, nothing is imported and \
          you get the list of every problem with its row number. Fix them and upload again."
             .to_owned(),
-    ]
+    ];
+    if !domains.is_empty() {
+        rules.insert(
+            4,
+            format!(
+                "Use an email address at {}.",
+                crate::options::join_words(&domains, "or")
+            ),
+        );
+    }
+    if options.existing_accounts().is_some() {
+        rules.insert(
+            4,
+            "Add only people who do not have an account yet.".to_owned(),
+        );
+    }
+    rules
 }
 
 fn check_sites(sites: &[String]) -> Result<(), TemplateError> {

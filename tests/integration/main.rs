@@ -4,6 +4,7 @@ mod alloc;
 mod codes;
 mod corpus;
 mod csv_files;
+mod customer;
 mod hostile;
 mod limits;
 mod memory;
