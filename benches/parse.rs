@@ -70,6 +70,60 @@ fn parse_xlsx(c: &mut Criterion) {
     }
 }
 
+fn parse_ods(c: &mut Criterion) {
+    for size in SIZES {
+        let bytes = data::ods(size);
+        assert_eq!(
+            bulk_users::parse(&bytes, Format::Ods).map(|u| u.len()),
+            Ok(size)
+        );
+        assert_eq!(calamine_ods(&bytes), size + 1);
+        let throughput = Throughput::Bytes(bytes.len() as u64);
+        for (group, run) in [
+            (
+                "parse/ods",
+                (|b: &[u8]| bulk_users::parse(b, Format::Ods).map_or(0, |u| u.len()))
+                    as fn(&[u8]) -> usize,
+            ),
+            ("baseline/calamine_ods", calamine_ods),
+        ] {
+            let mut g = c.benchmark_group(group);
+            g.throughput(throughput.clone());
+            g.bench_with_input(BenchmarkId::from_parameter(size), &bytes, |b, bytes| {
+                b.iter(|| run(black_box(bytes)))
+            });
+            g.finish();
+        }
+    }
+}
+
+/// The customer's own rules: 10,000 existing addresses (none of them in the file) and
+/// two allowed domains, beside the same file with neither.
+fn customer(c: &mut Criterion) {
+    let bytes = data::csv(500);
+    let existing: Vec<String> = (0..10_000).map(|i| format!("someone{i}@example.org")).collect();
+    let with_existing = bulk_users::Options::new().existing_emails(&existing);
+    let domains = data::users(500)
+        .iter()
+        .filter_map(|row| row[1].rsplit_once('@').map(|(_, d)| d.to_owned()))
+        .collect::<std::collections::BTreeSet<String>>();
+    let with_domains = bulk_users::Options::new().allowed_email_domains(&domains);
+    for options in [&with_existing, &with_domains] {
+        assert_eq!(options.parse(&bytes, Format::Csv).map(|u| u.len()), Ok(500));
+    }
+    let mut g = c.benchmark_group("customer/csv/500");
+    g.bench_function("none", |b| {
+        b.iter(|| bulk_users::parse(black_box(&bytes), Format::Csv).is_ok())
+    });
+    g.bench_function("existing_10000", |b| {
+        b.iter(|| with_existing.parse(black_box(&bytes), Format::Csv).is_ok())
+    });
+    g.bench_function("allowed_domains", |b| {
+        b.iter(|| with_domains.parse(black_box(&bytes), Format::Csv).is_ok())
+    });
+    g.finish();
+}
+
 fn reject(c: &mut Criterion) {
     let csv = data::csv(150_000);
     assert!(
@@ -78,7 +132,12 @@ fn reject(c: &mut Criterion) {
         csv.len()
     );
     let xlsx = data::xlsx(100_000);
-    for (name, bytes, format) in [("csv", csv, Format::Csv), ("xlsx", xlsx, Format::Xlsx)] {
+    let ods = data::ods(100_000);
+    for (name, bytes, format) in [
+        ("csv", csv, Format::Csv),
+        ("xlsx", xlsx, Format::Xlsx),
+        ("ods", ods, Format::Ods),
+    ] {
         let errors = bulk_users::parse(&bytes, format).unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].code, ErrorCode::TooManyRows);
@@ -137,6 +196,13 @@ fn naive(bytes: &[u8]) -> Result<usize, String> {
     Ok(users.len())
 }
 
+/// calamine opening the .ods and reading the first sheet's range.
+fn calamine_ods(bytes: &[u8]) -> usize {
+    let mut workbook = calamine::Ods::new(Cursor::new(bytes)).unwrap();
+    let range = workbook.worksheet_range("Users").unwrap();
+    range.height()
+}
+
 /// calamine opening the workbook and reading the first sheet's range.
 fn calamine_range(bytes: &[u8]) -> usize {
     let mut workbook = Xlsx::new(Cursor::new(bytes)).unwrap();
@@ -144,5 +210,7 @@ fn calamine_range(bytes: &[u8]) -> usize {
     range.height()
 }
 
-criterion_group!(benches, parse_csv, parse_xlsx, reject, template);
+criterion_group!(
+    benches, parse_csv, parse_xlsx, parse_ods, customer, reject, template
+);
 criterion_main!(benches);

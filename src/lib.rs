@@ -123,6 +123,53 @@
 //! stops at the first user over the limit. A workbook may inflate to at most 32 MiB
 //! ([`MAX_INFLATED_BYTES`]).
 //!
+//! # Error codes
+//!
+//! | code | row | what is wrong |
+//! |---|---|---|
+//! | `file_too_large` | none | more bytes than [`Options::max_bytes`] (10 MiB) |
+//! | `empty_file` | none | no bytes, or nothing but blank rows |
+//! | `unreadable_file` | none | not a file of the format, damaged, password-protected, a zip bomb, a row past 1,048,576 |
+//! | `no_rows` | none | a header and no users |
+//! | `too_many_rows` | the first over the limit | more users than [`Options::max_rows`] (500) |
+//! | `missing_column`, `duplicate_column`, `unknown_column` | the header's | the header row |
+//! | `extra_value` | its row | a value under no header |
+//! | `missing_value` | its row | a required value is empty |
+//! | `invalid_value` | its row | a control character, a spreadsheet error (`#N/A`), a formula whose result the file does not hold, characters that could not be decoded |
+//! | `invalid_user_type` | its row | neither Standard nor Privileged |
+//! | `unsafe_value` | its row | a User name or Site starting with `=`, `+`, `-`, `@` |
+//! | `value_too_long` | its row | longer than the column allows |
+//! | `invalid_email` | its row | not one plain address |
+//! | `duplicate_email` | each later row | the same mailbox as an earlier row |
+//! | `unknown_site` | its row | not one of [`Options::allowed_sites`] |
+//! | `email_domain_not_allowed` | its row | not at one of [`Options::allowed_email_domains`] |
+//! | `email_exists` | its row | already has an account ([`Options::existing_emails`], [`Options::existing_email_check`]) |
+//!
+//! # What a value is
+//!
+//! A value is what the person sees in their spreadsheet, or a located error; never a
+//! silently different value.
+//!
+//! - Every value is trimmed, in Unicode NFC, and free of invisible format characters
+//!   (direction marks, zero-width space, word joiner, soft hyphen); zero-width joiners
+//!   stay. [`Report::notes`] says on which rows characters were removed.
+//! - CSV without a byte order mark: each row is UTF-8 if it is; when most rows with
+//!   non-ASCII bytes are not, the file is in a legacy code page (Excel's plain "CSV"),
+//!   detected from those rows (Windows-1250 to 1258, Shift_JIS, GBK, Big5, EUC-KR…) or
+//!   named by [`Options::encoding`]. [`Report::encoding`] says which, with an
+//!   `encoding_guessed` note when it was detected. A byte order mark means UTF-8: a bad
+//!   byte is `invalid_value` at its cell. U+FFFD and C1 controls never reach a user.
+//! - A first line `sep=;` names the delimiter and is not a row, as in Excel.
+//! - Workbook numbers read through their number format (`0123`, `98,765`, `25.0%`,
+//!   `Site 7`), as LibreOffice shows them; dates as ISO 8601; an .ods carries the shown
+//!   text itself. A formula gives the result the spreadsheet program saved; one with
+//!   none, or in a workbook marked to be recalculated on opening (as openpyxl and
+//!   XlsxWriter write them), is `invalid_value`. An .ods merged cell's value shows in
+//!   every cell it covers.
+//! - Email domains are mapped as mail maps them (UTS #46): `ada@ＥＸＡＭＰＬＥ.com` is
+//!   `ada@example.com`, and `bücher.de` and `xn--bcher-kva.de` are one domain (the
+//!   output holds the Unicode form).
+//!
 //! # Decisions where the contract is silent
 //!
 //! - A User type that is neither Standard nor Privileged is `invalid_user_type`.
@@ -140,6 +187,18 @@
 //! - A formula cell whose result the file does not hold is `invalid_value`, asking the
 //!   person to open and save the file again: its value is unknown, and an empty cell
 //!   would silently become the default.
+//! - Which encoding a CSV is in is decided once for the file, by its rows with non-ASCII
+//!   bytes: if at least as many are UTF-8 as not, UTF-8 rows stay UTF-8 and the others
+//!   (pasted from elsewhere) are read in the code page, field by field; otherwise every
+//!   such row is read in the code page, even one that happens to be valid UTF-8 (a
+//!   Windows-1250 `čś` is the bytes of a valid Chinese character).
+//! - A number format that shows fractions, or has conditions, shows the number as
+//!   General: those are not rendered.
+//! - `*.contoso.com` in [`Options::allowed_email_domains`] allows contoso.com's
+//!   subdomains, not contoso.com itself.
+//! - In an .xlsx, merged cells are not yet spread: the range's other cells read as the
+//!   file stores them (empty). Excel writes the merge list after the rows, so spreading
+//!   it needs a second pass over the sheet.
 //!
 //! # Cargo features
 //!

@@ -127,3 +127,45 @@ pub fn xlsx(count: usize) -> Vec<u8> {
     }
     workbook.save_to_buffer().unwrap()
 }
+
+/// The same users as an .ods, written as LibreOffice writes text cells (the values here
+/// hold nothing to escape but `&`).
+pub fn ods(count: usize) -> Vec<u8> {
+    use std::io::Write;
+    let cell = |value: &str| {
+        if value.is_empty() {
+            "<table:table-cell/>".to_owned()
+        } else {
+            format!(
+                r#"<table:table-cell office:value-type="string" calcext:value-type="string"><text:p>{}</text:p></table:table-cell>"#,
+                value.replace('&', "&amp;").replace('<', "&lt;")
+            )
+        }
+    };
+    let mut rows = String::new();
+    let header: Vec<String> = HEADER.iter().map(|h| cell(h)).collect();
+    rows.push_str(&format!("<table:table-row>{}</table:table-row>", header.concat()));
+    for row in users(count) {
+        let cells: Vec<String> = row.iter().map(|v| cell(v)).collect();
+        rows.push_str(&format!(
+            r#"<table:table-row table:style-name="ro1">{}<table:table-cell table:number-columns-repeated="16380"/></table:table-row>"#,
+            cells.concat()
+        ));
+    }
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" office:version="1.3"><office:body><office:spreadsheet><table:table table:name="Users">{rows}<table:table-row table:number-rows-repeated="{}"><table:table-cell table:number-columns-repeated="16384"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#,
+        1_048_576 - count - 1
+    );
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    zip.start_file("META-INF/manifest.xml", deflated).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    zip.start_file("content.xml", deflated).unwrap();
+    zip.write_all(content.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
