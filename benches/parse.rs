@@ -101,7 +101,9 @@ fn parse_ods(c: &mut Criterion) {
 /// two allowed domains, beside the same file with neither.
 fn customer(c: &mut Criterion) {
     let bytes = data::csv(500);
-    let existing: Vec<String> = (0..10_000).map(|i| format!("someone{i}@example.org")).collect();
+    let existing: Vec<String> = (0..10_000)
+        .map(|i| format!("someone{i}@example.org"))
+        .collect();
     let with_existing = bulk_users::Options::new().existing_emails(&existing);
     let domains = data::users(500)
         .iter()
@@ -210,7 +212,5 @@ fn calamine_range(bytes: &[u8]) -> usize {
     range.height()
 }
 
-criterion_group!(
-    benches, parse_csv, parse_xlsx, parse_ods, customer, reject, template
-);
+criterion_group!(benches, parse_csv, parse_xlsx, parse_ods, customer, reject, template);
 criterion_main!(benches);

@@ -1,6 +1,6 @@
 //! bulk-users inside a web handler: `POST /users/upload` with a multipart form whose
 //! `file` field holds the upload answers `200` with the users as JSON, or `422` with
-//! every error as JSON (CONTRACT §1's forms).
+//! every error as JSON (the crate's stable JSON forms).
 //!
 //! ```text
 //! cargo run --example axum_upload

@@ -49,6 +49,9 @@ pub(crate) struct Row {
     pub(crate) removed_invisible: bool,
     /// Whether a merged cell's value was given to a cell of this row that it covers.
     pub(crate) spread_merged: bool,
+    /// Whether the text given to [`Row::reset_to`] is all ASCII: its spans then need no
+    /// Unicode cleaning.
+    text_is_ascii: bool,
 }
 
 impl Row {
@@ -60,6 +63,7 @@ impl Row {
         self.overflow = None;
         self.removed_invisible = false;
         self.spread_merged = false;
+        self.text_is_ascii = false;
     }
 
     /// Adds a cell as a person sees it ([`seen`]); a cell that is then empty is left out.
@@ -114,9 +118,10 @@ impl Row {
 
     /// Empties the row for reuse as row `number`, its text the whole of `text`: the cells
     /// are then spans of it ([`Row::push_span`]), one copy for the row instead of one a cell.
-    pub(crate) fn reset_to(&mut self, number: u32, text: &str) {
+    pub(crate) fn reset_to(&mut self, number: u32, text: &str, is_ascii: bool) {
         self.reset(number);
         self.text.push_str(text);
+        self.text_is_ascii = is_ascii;
     }
 
     /// Adds the cell whose raw text is bytes `start..end` of the text given to
@@ -130,7 +135,12 @@ impl Row {
         if trimmed.is_empty() {
             return true;
         }
-        if let Some((cleaned, removed)) = seen(trimmed) {
+        let cleaned = if self.text_is_ascii {
+            None
+        } else {
+            seen(trimmed)
+        };
+        if let Some((cleaned, removed)) = cleaned {
             // The text as seen differs from the bytes: it goes after the record's text.
             self.removed_invisible |= removed;
             self.push_cell(column, trim(&cleaned), CellKind::Value);
@@ -223,6 +233,12 @@ pub(crate) fn seen(text: &str) -> Option<(String, bool)> {
     if text.is_ascii() {
         return None;
     }
+    // Below U+0300 every character is composed (NFC) and starts no combination; only the
+    // soft hyphen is removed there. Most accented names never leave this range.
+    let below_combining = text.chars().all(|c| c < '\u{300}' && c != '\u{AD}');
+    if below_combining {
+        return None;
+    }
     let removed = text.chars().any(is_removed);
     if !removed && is_nfc_quick(text.chars()) == IsNormalized::Yes {
         return None;
@@ -292,7 +308,7 @@ mod tests {
     #[test]
     fn spans_are_cleaned_too() {
         let mut row = Row::default();
-        row.reset_to(2, "H\u{200B}Q,e\u{301}");
+        row.reset_to(2, "H\u{200B}Q,e\u{301}", false);
         assert!(row.push_span(0, 0, 5));
         assert!(row.push_span(1, 6, 9));
         let texts: Vec<&str> = row.cells().iter().map(|c| row.text(c)).collect();
@@ -325,7 +341,7 @@ mod tests {
     #[test]
     fn spans_of_the_row_text_are_trimmed_and_must_fall_on_character_boundaries() {
         let mut row = Row::default();
-        row.reset_to(7, " Ada \u{A0}|  |é");
+        row.reset_to(7, " Ada \u{A0}|  |é", false);
         // " Ada \u{A0}" is bytes 0..7, "  " 8..10, "é" 11..13.
         assert!(row.push_span(0, 0, 7));
         assert!(row.push_span(1, 8, 10));

@@ -86,28 +86,20 @@ impl Column {
         }
     }
 
-    /// The rule for this column in plain words, as the template's notes and
+    /// The rule for this column in plain words, as the English template's notes and
     /// instructions show it. `default_site` is the site an empty cell gets.
     pub fn rule(self, default_site: &str) -> String {
-        match self {
-            Column::UserName => format!(
-                "Required. The person's full name, at most {MAX_NAME_CHARS} characters. \
-                 It may not start with =, +, - or @."
-            ),
-            Column::Email => format!(
-                "Required. One email address such as name@example.com, at most \
-                 {MAX_EMAIL_CHARS} characters. Each user needs their own address."
-            ),
-            Column::UserType => "Standard or Privileged. Leave empty for Standard.".to_owned(),
-            Column::Site => format!(
-                "The person's site or office, at most {MAX_SITE_CHARS} characters. \
-                 Leave empty for {default_site}. It may not start with =, +, - or @."
-            ),
+        crate::message::Text::ColumnRule {
+            column: self,
+            default_site,
         }
+        .render(crate::Language::English)
     }
 
     /// The column a header text names, ignoring case, surrounding and repeated inner
-    /// whitespace and a trailing `*`; `None` for any other text.
+    /// whitespace and a trailing `*`; `None` for any other text. The names of every
+    /// [`Language`](crate::Language)'s template are accepted too, whatever the
+    /// language of the service: `Nom d'utilisateur*`, `E-Mail`, `ユーザー名`.
     pub fn from_header(header: &str) -> Option<Column> {
         // No name or alias is anywhere near this long: skip folding a huge cell.
         if header.len() > 64 {
@@ -116,13 +108,16 @@ impl Column {
         let key = header_key(header);
         // Names and aliases are already in key form but for case (a test holds them to
         // it), so they are compared as they are, without folding each one again.
-        Column::ALL.into_iter().find(|column| {
-            column.name().eq_ignore_ascii_case(&key)
-                || column
-                    .aliases()
-                    .iter()
-                    .any(|alias| alias.eq_ignore_ascii_case(&key))
-        })
+        Column::ALL
+            .into_iter()
+            .find(|column| {
+                column.name().eq_ignore_ascii_case(&key)
+                    || column
+                        .aliases()
+                        .iter()
+                        .any(|alias| alias.eq_ignore_ascii_case(&key))
+            })
+            .or_else(|| crate::message::column_named(&key))
     }
 }
 

@@ -189,14 +189,19 @@ fn fill_row(
     decoder: &mut Decoder,
 ) -> Result<(), CsvProblem> {
     // No early exit: the compiler then checks many bytes at once; records are short.
-    if bytes.iter().fold(false, |nul, &b| nul | (b == 0)) {
+    // A NUL, and whether any byte is not ASCII, in one pass.
+    let (nul, high) = bytes.iter().fold((false, false), |(nul, high), &b| {
+        (nul | (b == 0), high | (b >= 0x80))
+    });
+    if nul {
         return Err(CsvProblem::NotText);
     }
-    let utf8 = if bytes.is_ascii() {
+    let is_ascii = !high;
+    let utf8 = if is_ascii {
         std::str::from_utf8(bytes).ok()
     } else {
         let utf8 = std::str::from_utf8(bytes).ok();
-        match decoder.record(utf8.is_some()) {
+        match decoder.record(bytes, utf8.is_some()) {
             RecordText::Utf8 => utf8,
             RecordText::Fields { legacy, keep_utf8 } => {
                 row.reset(number);
@@ -212,7 +217,7 @@ fn fill_row(
         }
     };
     if let Some(fields) = utf8 {
-        row.reset_to(number, fields);
+        row.reset_to(number, fields, is_ascii);
         // Spans of UTF-8 split at ASCII bytes fall on character boundaries.
         for (column, (start, end)) in (0u32..).zip(spans) {
             if !row.push_span(column, start, end) {

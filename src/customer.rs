@@ -78,10 +78,11 @@ pub(crate) enum Existing {
 }
 
 impl Existing {
-    /// Whether `address` (as the rules output it) has an account.
-    pub(crate) fn has(&self, address: &str) -> bool {
+    /// Whether `address` (as the rules output it; `key` its duplicate key, as
+    /// [`email_key`] makes it) has an account.
+    pub(crate) fn has(&self, key: &str, address: &str) -> bool {
         match self {
-            Existing::Set(set) => set.contains(&email_key(address)),
+            Existing::Set(set) => set.contains(key),
             Existing::Ask(ask) => ask(address),
         }
     }

@@ -2,16 +2,17 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::cells::column_letters;
+use crate::message::{Language, Text};
 use crate::Column;
 
 /// A stable, machine-readable name for a kind of problem.
 ///
 /// The snake_case text ([`ErrorCode::as_str`]) is what JSON carries and will not change;
 /// new codes may be added.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ErrorCode {
@@ -124,6 +125,23 @@ impl ErrorCode {
     }
 }
 
+/// The code a snake_case name names, as in JSON: `"invalid_email".parse()`.
+impl std::str::FromStr for ErrorCode {
+    type Err = UnknownName;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        ErrorCode::ALL
+            .into_iter()
+            .find(|code| code.as_str() == name)
+            .ok_or(UnknownName)
+    }
+}
+
+/// A name that [`FromStr`](std::str::FromStr) does not know ([`ErrorCode`], [`Format`](crate::Format)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("not a name this crate knows")]
+pub struct UnknownName;
+
 impl fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -133,7 +151,7 @@ impl fmt::Display for ErrorCode {
 /// One problem in the file, located where a person can find it.
 ///
 /// Serialises as `{"row": 3, "column": "Email", "code": "invalid_email", "message": "…"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowError {
     /// The row as the spreadsheet numbers it (the header is usually row 1); `None` for
     /// problems of the whole file.
@@ -152,34 +170,40 @@ pub struct RowError {
     /// 0-based index of the spreadsheet column the problem is in, where one applies.
     #[serde(skip)]
     pub column_index: Option<u32>,
+    /// The language of `message`, which `Display` speaks too.
+    #[serde(skip)]
+    language: Language,
 }
 
 impl RowError {
-    pub(crate) fn file(code: ErrorCode, message: String) -> Self {
+    pub(crate) fn file(code: ErrorCode, text: Text, language: Language) -> Self {
         RowError {
             row: None,
             column: None,
             code,
-            message,
+            message: text.render(language),
             value: None,
             column_index: None,
+            language,
         }
     }
 
+    /// An error at `row` (and `column`, spreadsheet column `column_index`), saying `text`.
     pub(crate) fn at(
         code: ErrorCode,
         row: u32,
-        column: Option<Column>,
-        column_index: Option<u32>,
-        message: String,
+        (column, column_index): (Option<Column>, Option<u32>),
+        text: Text,
+        language: Language,
     ) -> Self {
         RowError {
             row: Some(row),
             column,
             code,
-            message,
+            message: text.render(language),
             value: None,
             column_index,
+            language,
         }
     }
 
@@ -201,11 +225,17 @@ impl RowError {
     }
 }
 
+/// "Row 3, Email: …" in the language of the message.
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let words = crate::message::words(self.language);
         match (self.row, self.column) {
-            (Some(row), Some(column)) => write!(f, "Row {row}, {column}: {}", self.message),
-            (Some(row), None) => write!(f, "Row {row}: {}", self.message),
+            (Some(row), Some(column)) => f.write_str(&(words.row_column)(
+                row,
+                words.column(column),
+                &self.message,
+            )),
+            (Some(row), None) => f.write_str(&(words.row)(row, &self.message)),
             (None, _) => f.write_str(&self.message),
         }
     }
@@ -228,7 +258,7 @@ impl fmt::Display for RowError {
 ///      address. Use the form name@example.com.",
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowErrors {
     errors: Vec<RowError>,
 }
@@ -241,6 +271,13 @@ impl RowErrors {
         }
         errors.sort_by_key(RowError::sort_key);
         Some(RowErrors { errors })
+    }
+
+    /// A file refused as a whole: this one error.
+    pub(crate) fn one(error: RowError) -> Self {
+        RowErrors {
+            errors: vec![error],
+        }
     }
 
     /// All or nothing: `Ok` when there are no errors, else all of them, ordered.
@@ -341,9 +378,12 @@ impl<'a> IntoIterator for &'a RowErrors {
 
 impl fmt::Display for RowErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let count = self.errors.len();
-        let noun = if count == 1 { "problem" } else { "problems" };
-        write!(f, "{count} {noun} in the file:")?;
+        let language = self
+            .errors
+            .first()
+            .map_or(Language::English, |e| e.language);
+        let words = crate::message::words(language);
+        f.write_str(&(words.summary)(self.errors.len()))?;
         for error in &self.errors {
             write!(f, "\n  {error}")?;
         }

@@ -4,6 +4,7 @@
 use std::ops::ControlFlow;
 
 use crate::cells::{Row, RowSink};
+use crate::message::{Language, Text};
 use crate::report::Report;
 use crate::rows::Validator;
 
@@ -35,7 +36,8 @@ impl RowSink for Tee<'_, '_> {
 }
 
 /// Writes the CSV: `Row`, the file's own columns, `Errors`; whole-file problems first.
-pub(crate) fn write(kept: &Kept, report: &Report) -> Vec<u8> {
+pub(crate) fn write(kept: &Kept, report: &Report, language: Language) -> Vec<u8> {
+    let words = crate::message::words(language);
     let width = kept
         .rows
         .iter()
@@ -55,9 +57,9 @@ pub(crate) fn write(kept: &Kept, report: &Report) -> Vec<u8> {
         let _ = writer.write_record(line.iter());
         line.clear();
     };
-    line.push("Row".to_owned());
+    line.push(Text::RowHeading.render(language));
     line.extend((0..width).map(|c| crate::cells::column_letters(u32::try_from(c).unwrap_or(0))));
-    line.push("Errors".to_owned());
+    line.push(Text::ErrorsHeading.render(language));
     put(&mut line);
     let problems = |row: Option<u32>| {
         report
@@ -65,7 +67,7 @@ pub(crate) fn write(kept: &Kept, report: &Report) -> Vec<u8> {
             .iter()
             .filter(|error| error.row == row)
             .map(|error| match error.column {
-                Some(column) => format!("{column}: {}", error.message),
+                Some(column) => format!("{}: {}", words.column(column), error.message),
                 None => error.message.clone(),
             })
             .collect::<Vec<_>>()

@@ -82,15 +82,18 @@ impl Format {
             Format::Ods => "ods",
         }
     }
+}
 
-    /// How a person would call a file of this format: "a CSV file".
-    pub(crate) const fn described(self) -> &'static str {
-        match self {
-            Format::Csv => "a CSV file",
-            Format::Xlsx => "an Excel workbook (.xlsx)",
-            Format::Xls => "an Excel 97-2003 workbook (.xls)",
-            Format::Ods => "an OpenDocument spreadsheet (.ods)",
-        }
+/// The format an extension or file name names, as [`Format::from_extension`].
+///
+/// ```
+/// assert_eq!("xlsx".parse(), Ok(bulk_users::Format::Xlsx));
+/// ```
+impl std::str::FromStr for Format {
+    type Err = crate::UnknownName;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        Format::from_extension(name).ok_or(crate::UnknownName)
     }
 }
 

@@ -1,7 +1,8 @@
 //! The header row → which spreadsheet column holds which [`Column`], and header errors.
 
-use crate::cells::{column_letters, Row, MAX_CELLS};
-use crate::error::{shorten, ErrorCode, RowError};
+use crate::cells::{Row, MAX_CELLS};
+use crate::error::{ErrorCode, RowError};
+use crate::message::Text;
 use crate::options::{Options, UnknownColumns};
 use crate::Column;
 
@@ -37,6 +38,7 @@ impl Header {
             known: [None; 4],
             has_errors: false,
         };
+        let language = options.language_value();
         let mut listed = Vec::new();
         let mut unlisted = 0usize;
         let mut report = |error: RowError| {
@@ -56,18 +58,18 @@ impl Header {
             let slot = match known {
                 Some(column) => match header.column_index(column) {
                     Some(first) => {
+                        let duplicate = Text::DuplicateColumn {
+                            column,
+                            first,
+                            second: cell.column,
+                        };
                         report(
                             RowError::at(
                                 ErrorCode::DuplicateColumn,
                                 row.number,
-                                Some(column),
-                                Some(cell.column),
-                                format!(
-                                    "Columns {} and {} are both {column}. Keep one of \
-                                     them and delete the other.",
-                                    column_letters(first),
-                                    column_letters(cell.column),
-                                ),
+                                (Some(column), Some(cell.column)),
+                                duplicate,
+                                language,
                             )
                             .with_value(text),
                         );
@@ -82,20 +84,17 @@ impl Header {
                 },
                 None => {
                     if options.unknown_columns_policy() == UnknownColumns::Reject {
+                        let unknown = Text::UnknownColumn {
+                            index: cell.column,
+                            header: text,
+                        };
                         report(
                             RowError::at(
                                 ErrorCode::UnknownColumn,
                                 row.number,
-                                None,
-                                Some(cell.column),
-                                format!(
-                                    "Column {} is headed \"{}\", which is not a column \
-                                     this upload knows. The columns are {}. Rename the \
-                                     header or delete the column.",
-                                    column_letters(cell.column),
-                                    shorten(text, 40),
-                                    expected_columns(),
-                                ),
+                                (None, Some(cell.column)),
+                                unknown,
+                                language,
                             )
                             .with_value(text),
                         );
@@ -117,26 +116,18 @@ impl Header {
             report(RowError::at(
                 ErrorCode::UnknownColumn,
                 row.number,
-                None,
-                Some(column),
-                format!(
-                    "The header row has more than {MAX_CELLS} columns. Keep only the \
-                     columns {}.",
-                    expected_columns(),
-                ),
+                (None, Some(column)),
+                Text::HeaderTooWide { max: MAX_CELLS },
+                language,
             ));
         }
         if unlisted > 0 {
             listed.push(RowError::at(
                 ErrorCode::UnknownColumn,
                 row.number,
-                None,
-                None,
-                format!(
-                    "{unlisted} more header cells are unknown or repeated columns. Keep only \
-                     the columns {}, each once.",
-                    expected_columns(),
-                ),
+                (None, None),
+                Text::MoreHeaderCells { count: unlisted },
+                language,
             ));
         }
         errors.append(&mut listed);
@@ -145,13 +136,9 @@ impl Header {
                 errors.push(RowError::at(
                     ErrorCode::MissingColumn,
                     row.number,
-                    Some(column),
-                    None,
-                    format!(
-                        "The header row has no {column} column. Add a column headed \
-                         \"{}\".",
-                        column.template_header(),
-                    ),
+                    (Some(column), None),
+                    Text::MissingColumn { column },
+                    language,
                 ));
             }
         }
@@ -179,13 +166,4 @@ pub(crate) fn position(column: Column) -> usize {
         Column::UserType => 2,
         Column::Site => 3,
     }
-}
-
-/// `"User name", "Email", "User type" and "Site"`, for messages.
-pub(crate) fn expected_columns() -> String {
-    let names: Vec<String> = Column::ALL
-        .iter()
-        .map(|column| format!("\"{}\"", column.name()))
-        .collect();
-    crate::options::join_words(&names, "and")
 }

@@ -170,7 +170,7 @@
 //!   `ada@example.com`, and `bücher.de` and `xn--bcher-kva.de` are one domain (the
 //!   output holds the Unicode form).
 //!
-//! # Decisions where the contract is silent
+//! # Decisions
 //!
 //! - A User type that is neither Standard nor Privileged is `invalid_user_type`.
 //! - Dates in workbooks read as ISO 8601 (`2024-03-01`), whatever the cell's format.
@@ -218,10 +218,12 @@ mod cells;
 mod column;
 mod csv;
 mod customer;
+mod engine;
 mod error;
 mod errors_file;
 mod format;
 mod header;
+mod message;
 mod numfmt;
 mod ods;
 mod options;
@@ -239,8 +241,9 @@ mod xls;
 mod xlsx;
 
 pub use column::Column;
-pub use error::{ErrorCode, RowError, RowErrors};
+pub use error::{ErrorCode, RowError, RowErrors, UnknownName};
 pub use format::Format;
+pub use message::Language;
 pub use options::{
     Options, UnknownColumns, DEFAULT_SITE, MAX_BYTES, MAX_EMAIL_CHARS, MAX_INFLATED_BYTES,
     MAX_NAME_CHARS, MAX_ROWS, MAX_SITE_CHARS,

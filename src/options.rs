@@ -1,14 +1,10 @@
-//! The configurable entry point: limits, defaults and policies.
+//! The settings of one service or customer: limits, defaults, policies, language. Data
+//! and setters only; `engine.rs` runs them.
 
-use crate::cells::RowSink;
 use crate::column::header_key;
-use crate::csv::TextInfo;
 use crate::customer::{DomainRule, Existing};
-use crate::error::{ErrorCode, RowError, RowErrors};
-use crate::report::Report;
-use crate::rows::Validator;
+use crate::message::Language;
 use crate::template::TemplateError;
-use crate::workbook::WorkbookProblem;
 use crate::{Column, Format, NewUser, UserType};
 
 /// The most users one file may hold by default.
@@ -68,7 +64,9 @@ pub struct Options {
     formats: Vec<Format>,
     encoding: Option<&'static encoding_rs::Encoding>,
     email_domains: Vec<DomainRule>,
+    email_domains_shown: Vec<String>,
     existing: Option<Existing>,
+    language: Language,
 }
 
 impl Default for Options {
@@ -88,13 +86,15 @@ impl Default for Options {
             formats: vec![Format::Csv, Format::Xlsx, Format::Ods],
             encoding: None,
             email_domains: Vec::new(),
+            email_domains_shown: Vec::new(),
             existing: None,
+            language: Language::English,
         }
     }
 }
 
 impl Options {
-    /// The defaults of the contract: 500 users, 10 MiB, site `HQ`, user type
+    /// The defaults: 500 users, 10 MiB, site `HQ`, user type
     /// `Standard`, unknown columns rejected, any site, and the formats CSV, XLSX and
     /// ODS. `.xls` must be enabled with [`Options::formats`]: see there why.
     pub fn new() -> Self {
@@ -245,6 +245,11 @@ impl Options {
             .into_iter()
             .filter_map(|domain| DomainRule::new(domain.as_ref()))
             .collect();
+        self.email_domains_shown = self
+            .email_domains
+            .iter()
+            .map(|rule| rule.shown.clone())
+            .collect();
         self
     }
 
@@ -290,85 +295,27 @@ impl Options {
         self
     }
 
-    /// Parses an upload all-or-nothing: every user, or every error in the file.
+    /// The language of every sentence a person reads: error messages, notes, the
+    /// template and the errors files (English by default). Codes, JSON keys, `column`
+    /// values and the output `user_type` stay as they are.
     ///
-    /// # Errors
-    ///
-    /// [`RowErrors`] with every problem found, ordered by row then column.
-    pub fn parse(&self, bytes: &[u8], format: Format) -> Result<Vec<NewUser>, RowErrors> {
-        self.validate(
-            bytes,
-            format,
-            |validator, _| validator.finish_all_or_nothing(),
-            Report::into_result,
-        )
-    }
-
-    /// Checks an upload in one pass and returns every valid user with its row and every
-    /// error: for services that import the valid rows and return the rest.
-    pub fn check(&self, bytes: &[u8], format: Format) -> Report {
-        self.validate(
-            bytes,
-            format,
-            |validator, text| match text {
-                Some(text) => validator.finish().with_text(text),
-                None => validator.finish(),
-            },
-            |report| report,
-        )
-    }
-
-    /// Reads the whole upload through one [`Validator`]: `finish` makes the answer from
-    /// it, `refused` from the report of a file refused as a whole.
-    fn validate<'o, T>(
-        &'o self,
-        bytes: &[u8],
-        format: Format,
-        finish: impl FnOnce(Validator<'o>, Option<TextInfo>) -> T,
-        refused: impl FnOnce(Report) -> T,
-    ) -> T {
-        if let Some(report) = self.refuse(bytes, format) {
-            return refused(report);
-        }
-        let mut validator = Validator::new(self, bytes.len());
-        match read(bytes, format, self, &mut validator) {
-            Ok(text) => finish(validator, text),
-            Err(message) => refused(Report::file_error(unreadable(message))),
-        }
-    }
-
-    /// The whole-file refusals checked before any parsing: size, emptiness, format.
-    fn refuse(&self, bytes: &[u8], format: Format) -> Option<Report> {
-        if bytes.len() > self.max_bytes {
-            return Some(Report::file_error(RowError::file(
-                ErrorCode::FileTooLarge,
-                format!(
-                    "The file is {} bytes; at most {} bytes ({}) are accepted. Split the \
-                     users into smaller files.",
-                    bytes.len(),
-                    self.max_bytes,
-                    human_size(self.max_bytes),
-                ),
-            )));
-        }
-        if bytes.is_empty() {
-            return Some(Report::file_error(RowError::file(
-                ErrorCode::EmptyFile,
-                "The file is empty (0 bytes). Fill in the template with one user per row \
-                 and upload it again."
-                    .to_owned(),
-            )));
-        }
-        if !self.formats.contains(&format) {
-            let accepted: Vec<&str> = self.formats.iter().map(|f| f.extension()).collect();
-            return Some(Report::file_error(unreadable(format!(
-                "Files in .{} format are not accepted here. Save the file as .{} and \
-                 upload it again.",
-                format.extension(),
-                accepted.join(" or ."),
-            ))));
-        }
-        None
+    /// ```
+    /// use bulk_users::{Format, Language, Options};
+    /// let errors = Options::new()
+    ///     .language(Language::French)
+    ///     .parse(b"Nom d'utilisateur*,E-mail*\nAda,ada(at)example.com\n", Format::Csv)
+    ///     .unwrap_err();
+    /// assert_eq!(errors[0].code.as_str(), "invalid_email");
+    /// assert_eq!(
+    ///     errors[0].to_string(),
+    ///     "Ligne 2, E-mail : « ada(at)example.com » n'est pas une adresse e-mail. Utilisez la \
+    ///      forme nom@exemple.com."
+    /// );
+    /// ```
+    #[must_use]
+    pub fn language(mut self, language: Language) -> Self {
+        self.language = language;
+        self
     }
 
     /// The .xlsx template for these options: the Users sheet with a User type dropdown
@@ -406,53 +353,32 @@ impl Options {
     /// The CSV template: the header row, UTF-8 with a byte order mark so that Excel shows
     /// accents right.
     pub fn write_csv_template(&self) -> Vec<u8> {
-        crate::template::csv(&[])
+        crate::template::csv(self, &[])
     }
 
     /// The CSV template with `users` filled in.
     pub fn write_csv_template_with(&self, users: &[NewUser]) -> Vec<u8> {
-        crate::template::csv(users)
+        crate::template::csv(self, users)
     }
 
-    /// The errors file: a CSV of every row read, as it was, with a `Row` column first and
-    /// an `Errors` column last saying what is wrong with that row (empty when nothing
-    /// is), whole-file problems on a line of their own first. For the person who has to
-    /// fix the file, the way Microsoft Entra's bulk results file works. UTF-8 with a byte
-    /// order mark, so Excel opens it with accents intact.
-    ///
-    /// ```
-    /// use bulk_users::{Format, Options};
-    ///
-    /// let upload = "User name*,Email*\nAda,ada@example.com\nBob,bob(at)example.com\n";
-    /// let file = Options::new().errors_csv(upload.as_bytes(), Format::Csv);
-    /// let text = String::from_utf8(file).unwrap();
-    /// assert_eq!(
-    ///     text,
-    ///     "\u{FEFF}Row,A,B,Errors\r\n\
-    ///      1,User name*,Email*,\r\n\
-    ///      2,Ada,ada@example.com,\r\n\
-    ///      3,Bob,bob(at)example.com,\"Email: \"\"bob(at)example.com\"\" is not an email address. \
-    ///      Use the form name@example.com.\"\r\n",
-    /// );
-    /// ```
-    pub fn errors_csv(&self, bytes: &[u8], format: Format) -> Vec<u8> {
-        let mut validator = Validator::new(self, bytes.len());
-        let mut tee = crate::errors_file::Tee {
-            validator: &mut validator,
-            kept: crate::errors_file::Kept::default(),
-        };
-        let report = match self.refuse(bytes, format) {
-            Some(report) => report,
-            None => match read(bytes, format, self, &mut tee) {
-                Ok(_) => {
-                    let kept = std::mem::take(&mut tee.kept);
-                    let report = validator.finish();
-                    return crate::errors_file::write(&kept, &report);
-                }
-                Err(message) => Report::file_error(unreadable(message)),
-            },
-        };
-        crate::errors_file::write(&crate::errors_file::Kept::default(), &report)
+    pub(crate) fn language_value(&self) -> Language {
+        self.language
+    }
+
+    pub(crate) fn max_inflated_value(&self) -> u64 {
+        self.max_inflated
+    }
+
+    pub(crate) fn named_encoding(&self) -> Option<&'static encoding_rs::Encoding> {
+        self.encoding
+    }
+
+    pub(crate) fn accepts(&self, format: Format) -> bool {
+        self.formats.contains(&format)
+    }
+
+    pub(crate) fn formats_list(&self) -> &[Format] {
+        &self.formats
     }
 
     pub(crate) fn max_bytes_value(&self) -> usize {
@@ -483,6 +409,11 @@ impl Options {
         &self.email_domains
     }
 
+    /// The allowed domains as the service wrote them, for messages.
+    pub(crate) fn email_domain_shown(&self) -> &[String] {
+        &self.email_domains_shown
+    }
+
     pub(crate) fn existing_accounts(&self) -> Option<&Existing> {
         self.existing.as_ref()
     }
@@ -499,107 +430,5 @@ impl Options {
                 .find(|(alias, _)| *alias == key)
                 .map(|&(_, column)| column)
         })
-    }
-}
-
-/// Runs the reader for `format`; an unreadable file gives the message for the person.
-fn read(
-    bytes: &[u8],
-    format: Format,
-    options: &Options,
-    sink: &mut dyn RowSink,
-) -> Result<Option<TextInfo>, String> {
-    let max_inflated = options.max_inflated;
-    let looks_like = Format::detect(bytes);
-    let mismatch = |expected: Format| match looks_like {
-        Some(actual) if actual != expected => format!(
-            "This file is not {} but looks like {}. Upload it with the right file \
-             extension, or save it again as .{}.",
-            expected.described(),
-            actual.described(),
-            expected.extension(),
-        ),
-        _ => format!(
-            "This file could not be read as {}. Save it again from your spreadsheet \
-             program as .xlsx or .csv and upload it again.",
-            expected.described(),
-        ),
-    };
-    match format {
-        Format::Csv => {
-            if looks_like.is_some_and(|actual| actual != Format::Csv) {
-                return Err(mismatch(Format::Csv));
-            }
-            crate::csv::read(bytes, options.encoding, sink)
-                .map(Some)
-                .map_err(|_| {
-                    "This file is not text: it holds binary data. Save it as CSV or .xlsx \
-                 from your spreadsheet program and upload it again."
-                        .to_owned()
-                })
-        }
-        _ => crate::workbook::read(bytes, format, max_inflated, sink)
-            .map(|()| None)
-            .map_err(|problem| match problem {
-                WorkbookProblem::TooExpanded => format!(
-                    "The workbook expands to more than {} when unpacked, far more than a list \
-                 of users needs. Copy the users into a new workbook (or the template) and \
-                 upload that.",
-                    human_size(usize::try_from(max_inflated).unwrap_or(usize::MAX)),
-                ),
-                WorkbookProblem::Encrypted => "The workbook is protected with a password. \
-                 Remove the password (or save an unprotected copy) and upload it again."
-                    .to_owned(),
-                WorkbookProblem::NoSheet => {
-                    "The workbook has no worksheet. Fill in the template's Users sheet and \
-                 upload it again."
-                        .to_owned()
-                }
-                WorkbookProblem::Damaged => mismatch(format),
-                #[cfg(not(feature = "xls"))]
-                WorkbookProblem::NotBuiltIn => format!(
-                    "Files in .{} format are not accepted here. Save the file as .xlsx \
-                         and upload it again.",
-                    format.extension(),
-                ),
-            }),
-    }
-}
-
-fn unreadable(message: String) -> RowError {
-    RowError::file(ErrorCode::UnreadableFile, message)
-}
-
-/// `10 MiB`, `1.5 MiB`, `900 KiB`, `12 bytes`.
-pub(crate) fn human_size(bytes: usize) -> String {
-    const KIB: usize = 1024;
-    const MIB: usize = 1024 * 1024;
-    if bytes >= MIB {
-        let tenths = bytes / (MIB / 10);
-        if tenths.is_multiple_of(10) {
-            format!("{} MiB", tenths / 10)
-        } else {
-            format!("{}.{} MiB", tenths / 10, tenths % 10)
-        }
-    } else if bytes >= KIB {
-        format!("{} KiB", bytes / KIB)
-    } else {
-        format!("{bytes} bytes")
-    }
-}
-
-/// `"HQ", "Oslo" or "Tokyo"`, for messages.
-pub(crate) fn quoted_list(items: &[String]) -> String {
-    let quoted: Vec<String> = items.iter().map(|item| format!("\"{item}\"")).collect();
-    join_words(&quoted, "or")
-}
-
-/// `a, b and c` (or `a, b or c`): a list as a sentence says it.
-pub(crate) fn join_words(items: &[String], conjunction: &str) -> String {
-    match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => {
-            format!("{} {conjunction} {last}", rest.join(", "))
-        }
-        _ => items.concat(),
     }
 }

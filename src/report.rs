@@ -1,12 +1,13 @@
 //! The full result of checking a file: valid users with their rows, and every error.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{RowError, RowErrors};
+use crate::message::{Language, Text};
 use crate::NewUser;
 
 /// A valid user and the row it came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowUser {
     /// The row as the spreadsheet numbers it.
     pub row: u32,
@@ -32,7 +33,7 @@ pub struct RowUser {
 /// assert_eq!(report.errors[0].row, Some(3));
 /// assert!(!report.is_valid());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
     /// Valid users in file order.
     pub users: Vec<RowUser>,
@@ -54,7 +55,7 @@ pub struct Report {
 /// that a person may want to confirm, as rust-url reports syntax violations beside a
 /// successful parse. A page can ask: "We read your file as Cyrillic (Windows-1251). Is
 /// that right?"
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Note {
     /// The row as the spreadsheet numbers it; `None` for the whole file.
@@ -66,7 +67,7 @@ pub struct Note {
 }
 
 /// The kinds of [`Note`]. Serialised in snake_case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum NoteCode {
@@ -92,58 +93,25 @@ impl NoteCode {
 }
 
 impl Note {
-    pub(crate) fn row(row: u32, code: NoteCode) -> Self {
-        let message = match code {
-            NoteCode::InvisibleCharactersRemoved => {
-                "Invisible characters (such as direction marks or zero-width spaces, often \
-                 left by copy and paste) were removed from this row's values."
-            }
-            NoteCode::MergedCellSpread => {
-                "A merged cell covers this row: its value was used for every cell it \
-                 covers, as the spreadsheet shows it."
-            }
-            NoteCode::EncodingGuessed => "",
+    pub(crate) fn row(row: u32, code: NoteCode, language: Language) -> Self {
+        let text = match code {
+            NoteCode::MergedCellSpread => Text::MergedSpread,
+            _ => Text::InvisibleRemoved,
         };
         Note {
             row: Some(row),
             code,
-            message: message.to_owned(),
+            message: text.render(language),
         }
     }
 
-    pub(crate) fn encoding_guessed(name: &str) -> Self {
+    pub(crate) fn encoding_guessed(name: &str, language: Language) -> Self {
         Note {
             row: None,
             code: NoteCode::EncodingGuessed,
-            message: format!(
-                "The file is not UTF-8, so its characters were read as {}. If names \
-                 look wrong, save the file as \"CSV UTF-8\" and upload it again.",
-                describe_encoding(name)
-            ),
+            message: Text::EncodingGuessed { name }.render(language),
         }
     }
-}
-
-/// How a person knows an encoding: "Cyrillic (windows-1251)".
-fn describe_encoding(name: &str) -> String {
-    let script = match name {
-        "windows-1250" | "ISO-8859-2" => "Central European",
-        "windows-1251" | "KOI8-R" | "KOI8-U" | "ISO-8859-5" | "IBM866" => "Cyrillic",
-        "windows-1252" | "ISO-8859-15" => "Western European",
-        "windows-1253" | "ISO-8859-7" => "Greek",
-        "windows-1254" => "Turkish",
-        "windows-1255" | "ISO-8859-8" => "Hebrew",
-        "windows-1256" | "ISO-8859-6" => "Arabic",
-        "windows-1257" | "ISO-8859-4" | "ISO-8859-13" => "Baltic",
-        "windows-1258" => "Vietnamese",
-        "windows-874" => "Thai",
-        "Shift_JIS" | "EUC-JP" => "Japanese",
-        "GBK" | "gb18030" => "Chinese Simplified",
-        "Big5" => "Chinese Traditional",
-        "EUC-KR" => "Korean",
-        _ => return name.to_owned(),
-    };
-    format!("{script} ({name})")
 }
 
 impl Report {
@@ -163,10 +131,10 @@ impl Report {
     }
 
     /// Records how a CSV's text was read.
-    pub(crate) fn with_text(mut self, info: crate::csv::TextInfo) -> Self {
+    pub(crate) fn with_text(mut self, info: crate::csv::TextInfo, language: Language) -> Self {
         let name = info.encoding.name();
         if info.guessed {
-            self.notes.insert(0, Note::encoding_guessed(name));
+            self.notes.insert(0, Note::encoding_guessed(name, language));
         }
         self.encoding = Some(name.to_owned());
         self.delimiter = Some(char::from(info.delimiter));

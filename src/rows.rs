@@ -6,9 +6,10 @@ use std::collections::hash_map::{Entry, HashMap, RandomState};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::ops::ControlFlow;
 
-use crate::cells::{column_letters, CellKind, Row, RowSink};
+use crate::cells::{CellKind, Row, RowSink};
 use crate::error::{ErrorCode, RowError, RowErrors};
 use crate::header::{position, Header, Slot};
+use crate::message::{Language, Text};
 use crate::options::Options;
 use crate::report::{Note, NoteCode, Report, RowUser};
 use crate::rules::{self, Problem};
@@ -138,22 +139,14 @@ impl<'o> Validator<'o> {
     /// Every error, with the whole-file errors added; the users are left only if the
     /// file can have any.
     fn close(&mut self) -> Vec<RowError> {
+        let language = self.options.language_value();
         let Some(header) = &self.header else {
-            let empty = RowError::file(
-                ErrorCode::EmptyFile,
-                "The file is empty: it has no header row and no users. Fill in the \
-                 template with one user per row and upload it again."
-                    .to_owned(),
-            );
+            let empty = RowError::file(ErrorCode::EmptyFile, Text::EmptyFile, language);
             return vec![empty];
         };
         if self.user_rows == 0 {
-            self.errors.push(RowError::file(
-                ErrorCode::NoRows,
-                "The file has a header row but no users. Add one user per row under the \
-                 header."
-                    .to_owned(),
-            ));
+            self.errors
+                .push(RowError::file(ErrorCode::NoRows, Text::NoRows, language));
         }
         if header.has_errors {
             // A file whose header is wrong may have its columns mixed up: none of its
@@ -193,29 +186,21 @@ impl<'o> Validator<'o> {
             extra.get_or_insert((column, ""));
             extra_count += 1;
         }
+        let language = self.options.language_value();
         if let Some((column, text)) = extra {
             // Past MAX_CELLS a row stops counting: say "at least".
-            let at_least = if row.overflow.is_some() {
-                "at least "
-            } else {
-                ""
-            };
-            let others = match extra_count.saturating_sub(1) {
-                0 => String::new(),
-                1 => format!(" (and {at_least}1 more column)"),
-                more => format!(" (and {at_least}{more} more columns)"),
+            let extra_value = Text::ExtraValue {
+                index: column,
+                more: extra_count.saturating_sub(1),
+                at_least: row.overflow.is_some(),
             };
             self.errors.push(
                 RowError::at(
                     ErrorCode::ExtraValue,
                     row.number,
-                    None,
-                    Some(column),
-                    format!(
-                        "Column {}{others} has a value but no header. Delete the value, or \
-                         give the column a header.",
-                        column_letters(column),
-                    ),
+                    (None, Some(column)),
+                    extra_value,
+                    language,
                 )
                 .with_value(text),
             );
@@ -227,6 +212,7 @@ impl<'o> Validator<'o> {
         let mut field = Field {
             errors: &mut self.errors,
             header,
+            language,
             row: row.number,
         };
         let name = field.check(Column::UserName, name, name_error, rules::user_name);
@@ -254,25 +240,28 @@ impl<'o> Validator<'o> {
                     RowError::at(
                         ErrorCode::DuplicateEmail,
                         row.number,
-                        Some(Column::Email),
-                        header.column_index(Column::Email),
-                        format!(
-                            "{address} is already used on row {first}. Each user needs \
-                             their own email address."
-                        ),
+                        (Some(Column::Email), header.column_index(Column::Email)),
+                        Text::DuplicateEmail { address, first },
+                        language,
                     )
                     .with_value(address),
                 );
-            } else if let Some(problem) = customer_problem(options, address) {
+            } else if let Some(problem) =
+                customer_problem(options, address, self.scratch.seen.last_key())
+            {
                 // Asked once per distinct address: a repeat is a duplicate instead.
                 duplicate = true;
                 self.errors.push(
                     RowError::at(
                         problem.code(),
                         row.number,
-                        Some(Column::Email),
-                        header.column_index(Column::Email),
-                        problem.message(Column::Email, address),
+                        (Some(Column::Email), header.column_index(Column::Email)),
+                        Text::Cell {
+                            problem: &problem,
+                            column: Column::Email,
+                            value: address,
+                        },
+                        language,
                     )
                     .with_value(address),
                 );
@@ -294,15 +283,15 @@ impl<'o> Validator<'o> {
 }
 
 /// What the customer's own rules say of a valid address seen for the first time.
-fn customer_problem(options: &Options, address: &str) -> Option<Problem> {
-    let rules = options.email_domain_rules();
-    if !crate::customer::is_allowed(rules, address) {
-        let shown: Vec<String> = rules.iter().map(|rule| rule.shown.clone()).collect();
-        return Some(Problem::EmailDomain { allowed: shown });
+/// `key` is the address's duplicate key, just added to the index.
+fn customer_problem(options: &Options, address: &str, key: &str) -> Option<Problem> {
+    if !crate::customer::is_allowed(options.email_domain_rules(), address) {
+        let allowed = options.email_domain_shown().to_vec();
+        return Some(Problem::EmailDomain { allowed });
     }
     if options
         .existing_accounts()
-        .is_some_and(|existing| existing.has(address))
+        .is_some_and(|existing| existing.has(key, address))
     {
         return Some(Problem::EmailExists);
     }
@@ -313,6 +302,7 @@ fn customer_problem(options: &Options, address: &str) -> Option<Problem> {
 struct Field<'a> {
     errors: &'a mut Vec<RowError>,
     header: &'a Header,
+    language: Language,
     row: u32,
 }
 
@@ -339,9 +329,18 @@ impl Field<'_> {
         match result {
             Ok(value) => Some(value),
             Err(problem) => {
-                let message = problem.message(column, text);
-                let mut error =
-                    RowError::at(problem.code(), self.row, Some(column), index, message);
+                let cell = Text::Cell {
+                    problem: &problem,
+                    column,
+                    value: text,
+                };
+                let mut error = RowError::at(
+                    problem.code(),
+                    self.row,
+                    (Some(column), index),
+                    cell,
+                    self.language,
+                );
                 if !text.is_empty() {
                     error = error.with_value(text);
                 }
@@ -357,13 +356,14 @@ impl RowSink for Validator<'_> {
         if row.is_blank() {
             return ControlFlow::Continue(());
         }
+        let language = self.options.language_value();
         if row.removed_invisible {
-            self.notes
-                .push(Note::row(row.number, NoteCode::InvisibleCharactersRemoved));
+            let code = NoteCode::InvisibleCharactersRemoved;
+            self.notes.push(Note::row(row.number, code, language));
         }
         if row.spread_merged {
-            self.notes
-                .push(Note::row(row.number, NoteCode::MergedCellSpread));
+            let code = NoteCode::MergedCellSpread;
+            self.notes.push(Note::row(row.number, code, language));
         }
         if self.header.is_none() {
             self.header = Some(Header::read(row, self.options, &mut self.errors));
@@ -380,12 +380,9 @@ impl RowSink for Validator<'_> {
             self.errors.push(RowError::at(
                 ErrorCode::TooManyRows,
                 row.number,
-                None,
-                None,
-                format!(
-                    "The file has more than {limit} users; this is the first row past the \
-                     limit. Split the users into files of at most {limit} users each."
-                ),
+                (None, None),
+                Text::TooManyRows { limit },
+                self.options.language_value(),
             ));
             return ControlFlow::Break(());
         }
@@ -408,6 +405,8 @@ impl Drop for Validator<'_> {
 #[derive(Default)]
 struct SeenEmails {
     keys: String,
+    /// Where the last remembered key starts in `keys`.
+    last_start: usize,
     first: HashMap<u64, Seen, BuildHasherDefault<KeyedHash>>,
     /// Different keys whose hashes collided: astronomically rare, checked one by one.
     clashes: Vec<Seen>,
@@ -438,15 +437,23 @@ impl SeenEmails {
     /// Forgets every email, keeping the room, with new secret keys for the hash.
     fn clear(&mut self) {
         self.keys.clear();
+        self.last_start = 0;
         self.first.clear();
         self.clashes.clear();
         self.hasher = RandomState::new();
+    }
+
+    /// The key of the address [`SeenEmails::first_row`] last remembered.
+    fn last_key(&self) -> &str {
+        let start = self.last_start.min(self.keys.len());
+        self.keys.get(start..).unwrap_or_default()
     }
 
     /// The row `address` first appeared on, or `None` (and it is remembered for `row`).
     fn first_row(&mut self, address: &str, row: u32) -> Option<u32> {
         // The key goes straight into the buffer, and is taken back out if it was seen.
         let start = self.keys.len();
+        self.last_start = start;
         rules::push_email_key(address, &mut self.keys);
         let seen = Seen {
             start,

@@ -1,7 +1,7 @@
 //! One pure function per field: the trimmed text of a cell → its value, or the problem.
 
 use crate::cells::is_invisible;
-use crate::{Column, ErrorCode, UserType};
+use crate::{ErrorCode, UserType};
 
 /// What is wrong with one value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,8 +24,8 @@ pub(crate) enum Problem {
     UserType,
     /// Not one plain email address.
     Email(EmailProblem),
-    /// Not one of the customer's sites.
-    UnknownSite { allowed: String },
+    /// Not one of the customer's sites (which are listed).
+    UnknownSite { allowed: Vec<String> },
     /// An address outside the customer's domains (as the service wrote them).
     EmailDomain { allowed: Vec<String> },
     /// An address that already has an account.
@@ -63,79 +63,6 @@ impl Problem {
             Problem::EmailExists => ErrorCode::EmailExists,
         }
     }
-
-    /// The message for the person who filled in `value` under `column`.
-    pub(crate) fn message(&self, column: Column, value: &str) -> String {
-        let quoted = format!("\"{}\"", crate::error::shorten(value, 40));
-        match self {
-            Problem::Missing => match column {
-                Column::Email => "Email is empty. Every user needs an email address.".to_owned(),
-                _ => format!(
-                    "{column} is empty. Every user needs a {}.",
-                    column.name().to_lowercase()
-                ),
-            },
-            Problem::ErrorCell => format!(
-                "The cell shows the spreadsheet error {value}. Replace it with the \
-                 {} itself.",
-                column.name().to_lowercase(),
-            ),
-            Problem::NoResult => format!(
-                "{column} is a formula whose result is not saved in the file, so what it \
-                 shows is unknown. Open the file in your spreadsheet program, save it, and \
-                 upload it again (or type the value instead of the formula)."
-            ),
-            Problem::Unreadable => format!(
-                "{column} has characters that could not be read (shown as \u{FFFD}): the \
-                 file is not in the encoding it was read in. Save it as \"CSV UTF-8\" (in \
-                 Excel: Save As, CSV UTF-8 (Comma delimited)) and upload it again."
-            ),
-            Problem::Control => format!(
-                "{column} contains a tab, a line break or another control character. Type \
-                 the value on a single line."
-            ),
-            Problem::TooLong { chars, max } => format!(
-                "{column} is {chars} characters long; at most {max} are allowed. Shorten it."
-            ),
-            Problem::Unsafe { first } => format!(
-                "{quoted} starts with \"{first}\", which spreadsheet programs treat as a \
-                 formula. Remove the \"{first}\" at the start."
-            ),
-            Problem::UserType => format!(
-                "{quoted} is not a user type. Use Standard or Privileged, or leave the cell \
-                 empty for Standard."
-            ),
-            Problem::Email(EmailProblem::Space) => {
-                format!("{quoted} contains a space. An email address has no spaces; remove them.")
-            }
-            Problem::Email(EmailProblem::Hidden) => format!(
-                "{quoted} contains a hidden character, such as a non-breaking or zero-width \
-                 space, often left by copy and paste. Type the address again."
-            ),
-            Problem::Email(EmailProblem::DisplayName) => format!(
-                "{quoted} is a name with an address. Write the address alone, in the form \
-                 name@example.com."
-            ),
-            Problem::Email(EmailProblem::ManyAts) => format!(
-                "{quoted} has more than one @. Write one address per cell, in the form \
-                 name@example.com."
-            ),
-            Problem::Email(EmailProblem::Form) => {
-                format!("{quoted} is not an email address. Use the form name@example.com.")
-            }
-            Problem::UnknownSite { allowed } => format!(
-                "{quoted} is not one of the sites. Use one of {allowed}, or leave the cell \
-                 empty for the default site."
-            ),
-            Problem::EmailDomain { allowed } => format!(
-                "{value} is not at one of this organisation's domains. Use an address at {}.",
-                domain_list(allowed)
-            ),
-            Problem::EmailExists => {
-                format!("{value} already has an account. Remove this row, or use another address.")
-            }
-        }
-    }
 }
 
 /// What every value of every column must be, whatever the column's rule: free of
@@ -154,19 +81,6 @@ pub(crate) fn readable(text: &str) -> Result<(), Problem> {
         }
     }
     Ok(())
-}
-
-/// `contoso.com or fabrikam.com`; past ten, the first ten and how many more.
-fn domain_list(domains: &[String]) -> String {
-    const SHOWN: usize = 10;
-    match domains.len() {
-        0..=SHOWN => crate::options::join_words(domains, "or"),
-        n => format!(
-            "{} or one of {} more",
-            domains.get(..SHOWN).unwrap_or(domains).join(", "),
-            n.saturating_sub(SHOWN)
-        ),
-    }
 }
 
 /// Checks shared by every text value: control characters and length.
@@ -221,7 +135,7 @@ pub(crate) fn site<'a>(text: &'a str, allowed: &'a [String]) -> Result<&'a str, 
         .find(|site| site.to_lowercase() == folded)
         .map(String::as_str)
         .ok_or_else(|| Problem::UnknownSite {
-            allowed: crate::options::quoted_list(allowed),
+            allowed: allowed.to_vec(),
         })
 }
 
@@ -231,8 +145,8 @@ pub(crate) fn user_type(text: &str) -> Result<UserType, Problem> {
     UserType::from_name(text).ok_or(Problem::UserType)
 }
 
-/// An Email: one plain `local@domain` address as a person types it into a form
-/// (CONTRACT §4). Returns it with the domain in lower case.
+/// An Email: one plain `local@domain` address as a person types it into a user form.
+/// Returns it with the domain mapped (UTS #46) and in lower case.
 ///
 /// Every address accepted here is one `email_address` accepts with display text and
 /// domain literals off and a TLD required (a property test holds the two together); the
@@ -286,7 +200,7 @@ const fn byte_classes() -> [u8; 256] {
 
 static CLASSES: [u8; 256] = byte_classes();
 
-/// The common case in one pass: a plain ASCII address the contract accepts, already
+/// The common case in one pass: a plain ASCII address the crate accepts, already
 /// lower-cased in its domain. The local part and the domain have a loop each, so that
 /// neither asks on every byte which side of the `@` it is on; a `u8` always indexes
 /// the 256-entry [`CLASSES`]. `None` for anything else, which [`email_checked`] then
@@ -596,7 +510,7 @@ mod tests {
     }
 
     #[test]
-    fn emails_the_contract_accepts() {
+    fn emails_accepted() {
         assert_eq!(
             email("Ada.Lovelace@Example.COM"),
             Ok("Ada.Lovelace@example.com".to_owned())
@@ -613,7 +527,7 @@ mod tests {
     }
 
     #[test]
-    fn emails_the_contract_refuses() {
+    fn emails_refused() {
         assert_eq!(refused("John <j@x.com>"), Some(EmailProblem::DisplayName));
         assert_eq!(refused("ada @x.com"), Some(EmailProblem::Space));
         assert_eq!(refused("<j@x.com>"), Some(EmailProblem::DisplayName));

@@ -6,7 +6,8 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use crate::options::{human_size, Options};
+use crate::message::{words, Text};
+use crate::options::Options;
 use crate::{Column, NewUser, UserType};
 
 /// The last row of a worksheet that can hold a user (Excel has 1,048,576 rows, one of
@@ -70,6 +71,14 @@ pub(crate) fn xlsx(options: &Options, users: &[NewUser]) -> Result<Vec<u8>, Temp
     check_sites(sites)?;
 
     let mut workbook = Workbook::new();
+    // A fixed creation date: the same options give the same bytes, and the crate reads
+    // no clock (rust_xlsxwriter would stamp the time of writing).
+    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 1, 1)?;
+    workbook.set_properties(
+        &rust_xlsxwriter::DocProperties::new()
+            .set_creation_datetime(&created)
+            .set_title("Users to add"),
+    );
     let sheet = workbook.add_worksheet();
     sheet.set_name("Users")?;
     sheet.set_active(true);
@@ -96,6 +105,8 @@ fn users_sheet(
     users: &[NewUser],
 ) -> Result<(), TemplateError> {
     let max_rows = options.max_rows_value();
+    let language = options.language_value();
+    let words = words(language);
     let header_format = CellFormat::new()
         .set_bold()
         .set_font_color(Color::White)
@@ -105,12 +116,16 @@ fn users_sheet(
     // its zeros, and a long number is not turned into 1.2E+15.
     let text = CellFormat::new().set_num_format_index(49);
     for (index, column) in (0u16..).zip(Column::ALL) {
-        sheet.write_string_with_format(0, index, column.template_header(), &header_format)?;
+        sheet.write_string_with_format(0, index, words.header(column), &header_format)?;
         sheet.set_column_width(index, width(column))?;
         if column != Column::UserType {
             sheet.set_column_format(index, &text)?;
         }
-        let note = Note::new(column.rule(options.default_site_value()))
+        let rule = Text::ColumnRule {
+            column,
+            default_site: options.default_site_value(),
+        };
+        let note = Note::new(rule.render(language))
             .set_author("Template")
             .add_author_prefix(false)
             .set_width(320)
@@ -121,14 +136,14 @@ fn users_sheet(
 
     let last_row = max_rows.max(1);
     let kinds = DataValidation::new()
-        .allow_list_strings(&[UserType::Standard.as_str(), UserType::Privileged.as_str()])?
-        .set_input_title("User type")?
-        .set_input_message("Standard or Privileged. Leave empty for Standard.")?
-        .set_error_title("Not a user type")?
-        .set_error_message(
-            "Choose Standard or Privileged from the list, or leave the cell empty for \
-             Standard.",
-        )?;
+        .allow_list_strings(&[
+            words.user_type(UserType::Standard),
+            words.user_type(UserType::Privileged),
+        ])?
+        .set_input_title(Text::UserTypeInputTitle.render(language))?
+        .set_input_message(Text::UserTypeInputMessage.render(language))?
+        .set_error_title(Text::UserTypeErrorTitle.render(language))?
+        .set_error_message(Text::UserTypeErrorMessage.render(language))?;
     sheet.add_data_validation(
         1,
         column_number(Column::UserType),
@@ -146,11 +161,13 @@ fn users_sheet(
             DataValidation::new().allow_list_formula(Formula::new(formula))
         };
         let list = list
-            .set_error_title("Not one of the sites")?
-            .set_error_message(format!(
-                "Choose a site from the list, or leave the cell empty for {}.",
-                options.default_site_value()
-            ))?;
+            .set_error_title(Text::SiteErrorTitle.render(language))?
+            .set_error_message(
+                Text::SiteErrorMessage {
+                    default_site: options.default_site_value(),
+                }
+                .render(language),
+            )?;
         let site = column_number(Column::Site);
         sheet.add_data_validation(1, site, last_row, site, &list)?;
     }
@@ -161,7 +178,7 @@ fn users_sheet(
         sheet.write_string(
             row,
             column_number(Column::UserType),
-            user.user_type.as_str(),
+            words.user_type(user.user_type),
         )?;
         if user.site != options.default_site_value() {
             sheet.write_string(row, column_number(Column::Site), &user.site)?;
@@ -171,82 +188,63 @@ fn users_sheet(
 }
 
 fn instructions_sheet(sheet: &mut Worksheet, options: &Options) -> Result<(), TemplateError> {
+    let language = options.language_value();
+    let words = words(language);
     let title = CellFormat::new().set_bold().set_font_size(14);
     let bold = CellFormat::new().set_bold();
     let wrap = CellFormat::new().set_text_wrap();
-    sheet.set_column_width(0, 16)?;
+    sheet.set_column_width(0, 22)?;
     sheet.set_column_width(1, 90)?;
-    sheet.write_string_with_format(0, 0, "How to fill in this template", &title)?;
+    sheet.write_string_with_format(0, 0, Text::TemplateTitle.render(language), &title)?;
     let mut row = 2u32;
     for line in general_rules(options) {
         sheet.write_string_with_format(row, 0, "•", &bold)?;
-        sheet.write_string_with_format(row, 1, line, &wrap)?;
+        sheet.write_string_with_format(row, 1, line.render(language), &wrap)?;
         row += 1;
     }
     row += 1;
-    sheet.write_string_with_format(row, 0, "Column", &bold)?;
-    sheet.write_string_with_format(row, 1, "Rule", &bold)?;
+    sheet.write_string_with_format(row, 0, Text::ColumnHeading.render(language), &bold)?;
+    sheet.write_string_with_format(row, 1, Text::RuleHeading.render(language), &bold)?;
     row += 1;
     for column in Column::ALL {
-        sheet.write_string_with_format(row, 0, column.template_header(), &bold)?;
-        sheet.write_string_with_format(row, 1, column.rule(options.default_site_value()), &wrap)?;
+        let rule = Text::ColumnRule {
+            column,
+            default_site: options.default_site_value(),
+        };
+        sheet.write_string_with_format(row, 0, words.header(column), &bold)?;
+        sheet.write_string_with_format(row, 1, rule.render(language), &wrap)?;
         row += 1;
     }
     let sites = options.allowed_sites_list();
     if !sites.is_empty() {
         row += 1;
-        sheet.write_string_with_format(row, 0, "Sites", &bold)?;
-        sheet.write_string_with_format(
-            row,
-            1,
-            format!("The Site must be one of: {}.", sites.join(", ")),
-            &wrap,
-        )?;
+        sheet.write_string_with_format(row, 0, Text::SitesHeading.render(language), &bold)?;
+        let rule = Text::RuleSites { sites };
+        sheet.write_string_with_format(row, 1, rule.render(language), &wrap)?;
     }
     Ok(())
 }
 
-/// The file-wide rules, in plain words, with this service's limits.
-fn general_rules(options: &Options) -> Vec<String> {
-    let domains: Vec<String> = options
-        .email_domain_rules()
-        .iter()
-        .map(|rule| rule.shown.clone())
-        .collect();
+/// The file-wide rules, with this service's limits, domains and policies.
+fn general_rules(options: &Options) -> Vec<Text<'_>> {
+    let domains = options.email_domain_shown();
     let mut rules = vec![
-        "Put one user on each row of the Users sheet, under the header. Do not change or \
-         move the header row."
-            .to_owned(),
-        "Columns marked * are required. Empty rows are skipped.".to_owned(),
-        format!(
-            "At most {} users per file, and files of at most {}. Split larger lists into \
-             several files.",
-            options.max_rows_value(),
-            human_size(options.max_bytes_value()),
-        ),
-        "Each email address may appear only once in the file.".to_owned(),
-        "Save the file as Excel workbook (.xlsx) or as CSV (.csv, UTF-8 if your program \
-         asks). OpenDocument (.ods) and Excel 97-2003 (.xls) work too."
-            .to_owned(),
-        "The whole file is checked at once: if anything is wrong, nothing is imported and \
-         you get the list of every problem with its row number. Fix them and upload again."
-            .to_owned(),
+        Text::RuleOneUserPerRow,
+        Text::RuleRequired,
+        Text::RuleLimits {
+            rows: options.max_rows_value(),
+            bytes: options.max_bytes_value(),
+        },
+        Text::RuleUniqueEmail,
     ];
     if !domains.is_empty() {
-        rules.insert(
-            4,
-            format!(
-                "Use an email address at {}.",
-                crate::options::join_words(&domains, "or")
-            ),
-        );
+        rules.push(Text::RuleDomains { domains });
     }
     if options.existing_accounts().is_some() {
-        rules.insert(
-            4,
-            "Add only people who do not have an account yet.".to_owned(),
-        );
+        rules.push(Text::RuleNewPeopleOnly);
     }
+    rules.push(Text::RuleFormats);
+    rules.push(Text::RuleAllOrNothing);
     rules
 }
 
@@ -301,17 +299,18 @@ fn width(column: Column) -> f64 {
 
 /// The CSV template: UTF-8 with a byte order mark, so that Excel shows accents right,
 /// the header row and `users`, CRLF line ends as Excel writes them.
-pub(crate) fn csv(users: &[NewUser]) -> Vec<u8> {
+pub(crate) fn csv(options: &Options, users: &[NewUser]) -> Vec<u8> {
+    let words = words(options.language_value());
     let mut writer = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    let header = Column::ALL.map(Column::template_header);
+    let header = Column::ALL.map(|column| words.header(column));
     let mut rows = vec![header.map(str::to_owned)];
     rows.extend(users.iter().map(|user| {
         [
             user.name.clone(),
             user.email.clone(),
-            user.user_type.as_str().to_owned(),
+            words.user_type(user.user_type).to_owned(),
             user.site.clone(),
         ]
     }));

@@ -43,6 +43,9 @@ pub(crate) fn utf16(bytes: &[u8], encoding: TextEncoding) -> String {
 /// for any real list of users, and a bound on its time.
 const DETECTION_SAMPLE: usize = 1 << 20;
 
+/// The most lines with non-ASCII bytes looked at to decide a file's encoding.
+const SAMPLE_LINES: usize = 1024;
+
 /// How the records of a text (not UTF-16) are decoded, decided once, the first time a
 /// record holds a byte that is not ASCII. All-ASCII text never gets that far.
 pub(crate) struct Decoder<'t> {
@@ -59,9 +62,10 @@ enum State<'t> {
         text: &'t [u8],
         named: Option<&'static Encoding>,
     },
-    /// Looked at.
+    /// Looked at. `legacy` is `None` when no line looked at needed a code page (one
+    /// further on is then detected from itself).
     Known {
-        legacy: &'static Encoding,
+        legacy: Option<&'static Encoding>,
         guessed: bool,
         /// Most rows with non-ASCII bytes are UTF-8: the file is UTF-8, and a row that is
         /// not was pasted from elsewhere. Otherwise the file is in the legacy code page,
@@ -100,20 +104,21 @@ impl<'t> Decoder<'t> {
         }
     }
 
-    /// How to read a record with non-ASCII bytes; `is_utf8` says whether it is valid
-    /// UTF-8 as a whole.
-    pub(crate) fn record(&mut self, is_utf8: bool) -> RecordText {
+    /// How to read `record`, which has non-ASCII bytes; `is_utf8` says whether it is
+    /// valid UTF-8 as a whole.
+    pub(crate) fn record(&mut self, record: &[u8], is_utf8: bool) -> RecordText {
         if let State::Unknown { text, named } = self.state {
             self.state = classify(text, named);
         }
-        let (legacy, keep_utf8) = match self.state {
+        let (legacy, keep_utf8) = match &mut self.state {
             State::Known {
                 legacy, utf8_rows, ..
             } => {
-                if is_utf8 && utf8_rows {
+                if is_utf8 && *utf8_rows {
                     return RecordText::Utf8;
                 }
-                (legacy, utf8_rows)
+                let legacy = *legacy.get_or_insert_with(|| detect_legacy(record));
+                (legacy, *utf8_rows)
             }
             _ if is_utf8 => return RecordText::Utf8,
             _ => (encoding_rs::UTF_8, true),
@@ -127,7 +132,9 @@ impl<'t> Decoder<'t> {
     pub(crate) fn legacy_used(&self) -> Option<(&'static Encoding, bool)> {
         match self.state {
             State::Known {
-                legacy, guessed, ..
+                legacy: Some(legacy),
+                guessed,
+                ..
             } if self.used => Some((legacy, guessed)),
             _ => None,
         }
@@ -150,17 +157,34 @@ impl<'t> Decoder<'t> {
 ///
 /// [`Options::encoding`]: crate::Options::encoding
 fn classify<'t>(text: &[u8], named: Option<&'static Encoding>) -> State<'t> {
-    if std::str::from_utf8(text).is_ok() {
+    // The common case, checked at memory speed: the text (or as much of it as a file at
+    // the row limit holds) is UTF-8. A line further on that is not is detected from
+    // itself when it comes.
+    let head = text.get(..DETECTION_SAMPLE).unwrap_or(text);
+    let head_is_utf8 = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        // Cut inside a character at the end of the head: UTF-8 so far.
+        Err(error) => error.error_len().is_none(),
+    };
+    if head_is_utf8 {
         return State::Known {
-            legacy: named.unwrap_or(encoding_rs::WINDOWS_1252),
-            guessed: false,
+            legacy: named,
+            guessed: named.is_none(),
             utf8_rows: true,
         };
     }
     let (mut utf8_lines, mut legacy_lines) = (0usize, 0usize);
     let mut sample = Vec::new();
-    for line in text.split(|&b| b == b'\n') {
-        if sample.len() >= DETECTION_SAMPLE {
+    let mut start = 0usize;
+    let ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
+    for end in ends {
+        let line = text.get(start..end).unwrap_or_default();
+        start = end.saturating_add(1);
+        // Enough lines to decide, as many as a file at the row limit has: a file past
+        // it costs no more.
+        if sample.len() >= DETECTION_SAMPLE
+            || utf8_lines.saturating_add(legacy_lines) >= SAMPLE_LINES
+        {
             break;
         }
         if line.is_ascii() {
@@ -176,8 +200,9 @@ fn classify<'t>(text: &[u8], named: Option<&'static Encoding>) -> State<'t> {
         }
     }
     let (legacy, guessed) = match named {
-        Some(named) => (named, false),
-        None => (detect_legacy(&sample), true),
+        Some(named) => (Some(named), false),
+        None if legacy_lines == 0 => (None, true),
+        None => (Some(detect_legacy(&sample)), true),
     };
     State::Known {
         legacy,

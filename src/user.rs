@@ -38,14 +38,16 @@ impl UserType {
         }
     }
 
-    /// The user type a cell names, ignoring case: `"privileged"` → `Privileged`.
+    /// The user type a cell names, ignoring case: `"privileged"` → `Privileged`. The
+    /// names of every [`Language`](crate::Language)'s template are accepted too:
+    /// `Privilégié`, `Privilegiert`, `特権`.
     pub fn from_name(text: &str) -> Option<UserType> {
         if text.eq_ignore_ascii_case("standard") {
             Some(UserType::Standard)
         } else if text.eq_ignore_ascii_case("privileged") {
             Some(UserType::Privileged)
         } else {
-            None
+            crate::message::user_type_named(text)
         }
     }
 }

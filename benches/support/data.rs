@@ -144,7 +144,10 @@ pub fn ods(count: usize) -> Vec<u8> {
     };
     let mut rows = String::new();
     let header: Vec<String> = HEADER.iter().map(|h| cell(h)).collect();
-    rows.push_str(&format!("<table:table-row>{}</table:table-row>", header.concat()));
+    rows.push_str(&format!(
+        "<table:table-row>{}</table:table-row>",
+        header.concat()
+    ));
     for row in users(count) {
         let cells: Vec<String> = row.iter().map(|v| cell(v)).collect();
         rows.push_str(&format!(
@@ -157,12 +160,13 @@ pub fn ods(count: usize) -> Vec<u8> {
         1_048_576 - count - 1
     );
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let stored = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     let deflated = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
     zip.start_file("mimetype", stored).unwrap();
-    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
     zip.start_file("META-INF/manifest.xml", deflated).unwrap();
     zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
     zip.start_file("content.xml", deflated).unwrap();

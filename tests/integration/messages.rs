@@ -69,7 +69,7 @@ fn file_messages() {
     let first = |bytes: &[u8], format| bulk_users::parse(bytes, format).unwrap_err()[0].to_string();
     assert_eq!(
         first(b"", Format::Csv),
-        "The file is empty (0 bytes). Fill in the template with one user per row and upload it again."
+        "The file is empty: it has no header row and no users. Fill in the template with one user per row and upload it again."
     );
     assert_eq!(
         first(b"\n\n", Format::Csv),

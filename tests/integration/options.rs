@@ -227,7 +227,7 @@ fn the_errors_file_keeps_every_row_beside_its_problems() {
     let file = String::from_utf8(Options::new().errors_csv(b"", Format::Csv)).unwrap();
     assert_eq!(
         file,
-        "\u{FEFF}Row,Errors\r\n,The file is empty (0 bytes). Fill in the template with one user per row and upload it again.\r\n"
+        "\u{FEFF}Row,Errors\r\n,The file is empty: it has no header row and no users. Fill in the template with one user per row and upload it again.\r\n"
     );
 }
 

@@ -242,3 +242,18 @@ fn text_that_only_looks_like_an_excel_escape_reads_back_as_typed() {
     let xlsx = Options::new().write_template_with(&users).unwrap();
     assert_eq!(bulk_users::parse(&xlsx, Format::Xlsx), Ok(users));
 }
+
+#[test]
+fn the_same_options_give_the_same_bytes() {
+    let first = bulk_users::write_template();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = bulk_users::write_template();
+    assert!(first == second, "two templates a second apart differ");
+    let options = bulk_users::Options::new()
+        .allowed_sites(["Oslo", "Bergen"])
+        .max_rows(50);
+    assert_eq!(
+        options.write_template().unwrap(),
+        options.write_template().unwrap()
+    );
+}

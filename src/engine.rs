@@ -1,0 +1,162 @@
+//! The one pipeline every entry point runs: the whole-file refusals, then the reader
+//! for the format, into a sink (the validator, or the validator and a copy of the
+//! rows). `impl Options` here is the crate's API for running them; `options.rs` holds
+//! only the settings.
+
+use crate::cells::RowSink;
+use crate::csv::TextInfo;
+use crate::error::{ErrorCode, RowError, RowErrors};
+use crate::message::Text;
+use crate::report::Report;
+use crate::rows::Validator;
+use crate::workbook::WorkbookProblem;
+use crate::{Format, NewUser, Options};
+
+impl Options {
+    /// Parses an upload all-or-nothing: every user, or every error in the file.
+    ///
+    /// # Errors
+    ///
+    /// [`RowErrors`] with every problem found, ordered by row then column.
+    pub fn parse(&self, bytes: &[u8], format: Format) -> Result<Vec<NewUser>, RowErrors> {
+        if let Some(refused) = refusal(self, bytes, format) {
+            return Err(RowErrors::one(refused));
+        }
+        let mut validator = Validator::new(self, bytes.len());
+        match read(self, bytes, format, &mut validator) {
+            Ok(_) => validator.finish_all_or_nothing(),
+            Err(unreadable) => Err(RowErrors::one(unreadable)),
+        }
+    }
+
+    /// Checks an upload in one pass and returns every valid user with its row and every
+    /// error: for services that import the valid rows and return the rest. For a CSV,
+    /// the report also says which encoding and delimiter were used.
+    pub fn check(&self, bytes: &[u8], format: Format) -> Report {
+        if let Some(refused) = refusal(self, bytes, format) {
+            return Report::file_error(refused);
+        }
+        let mut validator = Validator::new(self, bytes.len());
+        match read(self, bytes, format, &mut validator) {
+            Ok(Some(text)) => validator.finish().with_text(text, self.language_value()),
+            Ok(None) => validator.finish(),
+            Err(unreadable) => Report::file_error(unreadable),
+        }
+    }
+
+    /// The errors file: a CSV of every row read, as it was, with a `Row` column first and
+    /// an `Errors` column last saying what is wrong with that row (empty when nothing
+    /// is), whole-file problems on a line of their own first. For the person who has to
+    /// fix the file, the way Microsoft Entra's bulk results file works. UTF-8 with a byte
+    /// order mark, so Excel opens it with accents intact.
+    ///
+    /// ```
+    /// use bulk_users::{Format, Options};
+    ///
+    /// let upload = "User name*,Email*\nAda,ada@example.com\nBob,bob(at)example.com\n";
+    /// let file = Options::new().errors_csv(upload.as_bytes(), Format::Csv);
+    /// let text = String::from_utf8(file).unwrap();
+    /// assert_eq!(
+    ///     text,
+    ///     "\u{FEFF}Row,A,B,Errors\r\n\
+    ///      1,User name*,Email*,\r\n\
+    ///      2,Ada,ada@example.com,\r\n\
+    ///      3,Bob,bob(at)example.com,\"Email: \"\"bob(at)example.com\"\" is not an email address. \
+    ///      Use the form name@example.com.\"\r\n",
+    /// );
+    /// ```
+    pub fn errors_csv(&self, bytes: &[u8], format: Format) -> Vec<u8> {
+        let language = self.language_value();
+        let kept = crate::errors_file::Kept::default();
+        if let Some(refused) = refusal(self, bytes, format) {
+            return crate::errors_file::write(&kept, &Report::file_error(refused), language);
+        }
+        let mut validator = Validator::new(self, bytes.len());
+        let mut tee = crate::errors_file::Tee {
+            validator: &mut validator,
+            kept,
+        };
+        match read(self, bytes, format, &mut tee) {
+            Ok(_) => {
+                let kept = std::mem::take(&mut tee.kept);
+                crate::errors_file::write(&kept, &validator.finish(), language)
+            }
+            Err(unreadable) => {
+                let kept = crate::errors_file::Kept::default();
+                crate::errors_file::write(&kept, &Report::file_error(unreadable), language)
+            }
+        }
+    }
+}
+
+/// The whole-file refusals, checked before any parsing: size, emptiness, format.
+pub(crate) fn refusal(options: &Options, bytes: &[u8], format: Format) -> Option<RowError> {
+    let language = options.language_value();
+    let max = options.max_bytes_value();
+    if bytes.len() > max {
+        let text = Text::FileTooLarge {
+            size: bytes.len(),
+            max,
+        };
+        return Some(RowError::file(ErrorCode::FileTooLarge, text, language));
+    }
+    if bytes.is_empty() {
+        return Some(RowError::file(
+            ErrorCode::EmptyFile,
+            Text::EmptyFile,
+            language,
+        ));
+    }
+    if !options.accepts(format) {
+        let text = Text::FormatNotAccepted {
+            format,
+            accepted: options.formats_list(),
+        };
+        return Some(RowError::file(ErrorCode::UnreadableFile, text, language));
+    }
+    None
+}
+
+/// Runs the reader for `format` into `sink`; a file that cannot be read gives the
+/// `unreadable_file` error that says why. For a CSV, how its text was read.
+pub(crate) fn read(
+    options: &Options,
+    bytes: &[u8],
+    format: Format,
+    sink: &mut dyn RowSink,
+) -> Result<Option<TextInfo>, RowError> {
+    let language = options.language_value();
+    let unreadable = |text: Text| RowError::file(ErrorCode::UnreadableFile, text, language);
+    let looks_like = Format::detect(bytes);
+    let mismatch = |expected: Format| match looks_like {
+        Some(actual) if actual != expected => Text::WrongFormat { expected, actual },
+        _ => Text::Unreadable { expected },
+    };
+    match format {
+        Format::Csv => {
+            if looks_like.is_some_and(|actual| actual != Format::Csv) {
+                return Err(unreadable(mismatch(Format::Csv)));
+            }
+            crate::csv::read(bytes, options.named_encoding(), sink)
+                .map(Some)
+                .map_err(|_| unreadable(Text::NotText))
+        }
+        _ => {
+            let max_inflated = options.max_inflated_value();
+            crate::workbook::read(bytes, format, max_inflated, sink)
+                .map(|()| None)
+                .map_err(|problem| {
+                    unreadable(match problem {
+                        WorkbookProblem::TooExpanded => Text::TooExpanded {
+                            limit: usize::try_from(max_inflated).unwrap_or(usize::MAX),
+                        },
+                        WorkbookProblem::Encrypted => Text::Encrypted,
+                        WorkbookProblem::NoSheet => Text::NoSheet,
+                        WorkbookProblem::Damaged => mismatch(format),
+                        #[cfg(not(feature = "xls"))]
+                        WorkbookProblem::NotBuiltIn => Text::NotBuiltIn { format },
+                    })
+                })
+        }
+    }
+}

@@ -1,0 +1,368 @@
+//! Español.
+
+use super::{domain_list, join, shown, size, Text, Words};
+use crate::cells::column_letters;
+use crate::rules::{EmailProblem, Problem};
+use crate::{Column, Format};
+
+pub(super) static WORDS: Words = Words {
+    columns: [
+        "Nombre de usuario",
+        "Correo electrónico",
+        "Tipo de usuario",
+        "Sede",
+    ],
+    headers: [
+        "Nombre de usuario*",
+        "Correo electrónico*",
+        "Tipo de usuario",
+        "Sede",
+    ],
+    user_types: ["Estándar", "Privilegiado"],
+    row_column: |row, column, message| format!("Fila {row}, {column}: {message}"),
+    row: |row, message| format!("Fila {row}: {message}"),
+    summary: |count| match count {
+        1 => "1 problema en el archivo:".to_owned(),
+        n => format!("{n} problemas en el archivo:"),
+    },
+};
+
+fn bytes(n: usize) -> String {
+    size(n, ["bytes", "KiB", "MiB"], ',')
+}
+
+fn described(format: Format) -> &'static str {
+    match format {
+        Format::Csv => "un archivo CSV",
+        Format::Xlsx => "un libro de Excel (.xlsx)",
+        Format::Xls => "un libro de Excel 97-2003 (.xls)",
+        Format::Ods => "una hoja de cálculo OpenDocument (.ods)",
+    }
+}
+
+fn q(text: &str) -> String {
+    format!("«{text}»")
+}
+
+fn columns() -> String {
+    let names: Vec<String> = WORDS.columns.iter().map(|c| q(c)).collect();
+    join(&names, "y")
+}
+
+pub(super) fn render(text: &Text) -> String {
+    match *text {
+        Text::FileTooLarge { size, max } => format!(
+            "El archivo tiene {size} bytes; se aceptan como máximo {max} bytes ({}). Reparta \
+             los usuarios en archivos más pequeños.",
+            bytes(max)
+        ),
+        Text::EmptyFile => "El archivo está vacío: no tiene fila de encabezado ni usuarios. \
+                            Rellene la plantilla con un usuario por fila y vuelva a subirla."
+            .to_owned(),
+        Text::NoRows => "El archivo tiene una fila de encabezado pero ningún usuario. Añada \
+                         un usuario por fila debajo del encabezado."
+            .to_owned(),
+        Text::FormatNotAccepted { format, accepted } => {
+            let accepted: Vec<&str> = accepted.iter().map(|f| f.extension()).collect();
+            format!(
+                "Aquí no se aceptan archivos en formato .{}. Guarde el archivo como .{} y \
+                 vuelva a subirlo.",
+                format.extension(),
+                accepted.join(" o .")
+            )
+        }
+        Text::WrongFormat { expected, actual } => format!(
+            "Este archivo no es {}, sino que parece {}. Súbalo con la extensión correcta o \
+             vuelva a guardarlo como .{}.",
+            described(expected),
+            described(actual),
+            expected.extension()
+        ),
+        Text::Unreadable { expected } => format!(
+            "No se pudo leer este archivo como {}. Vuelva a guardarlo desde su programa de \
+             hojas de cálculo como .xlsx o .csv y súbalo de nuevo.",
+            described(expected)
+        ),
+        Text::NotText => "Este archivo no es texto: contiene datos binarios. Guárdelo como \
+                          CSV o .xlsx desde su programa de hojas de cálculo y vuelva a \
+                          subirlo."
+            .to_owned(),
+        Text::TooExpanded { limit } => format!(
+            "Al descomprimirse, el libro ocupa más de {}, mucho más de lo que necesita una \
+             lista de usuarios. Copie los usuarios en un libro nuevo (o en la plantilla) y \
+             suba ese.",
+            bytes(limit)
+        ),
+        Text::Encrypted => "El libro está protegido con contraseña. Quite la contraseña (o \
+                            guarde una copia sin protección) y vuelva a subirlo."
+            .to_owned(),
+        Text::NoSheet => "El libro no tiene ninguna hoja de cálculo. Rellene la hoja Users \
+                          de la plantilla y vuelva a subirla."
+            .to_owned(),
+        Text::NotBuiltIn { format } => format!(
+            "Aquí no se aceptan archivos en formato .{}. Guarde el archivo como .xlsx y \
+             vuelva a subirlo.",
+            format.extension()
+        ),
+        Text::DuplicateColumn {
+            column,
+            first,
+            second,
+        } => format!(
+            "Las columnas {} y {} son ambas {}. Conserve una y elimine la otra.",
+            column_letters(first),
+            column_letters(second),
+            q(WORDS.column(column))
+        ),
+        Text::UnknownColumn { index, header } => format!(
+            "La columna {} tiene el encabezado {}, que no es una columna conocida. Las \
+             columnas son {}. Cambie el encabezado o elimine la columna.",
+            column_letters(index),
+            q(&shown(header)),
+            columns()
+        ),
+        Text::HeaderTooWide { max } => format!(
+            "La fila de encabezado tiene más de {max} columnas. Conserve solo las columnas \
+             {}.",
+            columns()
+        ),
+        Text::MoreHeaderCells { count } => format!(
+            "Otras {count} celdas del encabezado son columnas desconocidas o repetidas. \
+             Conserve solo las columnas {}, cada una una vez.",
+            columns()
+        ),
+        Text::MissingColumn { column } => format!(
+            "La fila de encabezado no tiene la columna {}. Añada una columna con el \
+             encabezado {}.",
+            q(WORDS.column(column)),
+            q(WORDS.header(column))
+        ),
+        Text::TooManyRows { limit } => format!(
+            "El archivo tiene más de {limit} usuarios; esta es la primera fila que supera el \
+             límite. Reparta los usuarios en archivos de {limit} usuarios como máximo."
+        ),
+        Text::ExtraValue {
+            index,
+            more,
+            at_least,
+        } => {
+            let at_least = if at_least { "al menos " } else { "" };
+            let others = match more {
+                0 => String::new(),
+                1 => format!(" (y {at_least}1 columna más)"),
+                n => format!(" (y {at_least}{n} columnas más)"),
+            };
+            format!(
+                "La columna {}{others} tiene un valor pero no tiene encabezado. Borre el \
+                 valor o ponga un encabezado a la columna.",
+                column_letters(index)
+            )
+        }
+        Text::DuplicateEmail { address, first } => format!(
+            "{address} ya se usa en la fila {first}. Cada usuario necesita su propia \
+             dirección de correo."
+        ),
+        Text::Cell {
+            problem,
+            column,
+            value,
+        } => cell(problem, column, value),
+        Text::EncodingGuessed { name } => format!(
+            "El archivo no está en UTF-8, así que sus caracteres se leyeron como {}. Si los \
+             nombres se ven mal, guarde el archivo como «CSV UTF-8» y vuelva a subirlo.",
+            encoding(name)
+        ),
+        Text::InvisibleRemoved => "Se quitaron de los valores de esta fila caracteres \
+                                   invisibles (como marcas de dirección o espacios de ancho \
+                                   cero, que suele dejar copiar y pegar)."
+            .to_owned(),
+        Text::MergedSpread => "Una celda combinada cubre esta fila: su valor se usó en cada \
+                               celda que cubre, tal como lo muestra la hoja de cálculo."
+            .to_owned(),
+        Text::ColumnRule {
+            column,
+            default_site,
+        } => match column {
+            Column::UserName => format!(
+                "Obligatorio. El nombre completo de la persona, como máximo {} caracteres. \
+                 No puede empezar por =, +, - ni @.",
+                crate::MAX_NAME_CHARS
+            ),
+            Column::Email => format!(
+                "Obligatorio. Una dirección de correo como nombre@ejemplo.com, como máximo \
+                 {} caracteres. Cada usuario necesita su propia dirección.",
+                crate::MAX_EMAIL_CHARS
+            ),
+            Column::UserType => "Estándar o Privilegiado. Déjelo vacío para Estándar.".to_owned(),
+            Column::Site => format!(
+                "La sede u oficina de la persona, como máximo {} caracteres. Déjelo vacío \
+                 para {default_site}. No puede empezar por =, +, - ni @.",
+                crate::MAX_SITE_CHARS
+            ),
+        },
+        Text::TemplateTitle => "Cómo rellenar esta plantilla".to_owned(),
+        Text::RuleOneUserPerRow => "Ponga un usuario en cada fila de la hoja Users, debajo \
+                                    del encabezado. No cambie ni mueva la fila de \
+                                    encabezado."
+            .to_owned(),
+        Text::RuleRequired => "Las columnas marcadas con * son obligatorias. Las filas vacías \
+                               se omiten."
+            .to_owned(),
+        Text::RuleLimits { rows, bytes: max } => format!(
+            "Como máximo {rows} usuarios por archivo y archivos de {} como máximo. Reparta \
+             las listas más largas en varios archivos.",
+            bytes(max)
+        ),
+        Text::RuleUniqueEmail => {
+            "Cada dirección de correo solo puede aparecer una vez en el archivo.".to_owned()
+        }
+        Text::RuleDomains { domains } => {
+            format!("Use una dirección de correo de {}.", join(domains, "o"))
+        }
+        Text::RuleNewPeopleOnly => {
+            "Añada solo personas que todavía no tengan una cuenta.".to_owned()
+        }
+        Text::RuleFormats => "Guarde el archivo como libro de Excel (.xlsx) o como CSV \
+                              (.csv, en UTF-8 si su programa lo pregunta). También sirven \
+                              OpenDocument (.ods) y Excel 97-2003 (.xls)."
+            .to_owned(),
+        Text::RuleAllOrNothing => "Todo el archivo se comprueba a la vez: si algo está mal, \
+                                   no se importa nada y recibe la lista de todos los \
+                                   problemas con su número de fila. Corríjalos y vuelva a \
+                                   subirlo."
+            .to_owned(),
+        Text::RuleSites { sites } => {
+            format!("La sede debe ser una de estas: {}.", sites.join(", "))
+        }
+        Text::ColumnHeading => "Columna".to_owned(),
+        Text::RuleHeading => "Regla".to_owned(),
+        Text::SitesHeading => "Sedes".to_owned(),
+        Text::UserTypeInputTitle => "Tipo de usuario".to_owned(),
+        Text::UserTypeInputMessage => {
+            "Estándar o Privilegiado. Déjelo vacío para Estándar.".to_owned()
+        }
+        Text::UserTypeErrorTitle => "No es un tipo de usuario".to_owned(),
+        Text::UserTypeErrorMessage => "Elija Estándar o Privilegiado en la lista, o deje la \
+                                       celda vacía para Estándar."
+            .to_owned(),
+        Text::SiteErrorTitle => "No es una de las sedes".to_owned(),
+        Text::SiteErrorMessage { default_site } => {
+            format!("Elija una sede de la lista, o deje la celda vacía para {default_site}.")
+        }
+        Text::RowHeading => "Fila".to_owned(),
+        Text::ErrorsHeading => "Errores".to_owned(),
+        Text::ProblemsSheetTitle => "Problemas".to_owned(),
+        Text::ProblemHeading => "Problema".to_owned(),
+        Text::SplitFile { users, limit } => format!(
+            "El archivo tiene {users} usuarios; como máximo se pueden añadir {limit} a la \
+             vez. Repártalos en archivos de {limit} usuarios como máximo y suba cada uno."
+        ),
+        Text::UnreadableUpload => "No se pudo leer el archivo subido, así que la hoja Users \
+                                   es la plantilla vacía: copie en ella los usuarios y \
+                                   súbala."
+            .to_owned(),
+    }
+}
+
+fn cell(problem: &Problem, column: Column, value: &str) -> String {
+    let name = q(WORDS.column(column));
+    let quoted = q(&shown(value));
+    match problem {
+        Problem::Missing => match column {
+            Column::Email => "El correo electrónico está vacío. Cada usuario necesita una \
+                              dirección de correo."
+                .to_owned(),
+            Column::UserName => "El nombre de usuario está vacío. Cada usuario necesita un \
+                                 nombre."
+                .to_owned(),
+            _ => format!("{name} está vacío."),
+        },
+        Problem::ErrorCell => format!(
+            "La celda muestra el error de hoja de cálculo {value}. Sustitúyalo por el valor \
+             en sí."
+        ),
+        Problem::NoResult => format!(
+            "{name} es una fórmula cuyo resultado no está guardado en el archivo, así que no \
+             se sabe qué muestra. Abra el archivo en su programa de hojas de cálculo, \
+             guárdelo y vuelva a subirlo (o escriba el valor en lugar de la fórmula)."
+        ),
+        Problem::Control => format!(
+            "{name} contiene un tabulador, un salto de línea u otro carácter de control. \
+             Escriba el valor en una sola línea."
+        ),
+        Problem::Unreadable => format!(
+            "{name} tiene caracteres que no se pudieron leer (se muestran como \u{FFFD}): el \
+             archivo no está en la codificación con la que se leyó. Guárdelo como «CSV \
+             UTF-8» (en Excel: Guardar como, CSV UTF-8 (delimitado por comas)) y vuelva a \
+             subirlo."
+        ),
+        Problem::TooLong { chars, max } => {
+            format!("{name} tiene {chars} caracteres; se permiten como máximo {max}. Acórtelo.")
+        }
+        Problem::Unsafe { first } => format!(
+            "{quoted} empieza por «{first}», que las hojas de cálculo tratan como una \
+             fórmula. Quite el «{first}» del principio."
+        ),
+        Problem::UserType => format!(
+            "{quoted} no es un tipo de usuario. Use Estándar o Privilegiado, o deje la celda \
+             vacía para Estándar."
+        ),
+        Problem::Email(EmailProblem::Space) => format!(
+            "{quoted} contiene un espacio. Una dirección de correo no tiene espacios; \
+             quítelos."
+        ),
+        Problem::Email(EmailProblem::Hidden) => format!(
+            "{quoted} contiene un carácter oculto, como un espacio de no separación o de \
+             ancho cero, que suele dejar copiar y pegar. Vuelva a escribir la dirección."
+        ),
+        Problem::Email(EmailProblem::DisplayName) => format!(
+            "{quoted} es un nombre con una dirección. Escriba solo la dirección, con la forma \
+             nombre@ejemplo.com."
+        ),
+        Problem::Email(EmailProblem::ManyAts) => format!(
+            "{quoted} tiene más de una @. Escriba una dirección por celda, con la forma \
+             nombre@ejemplo.com."
+        ),
+        Problem::Email(EmailProblem::Form) => {
+            format!("{quoted} no es una dirección de correo. Use la forma nombre@ejemplo.com.")
+        }
+        Problem::UnknownSite { allowed } => {
+            let sites: Vec<String> = allowed.iter().map(|s| q(s)).collect();
+            format!(
+                "{quoted} no es una de las sedes. Use {}, o deje la celda vacía para la sede \
+                 predeterminada.",
+                join(&sites, "o")
+            )
+        }
+        Problem::EmailDomain { allowed } => format!(
+            "{value} no pertenece a ninguno de los dominios de la organización. Use una \
+             dirección de {}.",
+            domain_list(allowed, "o", |n| format!("uno de otros {n}"))
+        ),
+        Problem::EmailExists => {
+            format!("{value} ya tiene una cuenta. Elimine esta fila o use otra dirección.")
+        }
+    }
+}
+
+fn encoding(name: &str) -> String {
+    super::encoding(
+        name,
+        &[
+            "Centroeuropeo",
+            "Cirílico",
+            "Europeo occidental",
+            "Griego",
+            "Turco",
+            "Hebreo",
+            "Árabe",
+            "Báltico",
+            "Vietnamita",
+            "Tailandés",
+            "Japonés",
+            "Chino simplificado",
+            "Chino tradicional",
+            "Coreano",
+        ],
+    )
+}

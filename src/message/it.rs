@@ -1,0 +1,356 @@
+//! Italiano.
+
+use super::{domain_list, join, shown, size, Text, Words};
+use crate::cells::column_letters;
+use crate::rules::{EmailProblem, Problem};
+use crate::{Column, Format};
+
+pub(super) static WORDS: Words = Words {
+    columns: ["Nome utente", "E-mail", "Tipo utente", "Sede"],
+    headers: ["Nome utente*", "E-mail*", "Tipo utente", "Sede"],
+    user_types: ["Standard", "Privilegiato"],
+    row_column: |row, column, message| format!("Riga {row}, {column}: {message}"),
+    row: |row, message| format!("Riga {row}: {message}"),
+    summary: |count| match count {
+        1 => "1 problema nel file:".to_owned(),
+        n => format!("{n} problemi nel file:"),
+    },
+};
+
+fn bytes(n: usize) -> String {
+    size(n, ["byte", "KiB", "MiB"], ',')
+}
+
+fn described(format: Format) -> &'static str {
+    match format {
+        Format::Csv => "un file CSV",
+        Format::Xlsx => "una cartella di lavoro Excel (.xlsx)",
+        Format::Xls => "una cartella di lavoro Excel 97-2003 (.xls)",
+        Format::Ods => "un foglio di calcolo OpenDocument (.ods)",
+    }
+}
+
+fn q(text: &str) -> String {
+    format!("«{text}»")
+}
+
+fn columns() -> String {
+    let names: Vec<String> = WORDS.columns.iter().map(|c| q(c)).collect();
+    join(&names, "e")
+}
+
+pub(super) fn render(text: &Text) -> String {
+    match *text {
+        Text::FileTooLarge { size, max } => format!(
+            "Il file è di {size} byte; se ne accettano al massimo {max} ({}). Dividi gli \
+             utenti in file più piccoli.",
+            bytes(max)
+        ),
+        Text::EmptyFile => "Il file è vuoto: non ha né una riga di intestazione né utenti. \
+                            Compila il modello con un utente per riga e caricalo di nuovo."
+            .to_owned(),
+        Text::NoRows => "Il file ha una riga di intestazione ma nessun utente. Aggiungi un \
+                         utente per riga sotto l'intestazione."
+            .to_owned(),
+        Text::FormatNotAccepted { format, accepted } => {
+            let accepted: Vec<&str> = accepted.iter().map(|f| f.extension()).collect();
+            format!(
+                "I file in formato .{} non sono accettati qui. Salva il file come .{} e \
+                 caricalo di nuovo.",
+                format.extension(),
+                accepted.join(" o .")
+            )
+        }
+        Text::WrongFormat { expected, actual } => format!(
+            "Questo file non è {} ma sembra {}. Caricalo con l'estensione giusta, oppure \
+             salvalo di nuovo come .{}.",
+            described(expected),
+            described(actual),
+            expected.extension()
+        ),
+        Text::Unreadable { expected } => format!(
+            "Non è stato possibile leggere questo file come {}. Salvalo di nuovo dal tuo \
+             programma di fogli di calcolo come .xlsx o .csv e caricalo.",
+            described(expected)
+        ),
+        Text::NotText => "Questo file non è testo: contiene dati binari. Salvalo come CSV o \
+                          .xlsx dal tuo programma di fogli di calcolo e caricalo di nuovo."
+            .to_owned(),
+        Text::TooExpanded { limit } => format!(
+            "Una volta decompressa, la cartella di lavoro supera {}, molto più di quanto \
+             serva per un elenco di utenti. Copia gli utenti in una nuova cartella di lavoro \
+             (o nel modello) e carica quella.",
+            bytes(limit)
+        ),
+        Text::Encrypted => "La cartella di lavoro è protetta da password. Rimuovi la \
+                            password (o salva una copia non protetta) e caricala di nuovo."
+            .to_owned(),
+        Text::NoSheet => "La cartella di lavoro non ha fogli di lavoro. Compila il foglio \
+                          Users del modello e caricalo di nuovo."
+            .to_owned(),
+        Text::NotBuiltIn { format } => format!(
+            "I file in formato .{} non sono accettati qui. Salva il file come .xlsx e \
+             caricalo di nuovo.",
+            format.extension()
+        ),
+        Text::DuplicateColumn {
+            column,
+            first,
+            second,
+        } => format!(
+            "Le colonne {} e {} sono entrambe {}. Tienine una ed elimina l'altra.",
+            column_letters(first),
+            column_letters(second),
+            q(WORDS.column(column))
+        ),
+        Text::UnknownColumn { index, header } => format!(
+            "La colonna {} ha l'intestazione {}, che non è una colonna conosciuta. Le \
+             colonne sono {}. Rinomina l'intestazione o elimina la colonna.",
+            column_letters(index),
+            q(&shown(header)),
+            columns()
+        ),
+        Text::HeaderTooWide { max } => format!(
+            "La riga di intestazione ha più di {max} colonne. Tieni solo le colonne {}.",
+            columns()
+        ),
+        Text::MoreHeaderCells { count } => format!(
+            "Altre {count} celle dell'intestazione sono colonne sconosciute o ripetute. \
+             Tieni solo le colonne {}, ciascuna una volta.",
+            columns()
+        ),
+        Text::MissingColumn { column } => format!(
+            "La riga di intestazione non ha la colonna {}. Aggiungi una colonna con \
+             l'intestazione {}.",
+            q(WORDS.column(column)),
+            q(WORDS.header(column))
+        ),
+        Text::TooManyRows { limit } => format!(
+            "Il file ha più di {limit} utenti; questa è la prima riga oltre il limite. Dividi \
+             gli utenti in file di al massimo {limit} utenti."
+        ),
+        Text::ExtraValue {
+            index,
+            more,
+            at_least,
+        } => {
+            let at_least = if at_least { "almeno " } else { "" };
+            let others = match more {
+                0 => String::new(),
+                1 => format!(" (e {at_least}1 altra colonna)"),
+                n => format!(" (e {at_least}altre {n} colonne)"),
+            };
+            format!(
+                "La colonna {}{others} ha un valore ma nessuna intestazione. Cancella il \
+                 valore, oppure dai un'intestazione alla colonna.",
+                column_letters(index)
+            )
+        }
+        Text::DuplicateEmail { address, first } => format!(
+            "{address} è già usato alla riga {first}. Ogni utente ha bisogno del proprio \
+             indirizzo e-mail."
+        ),
+        Text::Cell {
+            problem,
+            column,
+            value,
+        } => cell(problem, column, value),
+        Text::EncodingGuessed { name } => format!(
+            "Il file non è in UTF-8, quindi i suoi caratteri sono stati letti come {}. Se i \
+             nomi appaiono sbagliati, salva il file come «CSV UTF-8» e caricalo di nuovo.",
+            encoding(name)
+        ),
+        Text::InvisibleRemoved => "Dai valori di questa riga sono stati rimossi caratteri \
+                                   invisibili (come segni di direzione o spazi a larghezza \
+                                   zero, spesso lasciati dal copia e incolla)."
+            .to_owned(),
+        Text::MergedSpread => "Una cella unita copre questa riga: il suo valore è stato \
+                               usato per ogni cella che copre, come la mostra il foglio di \
+                               calcolo."
+            .to_owned(),
+        Text::ColumnRule {
+            column,
+            default_site,
+        } => match column {
+            Column::UserName => format!(
+                "Obbligatorio. Il nome completo della persona, al massimo {} caratteri. Non \
+                 può iniziare con =, +, - o @.",
+                crate::MAX_NAME_CHARS
+            ),
+            Column::Email => format!(
+                "Obbligatorio. Un indirizzo e-mail come nome@esempio.it, al massimo {} \
+                 caratteri. Ogni utente ha bisogno del proprio indirizzo.",
+                crate::MAX_EMAIL_CHARS
+            ),
+            Column::UserType => "Standard o Privilegiato. Lascia vuoto per Standard.".to_owned(),
+            Column::Site => format!(
+                "La sede o l'ufficio della persona, al massimo {} caratteri. Lascia vuoto per \
+                 {default_site}. Non può iniziare con =, +, - o @.",
+                crate::MAX_SITE_CHARS
+            ),
+        },
+        Text::TemplateTitle => "Come compilare questo modello".to_owned(),
+        Text::RuleOneUserPerRow => "Inserisci un utente per riga nel foglio Users, sotto \
+                                    l'intestazione. Non modificare né spostare la riga di \
+                                    intestazione."
+            .to_owned(),
+        Text::RuleRequired => "Le colonne contrassegnate con * sono obbligatorie. Le righe \
+                               vuote vengono saltate."
+            .to_owned(),
+        Text::RuleLimits { rows, bytes: max } => format!(
+            "Al massimo {rows} utenti per file, e file di al massimo {}. Dividi gli elenchi \
+             più lunghi in più file.",
+            bytes(max)
+        ),
+        Text::RuleUniqueEmail => {
+            "Ogni indirizzo e-mail può comparire una sola volta nel file.".to_owned()
+        }
+        Text::RuleDomains { domains } => {
+            format!("Usa un indirizzo e-mail di {}.", join(domains, "o"))
+        }
+        Text::RuleNewPeopleOnly => {
+            "Aggiungi solo persone che non hanno ancora un account.".to_owned()
+        }
+        Text::RuleFormats => "Salva il file come cartella di lavoro Excel (.xlsx) o come CSV \
+                              (.csv, in UTF-8 se il programma lo chiede). Vanno bene anche \
+                              OpenDocument (.ods) ed Excel 97-2003 (.xls)."
+            .to_owned(),
+        Text::RuleAllOrNothing => "L'intero file viene controllato in una volta: se qualcosa \
+                                   non va, non viene importato nulla e ricevi l'elenco di \
+                                   tutti i problemi con il numero di riga. Correggili e \
+                                   carica di nuovo."
+            .to_owned(),
+        Text::RuleSites { sites } => {
+            format!("La sede deve essere una di queste: {}.", sites.join(", "))
+        }
+        Text::ColumnHeading => "Colonna".to_owned(),
+        Text::RuleHeading => "Regola".to_owned(),
+        Text::SitesHeading => "Sedi".to_owned(),
+        Text::UserTypeInputTitle => "Tipo utente".to_owned(),
+        Text::UserTypeInputMessage => {
+            "Standard o Privilegiato. Lascia vuoto per Standard.".to_owned()
+        }
+        Text::UserTypeErrorTitle => "Non è un tipo utente".to_owned(),
+        Text::UserTypeErrorMessage => "Scegli Standard o Privilegiato dall'elenco, oppure \
+                                       lascia la cella vuota per Standard."
+            .to_owned(),
+        Text::SiteErrorTitle => "Non è una delle sedi".to_owned(),
+        Text::SiteErrorMessage { default_site } => {
+            format!("Scegli una sede dall'elenco, oppure lascia la cella vuota per {default_site}.")
+        }
+        Text::RowHeading => "Riga".to_owned(),
+        Text::ErrorsHeading => "Errori".to_owned(),
+        Text::ProblemsSheetTitle => "Problemi".to_owned(),
+        Text::ProblemHeading => "Problema".to_owned(),
+        Text::SplitFile { users, limit } => format!(
+            "Il file ha {users} utenti; se ne possono aggiungere al massimo {limit} alla \
+             volta. Dividili in file di al massimo {limit} utenti e carica ciascuno."
+        ),
+        Text::UnreadableUpload => "Non è stato possibile leggere il file caricato, quindi il \
+                                   foglio Users è il modello vuoto: copia gli utenti al suo \
+                                   interno e caricalo."
+            .to_owned(),
+    }
+}
+
+fn cell(problem: &Problem, column: Column, value: &str) -> String {
+    let name = q(WORDS.column(column));
+    let quoted = q(&shown(value));
+    match problem {
+        Problem::Missing => match column {
+            Column::Email => "L'e-mail è vuota. Ogni utente ha bisogno di un indirizzo \
+                              e-mail."
+                .to_owned(),
+            Column::UserName => {
+                "Il nome utente è vuoto. Ogni utente ha bisogno di un nome.".to_owned()
+            }
+            _ => format!("{name} è vuoto."),
+        },
+        Problem::ErrorCell => format!(
+            "La cella mostra l'errore del foglio di calcolo {value}. Sostituiscilo con il \
+             valore stesso."
+        ),
+        Problem::NoResult => format!(
+            "{name} è una formula il cui risultato non è salvato nel file, quindi non si sa \
+             cosa mostri. Apri il file nel tuo programma di fogli di calcolo, salvalo e \
+             caricalo di nuovo (oppure scrivi il valore al posto della formula)."
+        ),
+        Problem::Control => format!(
+            "{name} contiene una tabulazione, un a capo o un altro carattere di controllo. \
+             Scrivi il valore su una sola riga."
+        ),
+        Problem::Unreadable => format!(
+            "{name} ha caratteri che non è stato possibile leggere (mostrati come \u{FFFD}): \
+             il file non è nella codifica con cui è stato letto. Salvalo come «CSV UTF-8» \
+             (in Excel: Salva con nome, CSV UTF-8 (delimitato da virgole)) e caricalo di \
+             nuovo."
+        ),
+        Problem::TooLong { chars, max } => format!(
+            "{name} è lungo {chars} caratteri; ne sono ammessi al massimo {max}. Accorcialo."
+        ),
+        Problem::Unsafe { first } => format!(
+            "{quoted} inizia con «{first}», che i fogli di calcolo trattano come una \
+             formula. Togli il «{first}» iniziale."
+        ),
+        Problem::UserType => format!(
+            "{quoted} non è un tipo utente. Usa Standard o Privilegiato, oppure lascia la \
+             cella vuota per Standard."
+        ),
+        Problem::Email(EmailProblem::Space) => {
+            format!("{quoted} contiene uno spazio. Un indirizzo e-mail non ha spazi; toglili.")
+        }
+        Problem::Email(EmailProblem::Hidden) => format!(
+            "{quoted} contiene un carattere nascosto, come uno spazio unificatore o a \
+             larghezza zero, spesso lasciato dal copia e incolla. Riscrivi l'indirizzo."
+        ),
+        Problem::Email(EmailProblem::DisplayName) => format!(
+            "{quoted} è un nome con un indirizzo. Scrivi solo l'indirizzo, nella forma \
+             nome@esempio.it."
+        ),
+        Problem::Email(EmailProblem::ManyAts) => format!(
+            "{quoted} ha più di una @. Scrivi un indirizzo per cella, nella forma \
+             nome@esempio.it."
+        ),
+        Problem::Email(EmailProblem::Form) => {
+            format!("{quoted} non è un indirizzo e-mail. Usa la forma nome@esempio.it.")
+        }
+        Problem::UnknownSite { allowed } => {
+            let sites: Vec<String> = allowed.iter().map(|s| q(s)).collect();
+            format!(
+                "{quoted} non è una delle sedi. Usa {}, oppure lascia la cella vuota per la \
+                 sede predefinita.",
+                join(&sites, "o")
+            )
+        }
+        Problem::EmailDomain { allowed } => format!(
+            "{value} non appartiene a nessuno dei domini dell'organizzazione. Usa un \
+             indirizzo di {}.",
+            domain_list(allowed, "o", |n| format!("uno degli altri {n}"))
+        ),
+        Problem::EmailExists => {
+            format!("{value} ha già un account. Rimuovi questa riga o usa un altro indirizzo.")
+        }
+    }
+}
+
+fn encoding(name: &str) -> String {
+    super::encoding(
+        name,
+        &[
+            "Europa centrale",
+            "Cirillico",
+            "Europa occidentale",
+            "Greco",
+            "Turco",
+            "Ebraico",
+            "Arabo",
+            "Baltico",
+            "Vietnamita",
+            "Thai",
+            "Giapponese",
+            "Cinese semplificato",
+            "Cinese tradizionale",
+            "Coreano",
+        ],
+    )
+}

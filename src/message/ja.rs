@@ -1,0 +1,350 @@
+//! 日本語.
+
+use super::{domain_list, shown, size, Text, Words};
+use crate::cells::column_letters;
+use crate::rules::{EmailProblem, Problem};
+use crate::{Column, Format};
+
+pub(super) static WORDS: Words = Words {
+    columns: ["ユーザー名", "メールアドレス", "ユーザー種別", "拠点"],
+    headers: ["ユーザー名*", "メールアドレス*", "ユーザー種別", "拠点"],
+    user_types: ["標準", "特権"],
+    row_column: |row, column, message| format!("{row} 行目、{column}：{message}"),
+    row: |row, message| format!("{row} 行目：{message}"),
+    summary: |count| format!("ファイルに {count} 件の問題があります："),
+};
+
+fn bytes(n: usize) -> String {
+    size(n, ["バイト", "KiB", "MiB"], '.')
+}
+
+fn described(format: Format) -> &'static str {
+    match format {
+        Format::Csv => "CSV ファイル",
+        Format::Xlsx => "Excel ブック（.xlsx）",
+        Format::Xls => "Excel 97-2003 ブック（.xls）",
+        Format::Ods => "OpenDocument スプレッドシート（.ods）",
+    }
+}
+
+fn q(text: &str) -> String {
+    format!("「{text}」")
+}
+
+/// 「A」、「B」、「C」: Japanese lists need no conjunction.
+fn list(items: &[String]) -> String {
+    items.join("、")
+}
+
+fn columns() -> String {
+    let names: Vec<String> = WORDS.columns.iter().map(|c| q(c)).collect();
+    list(&names)
+}
+
+pub(super) fn render(text: &Text) -> String {
+    match *text {
+        Text::FileTooLarge { size, max } => format!(
+            "ファイルは {size} バイトです。受け付けるのは {max} バイト（{}）までです。\
+             ユーザーを小さなファイルに分けてください。",
+            bytes(max)
+        ),
+        Text::EmptyFile => "ファイルが空です。見出し行もユーザーもありません。\
+                            テンプレートに 1 行に 1 人ずつ入力して、もう一度アップロードしてください。"
+            .to_owned(),
+        Text::NoRows => "ファイルに見出し行はありますが、ユーザーがいません。\
+                         見出しの下に 1 行に 1 人ずつ入力してください。"
+            .to_owned(),
+        Text::FormatNotAccepted { format, accepted } => {
+            let accepted: Vec<String> =
+                accepted.iter().map(|f| format!(".{}", f.extension())).collect();
+            format!(
+                ".{} 形式のファイルはここでは受け付けていません。ファイルを {} \
+                 形式で保存して、もう一度アップロードしてください。",
+                format.extension(),
+                accepted.join(" または ")
+            )
+        }
+        Text::WrongFormat { expected, actual } => format!(
+            "このファイルは{}ではなく、{}のようです。正しい拡張子でアップロードするか、\
+             .{} 形式で保存し直してください。",
+            described(expected),
+            described(actual),
+            expected.extension()
+        ),
+        Text::Unreadable { expected } => format!(
+            "このファイルを{}として読み取れませんでした。表計算ソフトで .xlsx または .csv \
+             形式で保存し直して、アップロードしてください。",
+            described(expected)
+        ),
+        Text::NotText => "このファイルはテキストではなく、バイナリデータを含んでいます。\
+                          表計算ソフトで CSV または .xlsx 形式で保存して、\
+                          もう一度アップロードしてください。"
+            .to_owned(),
+        Text::TooExpanded { limit } => format!(
+            "このブックは展開すると {} を超え、ユーザー一覧には大きすぎます。\
+             ユーザーを新しいブック（またはテンプレート）にコピーして、\
+             それをアップロードしてください。",
+            bytes(limit)
+        ),
+        Text::Encrypted => "ブックはパスワードで保護されています。パスワードを解除するか\
+                            （または保護されていないコピーを保存して）、\
+                            もう一度アップロードしてください。"
+            .to_owned(),
+        Text::NoSheet => "ブックにワークシートがありません。テンプレートの Users シートに\
+                          入力して、もう一度アップロードしてください。"
+            .to_owned(),
+        Text::NotBuiltIn { format } => format!(
+            ".{} 形式のファイルはここでは受け付けていません。ファイルを .xlsx \
+             形式で保存して、もう一度アップロードしてください。",
+            format.extension()
+        ),
+        Text::DuplicateColumn {
+            column,
+            first,
+            second,
+        } => format!(
+            "{} 列と {} 列はどちらも{}です。一方を残して、もう一方を削除してください。",
+            column_letters(first),
+            column_letters(second),
+            q(WORDS.column(column))
+        ),
+        Text::UnknownColumn { index, header } => format!(
+            "{} 列の見出し{}は、このアップロードで使う列ではありません。列は{}です。\
+             見出しを直すか、列を削除してください。",
+            column_letters(index),
+            q(&shown(header)),
+            columns()
+        ),
+        Text::HeaderTooWide { max } => format!(
+            "見出し行の列が {max} を超えています。{}の列だけを残してください。",
+            columns()
+        ),
+        Text::MoreHeaderCells { count } => format!(
+            "ほかに {count} 個の見出しが、不明または重複した列です。{}の列を 1 つずつだけ\
+             残してください。",
+            columns()
+        ),
+        Text::MissingColumn { column } => format!(
+            "見出し行に{}列がありません。見出しが{}の列を追加してください。",
+            q(WORDS.column(column)),
+            q(WORDS.header(column))
+        ),
+        Text::TooManyRows { limit } => format!(
+            "ファイルのユーザーが {limit} 人を超えています。この行が上限を超えた最初の行です。\
+             ユーザーを 1 ファイル {limit} 人以下に分けてください。"
+        ),
+        Text::ExtraValue {
+            index,
+            more,
+            at_least,
+        } => {
+            let others = match (more, at_least) {
+                (0, _) => String::new(),
+                (n, true) => format!("（ほか少なくとも {n} 列）"),
+                (n, false) => format!("（ほか {n} 列）"),
+            };
+            format!(
+                "{} 列{others}に値がありますが、見出しがありません。値を削除するか、\
+                 列に見出しを付けてください。",
+                column_letters(index)
+            )
+        }
+        Text::DuplicateEmail { address, first } => format!(
+            "{address} は {first} 行目ですでに使われています。ユーザーごとに別のメール\
+             アドレスが必要です。"
+        ),
+        Text::Cell {
+            problem,
+            column,
+            value,
+        } => cell(problem, column, value),
+        Text::EncodingGuessed { name } => format!(
+            "ファイルが UTF-8 ではないため、文字を {} として読み取りました。\
+             名前が正しく表示されない場合は、ファイルを「CSV UTF-8」形式で保存して、\
+             もう一度アップロードしてください。",
+            encoding(name)
+        ),
+        Text::InvisibleRemoved => "この行の値から、目に見えない文字（方向を示す記号や幅の\
+                                   ないスペースなど。コピーと貼り付けで紛れ込みがちです）\
+                                   を取り除きました。"
+            .to_owned(),
+        Text::MergedSpread => "この行は結合されたセルにかかっています。表計算ソフトの表示\
+                               どおり、その値を結合範囲のすべてのセルに使いました。"
+            .to_owned(),
+        Text::ColumnRule {
+            column,
+            default_site,
+        } => match column {
+            Column::UserName => format!(
+                "必須。本人のフルネーム（{} 文字以内）。=、+、-、@ で始めることはできません。",
+                crate::MAX_NAME_CHARS
+            ),
+            Column::Email => format!(
+                "必須。name@example.com のようなメールアドレス 1 つ（{} 文字以内）。\
+                 ユーザーごとに別のアドレスが必要です。",
+                crate::MAX_EMAIL_CHARS
+            ),
+            Column::UserType => "標準または特権。空欄の場合は標準です。".to_owned(),
+            Column::Site => format!(
+                "本人の拠点またはオフィス（{} 文字以内）。空欄の場合は {default_site} \
+                 です。=、+、-、@ で始めることはできません。",
+                crate::MAX_SITE_CHARS
+            ),
+        },
+        Text::TemplateTitle => "このテンプレートの入力方法".to_owned(),
+        Text::RuleOneUserPerRow => "Users シートの見出しの下に、1 行に 1 人ずつ入力して\
+                                    ください。見出し行は変更したり移動したりしないで\
+                                    ください。"
+            .to_owned(),
+        Text::RuleRequired => "* の付いた列は必須です。空の行は読み飛ばされます。".to_owned(),
+        Text::RuleLimits { rows, bytes: max } => format!(
+            "1 ファイルに {rows} 人まで、ファイルサイズは {} までです。\
+             それより多い場合は複数のファイルに分けてください。",
+            bytes(max)
+        ),
+        Text::RuleUniqueEmail => {
+            "同じメールアドレスはファイル内に 1 回しか使えません。".to_owned()
+        }
+        Text::RuleDomains { domains } => format!(
+            "メールアドレスは {} のものを使ってください。",
+            list(domains)
+        ),
+        Text::RuleNewPeopleOnly => {
+            "まだアカウントを持っていない人だけを追加してください。".to_owned()
+        }
+        Text::RuleFormats => "ファイルは Excel ブック（.xlsx）または CSV（.csv。\
+                              文字コードを聞かれたら UTF-8）で保存してください。\
+                              OpenDocument（.ods）と Excel 97-2003（.xls）も使えます。"
+            .to_owned(),
+        Text::RuleAllOrNothing => "ファイル全体をまとめて確認します。問題が 1 つでもあれば\
+                                   何も取り込まれず、すべての問題が行番号付きで示されます。\
+                                   修正してから、もう一度アップロードしてください。"
+            .to_owned(),
+        Text::RuleSites { sites } => {
+            format!("拠点は次のいずれかにしてください：{}。", sites.join("、"))
+        }
+        Text::ColumnHeading => "列".to_owned(),
+        Text::RuleHeading => "ルール".to_owned(),
+        Text::SitesHeading => "拠点".to_owned(),
+        Text::UserTypeInputTitle => "ユーザー種別".to_owned(),
+        Text::UserTypeInputMessage => "標準または特権。空欄の場合は標準です。".to_owned(),
+        Text::UserTypeErrorTitle => "ユーザー種別ではありません".to_owned(),
+        Text::UserTypeErrorMessage => {
+            "一覧から標準または特権を選ぶか、標準にする場合は空欄のままにしてください。"
+                .to_owned()
+        }
+        Text::SiteErrorTitle => "登録された拠点ではありません".to_owned(),
+        Text::SiteErrorMessage { default_site } => format!(
+            "一覧から拠点を選ぶか、{default_site} にする場合は空欄のままにしてください。"
+        ),
+        Text::RowHeading => "行".to_owned(),
+        Text::ErrorsHeading => "エラー".to_owned(),
+        Text::ProblemsSheetTitle => "問題".to_owned(),
+        Text::ProblemHeading => "問題".to_owned(),
+        Text::SplitFile { users, limit } => format!(
+            "ファイルには {users} 人のユーザーがいます。一度に追加できるのは {limit} 人\
+             までです。{limit} 人以下のファイルに分けて、それぞれアップロードしてください。"
+        ),
+        Text::UnreadableUpload => "アップロードされたファイルを読み取れなかったため、\
+                                   Users シートは空のテンプレートです。ユーザーをコピーして\
+                                   アップロードしてください。"
+            .to_owned(),
+    }
+}
+
+fn cell(problem: &Problem, column: Column, value: &str) -> String {
+    let name = q(WORDS.column(column));
+    let quoted = q(&shown(value));
+    match problem {
+        Problem::Missing => format!("{name}が空欄です。ユーザーごとに入力が必要です。"),
+        Problem::ErrorCell => format!(
+            "セルに表計算のエラー {value} が表示されています。値そのものに置き換えて\
+             ください。"
+        ),
+        Problem::NoResult => format!(
+            "{name}は数式で、その結果がファイルに保存されていないため、表示される値が\
+             わかりません。表計算ソフトでファイルを開いて保存し、もう一度アップロードして\
+             ください（または数式の代わりに値を入力してください）。"
+        ),
+        Problem::Control => format!(
+            "{name}にタブ、改行、またはその他の制御文字が含まれています。値は 1 行で入力して\
+             ください。"
+        ),
+        Problem::Unreadable => format!(
+            "{name}に読み取れない文字（\u{FFFD} と表示）があります。ファイルが読み取りに使った\
+             文字コードで保存されていません。「CSV UTF-8」形式（Excel では「名前を付けて\
+             保存」の「CSV UTF-8 (コンマ区切り)」）で保存して、もう一度アップロードして\
+             ください。"
+        ),
+        Problem::TooLong { chars, max } => {
+            format!("{name}は {chars} 文字あります。{max} 文字以内にしてください。")
+        }
+        Problem::Unsafe { first } => format!(
+            "{quoted}は「{first}」で始まっています。表計算ソフトはこれを数式として扱います。\
+             先頭の「{first}」を削除してください。"
+        ),
+        Problem::UserType => format!(
+            "{quoted}はユーザー種別ではありません。標準または特権を入力するか、標準にする場合は\
+             空欄のままにしてください。"
+        ),
+        Problem::Email(EmailProblem::Space) => format!(
+            "{quoted}にスペースが含まれています。メールアドレスにスペースは使えません。\
+             削除してください。"
+        ),
+        Problem::Email(EmailProblem::Hidden) => format!(
+            "{quoted}に、改行しないスペースや幅のないスペースなどの見えない文字が含まれて\
+             います（コピーと貼り付けで紛れ込みがちです）。アドレスを入力し直してください。"
+        ),
+        Problem::Email(EmailProblem::DisplayName) => format!(
+            "{quoted}は名前とアドレスの組み合わせです。name@example.com の形で、アドレス\
+             だけを入力してください。"
+        ),
+        Problem::Email(EmailProblem::ManyAts) => format!(
+            "{quoted}に @ が 2 つ以上あります。1 つのセルに 1 つのアドレスを、\
+             name@example.com の形で入力してください。"
+        ),
+        Problem::Email(EmailProblem::Form) => format!(
+            "{quoted}はメールアドレスではありません。name@example.com の形で入力して\
+             ください。"
+        ),
+        Problem::UnknownSite { allowed } => {
+            let sites: Vec<String> = allowed.iter().map(|s| q(s)).collect();
+            format!(
+                "{quoted}は登録された拠点ではありません。{}のいずれかを入力するか、既定の拠点に\
+                 する場合は空欄のままにしてください。",
+                list(&sites)
+            )
+        }
+        Problem::EmailDomain { allowed } => format!(
+            "{value} は組織のドメインのアドレスではありません。{} のアドレスを使って\
+             ください。",
+            domain_list(allowed, "または", |n| format!("ほか {n} 件のいずれか"))
+        ),
+        Problem::EmailExists => format!(
+            "{value} にはすでにアカウントがあります。この行を削除するか、別のアドレスを\
+             使ってください。"
+        ),
+    }
+}
+
+fn encoding(name: &str) -> String {
+    super::encoding(
+        name,
+        &[
+            "中欧",
+            "キリル文字",
+            "西欧",
+            "ギリシャ語",
+            "トルコ語",
+            "ヘブライ語",
+            "アラビア語",
+            "バルト語",
+            "ベトナム語",
+            "タイ語",
+            "日本語",
+            "簡体字中国語",
+            "繁体字中国語",
+            "韓国語",
+        ],
+    )
+}

@@ -1,0 +1,483 @@
+//! Every sentence a person reads, in every language: problems, notes, the template's
+//! texts and the errors files' headings. Call sites build a [`Text`] that carries its
+//! values; each language's file turns every kind into its sentence with one exhaustive
+//! match, so no sentence can be missing in any language. Adding a language is one file
+//! here and one variant of [`Language`].
+
+mod de;
+mod en;
+mod es;
+mod fr;
+mod it;
+mod ja;
+mod nl;
+mod pt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::rules::Problem;
+use crate::{Column, Format, UserType};
+
+/// The language of every sentence a person reads: error messages, notes, the template
+/// and the errors files. Codes, JSON keys, `column` values and the output `user_type`
+/// never change with it. Header names and user types of every language are accepted
+/// whatever the language (a French template filled in and uploaded to an English
+/// service parses).
+///
+/// ```
+/// use bulk_users::Language;
+/// assert_eq!(Language::from_tag("fr-CA"), Some(Language::French));
+/// assert_eq!(Language::from_tag("pt-BR").map(Language::tag), Some("pt"));
+/// assert_eq!(Language::negotiate("de-CH, de;q=0.9, en;q=0.8"), Language::German);
+/// assert_eq!(Language::negotiate("zh-TW"), Language::English);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum Language {
+    /// English, the default.
+    #[default]
+    English,
+    /// French (français).
+    French,
+    /// German (Deutsch).
+    German,
+    /// Spanish (español).
+    Spanish,
+    /// Portuguese (português).
+    Portuguese,
+    /// Italian (italiano).
+    Italian,
+    /// Dutch (Nederlands).
+    Dutch,
+    /// Japanese (日本語).
+    Japanese,
+}
+
+impl Language {
+    /// Every language, English first.
+    pub const ALL: [Language; 8] = [
+        Language::English,
+        Language::French,
+        Language::German,
+        Language::Spanish,
+        Language::Portuguese,
+        Language::Italian,
+        Language::Dutch,
+        Language::Japanese,
+    ];
+
+    /// The BCP 47 language subtag: `"en"`, `"fr"`, `"ja"`.
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Language::English => "en",
+            Language::French => "fr",
+            Language::German => "de",
+            Language::Spanish => "es",
+            Language::Portuguese => "pt",
+            Language::Italian => "it",
+            Language::Dutch => "nl",
+            Language::Japanese => "ja",
+        }
+    }
+
+    /// The language a BCP 47 tag names, ignoring case and falling back from region or
+    /// script to the language (`fr-CA` → French, `pt_BR` → Portuguese); `None` for a
+    /// language this crate does not speak.
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let primary = tag.trim().split(['-', '_']).next()?;
+        Language::ALL
+            .into_iter()
+            .find(|language| language.tag().eq_ignore_ascii_case(primary))
+    }
+
+    /// The best language for an HTTP `Accept-Language` header: the highest-weighted tag
+    /// this crate speaks (`q=0` means "not this one"; equal weights keep their order),
+    /// English when none matches or the header cannot be read. Never panics, whatever
+    /// the header.
+    pub fn negotiate(accept_language: &str) -> Language {
+        let mut best: Option<(u16, Language)> = None;
+        // At most 64 entries are looked at: a header is a short list.
+        for entry in accept_language.split(',').take(64) {
+            let mut parts = entry.split(';');
+            let tag = parts.next().unwrap_or("").trim();
+            let mut weight = 1000u16;
+            for parameter in parts {
+                if let Some(q) = parameter.trim().strip_prefix("q=") {
+                    weight = quality(q).unwrap_or(0);
+                }
+            }
+            if weight == 0 {
+                continue;
+            }
+            let language = if tag == "*" {
+                Some(Language::English)
+            } else {
+                Language::from_tag(tag)
+            };
+            if let Some(language) = language {
+                if best.is_none_or(|(best_weight, _)| weight > best_weight) {
+                    best = Some((weight, language));
+                }
+            }
+        }
+        best.map_or(Language::English, |(_, language)| language)
+    }
+}
+
+/// A `q` value as thousandths: `0.8` → 800, `1` → 1000; `None` when it is not one.
+fn quality(text: &str) -> Option<u16> {
+    let text = text.trim();
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let whole: u16 = match whole {
+        "0" => 0,
+        "1" => 1,
+        _ => return None,
+    };
+    let mut thousandths = 0u16;
+    for (i, digit) in fraction.bytes().enumerate() {
+        let place = [100u16, 10, 1].get(i).copied().unwrap_or(0);
+        thousandths = thousandths.saturating_add(u16::from(digit - b'0').saturating_mul(place));
+    }
+    let value = whole.saturating_mul(1000).saturating_add(thousandths);
+    (value <= 1000).then_some(value)
+}
+
+/// One sentence a person reads, with the values it quotes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Text<'a> {
+    // The whole file.
+    FileTooLarge {
+        size: usize,
+        max: usize,
+    },
+    EmptyFile,
+    NoRows,
+    FormatNotAccepted {
+        format: Format,
+        accepted: &'a [Format],
+    },
+    WrongFormat {
+        expected: Format,
+        actual: Format,
+    },
+    Unreadable {
+        expected: Format,
+    },
+    NotText,
+    TooExpanded {
+        limit: usize,
+    },
+    Encrypted,
+    NoSheet,
+    #[cfg_attr(feature = "xls", allow(dead_code))]
+    NotBuiltIn {
+        format: Format,
+    },
+    // The header row.
+    DuplicateColumn {
+        column: Column,
+        first: u32,
+        second: u32,
+    },
+    UnknownColumn {
+        index: u32,
+        header: &'a str,
+    },
+    HeaderTooWide {
+        max: usize,
+    },
+    MoreHeaderCells {
+        count: usize,
+    },
+    MissingColumn {
+        column: Column,
+    },
+    // Rows.
+    TooManyRows {
+        limit: u32,
+    },
+    ExtraValue {
+        index: u32,
+        more: usize,
+        at_least: bool,
+    },
+    DuplicateEmail {
+        address: &'a str,
+        first: u32,
+    },
+    Cell {
+        problem: &'a Problem,
+        column: Column,
+        value: &'a str,
+    },
+    // Notes.
+    EncodingGuessed {
+        name: &'a str,
+    },
+    InvisibleRemoved,
+    MergedSpread,
+    // The template and the errors files.
+    ColumnRule {
+        column: Column,
+        default_site: &'a str,
+    },
+    TemplateTitle,
+    RuleOneUserPerRow,
+    RuleRequired,
+    RuleLimits {
+        rows: u32,
+        bytes: usize,
+    },
+    RuleUniqueEmail,
+    RuleDomains {
+        domains: &'a [String],
+    },
+    RuleNewPeopleOnly,
+    RuleFormats,
+    RuleAllOrNothing,
+    RuleSites {
+        sites: &'a [String],
+    },
+    ColumnHeading,
+    RuleHeading,
+    SitesHeading,
+    UserTypeInputTitle,
+    UserTypeInputMessage,
+    UserTypeErrorTitle,
+    UserTypeErrorMessage,
+    SiteErrorTitle,
+    SiteErrorMessage {
+        default_site: &'a str,
+    },
+    RowHeading,
+    ErrorsHeading,
+    ProblemsSheetTitle,
+    ProblemHeading,
+    SplitFile {
+        users: usize,
+        limit: u32,
+    },
+    UnreadableUpload,
+}
+
+impl Text<'_> {
+    /// The sentence in `language`.
+    pub(crate) fn render(&self, language: Language) -> String {
+        match language {
+            Language::English => en::render(self),
+            Language::French => fr::render(self),
+            Language::German => de::render(self),
+            Language::Spanish => es::render(self),
+            Language::Portuguese => pt::render(self),
+            Language::Italian => it::render(self),
+            Language::Dutch => nl::render(self),
+            Language::Japanese => ja::render(self),
+        }
+    }
+}
+
+/// The words of one language that sentences are built from.
+pub(crate) struct Words {
+    /// The column names a person reads in messages.
+    pub(crate) columns: [&'static str; 4],
+    /// The template's header texts (with `*` on required columns).
+    pub(crate) headers: [&'static str; 4],
+    /// Standard and Privileged, as the dropdown offers them.
+    pub(crate) user_types: [&'static str; 2],
+    /// "Row {row}, {column}: {message}" and "Row {row}: {message}".
+    pub(crate) row_column: fn(u32, &str, &str) -> String,
+    pub(crate) row: fn(u32, &str) -> String,
+    /// "3 problems in the file:".
+    pub(crate) summary: fn(usize) -> String,
+}
+
+/// The words of `language`.
+pub(crate) fn words(language: Language) -> &'static Words {
+    match language {
+        Language::English => &en::WORDS,
+        Language::French => &fr::WORDS,
+        Language::German => &de::WORDS,
+        Language::Spanish => &es::WORDS,
+        Language::Portuguese => &pt::WORDS,
+        Language::Italian => &it::WORDS,
+        Language::Dutch => &nl::WORDS,
+        Language::Japanese => &ja::WORDS,
+    }
+}
+
+/// The place of `column` in the tables of [`Words`] (template order).
+pub(crate) const fn index(column: Column) -> usize {
+    match column {
+        Column::UserName => 0,
+        Column::Email => 1,
+        Column::UserType => 2,
+        Column::Site => 3,
+    }
+}
+
+impl Words {
+    pub(crate) fn column(&self, column: Column) -> &'static str {
+        self.columns.get(index(column)).copied().unwrap_or("")
+    }
+
+    pub(crate) fn header(&self, column: Column) -> &'static str {
+        self.headers.get(index(column)).copied().unwrap_or("")
+    }
+
+    pub(crate) fn user_type(&self, user_type: UserType) -> &'static str {
+        let place = usize::from(user_type == UserType::Privileged);
+        self.user_types.get(place).copied().unwrap_or("")
+    }
+}
+
+/// The column a header key (lower case, see `column::header_key`) names in any
+/// language's words.
+pub(crate) fn column_named(key: &str) -> Option<Column> {
+    if key.is_ascii() {
+        // ASCII names of other languages: compared ignoring case.
+        return Language::ALL.into_iter().find_map(|language| {
+            let words = words(language);
+            Column::ALL.into_iter().find(|&column| {
+                let header = words.header(column);
+                let bare = header.strip_suffix('*').unwrap_or(header);
+                words.column(column).eq_ignore_ascii_case(key) || bare.eq_ignore_ascii_case(key)
+            })
+        });
+    }
+    let folded = key.to_lowercase();
+    Language::ALL.into_iter().find_map(|language| {
+        let words = words(language);
+        Column::ALL.into_iter().find(|&column| {
+            let header = words.header(column);
+            let bare = header.strip_suffix('*').unwrap_or(header);
+            words.column(column).to_lowercase() == folded || bare.to_lowercase() == folded
+        })
+    })
+}
+
+/// The user type a cell names in any language's words, ignoring case: `Privilégié`,
+/// `特権`, `standaard`.
+pub(crate) fn user_type_named(text: &str) -> Option<UserType> {
+    let folded = text.to_lowercase();
+    Language::ALL.into_iter().find_map(|language| {
+        let words = words(language);
+        [UserType::Standard, UserType::Privileged]
+            .into_iter()
+            .find(|&user_type| words.user_type(user_type).to_lowercase() == folded)
+    })
+}
+
+/// `a, b and c` with the language's conjunction (`and`, `et`, `und`…).
+pub(crate) fn join(items: &[String], conjunction: &str) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {conjunction} {last}", rest.join(", "))
+        }
+        _ => items.concat(),
+    }
+}
+
+/// `10 MiB`, `1.5 MiB`, `900 KiB`, `12 bytes` (the unit words given).
+pub(crate) fn size(bytes: usize, units: [&str; 3], decimal: char) -> String {
+    const KIB: usize = 1024;
+    const MIB: usize = 1024 * 1024;
+    let [byte_word, kib, mib] = units;
+    if bytes >= MIB {
+        let tenths = bytes / (MIB / 10);
+        if tenths % 10 == 0 {
+            format!("{} {mib}", tenths / 10)
+        } else {
+            format!("{}{decimal}{} {mib}", tenths / 10, tenths % 10)
+        }
+    } else if bytes >= KIB {
+        format!("{} {kib}", bytes / KIB)
+    } else {
+        format!("{bytes} {byte_word}")
+    }
+}
+
+/// An encoding as a person knows it, `Script (name)`, with the language's names of
+/// the scripts: Central European, Cyrillic, Western European, Greek, Turkish, Hebrew,
+/// Arabic, Baltic, Vietnamese, Thai, Japanese, Chinese Simplified, Chinese
+/// Traditional, Korean.
+pub(crate) fn encoding(name: &str, scripts: &[&str; 14]) -> String {
+    let index = match name {
+        "windows-1250" | "ISO-8859-2" => 0,
+        "windows-1251" | "KOI8-R" | "KOI8-U" | "ISO-8859-5" | "IBM866" => 1,
+        "windows-1252" | "ISO-8859-15" => 2,
+        "windows-1253" | "ISO-8859-7" => 3,
+        "windows-1254" => 4,
+        "windows-1255" | "ISO-8859-8" => 5,
+        "windows-1256" | "ISO-8859-6" => 6,
+        "windows-1257" | "ISO-8859-4" | "ISO-8859-13" => 7,
+        "windows-1258" => 8,
+        "windows-874" => 9,
+        "Shift_JIS" | "EUC-JP" => 10,
+        "GBK" | "gb18030" => 11,
+        "Big5" => 12,
+        "EUC-KR" => 13,
+        _ => return name.to_owned(),
+    };
+    match scripts.get(index) {
+        Some(script) => format!("{script} ({name})"),
+        None => name.to_owned(),
+    }
+}
+
+/// A value as messages quote it: at most 40 characters.
+pub(crate) fn shown(value: &str) -> String {
+    crate::error::shorten(value, 40)
+}
+
+/// `contoso.com or fabrikam.com`; past ten, the first ten and how many more, in the
+/// language's words.
+pub(crate) fn domain_list(domains: &[String], or: &str, more: fn(usize) -> String) -> String {
+    const SHOWN: usize = 10;
+    if domains.len() <= SHOWN {
+        return join(domains, or);
+    }
+    let first = domains.get(..SHOWN).unwrap_or(domains).join(", ");
+    format!("{first} {or} {}", more(domains.len().saturating_sub(SHOWN)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_headers() {
+        assert_eq!(Language::from_tag("FR"), Some(Language::French));
+        assert_eq!(Language::from_tag("ja-JP"), Some(Language::Japanese));
+        assert_eq!(Language::from_tag("nl_BE"), Some(Language::Dutch));
+        assert_eq!(Language::from_tag("zh"), None);
+        assert_eq!(Language::from_tag(""), None);
+        assert_eq!(
+            Language::negotiate("fr-CH, fr;q=0.9, en;q=0.8"),
+            Language::French
+        );
+        assert_eq!(Language::negotiate("*"), Language::English);
+        assert_eq!(Language::negotiate("es;q=0.5, it;q=0.7"), Language::Italian);
+        assert_eq!(Language::negotiate("ja;q=0, pt"), Language::Portuguese);
+        assert_eq!(Language::negotiate("de;q=abc, nl"), Language::Dutch);
+        assert_eq!(Language::negotiate(";;,,q=1,\u{0}"), Language::English);
+        assert_eq!(Language::negotiate(""), Language::English);
+        assert_eq!(Language::negotiate("fr;q=1.5, de"), Language::German);
+        for language in Language::ALL {
+            assert_eq!(Language::from_tag(language.tag()), Some(language));
+        }
+    }
+
+    #[test]
+    fn qualities() {
+        assert_eq!(quality("0.8"), Some(800));
+        assert_eq!(quality("1"), Some(1000));
+        assert_eq!(quality("1.000"), Some(1000));
+        assert_eq!(quality("0.001"), Some(1));
+        assert_eq!(quality("0.0001"), None);
+        assert_eq!(quality("2"), None);
+        assert_eq!(quality("1.5"), None);
+    }
+}
