@@ -67,15 +67,12 @@ impl Options {
     /// ```
     pub fn errors_csv(&self, bytes: &[u8], format: Format) -> Vec<u8> {
         let language = self.language_value();
-        let kept = crate::errors_file::Kept::default();
         if let Some(refused) = refusal(self, bytes, format) {
+            let kept = crate::errors_file::Kept::default();
             return crate::errors_file::write(&kept, &Report::file_error(refused), language);
         }
         let mut validator = Validator::new(self, bytes.len());
-        let mut tee = crate::errors_file::Tee {
-            validator: &mut validator,
-            kept,
-        };
+        let mut tee = crate::errors_file::Tee::new(&mut validator, false);
         match read(self, bytes, format, &mut tee) {
             Ok(_) => {
                 let kept = std::mem::take(&mut tee.kept);
@@ -84,6 +81,55 @@ impl Options {
             Err(unreadable) => {
                 let kept = crate::errors_file::Kept::default();
                 crate::errors_file::write(&kept, &Report::file_error(unreadable), language)
+            }
+        }
+    }
+}
+
+impl Options {
+    /// The upload back as an .xlsx workbook for the person to fix and upload again: a
+    /// `Users` sheet with the upload's header and every row where it was (row numbers
+    /// as the report gives them, blank rows kept), every value as the crate read it;
+    /// each cell with a problem filled in a warning colour with a note saying what is
+    /// wrong and how to fix it; an `Errors` column with each row's problems (ignored
+    /// when the file is uploaded again); the template's notes, User type dropdown and
+    /// text formats on the columns. Header and whole-file problems are on a `Problems`
+    /// sheet, which the workbook opens on when it has any. Over the row limit the
+    /// workbook still holds every row of the file, and `Problems` says to split it. An
+    /// upload that cannot be read gives `Problems` saying why and the empty template.
+    /// A valid upload gives the same workbook with nothing marked. All sentences are in
+    /// [`Options::language`].
+    ///
+    /// ```
+    /// use bulk_users::{Format, Options};
+    /// let upload = "User name*,Email*\nAda,ada@example.com\nBob,bob(at)example.com\n";
+    /// let workbook = Options::new().errors_xlsx(upload.as_bytes(), Format::Csv)?;
+    /// assert!(workbook.starts_with(b"PK"));
+    /// // Fix the marked cell and upload the workbook again: the Errors column is ignored.
+    /// # Ok::<(), bulk_users::TemplateError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`TemplateError`](crate::TemplateError) if the workbook writer fails.
+    pub fn errors_xlsx(
+        &self,
+        bytes: &[u8],
+        format: Format,
+    ) -> Result<Vec<u8>, crate::TemplateError> {
+        let nothing = crate::errors_file::Kept::default();
+        if let Some(refused) = refusal(self, bytes, format) {
+            return crate::errors_workbook::write(self, &nothing, &Report::file_error(refused));
+        }
+        let mut validator = Validator::new(self, bytes.len());
+        let mut tee = crate::errors_file::Tee::new(&mut validator, true);
+        match read(self, bytes, format, &mut tee) {
+            Ok(_) => {
+                let kept = std::mem::take(&mut tee.kept);
+                crate::errors_workbook::write(self, &kept, &validator.finish())
+            }
+            Err(unreadable) => {
+                crate::errors_workbook::write(self, &nothing, &Report::file_error(unreadable))
             }
         }
     }
@@ -139,7 +185,7 @@ pub(crate) fn read(
             }
             crate::csv::read(bytes, options.named_encoding(), sink)
                 .map(Some)
-                .map_err(|_| unreadable(Text::NotText))
+                .map_err(|_| unreadable(Text::BinaryData))
         }
         _ => {
             let max_inflated = options.max_inflated_value();

@@ -8,21 +8,45 @@ use crate::message::{Language, Text};
 use crate::report::Report;
 use crate::rows::Validator;
 
-/// The rows of a file as read, for writing back with their errors.
+/// The rows of a file as read, for writing back with their errors: each row's number
+/// and its non-empty cells (0-based column, text).
 #[derive(Default)]
 pub(crate) struct Kept {
-    rows: Vec<(u32, Vec<(u32, String)>)>,
+    pub(crate) rows: Vec<(u32, Vec<(u32, String)>)>,
 }
 
-/// Hands each row to the validator and keeps a copy of it, in one pass.
+/// Hands each row to the validator and keeps a copy of it, in one pass. With
+/// `to_the_end`, reading goes on after the validator stops at the row limit, so that
+/// every row of the file is kept (the errors workbook loses nothing typed); the byte
+/// limit and the decompression budget still bound it.
 pub(crate) struct Tee<'v, 'o> {
     pub(crate) validator: &'v mut Validator<'o>,
     pub(crate) kept: Kept,
+    pub(crate) to_the_end: bool,
+    pub(crate) validator_done: bool,
+}
+
+impl<'v, 'o> Tee<'v, 'o> {
+    pub(crate) fn new(validator: &'v mut Validator<'o>, to_the_end: bool) -> Self {
+        Tee {
+            validator,
+            kept: Kept::default(),
+            to_the_end,
+            validator_done: false,
+        }
+    }
 }
 
 impl RowSink for Tee<'_, '_> {
     fn row(&mut self, row: &Row) -> ControlFlow<()> {
-        let flow = self.validator.row(row);
+        let mut flow = ControlFlow::Continue(());
+        if !self.validator_done {
+            flow = self.validator.row(row);
+            self.validator_done = flow.is_break();
+        }
+        if self.to_the_end {
+            flow = ControlFlow::Continue(());
+        }
         if !row.is_blank() {
             let cells = row
                 .cells()

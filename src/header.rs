@@ -82,6 +82,8 @@ impl Header {
                         Slot::Known(column)
                     }
                 },
+                // The errors files' own column: what it says is not the person's data.
+                None if crate::message::is_errors_heading(text) => Slot::Skipped,
                 None => {
                     if options.unknown_columns_policy() == UnknownColumns::Reject {
                         let unknown = Text::UnknownColumn {

@@ -221,6 +221,7 @@ mod customer;
 mod engine;
 mod error;
 mod errors_file;
+mod errors_workbook;
 mod format;
 mod header;
 mod message;

@@ -202,7 +202,7 @@ impl Options {
     /// from a UTF-8 file stays right); the others are read in this encoding. A byte
     /// order mark always wins. Without it (the default), the code page of fields that
     /// are not UTF-8 is detected from the bytes, which is reliable for a list of names
-    /// but can be ambiguous for a few short words: the [`Report`] then carries an
+    /// but can be ambiguous for a few short words: the [`Report`](crate::Report) then carries an
     /// `encoding_guessed` note and names the encoding. A label that names no encoding
     /// leaves detection on.
     ///

@@ -74,7 +74,7 @@ pub(super) fn render(text: &Text) -> String {
              Tabellenprogramm erneut als .xlsx oder .csv und laden Sie sie hoch.",
             described(expected)
         ),
-        Text::NotText => "Diese Datei ist kein Text: Sie enthält Binärdaten. Speichern Sie \
+        Text::BinaryData => "Diese Datei ist kein Text: Sie enthält Binärdaten. Speichern Sie \
                           sie in Ihrem Tabellenprogramm als CSV oder .xlsx und laden Sie sie \
                           erneut hoch."
             .to_owned(),

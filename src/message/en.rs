@@ -75,7 +75,7 @@ pub(super) fn render(text: &Text) -> String {
              as .xlsx or .csv and upload it again.",
             described(expected)
         ),
-        Text::NotText => "This file is not text: it holds binary data. Save it as CSV or \
+        Text::BinaryData => "This file is not text: it holds binary data. Save it as CSV or \
                           .xlsx from your spreadsheet program and upload it again."
             .to_owned(),
         Text::TooExpanded { limit } => format!(

@@ -83,7 +83,7 @@ pub(super) fn render(text: &Text) -> String {
              hojas de cálculo como .xlsx o .csv y súbalo de nuevo.",
             described(expected)
         ),
-        Text::NotText => "Este archivo no es texto: contiene datos binarios. Guárdelo como \
+        Text::BinaryData => "Este archivo no es texto: contiene datos binarios. Guárdelo como \
                           CSV o .xlsx desde su programa de hojas de cálculo y vuelva a \
                           subirlo."
             .to_owned(),

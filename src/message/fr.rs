@@ -79,7 +79,7 @@ pub(super) fn render(text: &Text) -> String {
              tableur au format .xlsx ou .csv, puis importez-le.",
             described(expected)
         ),
-        Text::NotText => "Ce fichier n'est pas du texte : il contient des données binaires. \
+        Text::BinaryData => "Ce fichier n'est pas du texte : il contient des données binaires. \
                           Enregistrez-le au format CSV ou .xlsx depuis votre tableur, puis \
                           importez-le à nouveau."
             .to_owned(),

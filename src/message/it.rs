@@ -73,7 +73,7 @@ pub(super) fn render(text: &Text) -> String {
              programma di fogli di calcolo come .xlsx o .csv e caricalo.",
             described(expected)
         ),
-        Text::NotText => "Questo file non è testo: contiene dati binari. Salvalo come CSV o \
+        Text::BinaryData => "Questo file non è testo: contiene dati binari. Salvalo come CSV o \
                           .xlsx dal tuo programma di fogli di calcolo e caricalo di nuovo."
             .to_owned(),
         Text::TooExpanded { limit } => format!(

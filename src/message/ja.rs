@@ -76,7 +76,7 @@ pub(super) fn render(text: &Text) -> String {
              形式で保存し直して、アップロードしてください。",
             described(expected)
         ),
-        Text::NotText => "このファイルはテキストではなく、バイナリデータを含んでいます。\
+        Text::BinaryData => "このファイルはテキストではなく、バイナリデータを含んでいます。\
                           表計算ソフトで CSV または .xlsx 形式で保存して、\
                           もう一度アップロードしてください。"
             .to_owned(),

@@ -166,7 +166,7 @@ pub(crate) enum Text<'a> {
     Unreadable {
         expected: Format,
     },
-    NotText,
+    BinaryData,
     TooExpanded {
         limit: usize,
     },
@@ -358,6 +358,17 @@ pub(crate) fn column_named(key: &str) -> Option<Column> {
     })
 }
 
+/// Whether a header names the errors files' `Errors` column, in any language: that
+/// column is ignored on upload, so a fixed errors workbook parses.
+pub(crate) fn is_errors_heading(text: &str) -> bool {
+    let text = crate::cells::trim(text);
+    Language::ALL.into_iter().any(|language| {
+        Text::ErrorsHeading
+            .render(language)
+            .eq_ignore_ascii_case(text)
+    })
+}
+
 /// The user type a cell names in any language's words, ignoring case: `Privilégié`,
 /// `特権`, `standaard`.
 pub(crate) fn user_type_named(text: &str) -> Option<UserType> {
@@ -387,7 +398,7 @@ pub(crate) fn size(bytes: usize, units: [&str; 3], decimal: char) -> String {
     let [byte_word, kib, mib] = units;
     if bytes >= MIB {
         let tenths = bytes / (MIB / 10);
-        if tenths % 10 == 0 {
+        if tenths.is_multiple_of(10) {
             format!("{} {mib}", tenths / 10)
         } else {
             format!("{}{decimal}{} {mib}", tenths / 10, tenths % 10)

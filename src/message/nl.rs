@@ -79,7 +79,7 @@ pub(super) fn render(text: &Text) -> String {
              opnieuw op als .xlsx of .csv en upload het.",
             described(expected)
         ),
-        Text::NotText => "Dit bestand is geen tekst: het bevat binaire gegevens. Sla het in \
+        Text::BinaryData => "Dit bestand is geen tekst: het bevat binaire gegevens. Sla het in \
                           uw spreadsheetprogramma op als CSV of .xlsx en upload het opnieuw."
             .to_owned(),
         Text::TooExpanded { limit } => format!(

@@ -73,7 +73,7 @@ pub(super) fn render(text: &Text) -> String {
              planilhas como .xlsx ou .csv e envie-o.",
             described(expected)
         ),
-        Text::NotText => "Este arquivo não é texto: contém dados binários. Salve-o como CSV \
+        Text::BinaryData => "Este arquivo não é texto: contém dados binários. Salve-o como CSV \
                           ou .xlsx no seu programa de planilhas e envie-o novamente."
             .to_owned(),
         Text::TooExpanded { limit } => format!(
