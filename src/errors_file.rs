@@ -85,18 +85,25 @@ pub(crate) fn write(kept: &Kept, report: &Report, language: Language) -> Vec<u8>
     line.extend((0..width).map(|c| crate::cells::column_letters(u32::try_from(c).unwrap_or(0))));
     line.push(Text::ErrorsHeading.render(language));
     put(&mut line);
-    let problems = |row: Option<u32>| {
-        report
-            .errors
-            .iter()
-            .filter(|error| error.row == row)
-            .map(|error| match error.column {
-                Some(column) => format!("{}: {}", words.column(column), error.message),
-                None => error.message.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    // Every row's problems joined once: the errors are sorted by row, so one pass
+    // groups them (looking them up row by row would be quadratic).
+    let mut by_row: std::collections::HashMap<Option<u32>, String> =
+        std::collections::HashMap::new();
+    for error in &report.errors {
+        let text = by_row.entry(error.row).or_default();
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        match error.column {
+            Some(column) => {
+                text.push_str(words.column(column));
+                text.push_str(": ");
+                text.push_str(&error.message);
+            }
+            None => text.push_str(&error.message),
+        }
+    }
+    let problems = |row: Option<u32>| by_row.get(&row).cloned().unwrap_or_default();
     let file_problems = problems(None);
     if !file_problems.is_empty() {
         line.push(String::new());
