@@ -1,8 +1,6 @@
 //! The one table of columns: canonical names, aliases, whether required, limits and the
 //! rule text. The header matcher, the rules, the template and the docs all read it.
 
-use serde::{Deserialize, Serialize};
-
 use crate::options::{MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_SITE_CHARS};
 
 /// One of the columns of an upload, by its canonical name.
@@ -15,19 +13,20 @@ use crate::options::{MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_SITE_CHARS};
 /// assert_eq!(Column::from_header("E-mail address*"), Some(Column::Email));
 /// assert!(Column::Email.is_required());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Column {
     /// `User name*`: the person's display name. Required.
-    #[serde(rename = "User name")]
+    #[cfg_attr(feature = "serde", serde(rename = "User name"))]
     UserName,
     /// `Email*`: the person's sign-in and contact address. Required.
-    #[serde(rename = "Email")]
+    #[cfg_attr(feature = "serde", serde(rename = "Email"))]
     Email,
     /// `User type`: `Standard` or `Privileged`; empty means `Standard`.
-    #[serde(rename = "User type")]
+    #[cfg_attr(feature = "serde", serde(rename = "User type"))]
     UserType,
     /// `Site`: the person's site or office; empty means the default site (`HQ`).
-    #[serde(rename = "Site")]
+    #[cfg_attr(feature = "serde", serde(rename = "Site"))]
     Site,
 }
 

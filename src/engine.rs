@@ -86,6 +86,7 @@ impl Options {
     }
 }
 
+#[cfg(feature = "template")]
 impl Options {
     /// The upload back as an .xlsx workbook for the person to fix and upload again: a
     /// `Users` sheet with the upload's header and every row where it was (row numbers

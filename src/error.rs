@@ -2,8 +2,6 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 use crate::cells::column_letters;
 use crate::message::{Language, Text};
 use crate::Column;
@@ -12,8 +10,9 @@ use crate::Column;
 ///
 /// The snake_case text ([`ErrorCode::as_str`]) is what JSON carries and will not change;
 /// new codes may be added.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// The input is larger than the byte limit (10 MiB by default).
@@ -151,7 +150,8 @@ impl fmt::Display for ErrorCode {
 /// One problem in the file, located where a person can find it.
 ///
 /// Serialises as `{"row": 3, "column": "Email", "code": "invalid_email", "message": "…"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RowError {
     /// The row as the spreadsheet numbers it (the header is usually row 1); `None` for
     /// problems of the whole file.
@@ -165,13 +165,13 @@ pub struct RowError {
     /// file. It does not repeat the row; [`RowError`]'s `Display` adds it.
     pub message: String,
     /// The offending value, cut to at most 64 characters, where one applies.
-    #[serde(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub value: Option<String>,
     /// 0-based index of the spreadsheet column the problem is in, where one applies.
-    #[serde(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     pub column_index: Option<u32>,
     /// The language of `message`, which `Display` speaks too.
-    #[serde(skip)]
+    #[cfg_attr(feature = "serde", serde(skip))]
     language: Language,
 }
 
@@ -258,7 +258,8 @@ impl fmt::Display for RowError {
 ///      address. Use the form name@example.com.",
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RowErrors {
     errors: Vec<RowError>,
 }
@@ -415,6 +416,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "serde")]
     fn codes_serialise_as_their_names() {
         for code in ErrorCode::ALL {
             let json = serde_json::to_string(&code).unwrap_or_default();

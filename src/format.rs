@@ -1,7 +1,5 @@
 //! The file formats an upload can be in, and how to tell them apart.
 
-use serde::Serialize;
-
 /// The format of an uploaded file.
 ///
 /// ```
@@ -11,7 +9,8 @@ use serde::Serialize;
 /// assert_eq!(Format::detect(b"PK\x03\x04rest of a zip"), Some(Format::Xlsx));
 /// assert_eq!(Format::detect(b"User name*,Email*\n"), Some(Format::Csv));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub enum Format {
     /// Delimited text: comma, semicolon or tab separated, in UTF-8, UTF-16 or

@@ -211,6 +211,7 @@
 //!   all the small blocks the previous answer left behind, every time
 //!   (`BENCHMARKS.md`). The answer is always a block of its own, of the right size.
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 mod budget;
@@ -221,6 +222,7 @@ mod customer;
 mod engine;
 mod error;
 mod errors_file;
+#[cfg(feature = "template")]
 mod errors_workbook;
 mod format;
 mod header;
@@ -233,6 +235,7 @@ mod report;
 mod rows;
 mod rules;
 mod styles;
+#[cfg(feature = "template")]
 mod template;
 mod text;
 mod user;
@@ -250,6 +253,7 @@ pub use options::{
     MAX_NAME_CHARS, MAX_ROWS, MAX_SITE_CHARS,
 };
 pub use report::{Note, NoteCode, Report, RowUser};
+#[cfg(feature = "template")]
 pub use template::TemplateError;
 pub use user::{NewUser, UserType};
 
@@ -267,6 +271,7 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Vec<NewUser>, RowErrors> {
     Options::new().parse(bytes, format)
 }
 
+#[cfg(feature = "template")]
 /// The default template, as the bytes of an .xlsx file: a `Users` sheet with the header,
 /// a User type dropdown on the 500 user rows, a note on each header, and an
 /// `Instructions` sheet. [`Options::write_template`] tailors it.
@@ -276,6 +281,7 @@ pub fn write_template() -> Vec<u8> {
 }
 
 /// The default CSV template: the header row, UTF-8 with a byte order mark.
+#[cfg(feature = "template")]
 pub fn write_csv_template() -> Vec<u8> {
     Options::new().write_csv_template()
 }

@@ -4,8 +4,11 @@
 use crate::column::header_key;
 use crate::customer::{DomainRule, Existing};
 use crate::message::Language;
+#[cfg(feature = "template")]
 use crate::template::TemplateError;
-use crate::{Column, Format, NewUser, UserType};
+#[cfg(feature = "template")]
+use crate::NewUser;
+use crate::{Column, Format, UserType};
 
 /// The most users one file may hold by default.
 pub const MAX_ROWS: u32 = 500;
@@ -318,6 +321,7 @@ impl Options {
         self
     }
 
+    #[cfg(feature = "template")]
     /// The .xlsx template for these options: the Users sheet with a User type dropdown
     /// sized to the row limit, a Site dropdown of [`Options::allowed_sites`] if any, and
     /// Instructions stating this service's limits and default site.
@@ -339,6 +343,7 @@ impl Options {
         crate::template::xlsx(self, &[])
     }
 
+    #[cfg(feature = "template")]
     /// The .xlsx template with `users` already filled in: for sending a corrected or
     /// existing list back to a person to edit.
     ///
@@ -350,12 +355,14 @@ impl Options {
         crate::template::xlsx(self, users)
     }
 
+    #[cfg(feature = "template")]
     /// The CSV template: the header row, UTF-8 with a byte order mark so that Excel shows
     /// accents right.
     pub fn write_csv_template(&self) -> Vec<u8> {
         crate::template::csv(self, &[])
     }
 
+    #[cfg(feature = "template")]
     /// The CSV template with `users` filled in.
     pub fn write_csv_template_with(&self, users: &[NewUser]) -> Vec<u8> {
         crate::template::csv(self, users)

@@ -1,18 +1,17 @@
 //! The full result of checking a file: valid users with their rows, and every error.
 
-use serde::{Deserialize, Serialize};
-
 use crate::error::{RowError, RowErrors};
 use crate::message::{Language, Text};
 use crate::NewUser;
 
 /// A valid user and the row it came from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct RowUser {
     /// The row as the spreadsheet numbers it.
     pub row: u32,
     /// The user.
-    #[serde(flatten)]
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub user: NewUser,
 }
 
@@ -33,7 +32,8 @@ pub struct RowUser {
 /// assert_eq!(report.errors[0].row, Some(3));
 /// assert!(!report.is_valid());
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Report {
     /// Valid users in file order.
     pub users: Vec<RowUser>,
@@ -55,7 +55,8 @@ pub struct Report {
 /// that a person may want to confirm, as rust-url reports syntax violations beside a
 /// successful parse. A page can ask: "We read your file as Cyrillic (Windows-1251). Is
 /// that right?"
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub struct Note {
     /// The row as the spreadsheet numbers it; `None` for the whole file.
@@ -67,8 +68,9 @@ pub struct Note {
 }
 
 /// The kinds of [`Note`]. Serialised in snake_case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum NoteCode {
     /// A CSV without a byte order mark was not UTF-8, and its code page was guessed

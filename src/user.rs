@@ -1,12 +1,11 @@
 //! The values an upload turns into.
 
-use serde::{Deserialize, Serialize};
-
 /// A user to create, as read from one row of the file.
 ///
 /// Serialises as `{"name": "Ada Lovelace", "email": "ada@example.com",
 /// "user_type": "Standard", "site": "HQ"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct NewUser {
     /// The User name, trimmed.
     pub name: String,
@@ -20,7 +19,8 @@ pub struct NewUser {
 }
 
 /// What a user may do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum UserType {
     /// An ordinary user: the default.
     #[default]

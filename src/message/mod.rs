@@ -4,6 +4,10 @@
 //! match, so no sentence can be missing in any language. Adding a language is one file
 //! here and one variant of [`Language`].
 
+// The template's and the errors workbook's sentences are written only with the
+// `template` feature.
+#![cfg_attr(not(feature = "template"), allow(dead_code))]
+
 mod de;
 mod en;
 mod es;
@@ -12,8 +16,6 @@ mod it;
 mod ja;
 mod nl;
 mod pt;
-
-use serde::{Deserialize, Serialize};
 
 use crate::rules::Problem;
 use crate::{Column, Format, UserType};
@@ -31,7 +33,8 @@ use crate::{Column, Format, UserType};
 /// assert_eq!(Language::negotiate("de-CH, de;q=0.9, en;q=0.8"), Language::German);
 /// assert_eq!(Language::negotiate("zh-TW"), Language::English);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum Language {
     /// English, the default.

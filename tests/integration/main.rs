@@ -1,4 +1,6 @@
 //! The one integration test binary: every module below is a concern of the contract.
+//! It needs the default features (templates, serde, .xls).
+#![cfg(all(feature = "template", feature = "serde", feature = "xls"))]
 
 mod alloc;
 mod codes;
