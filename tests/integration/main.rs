@@ -19,5 +19,4 @@ mod properties;
 mod replay;
 mod support;
 mod template;
-mod web;
 mod xlsx_files;
