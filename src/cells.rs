@@ -183,6 +183,12 @@ impl Row {
         self.text.get(cell.start..cell.end).unwrap_or_default()
     }
 
+    /// Whether every cell's text is ASCII, as known without looking at it again (a CSV
+    /// record checked as a whole): such text needs no Unicode checks.
+    pub(crate) fn is_known_ascii(&self) -> bool {
+        self.text_is_ascii
+    }
+
     /// A row with no non-empty cell is skipped by the rules and does not count as a user.
     pub(crate) fn is_blank(&self) -> bool {
         self.cells.is_empty() && self.overflow.is_none()
@@ -235,7 +241,11 @@ pub(crate) fn seen(text: &str) -> Option<(String, bool)> {
     }
     // Below U+0300 every character is composed (NFC) and starts no combination; only the
     // soft hyphen is removed there. Most accented names never leave this range.
-    let below_combining = text.chars().all(|c| c < '\u{300}' && c != '\u{AD}');
+    // In UTF-8 that is every byte below 0xCC; the soft hyphen is `C2 AD`, so no byte
+    // 0xAD rules it out (an `í`, `C3 AD`, takes the longer way).
+    let below_combining = text
+        .bytes()
+        .fold(true, |below, b| below & (b < 0xCC) & (b != 0xAD));
     if below_combining {
         return None;
     }

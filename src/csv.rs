@@ -198,9 +198,9 @@ fn fill_row(
     }
     let is_ascii = !high;
     let utf8 = if is_ascii {
-        std::str::from_utf8(bytes).ok()
+        simdutf8::basic::from_utf8(bytes).ok()
     } else {
-        let utf8 = std::str::from_utf8(bytes).ok();
+        let utf8 = simdutf8::basic::from_utf8(bytes).ok();
         match decoder.record(bytes, utf8.is_some()) {
             RecordText::Utf8 => utf8,
             RecordText::Fields { legacy, keep_utf8 } => {

@@ -161,7 +161,7 @@ fn classify<'t>(text: &[u8], named: Option<&'static Encoding>) -> State<'t> {
     // the row limit holds) is UTF-8. A line further on that is not is detected from
     // itself when it comes.
     let head = text.get(..DETECTION_SAMPLE).unwrap_or(text);
-    let head_is_utf8 = match std::str::from_utf8(head) {
+    let head_is_utf8 = match simdutf8::compat::from_utf8(head) {
         Ok(_) => true,
         // Cut inside a character at the end of the head: UTF-8 so far.
         Err(error) => error.error_len().is_none(),
