@@ -126,6 +126,83 @@ fn customer(c: &mut Criterion) {
     g.finish();
 }
 
+/// The ASCII path: the same users with every accent taken off, beside the raw reader
+/// on the same bytes.
+fn parse_ascii(c: &mut Criterion) {
+    let bytes: Vec<u8> = String::from_utf8(data::csv(500))
+        .unwrap()
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { 'e' })
+        .collect::<String>()
+        .into_bytes();
+    assert_eq!(
+        bulk_users::parse(&bytes, Format::Csv).map(|u| u.len()),
+        Ok(500)
+    );
+    let mut g = c.benchmark_group("ascii");
+    g.bench_function("parse/csv/500", |b| {
+        b.iter(|| bulk_users::parse(black_box(&bytes), Format::Csv).map_or(0, |u| u.len()))
+    });
+    g.bench_function("baseline/csv_reader/500", |b| {
+        b.iter(|| csv_reader(black_box(&bytes)))
+    });
+    g.finish();
+}
+
+/// Cost per row as the row limit is raised, and the errors files of many bad rows.
+fn scale(c: &mut Criterion) {
+    let mut g = c.benchmark_group("scale");
+    g.sample_size(10);
+    for size in [500usize, 100_000] {
+        let bytes = data::csv(size);
+        let options = bulk_users::Options::new().max_rows(u32::try_from(size).unwrap());
+        assert_eq!(
+            options.parse(&bytes, Format::Csv).map(|u| u.len()),
+            Ok(size)
+        );
+        g.throughput(Throughput::Elements(size as u64));
+        g.bench_with_input(BenchmarkId::new("parse/csv", size), &bytes, |b, bytes| {
+            b.iter(|| {
+                options
+                    .parse(black_box(bytes), Format::Csv)
+                    .map_or(0, |u| u.len())
+            })
+        });
+    }
+    for size in [20_000usize, 40_000] {
+        let mut bytes = b"User name*,Email*\n".to_vec();
+        for i in 0..size {
+            bytes.extend_from_slice(format!("User {i},user{i}(at)example.com\n").as_bytes());
+        }
+        let options = bulk_users::Options::new().max_rows(u32::try_from(size).unwrap());
+        assert_eq!(options.check(&bytes, Format::Csv).errors.len(), size);
+        g.throughput(Throughput::Elements(size as u64));
+        g.bench_with_input(BenchmarkId::new("errors_csv", size), &bytes, |b, bytes| {
+            b.iter(|| options.errors_csv(black_box(bytes), Format::Csv).len())
+        });
+    }
+    g.finish();
+    // The errors workbook of a 500-row upload with a problem on every row.
+    let mut bytes = b"User name*,Email*\n".to_vec();
+    for i in 0..500 {
+        bytes.extend_from_slice(format!("User {i},user{i}(at)example.com\n").as_bytes());
+    }
+    assert_eq!(
+        bulk_users::Options::new()
+            .check(&bytes, Format::Csv)
+            .errors
+            .len(),
+        500
+    );
+    c.bench_function("errors_xlsx/csv/500_problems", |b| {
+        b.iter(|| {
+            bulk_users::Options::new()
+                .errors_xlsx(black_box(&bytes), Format::Csv)
+                .map(|w| w.len())
+        })
+    });
+}
+
 fn reject(c: &mut Criterion) {
     let csv = data::csv(150_000);
     assert!(
@@ -212,5 +289,15 @@ fn calamine_range(bytes: &[u8]) -> usize {
     range.height()
 }
 
-criterion_group!(benches, parse_csv, parse_xlsx, parse_ods, customer, reject, template);
+criterion_group!(
+    benches,
+    parse_csv,
+    parse_xlsx,
+    parse_ods,
+    parse_ascii,
+    customer,
+    scale,
+    reject,
+    template
+);
 criterion_main!(benches);
