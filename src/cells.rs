@@ -52,6 +52,9 @@ pub(crate) struct Row {
     /// Whether the text given to [`Row::reset_to`] is all ASCII: its spans then need no
     /// Unicode cleaning.
     text_is_ascii: bool,
+    /// Whether the text given to [`Row::reset_to`] has no byte that starts a C1 control
+    /// or U+FFFD (`C2`, `EF`): its values need no check for them.
+    text_is_plain: bool,
 }
 
 impl Row {
@@ -64,6 +67,7 @@ impl Row {
         self.removed_invisible = false;
         self.spread_merged = false;
         self.text_is_ascii = false;
+        self.text_is_plain = false;
     }
 
     /// Adds a cell as a person sees it ([`seen`]); a cell that is then empty is left out.
@@ -118,10 +122,12 @@ impl Row {
 
     /// Empties the row for reuse as row `number`, its text the whole of `text`: the cells
     /// are then spans of it ([`Row::push_span`]), one copy for the row instead of one a cell.
-    pub(crate) fn reset_to(&mut self, number: u32, text: &str, is_ascii: bool) {
+    /// `is_ascii` and `is_plain` say what the caller knows of `text` (see the fields).
+    pub(crate) fn reset_to(&mut self, number: u32, text: &str, is_ascii: bool, is_plain: bool) {
         self.reset(number);
         self.text.push_str(text);
         self.text_is_ascii = is_ascii;
+        self.text_is_plain = is_plain || is_ascii;
     }
 
     /// Adds the cell whose raw text is bytes `start..end` of the text given to
@@ -183,10 +189,10 @@ impl Row {
         self.text.get(cell.start..cell.end).unwrap_or_default()
     }
 
-    /// Whether every cell's text is ASCII, as known without looking at it again (a CSV
-    /// record checked as a whole): such text needs no Unicode checks.
-    pub(crate) fn is_known_ascii(&self) -> bool {
-        self.text_is_ascii
+    /// Whether every cell's text is known, without looking at it again (a CSV record
+    /// checked as a whole), to hold no U+FFFD and no C1 control.
+    pub(crate) fn is_known_plain(&self) -> bool {
+        self.text_is_plain
     }
 
     /// A row with no non-empty cell is skipped by the rules and does not count as a user.
@@ -318,7 +324,7 @@ mod tests {
     #[test]
     fn spans_are_cleaned_too() {
         let mut row = Row::default();
-        row.reset_to(2, "H\u{200B}Q,e\u{301}", false);
+        row.reset_to(2, "H\u{200B}Q,e\u{301}", false, false);
         assert!(row.push_span(0, 0, 5));
         assert!(row.push_span(1, 6, 9));
         let texts: Vec<&str> = row.cells().iter().map(|c| row.text(c)).collect();
@@ -351,7 +357,7 @@ mod tests {
     #[test]
     fn spans_of_the_row_text_are_trimmed_and_must_fall_on_character_boundaries() {
         let mut row = Row::default();
-        row.reset_to(7, " Ada \u{A0}|  |é", false);
+        row.reset_to(7, " Ada \u{A0}|  |é", false, false);
         // " Ada \u{A0}" is bytes 0..7, "  " 8..10, "é" 11..13.
         assert!(row.push_span(0, 0, 7));
         assert!(row.push_span(1, 8, 10));

@@ -189,10 +189,14 @@ fn fill_row(
     decoder: &mut Decoder,
 ) -> Result<(), CsvProblem> {
     // No early exit: the compiler then checks many bytes at once; records are short.
-    // A NUL, and whether any byte is not ASCII, in one pass.
-    let (nul, high) = bytes.iter().fold((false, false), |(nul, high), &b| {
-        (nul | (b == 0), high | (b >= 0x80))
-    });
+    // (One flag a fold: a fold of several flags is not vectorised.)
+    let nul = bytes.iter().fold(false, |nul, &b| nul | (b == 0));
+    let high = bytes.iter().fold(false, |high, &b| high | (b >= 0x80));
+    // Lead bytes of a C1 control or U+FFFD: only text that is not ASCII has them.
+    let suspect = high
+        && bytes
+            .iter()
+            .fold(false, |suspect, &b| suspect | (b == 0xC2) | (b == 0xEF));
     if nul {
         return Err(CsvProblem::NotText);
     }
@@ -217,7 +221,7 @@ fn fill_row(
         }
     };
     if let Some(fields) = utf8 {
-        row.reset_to(number, fields, is_ascii);
+        row.reset_to(number, fields, is_ascii, !suspect);
         // Spans of UTF-8 split at ASCII bytes fall on character boundaries.
         for (column, (start, end)) in (0u32..).zip(spans) {
             if !row.push_span(column, start, end) {

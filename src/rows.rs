@@ -213,7 +213,7 @@ impl<'o> Validator<'o> {
             errors: &mut self.errors,
             header,
             language,
-            ascii: row.is_known_ascii(),
+            plain: row.is_known_plain(),
             row: row.number,
         };
         let name = field.check(Column::UserName, name, name_error, rules::user_name);
@@ -304,8 +304,8 @@ struct Field<'a> {
     errors: &'a mut Vec<RowError>,
     header: &'a Header,
     language: Language,
-    /// The row's text is known to be ASCII: it holds no U+FFFD and no C1 control.
-    ascii: bool,
+    /// The row's text is known to hold no U+FFFD and no C1 control.
+    plain: bool,
     row: u32,
 }
 
@@ -325,7 +325,7 @@ impl Field<'_> {
             return None;
         }
         let result = match kind {
-            CellKind::Value if self.ascii => rule(text),
+            CellKind::Value if self.plain => rule(text),
             CellKind::Value => rules::readable(text).and_then(|()| rule(text)),
             CellKind::Error => Err(Problem::ErrorCell),
             CellKind::NoResult => Err(Problem::NoResult),
