@@ -105,6 +105,56 @@
 //! assert!(String::from_utf8(to_fix).unwrap().contains("3,Bob,bob(at)example.com,"));
 //! ```
 //!
+//! # In the person's language
+//!
+//! Every sentence (messages, notes, the template, the errors files) comes in the
+//! language the service chooses; codes, rows and columns never change.
+//!
+//! ```
+//! use bulk_users::{Format, Language, Options};
+//!
+//! let language = Language::negotiate("ja,en;q=0.8"); // an Accept-Language header
+//! let errors = Options::new()
+//!     .language(language)
+//!     .parse("User name*,Email*\nAda,\n".as_bytes(), Format::Csv)
+//!     .unwrap_err();
+//! assert_eq!(errors[0].code.as_str(), "missing_value");
+//! assert_eq!(
+//!     errors[0].to_string(),
+//!     "2 行目、メールアドレス：「メールアドレス」が空欄です。ユーザーごとに入力が必要です。"
+//! );
+//! ```
+//!
+//! # Give the person their spreadsheet back
+//!
+//! [`Options::errors_xlsx`] returns the upload as a workbook: each cell with a problem
+//! filled and noted, an `Errors` column, whole-file problems on a `Problems` sheet. Fixed
+//! and uploaded again, it parses (the `Errors` column is ignored).
+//!
+//! ```
+//! # #[cfg(feature = "template")] {
+//! use bulk_users::{Format, Options};
+//! let upload = "User name*,Email*\nAda,ada(at)example.com\n";
+//! let workbook = Options::new().errors_xlsx(upload.as_bytes(), Format::Csv)?;
+//! let again = bulk_users::parse(&workbook, Format::Xlsx).unwrap_err();
+//! assert_eq!((again[0].row, again[0].code.as_str()), (Some(2), "invalid_email"));
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # The customer's own rules
+//!
+//! ```
+//! use bulk_users::{Format, Options};
+//! let options = Options::new()
+//!     .allowed_email_domains(["contoso.com"])
+//!     .existing_emails(["grace@contoso.com"]);
+//! let upload = "User name*,Email*\nAda,ada@gmail.com\nGrace,Grace@Contoso.com\n";
+//! let errors = options.parse(upload.as_bytes(), Format::Csv).unwrap_err();
+//! assert_eq!(errors[0].code.as_str(), "email_domain_not_allowed");
+//! assert_eq!(errors[1].code.as_str(), "email_exists");
+//! ```
+//!
 //! # The rules
 //!
 //! | column | required | values | empty means |
@@ -115,10 +165,10 @@
 //! | `Site` | no | text, at most 256 characters | `HQ` |
 //!
 //! The header is the first non-blank row; case, spaces and a trailing `*` do not matter
-//! and aliases ([`Column::aliases`]) are accepted. Rows are numbered as a spreadsheet
-//! shows them. Values are trimmed (non-breaking and zero-width spaces too); control
-//! characters are `invalid_value`, a User name or Site starting with `=`, `+`, `-` or `@`
-//! is `unsafe_value`. The same email twice is `duplicate_email`. Files over 10 MiB
+//! and aliases ([`Column::aliases`]) are accepted, and so are the template headers of
+//! every [`Language`]. Rows are numbered as a spreadsheet shows them. Values are trimmed
+//! (non-breaking and zero-width spaces too); control characters are `invalid_value`, a
+//! User name or Site starting with `=`, `+`, `-` or `@` is `unsafe_value`. The same email twice is `duplicate_email`. Files over 10 MiB
 //! ([`MAX_BYTES`]) or with more than 500 users ([`MAX_ROWS`]) are refused, and reading
 //! stops at the first user over the limit. A workbook may inflate to at most 32 MiB
 //! ([`MAX_INFLATED_BYTES`]).
@@ -202,9 +252,18 @@
 //!
 //! # Cargo features
 //!
-//! - `xls` (on by default): `.xls` through calamine. Even with it, a service must list
+//! - `template` (default): writing workbooks, the .xlsx and CSV templates and
+//!   [`Options::errors_xlsx`] (rust_xlsxwriter). rust_xlsxwriter writes each workbook on
+//!   a scoped thread of its own (it zips the parts in parallel): a service with a
+//!   thread limit should count one more thread per workbook being written.
+//! - `serde` (default): `Serialize` and `Deserialize` on the output types, in their JSON
+//!   forms.
+//! - `xls` (default): `.xls` through calamine. Even with it, a service must list
 //!   [`Format::Xls`] in [`Options::formats`] to accept `.xls`; see there why. Without
 //!   it, `Format::Xls` still exists and is refused like any format not accepted.
+//!
+//! With no default features the crate reads CSV, XLSX and ODS and checks them, with 45
+//! crates in its tree (59 with the defaults).
 //! - A thread that parses keeps its last file's buffers, emptied, for its next one (about
 //!   100 KB after a 500-user file, never more than 256 KiB; a file of more than 1,024
 //!   users lets them go): made anew for every file, they made glibc's allocator merge
