@@ -4,14 +4,14 @@
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::{Color, DataValidation, Format as CellFormat, FormatBorder, Note, Workbook};
+use rust_xlsxwriter::{Color, Format as CellFormat, FormatBorder, Note, Workbook};
 
 use crate::error::{ErrorCode, RowError};
 use crate::errors_file::Kept;
 use crate::message::{words, Text};
 use crate::report::Report;
 use crate::template::TemplateError;
-use crate::{Column, Options, UserType};
+use crate::{Column, Options};
 
 /// The last 0-based column a worksheet has (XFD).
 const LAST_COLUMN: u32 = 16_383;
@@ -197,17 +197,8 @@ pub(crate) fn write(
         let first = header_row;
         if let Some(&(index, _)) = columns.iter().find(|(_, c)| *c == Column::UserType) {
             if let Ok(col) = u16::try_from(index) {
-                let kinds = DataValidation::new()
-                    .allow_list_strings(&[
-                        words.user_type(UserType::Standard),
-                        words.user_type(UserType::Privileged),
-                    ])?
-                    .set_input_title(Text::UserTypeInputTitle.render(language))?
-                    .set_input_message(Text::UserTypeInputMessage.render(language))?
-                    .set_error_title(Text::UserTypeErrorTitle.render(language))?
-                    .set_error_message(Text::UserTypeErrorMessage.render(language))?
-                    // What the upload holds stays as typed until the person changes it.
-                    .ignore_blank(true);
+                // What the upload holds stays as typed until the person changes it.
+                let kinds = crate::template::user_type_dropdown(language)?.ignore_blank(true);
                 if first <= last {
                     users.add_data_validation(first, col, last, col, &kinds)?;
                 }

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use crate::message::{words, Text};
+use crate::message::{words, Language, Text};
 use crate::options::Options;
 use crate::{Column, NewUser, UserType};
 
@@ -135,15 +135,7 @@ fn users_sheet(
     sheet.set_freeze_panes(1, 0)?;
 
     let last_row = max_rows.max(1);
-    let kinds = DataValidation::new()
-        .allow_list_strings(&[
-            words.user_type(UserType::Standard),
-            words.user_type(UserType::Privileged),
-        ])?
-        .set_input_title(Text::UserTypeInputTitle.render(language))?
-        .set_input_message(Text::UserTypeInputMessage.render(language))?
-        .set_error_title(Text::UserTypeErrorTitle.render(language))?
-        .set_error_message(Text::UserTypeErrorMessage.render(language))?;
+    let kinds = user_type_dropdown(language)?;
     sheet.add_data_validation(
         1,
         column_number(Column::UserType),
@@ -185,6 +177,20 @@ fn users_sheet(
         }
     }
     Ok(())
+}
+
+/// The User type dropdown: the two types in `language`, with its input and error texts.
+pub(crate) fn user_type_dropdown(language: Language) -> Result<DataValidation, XlsxError> {
+    let words = words(language);
+    DataValidation::new()
+        .allow_list_strings(&[
+            words.user_type(UserType::Standard),
+            words.user_type(UserType::Privileged),
+        ])?
+        .set_input_title(Text::UserTypeInputTitle.render(language))?
+        .set_input_message(Text::UserTypeInputMessage.render(language))?
+        .set_error_title(Text::UserTypeErrorTitle.render(language))?
+        .set_error_message(Text::UserTypeErrorMessage.render(language))
 }
 
 fn instructions_sheet(sheet: &mut Worksheet, options: &Options) -> Result<(), TemplateError> {

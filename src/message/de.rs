@@ -1,6 +1,6 @@
 //! Deutsch.
 
-use super::{domain_list, join, shown, size, Text, Words};
+use super::{domain_list, join, quoted_join, shown, size, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
 use crate::{Column, Format};
@@ -35,8 +35,7 @@ fn q(text: &str) -> String {
 }
 
 fn columns() -> String {
-    let names: Vec<String> = WORDS.columns.iter().map(|c| q(c)).collect();
-    join(&names, "und")
+    quoted_join(&WORDS.columns, q, "und")
 }
 
 pub(super) fn render(text: &Text) -> String {
@@ -327,14 +326,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
         Problem::Email(EmailProblem::Form) => {
             format!("{quoted} ist keine E-Mail-Adresse. Verwenden Sie die Form name@beispiel.de.")
         }
-        Problem::UnknownSite { allowed } => {
-            let sites: Vec<String> = allowed.iter().map(|s| q(s)).collect();
-            format!(
-                "{quoted} ist keiner der Standorte. Verwenden Sie {}, oder lassen Sie die \
-                 Zelle leer für den Standardstandort.",
-                join(&sites, "oder")
-            )
-        }
+        Problem::UnknownSite { allowed } => format!(
+            "{quoted} ist keiner der Standorte. Verwenden Sie {}, oder lassen Sie die \
+             Zelle leer für den Standardstandort.",
+            quoted_join(allowed, q, "oder")
+        ),
         Problem::EmailDomain { allowed } => format!(
             "{value} gehört zu keiner Domain der Organisation. Verwenden Sie eine Adresse \
              bei {}.",

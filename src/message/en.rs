@@ -1,6 +1,6 @@
 //! English.
 
-use super::{domain_list, join, shown, size, Text, Words};
+use super::{domain_list, join, quoted_join, shown, size, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
 use crate::{Column, Format};
@@ -30,14 +30,12 @@ fn described(format: Format) -> &'static str {
     }
 }
 
-fn quoted_list(items: &[String]) -> String {
-    let quoted: Vec<String> = items.iter().map(|item| format!("\"{item}\"")).collect();
-    join(&quoted, "or")
+fn q(text: &str) -> String {
+    format!("\"{text}\"")
 }
 
 fn expected_columns() -> String {
-    let names: Vec<String> = WORDS.columns.iter().map(|c| format!("\"{c}\"")).collect();
-    join(&names, "and")
+    quoted_join(&WORDS.columns, q, "and")
 }
 
 pub(super) fn render(text: &Text) -> String {
@@ -303,7 +301,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
         Problem::UnknownSite { allowed } => format!(
             "{quoted} is not one of the sites. Use one of {}, or leave the cell empty for \
              the default site.",
-            quoted_list(allowed)
+            quoted_join(allowed, q, "or")
         ),
         Problem::EmailDomain { allowed } => format!(
             "{value} is not at one of this organisation's domains. Use an address at {}.",

@@ -1,6 +1,6 @@
 //! Español.
 
-use super::{domain_list, join, shown, size, Text, Words};
+use super::{domain_list, join, quoted_join, shown, size, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
 use crate::{Column, Format};
@@ -45,8 +45,7 @@ fn q(text: &str) -> String {
 }
 
 fn columns() -> String {
-    let names: Vec<String> = WORDS.columns.iter().map(|c| q(c)).collect();
-    join(&names, "y")
+    quoted_join(&WORDS.columns, q, "y")
 }
 
 pub(super) fn render(text: &Text) -> String {
@@ -326,14 +325,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
         Problem::Email(EmailProblem::Form) => {
             format!("{quoted} no es una dirección de correo. Use la forma nombre@ejemplo.com.")
         }
-        Problem::UnknownSite { allowed } => {
-            let sites: Vec<String> = allowed.iter().map(|s| q(s)).collect();
-            format!(
-                "{quoted} no es una de las sedes. Use {}, o deje la celda vacía para la sede \
-                 predeterminada.",
-                join(&sites, "o")
-            )
-        }
+        Problem::UnknownSite { allowed } => format!(
+            "{quoted} no es una de las sedes. Use {}, o deje la celda vacía para la sede \
+             predeterminada.",
+            quoted_join(allowed, q, "o")
+        ),
         Problem::EmailDomain { allowed } => format!(
             "{value} no pertenece a ninguno de los dominios de la organización. Use una \
              dirección de {}.",

@@ -1,6 +1,6 @@
 //! Français.
 
-use super::{domain_list, join, shown, size, Text, Words};
+use super::{domain_list, join, quoted_join, shown, size, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
 use crate::{Column, Format};
@@ -40,8 +40,7 @@ fn q(text: &str) -> String {
 }
 
 fn columns() -> String {
-    let names: Vec<String> = WORDS.columns.iter().map(|c| q(c)).collect();
-    join(&names, "et")
+    quoted_join(&WORDS.columns, q, "et")
 }
 
 pub(super) fn render(text: &Text) -> String {
@@ -334,14 +333,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
         Problem::Email(EmailProblem::Form) => {
             format!("{quoted} n'est pas une adresse e-mail. Utilisez la forme nom@exemple.com.")
         }
-        Problem::UnknownSite { allowed } => {
-            let sites: Vec<String> = allowed.iter().map(|s| q(s)).collect();
-            format!(
-                "{quoted} ne fait pas partie des sites. Indiquez {}, ou laissez la cellule \
-                 vide pour le site par défaut.",
-                join(&sites, "ou")
-            )
-        }
+        Problem::UnknownSite { allowed } => format!(
+            "{quoted} ne fait pas partie des sites. Indiquez {}, ou laissez la cellule \
+             vide pour le site par défaut.",
+            quoted_join(allowed, q, "ou")
+        ),
         Problem::EmailDomain { allowed } => format!(
             "{value} n'appartient à aucun des domaines de l'organisation. Utilisez une \
              adresse en {}.",

@@ -1,6 +1,6 @@
 //! Italiano.
 
-use super::{domain_list, join, shown, size, Text, Words};
+use super::{domain_list, join, quoted_join, shown, size, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
 use crate::{Column, Format};
@@ -35,8 +35,7 @@ fn q(text: &str) -> String {
 }
 
 fn columns() -> String {
-    let names: Vec<String> = WORDS.columns.iter().map(|c| q(c)).collect();
-    join(&names, "e")
+    quoted_join(&WORDS.columns, q, "e")
 }
 
 pub(super) fn render(text: &Text) -> String {
@@ -314,14 +313,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
         Problem::Email(EmailProblem::Form) => {
             format!("{quoted} non è un indirizzo e-mail. Usa la forma nome@esempio.it.")
         }
-        Problem::UnknownSite { allowed } => {
-            let sites: Vec<String> = allowed.iter().map(|s| q(s)).collect();
-            format!(
-                "{quoted} non è una delle sedi. Usa {}, oppure lascia la cella vuota per la \
-                 sede predefinita.",
-                join(&sites, "o")
-            )
-        }
+        Problem::UnknownSite { allowed } => format!(
+            "{quoted} non è una delle sedi. Usa {}, oppure lascia la cella vuota per la \
+             sede predefinita.",
+            quoted_join(allowed, q, "o")
+        ),
         Problem::EmailDomain { allowed } => format!(
             "{value} non appartiene a nessuno dei domini dell'organizzazione. Usa un \
              indirizzo di {}.",

@@ -384,6 +384,17 @@ pub(crate) fn user_type_named(text: &str) -> Option<UserType> {
     })
 }
 
+/// Every item quoted as the language quotes, joined with its conjunction:
+/// `« Oslo » ou « Bergen »`.
+pub(crate) fn quoted_join<S: AsRef<str>>(
+    items: &[S],
+    quote: fn(&str) -> String,
+    conjunction: &str,
+) -> String {
+    let quoted: Vec<String> = items.iter().map(|item| quote(item.as_ref())).collect();
+    join(&quoted, conjunction)
+}
+
 /// `a, b and c` with the language's conjunction (`and`, `et`, `und`…).
 pub(crate) fn join(items: &[String], conjunction: &str) -> String {
     match items.split_last() {

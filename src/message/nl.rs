@@ -1,6 +1,6 @@
 //! Nederlands.
 
-use super::{domain_list, join, shown, size, Text, Words};
+use super::{domain_list, join, quoted_join, shown, size, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
 use crate::{Column, Format};
@@ -40,8 +40,7 @@ fn q(text: &str) -> String {
 }
 
 fn columns() -> String {
-    let names: Vec<String> = WORDS.columns.iter().map(|c| q(c)).collect();
-    join(&names, "en")
+    quoted_join(&WORDS.columns, q, "en")
 }
 
 pub(super) fn render(text: &Text) -> String {
@@ -317,14 +316,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
         Problem::Email(EmailProblem::Form) => {
             format!("{quoted} is geen e-mailadres. Gebruik de vorm naam@voorbeeld.nl.")
         }
-        Problem::UnknownSite { allowed } => {
-            let sites: Vec<String> = allowed.iter().map(|s| q(s)).collect();
-            format!(
-                "{quoted} is geen van de locaties. Gebruik {}, of laat de cel leeg voor de \
-                 standaardlocatie.",
-                join(&sites, "of")
-            )
-        }
+        Problem::UnknownSite { allowed } => format!(
+            "{quoted} is geen van de locaties. Gebruik {}, of laat de cel leeg voor de \
+             standaardlocatie.",
+            quoted_join(allowed, q, "of")
+        ),
         Problem::EmailDomain { allowed } => format!(
             "{value} hoort niet bij een van de domeinen van de organisatie. Gebruik een adres \
              bij {}.",

@@ -1,6 +1,6 @@
 //! Português.
 
-use super::{domain_list, join, shown, size, Text, Words};
+use super::{domain_list, join, quoted_join, shown, size, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
 use crate::{Column, Format};
@@ -35,8 +35,7 @@ fn q(text: &str) -> String {
 }
 
 fn columns() -> String {
-    let names: Vec<String> = WORDS.columns.iter().map(|c| q(c)).collect();
-    join(&names, "e")
+    quoted_join(&WORDS.columns, q, "e")
 }
 
 pub(super) fn render(text: &Text) -> String {
@@ -309,14 +308,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
         Problem::Email(EmailProblem::Form) => {
             format!("{quoted} não é um endereço de e-mail. Use a forma nome@exemplo.com.")
         }
-        Problem::UnknownSite { allowed } => {
-            let sites: Vec<String> = allowed.iter().map(|s| q(s)).collect();
-            format!(
-                "{quoted} não é um dos locais. Use {}, ou deixe a célula vazia para o local \
-                 padrão.",
-                join(&sites, "ou")
-            )
-        }
+        Problem::UnknownSite { allowed } => format!(
+            "{quoted} não é um dos locais. Use {}, ou deixe a célula vazia para o local \
+             padrão.",
+            quoted_join(allowed, q, "ou")
+        ),
         Problem::EmailDomain { allowed } => format!(
             "{value} não pertence a nenhum dos domínios da organização. Use um endereço de \
              {}.",
