@@ -13,7 +13,7 @@
 
 #![forbid(unsafe_code)]
 
-use axum::extract::{DefaultBodyLimit, Multipart};
+use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -25,13 +25,21 @@ use serde_json::json;
 /// the crate then refuses in its own words.
 const OVER_LIMIT_ROOM: usize = 1024 * 1024;
 
-/// The routes.
+/// The routes, with the default options.
 pub fn app() -> Router {
+    app_with(Options::new())
+}
+
+/// The routes, with a customer's options (limits, sites, email domains, existing
+/// accounts); the language of each answer still comes from its `Accept-Language`.
+pub fn app_with(base: Options) -> Router {
+    let shared = std::sync::Arc::new(base);
     Router::new()
         .route("/users/upload", post(upload))
         .route("/check", post(check))
         .route("/errors.xlsx", post(errors_workbook))
         .route("/template.xlsx", get(template))
+        .with_state(shared)
         // The crate refuses anything over 10 MiB itself; the body limit stops a larger
         // upload before it is read into memory at all.
         .layer(DefaultBodyLimit::max(
@@ -39,12 +47,14 @@ pub fn app() -> Router {
         ))
 }
 
-fn options(headers: &HeaderMap) -> Options {
+type Shared = State<std::sync::Arc<Options>>;
+
+fn options(base: &Options, headers: &HeaderMap) -> Options {
     let accept = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|value| value.to_str().ok())
         .unwrap_or("");
-    Options::new().language(Language::negotiate(accept))
+    base.clone().language(Language::negotiate(accept))
 }
 
 /// The uploaded file's name and bytes, or the answer that says why there is none.
@@ -118,8 +128,8 @@ async fn blocking<T: Send + 'static>(
     })
 }
 
-async fn upload(headers: HeaderMap, multipart: Multipart) -> Response {
-    let options = options(&headers);
+async fn upload(State(base): Shared, headers: HeaderMap, multipart: Multipart) -> Response {
+    let options = options(&base, &headers);
     let (format, bytes) = match file(multipart).await {
         Ok(file) => file,
         Err(response) => return response,
@@ -138,8 +148,8 @@ async fn upload(headers: HeaderMap, multipart: Multipart) -> Response {
     }
 }
 
-async fn check(headers: HeaderMap, multipart: Multipart) -> Response {
-    let options = options(&headers);
+async fn check(State(base): Shared, headers: HeaderMap, multipart: Multipart) -> Response {
+    let options = options(&base, &headers);
     let (format, bytes) = match file(multipart).await {
         Ok(file) => file,
         Err(response) => return response,
@@ -152,8 +162,12 @@ async fn check(headers: HeaderMap, multipart: Multipart) -> Response {
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-async fn errors_workbook(headers: HeaderMap, multipart: Multipart) -> Response {
-    let options = options(&headers);
+async fn errors_workbook(
+    State(base): Shared,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let options = options(&base, &headers);
     let (format, bytes) = match file(multipart).await {
         Ok(file) => file,
         Err(response) => return response,
@@ -169,8 +183,8 @@ async fn errors_workbook(headers: HeaderMap, multipart: Multipart) -> Response {
     }
 }
 
-async fn template(headers: HeaderMap) -> Response {
-    match options(&headers).write_template() {
+async fn template(State(base): Shared, headers: HeaderMap) -> Response {
+    match options(&base, &headers).write_template() {
         Ok(workbook) => workbook_response(workbook, "users-template.xlsx"),
         Err(_) => errors(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -125,6 +125,21 @@ fn the_service_answers_in_one_shape_and_the_person_s_language() {
         let errors = bulk_users::parse(&body, bulk_users::Format::Xlsx).unwrap_err();
         assert_eq!(errors[0].code.as_str(), "invalid_email");
 
+        // A customer's own rules, in the same shape and the person's language.
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let customer = listener.local_addr().unwrap();
+        let rules = bulk_users::Options::new()
+            .allowed_email_domains(["contoso.com"])
+            .existing_emails(["taken@contoso.com"]);
+        tokio::spawn(async move { axum::serve(listener, bulk_users_service::app_with(rules)).await });
+        let upload = b"User name*,Email*\nA,a@gmail.com\nB,taken@contoso.com\nC,c@contoso.com\n".to_vec();
+        let (status, body) = tokio::task::spawn_blocking(move || post(customer, "/users/upload", "nl", "u.csv", &upload)).await.unwrap();
+        assert_eq!(status, 422);
+        let errors: serde_json::Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(errors["errors"][0]["code"], "email_domain_not_allowed");
+        assert_eq!(errors["errors"][1]["code"], "email_exists");
+        assert_eq!(errors["errors"][1]["message"], "taken@contoso.com heeft al een account. Verwijder deze rij of gebruik een ander adres.");
+
         let (status, body) = tokio::task::spawn_blocking(move || get(address, "/template.xlsx", "ja")).await.unwrap();
         assert_eq!(status, 200);
         assert_eq!(body, bulk_users::Options::new().language(bulk_users::Language::Japanese).write_template().unwrap());

@@ -268,3 +268,48 @@ fn in_the_person_s_language() {
         "{errors}"
     );
 }
+
+/// The errors workbook of `cli/data/sample.csv`, fixed and saved by openpyxl, and saved
+/// unfixed by LibreOffice (`tests/data/README.md`).
+#[test]
+fn real_writers_round_trip_the_errors_workbook() {
+    let read = |name: &str| {
+        std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    };
+    let users =
+        bulk_users::parse(&read("openpyxl_fixed_errors_workbook.xlsx"), Format::Xlsx).unwrap();
+    assert_eq!(users.len(), 6);
+    assert_eq!(
+        users[2],
+        user(
+            "Alan Turing",
+            "alan.turing@example.com",
+            UserType::Standard,
+            "Manchester"
+        )
+    );
+    assert_eq!(users[4].name, "Mallory");
+    let errors = bulk_users::parse(
+        &read("libreoffice_resaved_errors_workbook.xlsx"),
+        Format::Xlsx,
+    )
+    .unwrap_err();
+    let cells: Vec<(Option<String>, &str)> = errors
+        .iter()
+        .map(|e| {
+            (
+                e.column_letter().zip(e.row).map(|(l, r)| format!("{l}{r}")),
+                e.code.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            (Some("B4".to_owned()), "invalid_email"),
+            (Some("C6".to_owned()), "invalid_user_type"),
+            (Some("A7".to_owned()), "unsafe_value"),
+            (Some("B8".to_owned()), "duplicate_email"),
+        ]
+    );
+}
