@@ -101,6 +101,12 @@ impl Row {
         );
     }
 
+    /// Adds a cell whose text is already as a person sees it (a copy of another row's
+    /// cell, as a merged range makes).
+    pub(crate) fn push_seen(&mut self, column: u32, text: &str, kind: CellKind) {
+        self.push_cell(column, text, kind);
+    }
+
     fn push_cell(&mut self, column: u32, text: &str, kind: CellKind) {
         if text.is_empty() {
             return;
@@ -205,6 +211,13 @@ impl Row {
 pub(crate) trait RowSink {
     /// Takes one row, numbered in increasing order. `Break` stops the reader.
     fn row(&mut self, row: &Row) -> ControlFlow<()>;
+
+    /// The most non-blank rows this sink takes before it stops the reader, if it ever
+    /// does: a reader that has to keep rows before handing them over (an .xlsx, whose
+    /// merged ranges come after its rows) keeps no more than that.
+    fn most_rows(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// Characters a person cannot see that spreadsheet programs and copy-paste leave at the

@@ -57,6 +57,14 @@ impl RowSink for Tee<'_, '_> {
         }
         flow
     }
+
+    fn most_rows(&self) -> Option<usize> {
+        if self.to_the_end {
+            None
+        } else {
+            self.validator.most_rows()
+        }
+    }
 }
 
 /// Writes the CSV: `Row`, the file's own columns, `Errors`; whole-file problems first.

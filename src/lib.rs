@@ -246,9 +246,14 @@
 //!   General: those are not rendered.
 //! - `*.contoso.com` in [`Options::allowed_email_domains`] allows contoso.com's
 //!   subdomains, not contoso.com itself.
-//! - In an .xlsx, merged cells are not yet spread: the range's other cells read as the
-//!   file stores them (empty). Excel writes the merge list after the rows, so spreading
-//!   it needs a second pass over the sheet.
+//! - A merged range's value (its top-left cell's) is the value of every cell it covers,
+//!   whatever the file stores under it. An .xlsx lists its merged ranges after its rows,
+//!   so its rows are kept until the list is read: at most as many as the row limit lets
+//!   through, every kept byte and every copy a range makes charged to the decompression
+//!   budget. A sheet with more users than the limit is not read past the first user over
+//!   it (the contract: an over-limit file costs no more than one at the limit), so its
+//!   merged ranges are not known: its rows read as the file stores them, and the answer
+//!   (`too_many_rows`) asks for the file to be split anyway.
 //!
 //! # Cargo features
 //!

@@ -393,6 +393,12 @@ impl RowSink for Validator<'_> {
         self.user_row(row);
         ControlFlow::Continue(())
     }
+
+    /// The header, the users up to the limit, and the first user over it.
+    fn most_rows(&self) -> Option<usize> {
+        let limit = usize::try_from(self.options.max_rows_value()).unwrap_or(usize::MAX);
+        Some(limit.saturating_add(2))
+    }
 }
 
 impl Drop for Validator<'_> {

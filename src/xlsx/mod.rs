@@ -10,8 +10,10 @@ use std::io::BufRead;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
+mod merged;
 mod strings;
 
+use merged::{read_merges, Pending};
 use strings::{unescape_excel, SharedStrings};
 
 use crate::budget::Budget;
@@ -84,6 +86,7 @@ fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<()
         strings: &mut strings,
         styles: &styles,
         flags,
+        budget,
     };
     cells.stream(xml_reader(budget.meter(sheet_file)), sink)
 }
@@ -240,6 +243,7 @@ struct SheetCells<'a, R: BufRead> {
     strings: &'a mut SharedStrings<R>,
     styles: &'a [NumberStyle],
     flags: BookFlags,
+    budget: &'a Budget,
 }
 
 /// A cell's `t` attribute: how its value is stored.
@@ -332,6 +336,8 @@ impl<R: BufRead> SheetCells<'_, R> {
         let mut in_row = false;
         let mut next_column = 0u32;
         let mut cell = CellState::default();
+        // Rows are kept until the merged ranges, which come after them, are known.
+        let mut pending = Pending::new(sink.most_rows(), self.budget);
         loop {
             buf.clear();
             match reader
@@ -390,15 +396,26 @@ impl<R: BufRead> SheetCells<'_, R> {
                     }
                     "row" if in_row => {
                         in_row = false;
-                        if !row.is_blank() && sink.row(&row).is_break() {
+                        if !row.is_blank() && pending.keep(&mut row)?.is_break() {
+                            // The sink stops here: the rows after, and the merged
+                            // ranges, are not read (see the crate's decisions).
+                            pending.deliver(sink);
                             return Ok(());
                         }
                         row.reset(row_number);
                     }
-                    "sheetData" => return Ok(()),
+                    "sheetData" => {
+                        let merges = read_merges(&mut reader, &mut buf)?;
+                        pending.spread(merges)?;
+                        pending.deliver(sink);
+                        return Ok(());
+                    }
                     _ => {}
                 },
-                Event::Eof => return Ok(()),
+                Event::Eof => {
+                    pending.deliver(sink);
+                    return Ok(());
+                }
                 _ => {}
             }
         }

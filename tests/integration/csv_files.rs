@@ -257,6 +257,20 @@ fn a_byte_undefined_in_the_code_page_is_an_error_at_its_cell() {
         crate::support::located(&errors),
         [(Some(2), Some("User name"), "invalid_value")]
     );
+    // Detected, not named: a short file of Western names is read as Windows-1252, and
+    // the 0x81 is still an error at its cell, never an invisible character in a name.
+    for bytes in [
+        &b"User name*,Email*\r\nJos\x81 Garc\xeda,jose@example.com\r\n"[..],
+        &b"User name*,Email*\nAda\x81 Lovelace,ada@example.com\nJos\xe9,jose@example.com\n"[..],
+    ] {
+        let report = Options::new().check(bytes, Format::Csv);
+        assert_eq!(report.encoding.as_deref(), Some("windows-1252"));
+        let errors = report.into_result().unwrap_err();
+        assert_eq!(
+            crate::support::located(&errors),
+            [(Some(2), Some("User name"), "invalid_value")]
+        );
+    }
     // In Shift_JIS a lone lead byte cannot be decoded: U+FFFD, never accepted.
     let bytes = b"User name*,Email*\n\x82,a@example.com\n";
     let errors = Options::new()

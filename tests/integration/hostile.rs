@@ -466,3 +466,73 @@ fn an_ods_content_that_inflates_past_a_gibibyte() {
     let (code, _) = answer("ods: 1 GiB of user rows", &bytes, Format::Ods).unwrap_err();
     assert_eq!(code, ErrorCode::MissingValue);
 }
+
+/// An .xlsx of `rows`, with `merges` written after them, `times` times.
+fn xlsx_with_merges(rows: &str, merge: &str, times: usize) -> Vec<u8> {
+    bomb(
+        "xl/worksheets/sheet1.xml",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData><mergeCells>"#
+        ),
+        merge.as_bytes(),
+        times,
+        "</mergeCells></worksheet>",
+        None,
+    )
+}
+
+const XLSX_HEADER_ROW: &str = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>User name</t></is></c><c r="B1" t="inlineStr"><is><t>Email</t></is></c></row>"#;
+
+#[test]
+fn a_merged_range_over_the_whole_sheet_is_charged_to_the_budget() {
+    // A 60 KB value in A2 merged over every cell of the sheet: only the rows read are
+    // filled, and every copy counts against the budget.
+    let long = "a".repeat(60_000);
+    let rows = format!(
+        r#"{XLSX_HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>{long}</t></is></c></row>{}"#,
+        (3..=400)
+            .map(|r| format!(r#"<row r="{r}"><c r="B{r}" t="inlineStr"><is><t>u{r}@example.com</t></is></c></row>"#))
+            .collect::<String>()
+    );
+    let bytes = xlsx_with_merges(&rows, r#"<mergeCell ref="A2:XFD1048576"/>"#, 1);
+    expect_too_expanded(answer(
+        "xlsx: 60 KB cell merged over the whole sheet",
+        &bytes,
+        Format::Xlsx,
+    ));
+    // The same range over a short value fits: every cell of the rows read shows it, the
+    // Email cells included.
+    let rows = format!(
+        r#"{XLSX_HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>x</t></is></c></row><row r="3"><c r="B3" t="inlineStr"><is><t>b@example.com</t></is></c></row>"#
+    );
+    let bytes = xlsx_with_merges(&rows, r#"<mergeCell ref="A2:XFD1048576"/>"#, 1);
+    let (code, _) = answer(
+        "xlsx: 1-byte cell merged over the whole sheet",
+        &bytes,
+        Format::Xlsx,
+    )
+    .unwrap_err();
+    assert_eq!(code, ErrorCode::InvalidEmail);
+}
+
+#[test]
+fn a_million_merged_ranges() {
+    // Every range names a cell the rows hold, over and over: sorted once, deduplicated,
+    // answered quickly. The merges alone inflate to about 26 MiB, within the budget.
+    let rows = format!(
+        r#"{XLSX_HEADER_ROW}<row r="2"><c r="A2" t="inlineStr"><is><t>Ada</t></is></c><c r="B2" t="inlineStr"><is><t>ada@example.com</t></is></c></row><row r="3"><c r="B3" t="inlineStr"><is><t>bob@example.com</t></is></c></row>"#
+    );
+    let bytes = xlsx_with_merges(&rows, r#"<mergeCell ref="A2:A3"/>"#, 1_000_000);
+    assert_eq!(
+        answer("xlsx: a million merged ranges", &bytes, Format::Xlsx),
+        Ok(2)
+    );
+    // A million different ranges that each cover a few cells of the rows read.
+    let mut filler = String::new();
+    for i in 0..1_000u32 {
+        filler.push_str(&format!(r#"<mergeCell ref="A{}:A{}"/>"#, 2, 3 + i % 700));
+    }
+    let bytes = xlsx_with_merges(&rows, &filler, 1_000);
+    let result = answer("xlsx: a million overlapping ranges", &bytes, Format::Xlsx);
+    assert_eq!(result, Ok(2));
+}

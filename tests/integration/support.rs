@@ -220,6 +220,34 @@ pub struct RawSheet<'a> {
 /// A minimal .xlsx written by hand, for what spreadsheet writers do that
 /// rust_xlsxwriter does not: inline strings, sparse rows, odd sheet orders.
 pub fn raw_xlsx(sheets: &[RawSheet], shared_strings: Option<&str>) -> Vec<u8> {
+    raw_xlsx_with_tail(sheets, shared_strings, "")
+}
+
+/// One `Users` sheet written by hand, with `<mergeCells>` after its rows as Excel writes
+/// them: `merges` are range references such as `D2:D5`.
+pub fn raw_xlsx_merged(rows: &str, shared_strings: Option<&str>, merges: &[&str]) -> Vec<u8> {
+    let list: String = merges
+        .iter()
+        .map(|r| format!(r#"<mergeCell ref="{r}"/>"#))
+        .collect();
+    let tail = format!(
+        r#"<mergeCells count="{}">{list}</mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#,
+        merges.len()
+    );
+    let sheet = RawSheet {
+        name: "Users",
+        state: "visible",
+        rows,
+    };
+    raw_xlsx_with_tail(&[sheet], shared_strings, &tail)
+}
+
+/// [`raw_xlsx`], with `tail` after every sheet's `</sheetData>`.
+pub fn raw_xlsx_with_tail(
+    sheets: &[RawSheet],
+    shared_strings: Option<&str>,
+    tail: &str,
+) -> Vec<u8> {
     use std::io::Write;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
@@ -260,7 +288,7 @@ pub fn raw_xlsx(sheets: &[RawSheet], shared_strings: Option<&str>) -> Vec<u8> {
         put(
             &format!("xl/worksheets/sheet{i}.xml"),
             format!(
-                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{}</sheetData></worksheet>"#,
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{}</sheetData>{tail}</worksheet>"#,
                 sheet.rows
             ),
         );

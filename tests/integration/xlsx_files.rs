@@ -3,7 +3,9 @@
 use bulk_users::{Format, UserType};
 use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Formula, Workbook};
 
-use crate::support::{assert_errors, assert_users, raw_xlsx, user, RawSheet, HEADER};
+use crate::support::{
+    assert_errors, assert_users, raw_xlsx, raw_xlsx_merged, user, RawSheet, HEADER,
+};
 
 fn header(sheet: &mut rust_xlsxwriter::Worksheet, row: u32) {
     for (c, h) in (0u16..).zip(HEADER) {
@@ -279,4 +281,189 @@ fn numbers_read_as_libreoffice_shows_them_through_their_format() {
         }
     }
     assert!(differ.is_empty(), "{differ:#?}");
+}
+
+/// An inline-string cell.
+fn inline(reference: &str, text: &str) -> String {
+    format!(r#"<c r="{reference}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+}
+
+/// The template's header on row 1, then `users`: (name, email) on rows 2, 3, …
+fn rows_with(users: &[(&str, &str)], extra: &[(u32, String)]) -> String {
+    let mut rows = format!(
+        "<row r=\"1\">{}{}{}{}</row>",
+        inline("A1", "User name*"),
+        inline("B1", "Email*"),
+        inline("C1", "User type"),
+        inline("D1", "Site")
+    );
+    for (number, (name, email)) in (2u32..).zip(users) {
+        let more: String = extra
+            .iter()
+            .filter(|(n, _)| *n == number)
+            .map(|(_, cell)| cell.as_str())
+            .collect();
+        rows.push_str(&format!(
+            "<row r=\"{number}\">{}{}{more}</row>",
+            inline(&format!("A{number}"), name),
+            inline(&format!("B{number}"), email)
+        ));
+    }
+    rows
+}
+
+#[test]
+fn merged_cells_show_their_value_over_the_whole_range() {
+    // Site "London" typed once and merged over rows 2 to 5, as Excel writes it: the
+    // value in the top-left cell, the range listed after the rows. A person sees London
+    // on four rows.
+    let users = [
+        ("Ada", "ada@example.com"),
+        ("Bob", "bob@example.com"),
+        ("Cy", "cy@example.com"),
+        ("Di", "di@example.com"),
+        ("Ed", "ed@example.com"),
+    ];
+    let rows = rows_with(
+        &users,
+        &[
+            (2, inline("D2", "London")),
+            (
+                6,
+                r#"<c r="C6" t="inlineStr"><is><t>Privileged</t></is></c>"#.to_owned(),
+            ),
+        ],
+    );
+    let bytes = raw_xlsx_merged(&rows, None, &["D2:D5"]);
+    let standard = UserType::Standard;
+    assert_users(
+        &bytes,
+        Format::Xlsx,
+        &[
+            user("Ada", "ada@example.com", standard, "London"),
+            user("Bob", "bob@example.com", standard, "London"),
+            user("Cy", "cy@example.com", standard, "London"),
+            user("Di", "di@example.com", standard, "London"),
+            user("Ed", "ed@example.com", UserType::Privileged, "HQ"),
+        ],
+    );
+    // The report says where a merged value was given to other cells.
+    let report = bulk_users::Options::new().check(&bytes, Format::Xlsx);
+    let noted: Vec<(Option<u32>, &str)> = report
+        .notes
+        .iter()
+        .map(|n| (n.row, n.code.as_str()))
+        .collect();
+    assert_eq!(
+        noted,
+        [
+            (Some(3), "merged_cell_spread"),
+            (Some(4), "merged_cell_spread"),
+            (Some(5), "merged_cell_spread")
+        ]
+    );
+}
+
+#[test]
+fn a_merged_range_over_two_columns_and_cells_hidden_under_it() {
+    // C2:D3 merged with "Privileged" in C2: it shows over User type and Site on both
+    // rows. D3 still holds "Paris" in the file (merging in a program keeps only the
+    // top-left value, but a writer can leave others): under the range a person sees
+    // the range's value, not Paris. A merge of empty cells gives nothing; a reversed
+    // reference names the same range.
+    let rows = rows_with(
+        &[
+            ("Ada", "ada@example.com"),
+            ("Bob", "bob@example.com"),
+            ("Cy", "cy@example.com"),
+        ],
+        &[(2, inline("C2", "Privileged")), (3, inline("D3", "Paris"))],
+    );
+    let bytes = raw_xlsx_merged(&rows, None, &["D3:C2", "C4:D4"]);
+    let privileged = UserType::Privileged;
+    assert_users(
+        &bytes,
+        Format::Xlsx,
+        &[
+            user("Ada", "ada@example.com", privileged, "Privileged"),
+            user("Bob", "bob@example.com", privileged, "Privileged"),
+            user("Cy", "cy@example.com", UserType::Standard, "HQ"),
+        ],
+    );
+}
+
+#[test]
+fn a_merged_email_is_a_duplicate_and_a_merged_formula_without_result_is_invalid() {
+    // The value a range spreads is the value itself, with what it is: an email merged
+    // over two rows is the same address twice; a formula with no saved result is one
+    // on every cell it covers.
+    let rows = rows_with(
+        &[
+            ("Ada", "ada@example.com"),
+            ("Bob", ""),
+            ("Cy", "cy@example.com"),
+        ],
+        &[(4, r#"<c r="D4"><f>UPPER("x")</f></c>"#.to_owned())],
+    );
+    let bytes = raw_xlsx_merged(&rows, None, &["B2:B3", "D4:D5"]);
+    assert_errors(
+        &bytes,
+        Format::Xlsx,
+        &[
+            (Some(3), Some("Email"), "duplicate_email"),
+            (Some(4), Some("Site"), "invalid_value"),
+        ],
+    );
+}
+
+#[test]
+fn merged_cells_with_shared_strings_and_the_errors_workbook() {
+    // Shared strings, as Excel stores text; the errors workbook shows the spread value.
+    let rows = r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row><row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="s"><v>4</v></c><c r="C2" t="s"><v>5</v></c></row><row r="3"><c r="A3" t="s"><v>6</v></c><c r="B3" t="s"><v>7</v></c></row>"#;
+    let strings = "<si><t>Name</t></si><si><t>Email</t></si><si><t>Site</t></si><si><t>Ada</t></si><si><t>ada@example.com</t></si><si><t>Oslo</t></si><si><t>Bob</t></si><si><t>bob@example.com</t></si>";
+    let bytes = raw_xlsx_merged(rows, Some(strings), &["C2:C3"]);
+    let standard = UserType::Standard;
+    assert_users(
+        &bytes,
+        Format::Xlsx,
+        &[
+            user("Ada", "ada@example.com", standard, "Oslo"),
+            user("Bob", "bob@example.com", standard, "Oslo"),
+        ],
+    );
+    let file = bulk_users::Options::new().errors_csv(&bytes, Format::Xlsx);
+    assert_eq!(
+        String::from_utf8(file).unwrap(),
+        "\u{FEFF}Row,A,B,C,Errors\r\n1,Name,Email,Site,\r\n2,Ada,ada@example.com,Oslo,\r\n3,Bob,bob@example.com,Oslo,\r\n"
+    );
+}
+
+#[test]
+fn merged_cells_in_files_written_by_openpyxl_and_libreoffice() {
+    // tests/data/merged_cells.py wrote the first; LibreOffice resaved it as .xlsx and
+    // .ods. The three give the same users: what a person sees in each.
+    let standard = UserType::Standard;
+    let privileged = UserType::Privileged;
+    let expected = [
+        user("Ada Lovelace", "ada@example.com", standard, "London"),
+        user("Grace Hopper", "grace@example.com", standard, "London"),
+        user("Alan Turing", "alan@example.com", privileged, "London"),
+        user(
+            "Edsger Dijkstra",
+            "edsger@example.com",
+            privileged,
+            "London",
+        ),
+        user("Barbara Liskov", "barbara@example.com", standard, "Oslo"),
+        user("Donald Knuth", "donald@example.com", standard, "Oslo"),
+    ];
+    for (file, format) in [
+        ("openpyxl_merged_cells.xlsx", Format::Xlsx),
+        ("libreoffice_merged_cells.xlsx", Format::Xlsx),
+        ("libreoffice_merged_cells.ods", Format::Ods),
+    ] {
+        let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).unwrap();
+        assert_users(&bytes, format, &expected);
+    }
 }
