@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the npm package web/pkg (wasm + JavaScript + TypeScript types) from a fresh
+# clone. It installs what it needs and nothing else: the wasm32 target, and the
+# wasm-bindgen CLI of exactly the version Cargo.lock names, built with cargo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || rustup target add wasm32-unknown-unknown
+
+version=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$version" ]; then
+  echo "web/build.sh: Cargo.lock names no wasm-bindgen" >&2
+  exit 1
+fi
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$have" != "$version" ]; then
+  # Not --locked: the CLI's own lock file names a dependency version that crates.io has
+  # since yanked; the CLI's output does not depend on those versions.
+  cargo install wasm-bindgen-cli --version "$version"
+fi
+
+cargo build -p bulk-users-web --target wasm32-unknown-unknown --profile wasm
+rm -rf web/pkg
+wasm-bindgen --target web --out-dir web/pkg --out-name bulk_users --remove-name-section --remove-producers-section \
+  target/wasm32-unknown-unknown/wasm/bulk_users_web.wasm
+
+crate_version=$(sed -n 's/^version = "\(.*\)"/\1/p' web/Cargo.toml | head -n 1)
+cat > web/pkg/package.json <<JSON
+{
+  "name": "bulk-users-web",
+  "version": "$crate_version",
+  "description": "Check a spreadsheet of users in the browser exactly as the bulk-users crate checks it on the server.",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "bulk_users.js",
+  "types": "bulk_users.d.ts",
+  "files": ["bulk_users.js", "bulk_users.d.ts", "bulk_users_bg.wasm", "bulk_users_bg.wasm.d.ts"],
+  "sideEffects": false
+}
+JSON
+
+wasm=web/pkg/bulk_users_bg.wasm
+printf 'web/pkg: %s bytes of wasm, %s gzipped (gzip -9)\n' \
+  "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
