@@ -43,6 +43,28 @@ fn parse_csv(c: &mut Criterion) {
     }
 }
 
+/// A caller-held [`bulk_users::Checker`] keeps its buffers and CSV parsers from one
+/// file to the next; `parse` makes them anew for every file.
+fn checker(c: &mut Criterion) {
+    for (format, bytes) in [
+        (Format::Csv, data::csv(500)),
+        (Format::Xlsx, data::xlsx(500)),
+    ] {
+        let mut checker = bulk_users::Checker::new(bulk_users::Options::new());
+        assert_eq!(checker.parse(&bytes, format).map(|u| u.len()), Ok(500));
+        let mut g = c.benchmark_group(format!("checker/{format}"));
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(500), &bytes, |b, bytes| {
+            b.iter(|| {
+                checker
+                    .parse(black_box(bytes), format)
+                    .map_or(0, |u| u.len())
+            })
+        });
+        g.finish();
+    }
+}
+
 fn parse_xlsx(c: &mut Criterion) {
     for size in SIZES {
         let bytes = data::xlsx(size);
@@ -292,6 +314,7 @@ fn calamine_range(bytes: &[u8]) -> usize {
 criterion_group!(
     benches,
     parse_csv,
+    checker,
     parse_xlsx,
     parse_ods,
     parse_ascii,

@@ -1,7 +1,5 @@
 //! Delimited text → rows of cells, with the row numbers a spreadsheet shows. No user rules.
 
-use std::cell::RefCell;
-
 use crate::cells::{Row, RowSink};
 use encoding_rs::Encoding;
 
@@ -32,6 +30,7 @@ pub(crate) struct TextInfo {
 pub(crate) fn read(
     bytes: &[u8],
     named: Option<&'static Encoding>,
+    parsers: &mut Parsers,
     sink: &mut dyn RowSink,
 ) -> Result<TextInfo, CsvProblem> {
     let (sniffed, body) = text::sniff(bytes);
@@ -50,7 +49,7 @@ pub(crate) fn read(
         // becomes U+FFFD, which the rules refuse where it stands.
         let decoded = text::utf16(body, utf16);
         let mut decoder = Decoder::strict();
-        let delimiter = read_text(decoded.as_bytes(), &mut decoder, sink)?;
+        let delimiter = read_text(decoded.as_bytes(), &mut decoder, parsers, sink)?;
         let encoding = match utf16 {
             TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
             _ => encoding_rs::UTF_16LE,
@@ -67,7 +66,7 @@ pub(crate) fn read(
         TextEncoding::Utf8 { bom: true } => Decoder::strict(),
         _ => Decoder::new(body, named),
     };
-    let delimiter = read_text(body, &mut decoder, sink)?;
+    let delimiter = read_text(body, &mut decoder, parsers, sink)?;
     let (encoding, guessed) = decoder.legacy_used().unwrap_or((encoding_rs::UTF_8, false));
     Ok(TextInfo {
         encoding,
@@ -78,12 +77,17 @@ pub(crate) fn read(
 
 /// Reads decoded or raw text: the delimiter from a `sep=` line (which Excel hides, so
 /// the row after it is row 1) or from the header.
-fn read_text(text: &[u8], decoder: &mut Decoder, sink: &mut dyn RowSink) -> Result<u8, CsvProblem> {
+fn read_text(
+    text: &[u8],
+    decoder: &mut Decoder,
+    parsers: &mut Parsers,
+    sink: &mut dyn RowSink,
+) -> Result<u8, CsvProblem> {
     let (delimiter, text) = match text::sep_line(text) {
         Some((delimiter, rest)) => (delimiter, rest),
         None => (text::detect_delimiter(text), text),
     };
-    with_parser(delimiter, |parser| {
+    with_parser(parsers, delimiter, |parser| {
         read_records(parser, delimiter, text, decoder, sink, Lines::Split)
     })?;
     Ok(delimiter)
@@ -244,44 +248,36 @@ fn past_line_break(text: &[u8], position: usize) -> usize {
     }
 }
 
-/// Runs `read` with a parser for `delimiter` (comma, semicolon or tab): RFC 4180 quoting,
-/// any line break.
+/// The csv-core parsers built so far, one for each delimiter (comma, semicolon, tab),
+/// which a [`Checker`](crate::Checker) keeps from one file to the next.
 ///
 /// Building a csv-core parser compiles its state machine, which costs as much as reading
-/// a few hundred rows, so each thread keeps the three it has built and resets them for
-/// the next file. (csv-core's `Clone` for a parser copies only part of that machine, so
-/// one shared prototype cannot be cloned instead.)
-fn with_parser<T>(delimiter: u8, read: impl FnOnce(&mut csv_core::Reader) -> T) -> T {
-    thread_local! {
-        static PARSERS: RefCell<[Option<csv_core::Reader>; 3]> =
-            const { RefCell::new([None, None, None]) };
+/// a few hundred rows, so a parser is built once and reset for the next file.
+/// (csv-core's `Clone` for a parser copies only part of that machine, so one shared
+/// prototype cannot be cloned instead.)
+#[derive(Default)]
+pub(crate) struct Parsers([Option<csv_core::Reader>; 3]);
+
+/// Runs `read` with a parser for `delimiter` (comma, semicolon or tab): RFC 4180 quoting,
+/// any line break.
+fn with_parser<T>(
+    parsers: &mut Parsers,
+    delimiter: u8,
+    read: impl FnOnce(&mut csv_core::Reader) -> T,
+) -> T {
+    let build = || csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let slot = text::DELIMITERS
+        .iter()
+        .position(|&d| d == delimiter)
+        .and_then(|slot| parsers.0.get_mut(slot));
+    match slot {
+        Some(slot) => {
+            let parser = slot.get_or_insert_with(build);
+            parser.reset();
+            read(parser)
+        }
+        None => read(&mut build()),
     }
-    let slot = text::DELIMITERS.iter().position(|&d| d == delimiter);
-    let cached = |slot: usize| {
-        PARSERS
-            .try_with(|parsers| {
-                let mut parsers = parsers.try_borrow_mut().ok()?;
-                parsers.get_mut(slot)?.take()
-            })
-            .ok()
-            .flatten()
-    };
-    let mut parser = slot
-        .and_then(cached)
-        .unwrap_or_else(|| csv_core::ReaderBuilder::new().delimiter(delimiter).build());
-    parser.reset();
-    let result = read(&mut parser);
-    if let Some(slot) = slot {
-        // Put back for the next file on this thread (skipped if the thread is ending).
-        let _ = PARSERS.try_with(|parsers| {
-            if let Ok(mut parsers) = parsers.try_borrow_mut() {
-                if let Some(place) = parsers.get_mut(slot) {
-                    *place = Some(parser);
-                }
-            }
-        });
-    }
-    result
 }
 
 /// One record's unquoted field bytes and where each field ends; reused from row to row,
@@ -355,7 +351,7 @@ mod tests {
 
     fn rows(text: &[u8]) -> Vec<(u32, Vec<String>)> {
         let mut sink = Collect::default();
-        assert!(read(text, None, &mut sink).is_ok());
+        assert!(read(text, None, &mut Parsers::default(), &mut sink).is_ok());
         sink.0
     }
 
@@ -393,7 +389,13 @@ mod tests {
             (3, vec!["José".to_owned(), "MÃ¡laga".to_owned()])
         );
         let mut sink = Collect::default();
-        let info = read(b"Name;Site\nJos\xe9;x\n", None, &mut sink).ok();
+        let info = read(
+            b"Name;Site\nJos\xe9;x\n",
+            None,
+            &mut Parsers::default(),
+            &mut sink,
+        )
+        .ok();
         assert_eq!(
             info,
             Some(TextInfo {
@@ -402,7 +404,13 @@ mod tests {
                 delimiter: b';'
             })
         );
-        let info = read(b"sep=,\nName;Site\n", None, &mut sink).ok();
+        let info = read(
+            b"sep=,\nName;Site\n",
+            None,
+            &mut Parsers::default(),
+            &mut sink,
+        )
+        .ok();
         assert_eq!(
             info,
             Some(TextInfo {
@@ -414,6 +422,7 @@ mod tests {
         let info = read(
             b"Name\nJos\xe9\n",
             Some(encoding_rs::WINDOWS_1250),
+            &mut Parsers::default(),
             &mut sink,
         )
         .ok();
@@ -438,7 +447,12 @@ mod tests {
     fn a_character_split_by_a_delimiter_is_not_utf8() {
         // Joined, the two fields would be the valid UTF-8 "aéb": each alone is not.
         let mut sink = Collect::default();
-        let read = read(b"a\xC3,\xA9b\n", Some(encoding_rs::WINDOWS_1252), &mut sink);
+        let read = read(
+            b"a\xC3,\xA9b\n",
+            Some(encoding_rs::WINDOWS_1252),
+            &mut Parsers::default(),
+            &mut sink,
+        );
         assert!(read.is_ok());
         assert_eq!(
             sink.0,
@@ -510,6 +524,6 @@ mod tests {
     #[test]
     fn binary_is_not_text() {
         let mut sink = Collect::default();
-        assert!(read(b"a,b\n\x00\x01", None, &mut sink).is_err());
+        assert!(read(b"a,b\n\x00\x01", None, &mut Parsers::default(), &mut sink).is_err());
     }
 }

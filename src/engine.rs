@@ -4,11 +4,11 @@
 //! only the settings.
 
 use crate::cells::RowSink;
-use crate::csv::TextInfo;
+use crate::csv::{Parsers, TextInfo};
 use crate::error::{ErrorCode, RowError, RowErrors};
 use crate::message::Text;
 use crate::report::Report;
-use crate::rows::Validator;
+use crate::rows::{Scratch, Validator};
 use crate::workbook::WorkbookProblem;
 use crate::{Format, NewUser, Options};
 
@@ -18,30 +18,17 @@ impl Options {
     /// # Errors
     ///
     /// [`RowErrors`] with every problem found, ordered by row then column.
+    /// For many files with the same options, a [`Checker`](crate::Checker) keeps its
+    /// buffers from one file to the next.
     pub fn parse(&self, bytes: &[u8], format: Format) -> Result<Vec<NewUser>, RowErrors> {
-        if let Some(refused) = refusal(self, bytes, format) {
-            return Err(RowErrors::one(refused));
-        }
-        let mut validator = Validator::new(self, bytes.len());
-        match read(self, bytes, format, &mut validator) {
-            Ok(_) => validator.finish_all_or_nothing(),
-            Err(unreadable) => Err(RowErrors::one(unreadable)),
-        }
+        parse(self, &mut Reuse::default(), bytes, format)
     }
 
     /// Checks an upload in one pass and returns every valid user with its row and every
     /// error: for services that import the valid rows and return the rest. For a CSV,
     /// the report also says which encoding and delimiter were used.
     pub fn check(&self, bytes: &[u8], format: Format) -> Report {
-        if let Some(refused) = refusal(self, bytes, format) {
-            return Report::file_error(refused);
-        }
-        let mut validator = Validator::new(self, bytes.len());
-        match read(self, bytes, format, &mut validator) {
-            Ok(Some(text)) => validator.finish().with_text(text, self.language_value()),
-            Ok(None) => validator.finish(),
-            Err(unreadable) => Report::file_error(unreadable),
-        }
+        check(self, &mut Reuse::default(), bytes, format)
     }
 
     /// The errors file: a CSV of every row read, as it was, with a `Row` column first and
@@ -71,12 +58,14 @@ impl Options {
             let kept = crate::errors_file::Kept::default();
             return crate::errors_file::write(&kept, &Report::file_error(refused), language);
         }
-        let mut validator = Validator::new(self, bytes.len());
+        let mut reuse = Reuse::default();
+        let mut validator = Validator::new(self, bytes.len(), Scratch::default());
         let mut tee = crate::errors_file::Tee::new(&mut validator, false);
-        match read(self, bytes, format, &mut tee) {
+        match read(self, &mut reuse.parsers, bytes, format, &mut tee) {
             Ok(_) => {
                 let kept = std::mem::take(&mut tee.kept);
-                crate::errors_file::write(&kept, &validator.finish(), language)
+                let report = validator.finish(&mut reuse.scratch);
+                crate::errors_file::write(&kept, &report, language)
             }
             Err(unreadable) => {
                 let kept = crate::errors_file::Kept::default();
@@ -122,17 +111,60 @@ impl Options {
         if let Some(refused) = refusal(self, bytes, format) {
             return crate::errors_workbook::write(self, &nothing, &Report::file_error(refused));
         }
-        let mut validator = Validator::new(self, bytes.len());
+        let mut reuse = Reuse::default();
+        let mut validator = Validator::new(self, bytes.len(), Scratch::default());
         let mut tee = crate::errors_file::Tee::new(&mut validator, true);
-        match read(self, bytes, format, &mut tee) {
+        match read(self, &mut reuse.parsers, bytes, format, &mut tee) {
             Ok(_) => {
                 let kept = std::mem::take(&mut tee.kept);
-                crate::errors_workbook::write(self, &kept, &validator.finish())
+                let report = validator.finish(&mut reuse.scratch);
+                crate::errors_workbook::write(self, &kept, &report)
             }
             Err(unreadable) => {
                 crate::errors_workbook::write(self, &nothing, &Report::file_error(unreadable))
             }
         }
+    }
+}
+
+/// What one file's check leaves behind for the next: emptied buffers, built parsers.
+#[derive(Default)]
+pub(crate) struct Reuse {
+    scratch: Scratch,
+    parsers: Parsers,
+}
+
+/// [`Options::parse`], with buffers from `reuse`, given back to it.
+pub(crate) fn parse(
+    options: &Options,
+    reuse: &mut Reuse,
+    bytes: &[u8],
+    format: Format,
+) -> Result<Vec<NewUser>, RowErrors> {
+    if let Some(refused) = refusal(options, bytes, format) {
+        return Err(RowErrors::one(refused));
+    }
+    let scratch = std::mem::take(&mut reuse.scratch);
+    let mut validator = Validator::new(options, bytes.len(), scratch);
+    match read(options, &mut reuse.parsers, bytes, format, &mut validator) {
+        Ok(_) => validator.finish_all_or_nothing(&mut reuse.scratch),
+        Err(unreadable) => Err(RowErrors::one(unreadable)),
+    }
+}
+
+/// [`Options::check`], with buffers from `reuse`, given back to it.
+pub(crate) fn check(options: &Options, reuse: &mut Reuse, bytes: &[u8], format: Format) -> Report {
+    if let Some(refused) = refusal(options, bytes, format) {
+        return Report::file_error(refused);
+    }
+    let scratch = std::mem::take(&mut reuse.scratch);
+    let mut validator = Validator::new(options, bytes.len(), scratch);
+    match read(options, &mut reuse.parsers, bytes, format, &mut validator) {
+        Ok(Some(text)) => validator
+            .finish(&mut reuse.scratch)
+            .with_text(text, options.language_value()),
+        Ok(None) => validator.finish(&mut reuse.scratch),
+        Err(unreadable) => Report::file_error(unreadable),
     }
 }
 
@@ -168,6 +200,7 @@ pub(crate) fn refusal(options: &Options, bytes: &[u8], format: Format) -> Option
 /// `unreadable_file` error that says why. For a CSV, how its text was read.
 pub(crate) fn read(
     options: &Options,
+    parsers: &mut Parsers,
     bytes: &[u8],
     format: Format,
     sink: &mut dyn RowSink,
@@ -184,7 +217,7 @@ pub(crate) fn read(
             if looks_like.is_some_and(|actual| actual != Format::Csv) {
                 return Err(unreadable(mismatch(Format::Csv)));
             }
-            crate::csv::read(bytes, options.named_encoding(), sink)
+            crate::csv::read(bytes, options.named_encoding(), parsers, sink)
                 .map(Some)
                 .map_err(|_| unreadable(Text::BinaryData))
         }

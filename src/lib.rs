@@ -269,17 +269,22 @@
 //!
 //! With no default features the crate reads CSV, XLSX and ODS and checks them, with 45
 //! crates in its tree (59 with the defaults).
-//! - A thread that parses keeps its last file's buffers, emptied, for its next one (about
-//!   100 KB after a 500-user file, never more than 256 KiB; a file of more than 1,024
-//!   users lets them go): made anew for every file, they made glibc's allocator merge
-//!   all the small blocks the previous answer left behind, every time
-//!   (`BENCHMARKS.md`). The answer is always a block of its own, of the right size.
+//!
+//! # Many files in a row: a `Checker`
+//!
+//! The crate keeps nothing between calls: [`parse`] and [`Options::parse`] make their
+//! buffers for each file and free them after. A worker that checks many uploads can hold
+//! a [`Checker`], which keeps the buffers, emptied, from one file to the next (about
+//! 100 KB after a 500-user file, never more than 256 KiB; a file of more than 1,024 users
+//! lets them go) and the CSV parsers it has built. It answers exactly as its options do.
+//! The answer is always a block of its own, of the right size.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 mod budget;
 mod cells;
+mod checker;
 mod column;
 mod csv;
 mod customer;
@@ -308,6 +313,7 @@ mod workbook;
 mod xls;
 mod xlsx;
 
+pub use checker::Checker;
 pub use column::Column;
 pub use error::{ErrorCode, RowError, RowErrors, UnknownName};
 pub use format::Format;

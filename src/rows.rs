@@ -1,7 +1,6 @@
 //! Rows of cells → users or errors, for every format; checks across rows (duplicate
 //! emails, the row limit). This is the only module that knows the rules of a user.
 
-use std::cell::RefCell;
 use std::collections::hash_map::{Entry, HashMap, RandomState};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 use std::ops::ControlFlow;
@@ -36,7 +35,8 @@ const MIN_ROW_BYTES: usize = 10;
 /// ...nor for more than this many up front; past it the lists grow as rows come.
 const MAX_RESERVED_ROWS: usize = 1024;
 
-/// The buffers a validator fills, kept by its thread from one file to the next.
+/// The buffers a validator fills, which a [`Checker`](crate::Checker) keeps from one file
+/// to the next.
 ///
 /// Making room for 500 users takes blocks of tens of kilobytes, and the users of the
 /// previous file, freed by the caller, lie in the allocator as thousands of small
@@ -46,10 +46,10 @@ const MAX_RESERVED_ROWS: usize = 1024;
 /// large block until its users are known, and then one, of the right size, for the
 /// answer. (Whether the caller's own frees cause the merge is up to the caller's heap.)
 ///
-/// A thread keeps them only while they are no bigger than [`MAX_RESERVED_ROWS`] rows
-/// need (about 200 KB), and empty: no user's data stays behind.
+/// They are kept only while they are no bigger than [`MAX_RESERVED_ROWS`] rows need
+/// (about 200 KB), and empty: no user's data stays behind.
 #[derive(Default)]
-struct Scratch {
+pub(crate) struct Scratch {
     /// Valid users, and beside them the row each came from.
     users: Vec<NewUser>,
     user_row_numbers: Vec<u32>,
@@ -57,34 +57,18 @@ struct Scratch {
     seen: SeenEmails,
 }
 
-thread_local! {
-    static SCRATCH: RefCell<Option<Scratch>> = const { RefCell::new(None) };
-}
-
 impl Scratch {
-    /// This thread's buffers, empty, or new ones.
-    fn take() -> Scratch {
-        SCRATCH
-            .try_with(|kept| kept.try_borrow_mut().ok()?.take())
-            .ok()
-            .flatten()
-            .unwrap_or_default()
-    }
-
-    /// Empties the buffers and keeps them for this thread's next file, unless a large
-    /// file has grown them past what [`MAX_RESERVED_ROWS`] rows need.
-    fn keep(mut self) {
+    /// The buffers, emptied, for the next file; new ones if a large file has grown them
+    /// past what [`MAX_RESERVED_ROWS`] rows need.
+    fn recycle(mut self) -> Scratch {
         self.clear();
         let small = self.users.capacity() <= MAX_RESERVED_ROWS
             && self.user_row_numbers.capacity() <= MAX_RESERVED_ROWS
             && self.seen.fits(MAX_RESERVED_ROWS);
         if small {
-            // Dropped instead if the thread is ending.
-            let _ = SCRATCH.try_with(|kept| {
-                if let Ok(mut kept) = kept.try_borrow_mut() {
-                    *kept = Some(self);
-                }
-            });
+            self
+        } else {
+            Scratch::default()
         }
     }
 
@@ -96,8 +80,8 @@ impl Scratch {
 }
 
 impl<'o> Validator<'o> {
-    /// A validator for a file of `file_len` bytes.
-    pub(crate) fn new(options: &'o Options, file_len: usize) -> Self {
+    /// A validator for a file of `file_len` bytes, filling `scratch` (empty).
+    pub(crate) fn new(options: &'o Options, file_len: usize, scratch: Scratch) -> Self {
         let limit = usize::try_from(options.max_rows_value()).unwrap_or(usize::MAX);
         Validator {
             options,
@@ -106,12 +90,13 @@ impl<'o> Validator<'o> {
             notes: Vec::new(),
             user_rows: 0,
             expected: limit.min(file_len / MIN_ROW_BYTES).min(MAX_RESERVED_ROWS),
-            scratch: Scratch::take(),
+            scratch,
         }
     }
 
-    /// The report, once the reader has handed over every row it will.
-    pub(crate) fn finish(mut self) -> Report {
+    /// The report, once the reader has handed over every row it will; the buffers go
+    /// back to `keep` for the next file.
+    pub(crate) fn finish(mut self, keep: &mut Scratch) -> Report {
         let errors = self.close();
         let scratch = &mut self.scratch;
         let users = scratch
@@ -120,20 +105,27 @@ impl<'o> Validator<'o> {
             .zip(scratch.users.drain(..))
             .map(|(row, user)| RowUser { row, user })
             .collect();
-        Report::new(users, errors, std::mem::take(&mut self.notes))
+        let report = Report::new(users, errors, std::mem::take(&mut self.notes));
+        *keep = self.scratch.recycle();
+        report
     }
 
     /// All or nothing, as [`Report::into_result`], once the reader has handed over every
     /// row it will.
-    pub(crate) fn finish_all_or_nothing(mut self) -> Result<Vec<NewUser>, RowErrors> {
+    pub(crate) fn finish_all_or_nothing(
+        mut self,
+        keep: &mut Scratch,
+    ) -> Result<Vec<NewUser>, RowErrors> {
         let errors = self.close();
-        RowErrors::none_or_all(errors).map(|()| {
+        let result = RowErrors::none_or_all(errors).map(|()| {
             // The answer's own block, made now and of the right size (see `Scratch`).
             let users = &mut self.scratch.users;
             let mut answer = Vec::with_capacity(users.len());
             answer.append(users);
             answer
-        })
+        });
+        *keep = self.scratch.recycle();
+        result
     }
 
     /// Every error, with the whole-file errors added; the users are left only if the
@@ -398,12 +390,6 @@ impl RowSink for Validator<'_> {
     fn most_rows(&self) -> Option<usize> {
         let limit = usize::try_from(self.options.max_rows_value()).unwrap_or(usize::MAX);
         Some(limit.saturating_add(2))
-    }
-}
-
-impl Drop for Validator<'_> {
-    fn drop(&mut self) {
-        std::mem::take(&mut self.scratch).keep();
     }
 }
 
