@@ -87,9 +87,8 @@ fn read_text(
         Some((delimiter, rest)) => (delimiter, rest),
         None => (text::detect_delimiter(text), text),
     };
-    with_parser(parsers, delimiter, |parser| {
-        read_records(parser, delimiter, text, decoder, sink, Lines::Split)
-    })?;
+    let mut parser = Parser::new(parsers, delimiter);
+    read_records(&mut parser, delimiter, text, decoder, sink, Lines::Split)?;
     Ok(delimiter)
 }
 
@@ -103,7 +102,7 @@ enum Lines {
 }
 
 fn read_records(
-    reader: &mut csv_core::Reader,
+    parser: &mut Parser,
     delimiter: u8,
     text: &[u8],
     decoder: &mut Decoder,
@@ -114,9 +113,6 @@ fn read_records(
     let mut row = Row::default();
     let mut number = 0u32;
     let mut position = 0usize;
-    // `text::sniff` has dropped the byte order mark; the parser would drop another at
-    // the start of its first input. Given a line break first, it keeps any it meets.
-    let _ = reader.read_record(b"\n", &mut [], &mut []);
     loop {
         let rest = text.get(position..).unwrap_or_default();
         if rest.is_empty() {
@@ -153,7 +149,7 @@ fn read_records(
                 // A quote: the parser reads the record from the start of its line, over
                 // as many lines as its quoted fields take; a spreadsheet shows it as
                 // one row.
-                if !record.read(reader, text, &mut position) {
+                if !record.read(parser.get(), text, &mut position) {
                     return Ok(());
                 }
                 // The parser stops between the CR and the LF of a CRLF.
@@ -258,25 +254,48 @@ fn past_line_break(text: &[u8], position: usize) -> usize {
 #[derive(Default)]
 pub(crate) struct Parsers([Option<csv_core::Reader>; 3]);
 
-/// Runs `read` with a parser for `delimiter` (comma, semicolon or tab): RFC 4180 quoting,
-/// any line break.
-fn with_parser<T>(
-    parsers: &mut Parsers,
+/// The parser of one file, for the lines that hold a quote: built (or taken from
+/// [`Parsers`] and reset) only when the first such line comes, so that a file without
+/// quotes never pays for its state machine.
+struct Parser<'p> {
+    /// The kept parser for this delimiter, if it is one of the three; else `own`.
+    slot: Option<&'p mut Option<csv_core::Reader>>,
+    own: Option<csv_core::Reader>,
     delimiter: u8,
-    read: impl FnOnce(&mut csv_core::Reader) -> T,
-) -> T {
-    let build = || csv_core::ReaderBuilder::new().delimiter(delimiter).build();
-    let slot = text::DELIMITERS
-        .iter()
-        .position(|&d| d == delimiter)
-        .and_then(|slot| parsers.0.get_mut(slot));
-    match slot {
-        Some(slot) => {
-            let parser = slot.get_or_insert_with(build);
-            parser.reset();
-            read(parser)
+    ready: bool,
+}
+
+impl<'p> Parser<'p> {
+    fn new(parsers: &'p mut Parsers, delimiter: u8) -> Self {
+        let slot = text::DELIMITERS
+            .iter()
+            .position(|&d| d == delimiter)
+            .and_then(|slot| parsers.0.get_mut(slot));
+        Parser {
+            slot,
+            own: None,
+            delimiter,
+            ready: false,
         }
-        None => read(&mut build()),
+    }
+
+    /// The parser, at the start of a record: RFC 4180 quoting, any line break.
+    fn get(&mut self) -> &mut csv_core::Reader {
+        let delimiter = self.delimiter;
+        let build = || csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+        let reader = match &mut self.slot {
+            Some(slot) => slot.get_or_insert_with(build),
+            None => self.own.get_or_insert_with(build),
+        };
+        if !self.ready {
+            self.ready = true;
+            reader.reset();
+            // `text::sniff` has dropped the byte order mark; the parser would drop another
+            // at the start of its first input. Given a line break first, it keeps any it
+            // meets.
+            let _ = reader.read_record(b"\n", &mut [], &mut []);
+        }
+        reader
     }
 }
 
@@ -463,7 +482,8 @@ mod tests {
     /// Rows read from `text` with `delimiter`, lines without a quote read as `lines`
     /// says, and how the read ended.
     fn read_as(text: &[u8], delimiter: u8, lines: Lines) -> (String, Vec<(u32, Vec<String>)>) {
-        let mut parser = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+        let mut parsers = Parsers::default();
+        let mut parser = Parser::new(&mut parsers, delimiter);
         let mut sink = Collect::default();
         let mut decoder = Decoder::new(text, None);
         let end = match read_records(&mut parser, delimiter, text, &mut decoder, &mut sink, lines) {
