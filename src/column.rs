@@ -1,7 +1,12 @@
 //! The one table of columns: canonical names, aliases, whether required, limits and the
 //! rule text. The header matcher, the rules, the template and the docs all read it.
 
-use crate::options::{MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_SITE_CHARS};
+/// The most characters in a User name.
+pub const MAX_NAME_CHARS: usize = 256;
+/// The most characters in an Email.
+pub const MAX_EMAIL_CHARS: usize = 254;
+/// The most characters in a Site.
+pub const MAX_SITE_CHARS: usize = 256;
 
 /// One of the columns of an upload, by its canonical name.
 ///

@@ -9,7 +9,7 @@ use crate::error::{ErrorCode, RowError, RowErrors};
 use crate::message::Text;
 use crate::report::Report;
 use crate::rows::{Scratch, Validator};
-use crate::workbook::WorkbookProblem;
+use crate::sheet::WorkbookProblem;
 use crate::{Format, NewUser, Options};
 
 impl Options {

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::cells::column_letters;
-use crate::message::{Language, Text};
+use crate::message::{shorten, Language, Text};
 use crate::Column;
 
 /// A stable, machine-readable name for a kind of problem.
@@ -394,26 +394,9 @@ impl fmt::Display for RowErrors {
 
 impl std::error::Error for RowErrors {}
 
-/// Cuts `value` to at most `max` characters, marking the cut with `…`.
-pub(crate) fn shorten(value: &str, max: usize) -> String {
-    if value.chars().nth(max).is_none() {
-        return value.to_owned();
-    }
-    let mut cut: String = value.chars().take(max.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shorten_counts_characters() {
-        assert_eq!(shorten("abc", 3), "abc");
-        assert_eq!(shorten("abcd", 3), "ab…");
-        assert_eq!(shorten("ééééé", 4), "ééé…");
-    }
 
     #[test]
     #[cfg(feature = "serde")]

@@ -303,6 +303,7 @@ mod package;
 mod report;
 mod rows;
 mod rules;
+mod sheet;
 mod styles;
 #[cfg(feature = "template")]
 mod template;
@@ -314,14 +315,11 @@ mod xls;
 mod xlsx;
 
 pub use checker::Checker;
-pub use column::Column;
+pub use column::{Column, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_SITE_CHARS};
 pub use error::{ErrorCode, RowError, RowErrors, UnknownName};
 pub use format::Format;
 pub use message::Language;
-pub use options::{
-    Options, UnknownColumns, DEFAULT_SITE, MAX_BYTES, MAX_EMAIL_CHARS, MAX_INFLATED_BYTES,
-    MAX_NAME_CHARS, MAX_ROWS, MAX_SITE_CHARS,
-};
+pub use options::{Options, UnknownColumns, DEFAULT_SITE, MAX_BYTES, MAX_INFLATED_BYTES, MAX_ROWS};
 pub use report::{Note, NoteCode, Report, RowUser};
 #[cfg(feature = "template")]
 pub use template::TemplateError;

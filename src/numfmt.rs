@@ -10,7 +10,7 @@
 //! sections for positive, negative, zero and text values. Fractions and conditional
 //! sections give `None`: the caller then shows the number as General does.
 
-use crate::workbook::number_text;
+use crate::sheet::number_text;
 
 /// The longest format code rendered; a longer one is shown as General.
 const MAX_CODE_BYTES: usize = 256;

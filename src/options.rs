@@ -4,22 +4,12 @@
 use crate::column::header_key;
 use crate::customer::{DomainRule, Existing};
 use crate::message::Language;
-#[cfg(feature = "template")]
-use crate::template::TemplateError;
-#[cfg(feature = "template")]
-use crate::NewUser;
 use crate::{Column, Format, UserType};
 
 /// The most users one file may hold by default.
 pub const MAX_ROWS: u32 = 500;
 /// The largest file accepted by default, in bytes: 10 MiB.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
-/// The most characters in a User name.
-pub const MAX_NAME_CHARS: usize = 256;
-/// The most characters in an Email.
-pub const MAX_EMAIL_CHARS: usize = 254;
-/// The most characters in a Site.
-pub const MAX_SITE_CHARS: usize = 256;
 /// The most bytes a workbook may inflate to, across every part read, by default: 32 MiB.
 /// A filled template of 500 users inflates to well under 1 MiB; even a sheet with
 /// formatting on 100,000 empty rows stays under 10 MiB.
@@ -319,53 +309,6 @@ impl Options {
     pub fn language(mut self, language: Language) -> Self {
         self.language = language;
         self
-    }
-
-    #[cfg(feature = "template")]
-    /// The .xlsx template for these options: the Users sheet with a User type dropdown
-    /// sized to the row limit, a Site dropdown of [`Options::allowed_sites`] if any, and
-    /// Instructions stating this service's limits and default site.
-    ///
-    /// # Errors
-    ///
-    /// [`TemplateError`] when a site name cannot go in a dropdown or the row limit does
-    /// not fit a worksheet.
-    ///
-    /// ```
-    /// let template = bulk_users::Options::new()
-    ///     .max_rows(200)
-    ///     .allowed_sites(["Oslo", "Bergen"])
-    ///     .write_template()?;
-    /// assert!(template.starts_with(b"PK"));
-    /// # Ok::<(), bulk_users::TemplateError>(())
-    /// ```
-    pub fn write_template(&self) -> Result<Vec<u8>, TemplateError> {
-        crate::template::xlsx(self, &[])
-    }
-
-    #[cfg(feature = "template")]
-    /// The .xlsx template with `users` already filled in: for sending a corrected or
-    /// existing list back to a person to edit.
-    ///
-    /// # Errors
-    ///
-    /// As [`Options::write_template`], and [`TemplateError::TooManyUsers`] past the row
-    /// limit.
-    pub fn write_template_with(&self, users: &[NewUser]) -> Result<Vec<u8>, TemplateError> {
-        crate::template::xlsx(self, users)
-    }
-
-    #[cfg(feature = "template")]
-    /// The CSV template: the header row, UTF-8 with a byte order mark so that Excel shows
-    /// accents right.
-    pub fn write_csv_template(&self) -> Vec<u8> {
-        crate::template::csv(self, &[])
-    }
-
-    #[cfg(feature = "template")]
-    /// The CSV template with `users` filled in.
-    pub fn write_csv_template_with(&self, users: &[NewUser]) -> Vec<u8> {
-        crate::template::csv(self, users)
     }
 
     pub(crate) fn language_value(&self) -> Language {

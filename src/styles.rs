@@ -5,7 +5,7 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use crate::package::attribute;
-use crate::workbook::{datetime_text, number_text, WorkbookProblem};
+use crate::sheet::{datetime_text, number_text, WorkbookProblem};
 
 /// The most custom number formats kept; a workbook with more is not a list of users.
 const MAX_FORMATS: usize = 4096;

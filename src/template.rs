@@ -10,6 +10,51 @@ use crate::message::{words, Language, Text};
 use crate::options::Options;
 use crate::{Column, NewUser, UserType};
 
+impl Options {
+    /// The .xlsx template for these options: the Users sheet with a User type dropdown
+    /// sized to the row limit, a Site dropdown of [`Options::allowed_sites`] if any, and
+    /// Instructions stating this service's limits and default site.
+    ///
+    /// # Errors
+    ///
+    /// [`TemplateError`] when a site name cannot go in a dropdown or the row limit does
+    /// not fit a worksheet.
+    ///
+    /// ```
+    /// let template = bulk_users::Options::new()
+    ///     .max_rows(200)
+    ///     .allowed_sites(["Oslo", "Bergen"])
+    ///     .write_template()?;
+    /// assert!(template.starts_with(b"PK"));
+    /// # Ok::<(), bulk_users::TemplateError>(())
+    /// ```
+    pub fn write_template(&self) -> Result<Vec<u8>, TemplateError> {
+        crate::template::xlsx(self, &[])
+    }
+
+    /// The .xlsx template with `users` already filled in: for sending a corrected or
+    /// existing list back to a person to edit.
+    ///
+    /// # Errors
+    ///
+    /// As [`Options::write_template`], and [`TemplateError::TooManyUsers`] past the row
+    /// limit.
+    pub fn write_template_with(&self, users: &[NewUser]) -> Result<Vec<u8>, TemplateError> {
+        crate::template::xlsx(self, users)
+    }
+
+    /// The CSV template: the header row, UTF-8 with a byte order mark so that Excel shows
+    /// accents right.
+    pub fn write_csv_template(&self) -> Vec<u8> {
+        crate::template::csv(self, &[])
+    }
+
+    /// The CSV template with `users` filled in.
+    pub fn write_csv_template_with(&self, users: &[NewUser]) -> Vec<u8> {
+        crate::template::csv(self, users)
+    }
+}
+
 /// The last row of a worksheet that can hold a user (Excel has 1,048,576 rows, one of
 /// which is the header).
 const SHEET_ROWS: u32 = 1_048_575;

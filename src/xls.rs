@@ -9,7 +9,7 @@ use std::io::Cursor;
 use calamine::{DataType, Reader, SheetType, SheetVisible};
 
 use crate::cells::{Row, RowSink};
-use crate::workbook::{choose_sheet, datetime_text, number_text, WorkbookProblem};
+use crate::sheet::{choose_sheet, datetime_text, number_text, WorkbookProblem};
 
 /// Reads the chosen sheet, handing each row to `sink` until the sheet ends or the sink
 /// stops.

@@ -454,7 +454,7 @@ pub(crate) fn encoding(name: &str, scripts: &[&str; 14]) -> String {
 
 /// A value as messages quote it: at most 40 characters.
 pub(crate) fn shown(value: &str) -> String {
-    crate::error::shorten(value, 40)
+    shorten(value, 40)
 }
 
 /// `contoso.com or fabrikam.com`; past ten, the first ten and how many more, in the
@@ -468,9 +468,26 @@ pub(crate) fn domain_list(domains: &[String], or: &str, more: fn(usize) -> Strin
     format!("{first} {or} {}", more(domains.len().saturating_sub(SHOWN)))
 }
 
+/// Cuts `value` to at most `max` characters, marking the cut with `…`.
+pub(crate) fn shorten(value: &str, max: usize) -> String {
+    if value.chars().nth(max).is_none() {
+        return value.to_owned();
+    }
+    let mut cut: String = value.chars().take(max.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shorten_counts_characters() {
+        assert_eq!(shorten("abc", 3), "abc");
+        assert_eq!(shorten("abcd", 3), "ab…");
+        assert_eq!(shorten("ééééé", 4), "ééé…");
+    }
 
     #[test]
     fn tags_and_headers() {

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use quick_xml::events::BytesStart;
 
 use crate::cells::CellKind;
-use crate::workbook::number_text;
+use crate::sheet::number_text;
 
 /// How a cell stores its value, from its attributes.
 #[derive(Default)]

@@ -19,7 +19,7 @@ use cell::{rows_repeated, CellStart};
 use crate::budget::Budget;
 use crate::cells::{CellKind, Row, RowSink};
 use crate::package::{attribute, find, push_reference, read_part, skip_element, xml_reader};
-use crate::workbook::{choose_sheet, WorkbookProblem, SHEET_COLUMNS, SHEET_ROWS};
+use crate::sheet::{choose_sheet, WorkbookProblem, SHEET_COLUMNS, SHEET_ROWS};
 
 /// Reads the chosen table, handing each row to `sink` until the table ends or the sink
 /// stops; at most `max_inflated` bytes are inflated from the zip or copied by repeats.

@@ -16,7 +16,7 @@ use quick_xml::Reader;
 use super::column_of;
 use crate::budget::Budget;
 use crate::cells::{CellKind, Row, RowSink};
-use crate::workbook::{WorkbookProblem, SHEET_COLUMNS, SHEET_ROWS};
+use crate::sheet::{WorkbookProblem, SHEET_COLUMNS, SHEET_ROWS};
 
 /// What a kept cell costs besides its text: its place in the row's list of cells.
 const CELL_COST: usize = std::mem::size_of::<(u32, usize, usize, CellKind)>();

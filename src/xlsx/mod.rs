@@ -19,8 +19,8 @@ use strings::{unescape_excel, SharedStrings};
 use crate::budget::Budget;
 use crate::cells::{Row, RowSink};
 use crate::package::{attribute, find, push_reference, read_part, xml_reader, Archive};
+use crate::sheet::{choose_sheet, WorkbookProblem, SHEET_ROWS};
 use crate::styles::{number_styles, NumberStyle};
-use crate::workbook::{choose_sheet, WorkbookProblem, SHEET_ROWS};
 
 /// Reads the chosen sheet, handing each row to `sink` until the sheet ends or the sink
 /// stops; at most `max_inflated` bytes are inflated from the zip.

@@ -8,7 +8,7 @@ use quick_xml::events::Event;
 use quick_xml::Reader;
 
 use crate::package::push_reference;
-use crate::workbook::WorkbookProblem;
+use crate::sheet::WorkbookProblem;
 
 /// The most shared strings kept: a reference past it is refused rather than read to.
 const MAX_SHARED_STRINGS: usize = 1 << 20;
