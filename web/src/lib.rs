@@ -209,12 +209,19 @@ export interface Report {
 }
 "#;
 
-/// JSON text of the options a page passed (`undefined` and `null` are none).
-fn options_text(options: &JsValue) -> Result<String, JsError> {
-    if options.is_undefined() || options.is_null() {
+#[wasm_bindgen]
+extern "C" {
+    /// The options object a page passes, typed `CheckOptions` in TypeScript.
+    #[wasm_bindgen(typescript_type = "CheckOptions")]
+    pub type JsCheckOptions;
+}
+
+/// JSON text of the options a page passed (none: `undefined`, `null` or left out).
+fn options_text(options: Option<JsCheckOptions>) -> Result<String, JsError> {
+    let Some(options) = options else {
         return Ok(String::new());
-    }
-    js_sys::JSON::stringify(options)
+    };
+    js_sys::JSON::stringify(&options)
         .map(String::from)
         .map_err(|_| JsError::new("bulk-users: options: not a plain object"))
 }
@@ -222,7 +229,9 @@ fn options_text(options: &JsValue) -> Result<String, JsError> {
 /// The language the crate's sentences will be in for a tag or an `Accept-Language`
 /// list, as its BCP 47 tag (`"fr"`): for the page's `lang` attributes.
 #[wasm_bindgen(js_name = negotiateLanguage)]
-pub fn negotiate_language(accept_language: &str) -> String {
+pub fn negotiate_language(
+    #[wasm_bindgen(js_name = acceptLanguage)] accept_language: &str,
+) -> String {
     Language::negotiate(accept_language).tag().to_owned()
 }
 
@@ -231,20 +240,18 @@ pub fn negotiate_language(accept_language: &str) -> String {
 pub fn check(
     bytes: &[u8],
     #[wasm_bindgen(js_name = fileName)] file_name: &str,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
+    options: Option<JsCheckOptions>,
 ) -> Result<JsValue, JsError> {
     let json =
-        check_json(bytes, file_name, &options_text(&options)?).map_err(|e| JsError::new(&e))?;
+        check_json(bytes, file_name, &options_text(options)?).map_err(|e| JsError::new(&e))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("bulk-users: the report is not JSON"))
 }
 
 /// The .xlsx template, in the options' language and with their sites and limits.
 #[cfg(feature = "workbooks")]
 #[wasm_bindgen(js_name = template)]
-pub fn template(
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
-) -> Result<Vec<u8>, JsError> {
-    template_bytes(&options_text(&options)?).map_err(|e| JsError::new(&e))
+pub fn template(options: Option<JsCheckOptions>) -> Result<Vec<u8>, JsError> {
+    template_bytes(&options_text(options)?).map_err(|e| JsError::new(&e))
 }
 
 /// The upload back as an .xlsx for the person to fix: every problem marked in place.
@@ -253,9 +260,9 @@ pub fn template(
 pub fn errors_workbook(
     bytes: &[u8],
     #[wasm_bindgen(js_name = fileName)] file_name: &str,
-    #[wasm_bindgen(unchecked_param_type = "CheckOptions")] options: JsValue,
+    options: Option<JsCheckOptions>,
 ) -> Result<Vec<u8>, JsError> {
-    errors_workbook_bytes(bytes, file_name, &options_text(&options)?).map_err(|e| JsError::new(&e))
+    errors_workbook_bytes(bytes, file_name, &options_text(options)?).map_err(|e| JsError::new(&e))
 }
 
 #[cfg(test)]

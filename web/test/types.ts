@@ -1,0 +1,28 @@
+// Compiled (never run) by `npm test`: the package's TypeScript types say what the
+// functions take and give, and refuse what they do not take.
+import init, {
+  check,
+  errorsWorkbook,
+  negotiateLanguage,
+  template,
+  type CheckOptions,
+  type Report,
+  type RowError,
+} from "../pkg/bulk_users.js";
+
+await init();
+const options: CheckOptions = { language: "fr-CA", maxRows: 100, unknownColumns: "ignore", allowedSites: ["Paris"] };
+const bytes = new Uint8Array([0x61]);
+const report: Report = check(bytes, "users.csv", options);
+const first: RowError | undefined = report.errors[0];
+const row: number | null = first ? first.row : null;
+const column: "User name" | "Email" | "User type" | "Site" | null = first ? first.column : null;
+const workbook: Uint8Array = errorsWorkbook(bytes, "users.csv");
+const blank: Uint8Array = template();
+const tag: string = negotiateLanguage("fr-CA,fr;q=0.9");
+console.log(row, column, workbook.length, blank.length, tag, report.users.map((u) => u.user_type));
+
+// @ts-expect-error unknownColumns is "reject" or "ignore"
+check(bytes, "users.csv", { unknownColumns: "drop" });
+// @ts-expect-error a misspelt option is refused
+check(bytes, "users.csv", { maxrows: 1 });
