@@ -103,7 +103,8 @@ impl<'b> Pending<'b> {
         }
     }
 
-    /// Keeps a non-blank row; `Break` once the sink could take no more rows.
+    /// Keeps a non-blank row, leaving `row` empty for the reader to reset; `Break` once
+    /// the sink could take no more rows.
     pub(super) fn keep(&mut self, row: &mut Row) -> Result<ControlFlow<()>, WorkbookProblem> {
         let cost = row
             .text_len()
@@ -111,9 +112,7 @@ impl<'b> Pending<'b> {
         if !self.budget.charge(cost) {
             return Err(WorkbookProblem::TooExpanded);
         }
-        let number = row.number;
         self.rows.push(std::mem::take(row));
-        row.reset(number);
         Ok(if self.rows.len() >= self.most {
             ControlFlow::Break(())
         } else {
@@ -147,24 +146,31 @@ impl<'b> Pending<'b> {
         by_number.sort_unstable();
         // Every (row, column) a range gives its value to, with the value's place.
         let mut copies: Vec<Fill> = Vec::new();
-        let mut starts = merges.iter().peekable();
-        while let Some(&first) = starts.peek() {
-            let row_number = first.first_row;
-            let mut here = Vec::new();
-            while let Some(merge) = starts.next_if(|m| m.first_row == row_number) {
-                here.push(*merge);
-            }
+        for here in merges.chunk_by(|a, b| a.first_row == b.first_row) {
+            let Some(row_number) = here.first().map(|m| m.first_row) else {
+                continue;
+            };
             let Some(source_index) = first_index(&by_number, row_number) else {
                 continue;
             };
             let Some(source) = self.rows.get(source_index) else {
                 continue;
             };
+            // The row's cells by column, once for all the ranges that start in it: a
+            // range's first cell is found without scanning the row (a wide row and many
+            // ranges would make that quadratic). On a repeated column the first wins.
+            let mut columns: Vec<(u32, usize)> = source
+                .cells()
+                .iter()
+                .enumerate()
+                .map(|(index, c)| (c.column, index))
+                .collect();
+            columns.sort_unstable();
             for merge in here {
-                let Some(cell) = source
-                    .cells()
-                    .iter()
-                    .position(|c| c.column == merge.first_column)
+                let at = columns.partition_point(|&(column, _)| column < merge.first_column);
+                let Some(&(_, cell)) = columns
+                    .get(at)
+                    .filter(|&&(column, _)| column == merge.first_column)
                 else {
                     continue;
                 };
