@@ -54,7 +54,7 @@ impl Checker {
     ///
     /// [`RowErrors`] with every problem found, ordered by row then column.
     pub fn parse(&mut self, bytes: &[u8], format: Format) -> Result<Vec<NewUser>, RowErrors> {
-        engine::parse(&self.options, &mut self.reuse, bytes, format)
+        engine::parse(&self.options, Some(&mut self.reuse), bytes, format)
     }
 
     /// [`Options::check`], reusing the buffers.

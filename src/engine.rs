@@ -8,7 +8,7 @@ use crate::csv::{Parsers, TextInfo};
 use crate::error::{ErrorCode, RowError, RowErrors};
 use crate::message::Text;
 use crate::report::Report;
-use crate::rows::{Scratch, Validator};
+use crate::rows::{Scratch, Validator, MAX_RESERVED_ROWS, MIN_ROW_BYTES};
 use crate::sheet::WorkbookProblem;
 use crate::{Format, NewUser, Options};
 
@@ -21,7 +21,7 @@ impl Options {
     /// For many files with the same options, a [`Checker`](crate::Checker) keeps its
     /// buffers from one file to the next.
     pub fn parse(&self, bytes: &[u8], format: Format) -> Result<Vec<NewUser>, RowErrors> {
-        parse(self, &mut Reuse::default(), bytes, format)
+        parse(self, None, bytes, format)
     }
 
     /// Checks an upload in one pass and returns every valid user with its row and every
@@ -59,7 +59,8 @@ impl Options {
             return crate::errors_file::write(&kept, &Report::file_error(refused), language);
         }
         let mut reuse = Reuse::default();
-        let mut validator = Validator::new(self, bytes.len(), Scratch::default());
+        let rows = room(self, bytes, format);
+        let mut validator = Validator::new(self, rows, Scratch::default());
         let mut tee = crate::errors_file::Tee::new(&mut validator, false);
         match read(self, &mut reuse.parsers, bytes, format, &mut tee) {
             Ok(_) => {
@@ -112,7 +113,8 @@ impl Options {
             return crate::errors_workbook::write(self, &nothing, &Report::file_error(refused));
         }
         let mut reuse = Reuse::default();
-        let mut validator = Validator::new(self, bytes.len(), Scratch::default());
+        let rows = room(self, bytes, format);
+        let mut validator = Validator::new(self, rows, Scratch::default());
         let mut tee = crate::errors_file::Tee::new(&mut validator, true);
         match read(self, &mut reuse.parsers, bytes, format, &mut tee) {
             Ok(_) => {
@@ -134,20 +136,29 @@ pub(crate) struct Reuse {
     parsers: Parsers,
 }
 
-/// [`Options::parse`], with buffers from `reuse`, given back to it.
+/// [`Options::parse`], with buffers from `reuse`, given back to it; without, with new
+/// ones, and the list the users were gathered in is the answer.
 pub(crate) fn parse(
     options: &Options,
-    reuse: &mut Reuse,
+    reuse: Option<&mut Reuse>,
     bytes: &[u8],
     format: Format,
 ) -> Result<Vec<NewUser>, RowErrors> {
     if let Some(refused) = refusal(options, bytes, format) {
         return Err(RowErrors::one(refused));
     }
-    let scratch = std::mem::take(&mut reuse.scratch);
-    let mut validator = Validator::new(options, bytes.len(), scratch);
-    match read(options, &mut reuse.parsers, bytes, format, &mut validator) {
-        Ok(_) => validator.finish_all_or_nothing(&mut reuse.scratch),
+    let mut fresh = Parsers::default();
+    let (scratch, parsers, keep) = match reuse {
+        Some(reuse) => (
+            std::mem::take(&mut reuse.scratch),
+            &mut reuse.parsers,
+            Some(&mut reuse.scratch),
+        ),
+        None => (Scratch::default(), &mut fresh, None),
+    };
+    let mut validator = Validator::new(options, room(options, bytes, format), scratch);
+    match read(options, parsers, bytes, format, &mut validator) {
+        Ok(_) => validator.finish_all_or_nothing(keep),
         Err(unreadable) => Err(RowErrors::one(unreadable)),
     }
 }
@@ -158,7 +169,7 @@ pub(crate) fn check(options: &Options, reuse: &mut Reuse, bytes: &[u8], format: 
         return Report::file_error(refused);
     }
     let scratch = std::mem::take(&mut reuse.scratch);
-    let mut validator = Validator::new(options, bytes.len(), scratch);
+    let mut validator = Validator::new(options, room(options, bytes, format), scratch);
     match read(options, &mut reuse.parsers, bytes, format, &mut validator) {
         Ok(Some(text)) => validator
             .finish(&mut reuse.scratch)
@@ -166,6 +177,25 @@ pub(crate) fn check(options: &Options, reuse: &mut Reuse, bytes: &[u8], format: 
         Ok(None) => validator.finish(&mut reuse.scratch),
         Err(unreadable) => Report::file_error(unreadable),
     }
+}
+
+/// How many rows to make room for in the user list and the email index: never more
+/// than the row limit and than the file's size allows ([`MIN_ROW_BYTES`] a row), nor
+/// than [`MAX_RESERVED_ROWS`], unless the file is delimited text and a service raised
+/// the limit past that: then its line breaks are counted (real bytes, not a claim;
+/// the count stops at the limit), so that a list of 100,000 users is not grown, copied
+/// and rehashed seven times on the way.
+fn room(options: &Options, bytes: &[u8], format: Format) -> usize {
+    let limit = usize::try_from(options.max_rows_value()).unwrap_or(usize::MAX);
+    // The header and one row past the limit are rows too.
+    let most = limit
+        .saturating_add(2)
+        .min(bytes.len() / MIN_ROW_BYTES)
+        .max(1);
+    if most <= MAX_RESERVED_ROWS || format != Format::Csv {
+        return most.min(MAX_RESERVED_ROWS);
+    }
+    crate::csv::line_breaks(bytes, most)
 }
 
 /// The whole-file refusals, checked before any parsing: size, emptiness, format.

@@ -30,10 +30,12 @@ pub(crate) struct Validator<'o> {
 
 /// The fewest bytes a user row takes in delimited text, `a,b@c.de` and a line break:
 /// room is never made for more users than the file could hold...
-const MIN_ROW_BYTES: usize = 10;
+pub(crate) const MIN_ROW_BYTES: usize = 10;
 
-/// ...nor for more than this many up front; past it the lists grow as rows come.
-const MAX_RESERVED_ROWS: usize = 1024;
+/// ...nor, unless the rows were counted, for more than this many up front; past it the
+/// lists grow as rows come. A [`Checker`](crate::Checker) keeps buffers of up to this
+/// size.
+pub(crate) const MAX_RESERVED_ROWS: usize = 1024;
 
 /// The buffers a validator fills, which a [`Checker`](crate::Checker) keeps from one file
 /// to the next.
@@ -80,8 +82,9 @@ impl Scratch {
 }
 
 impl<'o> Validator<'o> {
-    /// A validator for a file of `file_len` bytes, filling `scratch` (empty).
-    pub(crate) fn new(options: &'o Options, file_len: usize, scratch: Scratch) -> Self {
+    /// A validator for a file that holds at most `rows` rows (the caller's estimate:
+    /// see [`MIN_ROW_BYTES`]), filling `scratch` (empty).
+    pub(crate) fn new(options: &'o Options, rows: usize, scratch: Scratch) -> Self {
         let limit = usize::try_from(options.max_rows_value()).unwrap_or(usize::MAX);
         Validator {
             options,
@@ -89,7 +92,7 @@ impl<'o> Validator<'o> {
             errors: Vec::new(),
             notes: Vec::new(),
             user_rows: 0,
-            expected: limit.min(file_len / MIN_ROW_BYTES).min(MAX_RESERVED_ROWS),
+            expected: limit.min(rows),
             scratch,
         }
     }
@@ -111,20 +114,27 @@ impl<'o> Validator<'o> {
     }
 
     /// All or nothing, as [`Report::into_result`], once the reader has handed over every
-    /// row it will.
+    /// row it will. With `keep`, the buffers go back to it and the answer gets its own
+    /// block of the right size (see [`Scratch`]); without, the list the users were
+    /// gathered in is the answer, unless it has far more room than users.
     pub(crate) fn finish_all_or_nothing(
         mut self,
-        keep: &mut Scratch,
+        keep: Option<&mut Scratch>,
     ) -> Result<Vec<NewUser>, RowErrors> {
         let errors = self.close();
         let result = RowErrors::none_or_all(errors).map(|()| {
-            // The answer's own block, made now and of the right size (see `Scratch`).
             let users = &mut self.scratch.users;
+            let roomy = users.capacity() / 2 > users.len().saturating_add(16);
+            if keep.is_none() && !roomy {
+                return std::mem::take(users);
+            }
             let mut answer = Vec::with_capacity(users.len());
             answer.append(users);
             answer
         });
-        *keep = self.scratch.recycle();
+        if let Some(keep) = keep {
+            *keep = self.scratch.recycle();
+        }
         result
     }
 
