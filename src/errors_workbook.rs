@@ -4,20 +4,23 @@
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::{Color, Format as CellFormat, FormatBorder, Note, Workbook};
-
 use crate::error::{ErrorCode, RowError};
 use crate::errors_file::Kept;
 use crate::message::{words, Text};
 use crate::report::Report;
-use crate::template::TemplateError;
+use crate::template::{
+    column_note, save, user_type_dropdown, TemplateError, BOLD, HEADER, TEXT, WRAP,
+};
+use crate::xlsx_write::{Book, Border, Note, Sheet, Style, StyleId, Styles};
 use crate::{Column, Options};
 
 /// The last 0-based column a worksheet has (XFD).
 const LAST_COLUMN: u32 = 16_383;
 
-/// A problem's cell fill: a light amber, as spreadsheet programs mark warnings.
+/// A problem's cell fill: a light amber, as spreadsheet programs mark warnings...
 const WARNING: u32 = 0x00FF_E699;
+/// ...and its border, a darker amber.
+const WARNING_BORDER: u32 = 0x00BF_9000;
 
 /// Writes the workbook for the `kept` rows (every row of the file, even past the row
 /// limit) and their `report`.
@@ -28,24 +31,19 @@ pub(crate) fn write(
 ) -> Result<Vec<u8>, TemplateError> {
     let language = options.language_value();
     let words = words(language);
-    let mut workbook = Workbook::new();
-    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 1, 1)?;
-    workbook.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&created));
+    let mut book = Book::default();
 
-    let text = CellFormat::new().set_num_format_index(49);
-    let warning = CellFormat::new()
-        .set_num_format_index(49)
-        .set_background_color(Color::RGB(WARNING))
-        .set_border(FormatBorder::Thin)
-        .set_border_color(Color::RGB(0x00BF_9000));
-    let header_format = CellFormat::new()
-        .set_bold()
-        .set_font_color(Color::White)
-        .set_background_color(Color::RGB(0x1F_4E_79));
-    let header_warning = CellFormat::new()
-        .set_bold()
-        .set_background_color(Color::RGB(WARNING))
-        .set_border(FormatBorder::Thin);
+    let warning = Style {
+        fill: Some(WARNING),
+        border: Border::All(Some(WARNING_BORDER)),
+        ..TEXT
+    };
+    let header_warning = Style {
+        bold: true,
+        fill: Some(WARNING),
+        border: Border::All(None),
+        ..Style::default()
+    };
 
     // Where each problem stands: by cell, and by row for the Errors column.
     let mut by_cell: HashMap<(u32, u32), Vec<&RowError>> = HashMap::new();
@@ -96,112 +94,97 @@ pub(crate) fn write(
         }
     }
 
-    {
-        let users = workbook.add_worksheet();
-        users.set_name("Users")?;
-        let header_index = header_row.saturating_sub(1);
-        for &(index, column) in &columns {
-            let Ok(col) = u16::try_from(index) else {
-                continue;
-            };
-            users.set_column_width(col, column_width(column))?;
-            if column != Column::UserType {
-                users.set_column_format(col, &text)?;
-            }
-            let rule = Text::ColumnRule {
-                column,
-                default_site: options.default_site_value(),
-            };
-            if !by_cell.contains_key(&(header_row, index)) {
-                let note = Note::new(rule.render(language))
-                    .set_author("Template")
-                    .add_author_prefix(false)
-                    .set_width(320)
-                    .set_height(90);
-                users.insert_note(header_index, col, &note)?;
-            }
-        }
-        users.set_column_width(errors_column, 60)?;
-
-        let write_row = |sheet: &mut rust_xlsxwriter::Worksheet,
-                         number: u32,
-                         cells: &[(u32, String)],
-                         is_header: bool|
-         -> Result<(), TemplateError> {
-            let index = number.saturating_sub(1);
-            for (column, value) in cells {
-                let Ok(col) = u16::try_from(*column) else {
-                    continue;
-                };
-                match by_cell.get(&(number, *column)) {
-                    Some(problems) => {
-                        let format = if is_header { &header_warning } else { &warning };
-                        sheet.write_string_with_format(index, col, value, format)?;
-                        sheet.insert_note(index, col, &problem_note(problems))?;
-                    }
-                    None if is_header => {
-                        sheet.write_string_with_format(index, col, value, &header_format)?;
-                    }
-                    None => {
-                        sheet.write_string_with_format(index, col, value, &text)?;
-                    }
-                }
-            }
-            Ok(())
+    let mut users = Sheet::new("Users");
+    let styles = &mut book.styles;
+    let header_index = header_row.saturating_sub(1);
+    for &(index, column) in &columns {
+        let Ok(col) = u16::try_from(index) else {
+            continue;
         };
-        write_row(users, header_row, header_cells, true)?;
-        users.write_string_with_format(
-            header_index,
-            errors_column,
-            Text::ErrorsHeading.render(language),
-            &header_format,
-        )?;
-        let mut last_row = header_row;
-        for (number, cells) in kept.rows.iter().skip(1) {
-            write_row(users, *number, cells, false)?;
-            last_row = *number;
+        let style = if column == Column::UserType {
+            StyleId::default()
+        } else {
+            styles.add(TEXT)
+        };
+        users.column(col, column_width(column), style);
+        if !by_cell.contains_key(&(header_row, index)) {
+            users.note(header_index, col, column_note(options, column));
         }
-        // A problem in an empty cell (a missing value): the cell is marked all the same.
-        let filled: std::collections::HashSet<(u32, u32)> = kept
-            .rows
-            .iter()
-            .flat_map(|(number, cells)| cells.iter().map(move |&(column, _)| (*number, column)))
-            .collect();
-        for (&(row, column), problems) in &by_cell {
-            let Ok(col) = u16::try_from(column) else {
+    }
+    users.column(errors_column, 60, StyleId::default());
+
+    let write_row = |sheet: &mut Sheet,
+                     styles: &mut Styles,
+                     number: u32,
+                     cells: &[(u32, String)],
+                     is_header: bool| {
+        let index = number.saturating_sub(1);
+        for (column, value) in cells {
+            let Ok(col) = u16::try_from(*column) else {
                 continue;
             };
-            if filled.contains(&(row, column)) || row == header_row {
-                continue;
-            }
-            let index = row.saturating_sub(1);
-            users.write_blank(index, col, &warning)?;
-            users.insert_note(index, col, &problem_note(problems))?;
-        }
-        // Every row's problems in the Errors column (the header's stay on Problems).
-        for (row, problems) in &by_row {
-            if *row == header_row {
-                continue;
-            }
-            let line: Vec<String> = problems.iter().map(|e| located(e)).collect();
-            users.write_string(row.saturating_sub(1), errors_column, line.join("\n"))?;
-        }
-        users.set_freeze_panes(header_row, 0)?;
-
-        // The template's dropdowns, down to the last row or the row limit, whichever is
-        // further.
-        let last = last_row
-            .max(header_row.saturating_add(options.max_rows_value()))
-            .min(1_048_575)
-            .saturating_sub(1);
-        let first = header_row;
-        if let Some(&(index, _)) = columns.iter().find(|(_, c)| *c == Column::UserType) {
-            if let Ok(col) = u16::try_from(index) {
-                // What the upload holds stays as typed until the person changes it.
-                let kinds = crate::template::user_type_dropdown(language)?.ignore_blank(true);
-                if first <= last {
-                    users.add_data_validation(first, col, last, col, &kinds)?;
+            match by_cell.get(&(number, *column)) {
+                Some(problems) => {
+                    let style = if is_header { header_warning } else { warning };
+                    sheet.text(index, col, value, styles.add(style));
+                    sheet.note(index, col, problem_note(problems));
                 }
+                None if is_header => sheet.text(index, col, value, styles.add(HEADER)),
+                None => sheet.text(index, col, value, styles.add(TEXT)),
+            }
+        }
+    };
+    write_row(&mut users, styles, header_row, header_cells, true);
+    let header = styles.add(HEADER);
+    let heading = Text::ErrorsHeading.render(language);
+    users.text(header_index, errors_column, &heading, header);
+    let mut last_row = header_row;
+    for (number, cells) in kept.rows.iter().skip(1) {
+        write_row(&mut users, styles, *number, cells, false);
+        last_row = *number;
+    }
+    // A problem in an empty cell (a missing value): the cell is marked all the same.
+    let filled: std::collections::HashSet<(u32, u32)> = kept
+        .rows
+        .iter()
+        .flat_map(|(number, cells)| cells.iter().map(move |&(column, _)| (*number, column)))
+        .collect();
+    let mut empty: Vec<(&(u32, u32), &Vec<&RowError>)> = by_cell
+        .iter()
+        .filter(|(&(row, column), _)| !filled.contains(&(row, column)) && row != header_row)
+        .collect();
+    empty.sort_by_key(|(&cell, _)| cell);
+    for (&(row, column), problems) in empty {
+        let Ok(col) = u16::try_from(column) else {
+            continue;
+        };
+        let index = row.saturating_sub(1);
+        users.blank(index, col, styles.add(warning));
+        users.note(index, col, problem_note(problems));
+    }
+    // Every row's problems in the Errors column (the header's stay on Problems).
+    for (row, problems) in &by_row {
+        if *row == header_row {
+            continue;
+        }
+        let line: Vec<String> = problems.iter().map(|e| located(e)).collect();
+        let index = row.saturating_sub(1);
+        users.text(index, errors_column, &line.join("\n"), StyleId::default());
+    }
+    users.freeze(header_row);
+
+    // The template's dropdowns, down to the last row or the row limit, whichever is
+    // further.
+    let last = last_row
+        .max(header_row.saturating_add(options.max_rows_value()))
+        .min(1_048_575)
+        .saturating_sub(1);
+    let first = header_row;
+    if let Some(&(index, _)) = columns.iter().find(|(_, c)| *c == Column::UserType) {
+        if let Ok(col) = u16::try_from(index) {
+            // What the upload holds stays as typed until the person changes it.
+            if first <= last {
+                users.validate(user_type_dropdown(language, col, first, last));
             }
         }
     }
@@ -221,21 +204,23 @@ pub(crate) fn write(
         .errors
         .iter()
         .any(|e| e.code == ErrorCode::TooManyRows);
+    // The workbook opens on what must be fixed first.
+    book.push(users, problems.is_empty());
     if !problems.is_empty() {
-        let sheet = workbook.add_worksheet();
-        sheet.set_name(Text::ProblemsSheetTitle.render(language))?;
-        let bold = CellFormat::new().set_bold();
-        let wrap = CellFormat::new().set_text_wrap();
-        sheet.set_column_width(0, 8)?;
-        sheet.set_column_width(1, 100)?;
-        sheet.write_string_with_format(0, 0, Text::RowHeading.render(language), &bold)?;
-        sheet.write_string_with_format(0, 1, Text::ProblemHeading.render(language), &bold)?;
+        let styles = &mut book.styles;
+        let mut sheet = Sheet::new(&Text::ProblemsSheetTitle.render(language));
+        let bold = styles.add(BOLD);
+        let wrap = styles.add(WRAP);
+        sheet.column(0, 8, StyleId::default());
+        sheet.column(1, 100, StyleId::default());
+        sheet.text(0, 0, &Text::RowHeading.render(language), bold);
+        sheet.text(0, 1, &Text::ProblemHeading.render(language), bold);
         let mut line = 1u32;
         for error in &problems {
             if let Some(row) = error.row {
-                sheet.write_number(line, 0, f64::from(row))?;
+                sheet.number(line, 0, row);
             }
-            sheet.write_string_with_format(line, 1, located(error), &wrap)?;
+            sheet.text(line, 1, &located(error), wrap);
             line = line.saturating_add(1);
         }
         if over_limit {
@@ -243,40 +228,33 @@ pub(crate) fn write(
                 users: user_rows,
                 limit: options.max_rows_value(),
             };
-            sheet.write_string_with_format(line, 1, split.render(language), &wrap)?;
+            sheet.text(line, 1, &split.render(language), wrap);
             line = line.saturating_add(1);
         }
         if kept.rows.is_empty() {
-            sheet.write_string_with_format(
-                line,
-                1,
-                Text::UnreadableUpload.render(language),
-                &wrap,
-            )?;
+            sheet.text(line, 1, &Text::UnreadableUpload.render(language), wrap);
         }
-        // The workbook opens on what must be fixed first.
-        sheet.set_active(true);
-    } else {
-        workbook.worksheet_from_index(0)?.set_active(true);
+        book.push(sheet, true);
     }
-    Ok(workbook.save_to_buffer()?)
+    save(&book)
 }
 
 /// The note on a cell with problems: what is wrong and how to fix it.
 fn problem_note(problems: &[&RowError]) -> Note {
     let message: Vec<&str> = problems.iter().map(|e| e.message.as_str()).collect();
-    Note::new(message.join("\n"))
-        .set_author("Check")
-        .add_author_prefix(false)
-        .set_width(360)
-        .set_height(110)
+    Note {
+        text: message.join("\n"),
+        author: "Check",
+        width: 360,
+        height: 110,
+    }
 }
 
-fn column_width(column: Column) -> f64 {
+fn column_width(column: Column) -> u16 {
     match column {
-        Column::UserName => 30.0,
-        Column::Email => 36.0,
-        Column::UserType => 16.0,
-        Column::Site => 22.0,
+        Column::UserName => 30,
+        Column::Email => 36,
+        Column::UserType => 16,
+        Column::Site => 22,
     }
 }

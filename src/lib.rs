@@ -313,6 +313,8 @@ mod workbook;
 #[cfg(feature = "xls")]
 mod xls;
 mod xlsx;
+#[cfg(feature = "template")]
+mod xlsx_write;
 
 pub use checker::Checker;
 pub use column::{Column, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_SITE_CHARS};

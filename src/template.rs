@@ -1,10 +1,7 @@
 //! The templates a person fills in: .xlsx and .csv, generated from the Column table and
 //! the same [`Options`] the parser uses, so that what they say is what is checked.
 
-use rust_xlsxwriter::{
-    Color, DataValidation, Format as CellFormat, FormatBorder, Formula, Note, Workbook, Worksheet,
-    XlsxError,
-};
+use crate::xlsx_write::{Book, Border, List, Note, Sheet, Style, StyleId, Styles, Validation};
 
 use crate::message::{words, Language, Text};
 use crate::options::Options;
@@ -94,12 +91,6 @@ pub enum TemplateError {
     Write(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
-impl From<XlsxError> for TemplateError {
-    fn from(error: XlsxError) -> Self {
-        TemplateError::Write(Box::new(error))
-    }
-}
-
 /// Writes the .xlsx template, with `users` already filled in.
 pub(crate) fn xlsx(options: &Options, users: &[NewUser]) -> Result<Vec<u8>, TemplateError> {
     let max_rows = options.max_rows_value();
@@ -115,165 +106,213 @@ pub(crate) fn xlsx(options: &Options, users: &[NewUser]) -> Result<Vec<u8>, Temp
     let sites = options.allowed_sites_list();
     check_sites(sites)?;
 
-    let mut workbook = Workbook::new();
-    // A fixed creation date: the same options give the same bytes, and the crate reads
-    // no clock (rust_xlsxwriter would stamp the time of writing).
-    let created = rust_xlsxwriter::ExcelDateTime::from_ymd(2024, 1, 1)?;
-    workbook.set_properties(
-        &rust_xlsxwriter::DocProperties::new()
-            .set_creation_datetime(&created)
-            .set_title("Users to add"),
-    );
-    let sheet = workbook.add_worksheet();
-    sheet.set_name("Users")?;
-    sheet.set_active(true);
-    users_sheet(sheet, options, users)?;
-
-    let instructions = workbook.add_worksheet();
-    instructions.set_name("Instructions")?;
-    instructions_sheet(instructions, options)?;
-
+    let mut book = Book::default();
+    book.title = Some("Users to add".to_owned());
+    let users_sheet = users_sheet(&mut book.styles, options, users);
+    book.push(users_sheet, true);
+    let instructions = instructions_sheet(&mut book.styles, options);
+    book.push(instructions, false);
     if !sites.is_empty() && !fits_inline(sites) {
-        let list = workbook.add_worksheet();
-        list.set_name(SITES_SHEET)?;
+        let mut list = Sheet::new(SITES_SHEET);
         for (row, site) in (0u32..).zip(sites) {
-            list.write_string(row, 0, site)?;
+            list.text(row, 0, site, StyleId::default());
         }
-        list.set_hidden(true);
+        list.hidden = true;
+        book.push(list, false);
     }
-    Ok(workbook.save_to_buffer()?)
+    save(&book)
 }
 
-fn users_sheet(
-    sheet: &mut Worksheet,
-    options: &Options,
-    users: &[NewUser],
-) -> Result<(), TemplateError> {
+/// The workbook's bytes, or why Excel would refuse it.
+pub(crate) fn save(book: &Book) -> Result<Vec<u8>, TemplateError> {
+    book.save()
+        .map_err(|error| TemplateError::Write(Box::new(error)))
+}
+
+/// The style of the template's header cells.
+pub(crate) const HEADER: Style = Style {
+    bold: true,
+    size: None,
+    color: Some(WHITE),
+    fill: Some(HEADER_FILL),
+    border: Border::None,
+    text: false,
+    wrap: false,
+};
+/// Number format `@`: what a person types stays as typed: `101` stays `101`, `0012`
+/// keeps its zeros, and a long number is not turned into 1.2E+15.
+pub(crate) const TEXT: Style = Style {
+    text: true,
+    ..DEFAULT
+};
+pub(crate) const BOLD: Style = Style {
+    bold: true,
+    ..DEFAULT
+};
+pub(crate) const WRAP: Style = Style {
+    wrap: true,
+    ..DEFAULT
+};
+const DEFAULT: Style = Style {
+    bold: false,
+    size: None,
+    color: None,
+    fill: None,
+    border: Border::None,
+    text: false,
+    wrap: false,
+};
+const WHITE: u32 = 0x00FF_FFFF;
+const HEADER_FILL: u32 = 0x001F_4E79;
+
+/// The note on a header cell: the column's rule.
+pub(crate) fn column_note(options: &Options, column: Column) -> Note {
+    let rule = Text::ColumnRule {
+        column,
+        default_site: options.default_site_value(),
+    };
+    Note {
+        text: rule.render(options.language_value()),
+        author: "Template",
+        width: 320,
+        height: 90,
+    }
+}
+
+fn users_sheet(styles: &mut Styles, options: &Options, users: &[NewUser]) -> Sheet {
     let max_rows = options.max_rows_value();
     let language = options.language_value();
     let words = words(language);
-    let header_format = CellFormat::new()
-        .set_bold()
-        .set_font_color(Color::White)
-        .set_background_color(Color::RGB(0x1F_4E_79))
-        .set_border_bottom(FormatBorder::Thin);
-    // Text format keeps what a person types as typed: `101` stays `101`, `0012` keeps
-    // its zeros, and a long number is not turned into 1.2E+15.
-    let text = CellFormat::new().set_num_format_index(49);
-    for (index, column) in (0u16..).zip(Column::ALL) {
-        sheet.write_string_with_format(0, index, words.header(column), &header_format)?;
-        sheet.set_column_width(index, width(column))?;
-        if column != Column::UserType {
-            sheet.set_column_format(index, &text)?;
-        }
-        let rule = Text::ColumnRule {
-            column,
-            default_site: options.default_site_value(),
+    let mut sheet = Sheet::new("Users");
+    let header = styles.add(Style {
+        border: Border::Bottom,
+        ..HEADER
+    });
+    for column in Column::ALL {
+        let index = column_number(column);
+        sheet.text(0, index, words.header(column), header);
+        let style = if column == Column::UserType {
+            StyleId::default()
+        } else {
+            styles.add(TEXT)
         };
-        let note = Note::new(rule.render(language))
-            .set_author("Template")
-            .add_author_prefix(false)
-            .set_width(320)
-            .set_height(90);
-        sheet.insert_note(0, index, &note)?;
+        sheet.column(index, width(column), style);
+        sheet.note(0, index, column_note(options, column));
     }
-    sheet.set_freeze_panes(1, 0)?;
+    sheet.freeze(1);
 
     let last_row = max_rows.max(1);
-    let kinds = user_type_dropdown(language)?;
-    sheet.add_data_validation(
+    sheet.validate(user_type_dropdown(
+        language,
+        column_number(Column::UserType),
         1,
-        column_number(Column::UserType),
         last_row,
-        column_number(Column::UserType),
-        &kinds,
-    )?;
+    ));
 
     let sites = options.allowed_sites_list();
     if !sites.is_empty() {
         let list = if fits_inline(sites) {
-            DataValidation::new().allow_list_strings(sites)?
+            List::Texts(sites.to_vec())
         } else {
-            let formula = format!("={SITES_SHEET}!$A$1:$A${}", sites.len());
-            DataValidation::new().allow_list_formula(Formula::new(formula))
+            List::Range(format!("{SITES_SHEET}!$A$1:$A${}", sites.len()))
         };
-        let list = list
-            .set_error_title(Text::SiteErrorTitle.render(language))?
-            .set_error_message(
-                Text::SiteErrorMessage {
-                    default_site: options.default_site_value(),
-                }
-                .render(language),
-            )?;
-        let site = column_number(Column::Site);
-        sheet.add_data_validation(1, site, last_row, site, &list)?;
+        let error = Text::SiteErrorMessage {
+            default_site: options.default_site_value(),
+        };
+        sheet.validate(Validation {
+            column: column_number(Column::Site),
+            first: 1,
+            last: last_row,
+            list,
+            input: None,
+            error: (
+                Text::SiteErrorTitle.render(language),
+                error.render(language),
+            ),
+        });
     }
 
     for (row, user) in (1u32..).zip(users) {
-        sheet.write_string(row, column_number(Column::UserName), &user.name)?;
-        sheet.write_string(row, column_number(Column::Email), &user.email)?;
-        sheet.write_string(
-            row,
-            column_number(Column::UserType),
-            words.user_type(user.user_type),
-        )?;
+        let plain = StyleId::default();
+        sheet.text(row, column_number(Column::UserName), &user.name, plain);
+        sheet.text(row, column_number(Column::Email), &user.email, plain);
+        let kind = words.user_type(user.user_type);
+        sheet.text(row, column_number(Column::UserType), kind, plain);
         if user.site != options.default_site_value() {
-            sheet.write_string(row, column_number(Column::Site), &user.site)?;
+            sheet.text(row, column_number(Column::Site), &user.site, plain);
         }
     }
-    Ok(())
+    sheet
 }
 
-/// The User type dropdown: the two types in `language`, with its input and error texts.
-pub(crate) fn user_type_dropdown(language: Language) -> Result<DataValidation, XlsxError> {
+/// The User type dropdown in `language`, with its input and error texts, on rows
+/// `first..=last` of `column`.
+pub(crate) fn user_type_dropdown(
+    language: Language,
+    column: u16,
+    first: u32,
+    last: u32,
+) -> Validation {
     let words = words(language);
-    DataValidation::new()
-        .allow_list_strings(&[
-            words.user_type(UserType::Standard),
-            words.user_type(UserType::Privileged),
-        ])?
-        .set_input_title(Text::UserTypeInputTitle.render(language))?
-        .set_input_message(Text::UserTypeInputMessage.render(language))?
-        .set_error_title(Text::UserTypeErrorTitle.render(language))?
-        .set_error_message(Text::UserTypeErrorMessage.render(language))
+    Validation {
+        column,
+        first,
+        last,
+        list: List::Texts(vec![
+            words.user_type(UserType::Standard).to_owned(),
+            words.user_type(UserType::Privileged).to_owned(),
+        ]),
+        input: Some((
+            Text::UserTypeInputTitle.render(language),
+            Text::UserTypeInputMessage.render(language),
+        )),
+        error: (
+            Text::UserTypeErrorTitle.render(language),
+            Text::UserTypeErrorMessage.render(language),
+        ),
+    }
 }
 
-fn instructions_sheet(sheet: &mut Worksheet, options: &Options) -> Result<(), TemplateError> {
+fn instructions_sheet(styles: &mut Styles, options: &Options) -> Sheet {
     let language = options.language_value();
     let words = words(language);
-    let title = CellFormat::new().set_bold().set_font_size(14);
-    let bold = CellFormat::new().set_bold();
-    let wrap = CellFormat::new().set_text_wrap();
-    sheet.set_column_width(0, 22)?;
-    sheet.set_column_width(1, 90)?;
-    sheet.write_string_with_format(0, 0, Text::TemplateTitle.render(language), &title)?;
+    let mut sheet = Sheet::new("Instructions");
+    let title = styles.add(Style {
+        size: Some(14),
+        ..BOLD
+    });
+    sheet.column(0, 22, StyleId::default());
+    sheet.column(1, 90, StyleId::default());
+    sheet.text(0, 0, &Text::TemplateTitle.render(language), title);
+    let bold = styles.add(BOLD);
+    let wrap = styles.add(WRAP);
     let mut row = 2u32;
     for line in general_rules(options) {
-        sheet.write_string_with_format(row, 0, "•", &bold)?;
-        sheet.write_string_with_format(row, 1, line.render(language), &wrap)?;
+        sheet.text(row, 0, "•", bold);
+        sheet.text(row, 1, &line.render(language), wrap);
         row += 1;
     }
     row += 1;
-    sheet.write_string_with_format(row, 0, Text::ColumnHeading.render(language), &bold)?;
-    sheet.write_string_with_format(row, 1, Text::RuleHeading.render(language), &bold)?;
+    sheet.text(row, 0, &Text::ColumnHeading.render(language), bold);
+    sheet.text(row, 1, &Text::RuleHeading.render(language), bold);
     row += 1;
     for column in Column::ALL {
         let rule = Text::ColumnRule {
             column,
             default_site: options.default_site_value(),
         };
-        sheet.write_string_with_format(row, 0, words.header(column), &bold)?;
-        sheet.write_string_with_format(row, 1, rule.render(language), &wrap)?;
+        sheet.text(row, 0, words.header(column), bold);
+        sheet.text(row, 1, &rule.render(language), wrap);
         row += 1;
     }
     let sites = options.allowed_sites_list();
     if !sites.is_empty() {
         row += 1;
-        sheet.write_string_with_format(row, 0, Text::SitesHeading.render(language), &bold)?;
+        sheet.text(row, 0, &Text::SitesHeading.render(language), bold);
         let rule = Text::RuleSites { sites };
-        sheet.write_string_with_format(row, 1, rule.render(language), &wrap)?;
+        sheet.text(row, 1, &rule.render(language), wrap);
     }
-    Ok(())
+    sheet
 }
 
 /// The file-wide rules, with this service's limits, domains and policies.
@@ -330,21 +369,21 @@ fn fits_inline(sites: &[String]) -> bool {
     joined <= INLINE_LIST_CHARS && !sites.iter().any(|s| s.contains(',') || s.contains('"'))
 }
 
+/// The column's place in the template: its place in [`Column::ALL`].
 fn column_number(column: Column) -> u16 {
-    match column {
-        Column::UserName => 0,
-        Column::Email => 1,
-        Column::UserType => 2,
-        Column::Site => 3,
-    }
+    (0u16..)
+        .zip(Column::ALL)
+        .find_map(|(index, known)| (known == column).then_some(index))
+        .unwrap_or(0)
 }
 
-fn width(column: Column) -> f64 {
+/// The column's width in the template, in characters.
+fn width(column: Column) -> u16 {
     match column {
-        Column::UserName => 30.0,
-        Column::Email => 36.0,
-        Column::UserType => 14.0,
-        Column::Site => 22.0,
+        Column::UserName => 30,
+        Column::Email => 36,
+        Column::UserType => 14,
+        Column::Site => 22,
     }
 }
 

@@ -19,4 +19,5 @@ mod properties;
 mod replay;
 mod support;
 mod template;
+mod workbook_parts;
 mod xlsx_files;

@@ -1,0 +1,360 @@
+//! Writing .xlsx workbooks: the template and the errors workbook, and nothing else.
+//!
+//! Written by hand rather than with a general workbook writer. Our two workbooks use a
+//! fixed handful of features (text, whole-number cells, a few cell styles, column widths,
+//! a frozen header, list dropdowns, notes, a hidden sheet), and a general writer carries
+//! every feature a workbook can have into the browser build, where it was 198 KB of the
+//! 718 KB module (gzipped). The parts written here are the ones a general writer that
+//! Excel is tested against writes for the same workbook (`tests/data/xlsxwriter/` holds
+//! them; a test compares every part), so what Excel opens cleanly stays what it opens.
+//!
+//! Bounded: every string is copied once into the sheet and once into the XML; nothing is
+//! written per row that a row does not hold.
+
+mod parts;
+mod sheet;
+
+use std::collections::HashMap;
+use std::io::Write as _;
+
+pub(crate) use sheet::{List, Note, Sheet, Validation};
+
+/// Why a workbook could not be written: a text breaks one of Excel's limits, or the zip
+/// writer failed.
+#[derive(Debug)]
+pub(crate) enum WriteError {
+    /// A text is longer than Excel allows where it goes, or a sheet name is not one.
+    Limit(&'static str),
+    /// The zip container could not be written.
+    Zip(zip::result::ZipError),
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::Limit(what) => f.write_str(what),
+            WriteError::Zip(error) => write!(f, "the zip container could not be written: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+impl From<zip::result::ZipError> for WriteError {
+    fn from(error: zip::result::ZipError) -> Self {
+        WriteError::Zip(error)
+    }
+}
+
+impl From<std::io::Error> for WriteError {
+    fn from(error: std::io::Error) -> Self {
+        WriteError::Zip(zip::result::ZipError::Io(error))
+    }
+}
+
+/// A cell style. The default (no field set) is Excel's Normal style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Style {
+    pub(crate) bold: bool,
+    /// The font size in points, when not 11.
+    pub(crate) size: Option<u8>,
+    /// The font colour (RGB), when not the theme's text colour.
+    pub(crate) color: Option<u32>,
+    /// A solid fill (RGB).
+    pub(crate) fill: Option<u32>,
+    pub(crate) border: Border,
+    /// Number format `@`: what is typed stays text.
+    pub(crate) text: bool,
+    /// Text wraps inside the cell.
+    pub(crate) wrap: bool,
+}
+
+/// A cell's border: thin lines in the automatic colour or in one colour (RGB).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Border {
+    #[default]
+    None,
+    /// The bottom edge only.
+    Bottom,
+    /// All four edges.
+    All(Option<u32>),
+}
+
+/// A style registered with [`Styles::add`]: its place in the workbook's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct StyleId(u32);
+
+/// The workbook's cell styles, in the order they were first used.
+#[derive(Debug, Default)]
+pub(crate) struct Styles(Vec<Style>);
+
+impl Styles {
+    /// The id of `style`, registering it on first use (the default style is always 0).
+    pub(crate) fn add(&mut self, style: Style) -> StyleId {
+        if style == Style::default() {
+            return StyleId(0);
+        }
+        let index = match self.0.iter().position(|known| *known == style) {
+            Some(index) => index,
+            None => {
+                self.0.push(style);
+                self.0.len() - 1
+            }
+        };
+        StyleId(u32::try_from(index).map_or(0, |i| i.saturating_add(1)))
+    }
+}
+
+/// A workbook being written.
+#[derive(Debug, Default)]
+pub(crate) struct Book {
+    /// The document title in its properties.
+    pub(crate) title: Option<String>,
+    pub(crate) styles: Styles,
+    sheets: Vec<Sheet>,
+    /// The sheet it opens on.
+    active: usize,
+}
+
+impl Book {
+    /// Adds `sheet` after the others; `active` makes it the one the workbook opens on.
+    pub(crate) fn push(&mut self, sheet: Sheet, active: bool) {
+        if active {
+            self.active = self.sheets.len();
+        }
+        self.sheets.push(sheet);
+    }
+
+    /// The .xlsx file.
+    pub(crate) fn save(&self) -> Result<Vec<u8>, WriteError> {
+        for sheet in &self.sheets {
+            sheet.check()?;
+        }
+        let strings = SharedStrings::of(&self.sheets);
+        let with_notes: Vec<usize> = (0..self.sheets.len())
+            .filter(|&i| self.sheets.get(i).is_some_and(|s| !s.notes.is_empty()))
+            .collect();
+
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .last_modified_time(zip::DateTime::default());
+        let mut part = |name: &str, xml: &str| -> Result<(), WriteError> {
+            zip.start_file(name, options)?;
+            zip.write_all(xml.as_bytes())?;
+            Ok(())
+        };
+        let notes_sheets: Vec<&Sheet> = with_notes
+            .iter()
+            .filter_map(|&i| self.sheets.get(i))
+            .collect();
+        part(
+            "[Content_Types].xml",
+            &parts::content_types(self.sheets.len(), notes_sheets.len(), !strings.is_empty()),
+        )?;
+        part("_rels/.rels", parts::ROOT_RELS)?;
+        part(
+            "xl/_rels/workbook.xml.rels",
+            &parts::workbook_rels(self.sheets.len(), !strings.is_empty()),
+        )?;
+        part("xl/theme/theme1.xml", parts::THEME)?;
+        part(
+            "xl/styles.xml",
+            &parts::styles(&self.styles.0, !notes_sheets.is_empty()),
+        )?;
+        part(
+            "xl/workbook.xml",
+            &parts::workbook(&self.sheets, self.active),
+        )?;
+        let mut notes_seen = 0usize;
+        let mut shape_base = 1024u32;
+        let mut data_id = 1u32;
+        let mut drawings = Vec::new();
+        for (index, sheet) in self.sheets.iter().enumerate() {
+            let number = index.saturating_add(1);
+            let xml = sheet.xml(&strings, index == self.active);
+            part(&format!("xl/worksheets/sheet{number}.xml"), &xml)?;
+            if !sheet.notes.is_empty() {
+                notes_seen = notes_seen.saturating_add(1);
+                part(
+                    &format!("xl/worksheets/_rels/sheet{number}.xml.rels"),
+                    &parts::sheet_rels(notes_seen),
+                )?;
+                let count = u32::try_from(sheet.notes.len()).unwrap_or(u32::MAX);
+                drawings.push((notes_seen, sheet, data_id, shape_base));
+                // Each drawing's shapes start at the next block of 1,024 ids.
+                let blocks = count.saturating_add(1024) / 1024;
+                data_id = data_id.saturating_add(blocks);
+                shape_base = shape_base.saturating_add(blocks.saturating_mul(1024));
+            }
+        }
+        if !strings.is_empty() {
+            part("xl/sharedStrings.xml", &strings.xml())?;
+        }
+        part("docProps/core.xml", &parts::core(self.title.as_deref()))?;
+        part("docProps/app.xml", &parts::app(&self.sheets))?;
+        for (number, sheet, data_id, shape_base) in drawings {
+            part(
+                &format!("xl/drawings/vmlDrawing{number}.vml"),
+                &sheet.vml(data_id, shape_base),
+            )?;
+            part(&format!("xl/comments{number}.xml"), &sheet.comments())?;
+        }
+        Ok(zip.finish()?.into_inner())
+    }
+}
+
+/// Every text cell's string, once, numbered in the order the cells come (sheet by
+/// sheet, row by row), as Excel's shared strings table.
+#[derive(Debug, Default)]
+struct SharedStrings<'b> {
+    index: HashMap<&'b str, u32>,
+    order: Vec<&'b str>,
+    /// How many text cells refer to the table.
+    uses: usize,
+}
+
+impl<'b> SharedStrings<'b> {
+    fn of(sheets: &'b [Sheet]) -> Self {
+        let mut strings = SharedStrings::default();
+        for sheet in sheets {
+            for text in sheet.texts() {
+                strings.uses = strings.uses.saturating_add(1);
+                let next = u32::try_from(strings.order.len()).unwrap_or(u32::MAX);
+                strings.index.entry(text).or_insert_with(|| {
+                    strings.order.push(text);
+                    next
+                });
+            }
+        }
+        strings
+    }
+
+    fn is_empty(&self) -> bool {
+        self.order.is_empty()
+    }
+
+    fn get(&self, text: &str) -> u32 {
+        self.index.get(text).copied().unwrap_or(0)
+    }
+
+    fn xml(&self) -> String {
+        let mut xml = String::with_capacity(self.order.iter().map(|s| s.len() + 16).sum());
+        xml.push_str(parts::DECLARATION);
+        xml.push_str(&format!(
+            "<sst xmlns=\"{MAIN_NS}\" count=\"{}\" uniqueCount=\"{}\">",
+            self.uses,
+            self.order.len()
+        ));
+        for text in &self.order {
+            xml.push_str("<si>");
+            text_element(&mut xml, text);
+            xml.push_str("</si>");
+        }
+        xml.push_str("</sst>");
+        xml
+    }
+}
+
+/// The main SpreadsheetML namespace.
+const MAIN_NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/// A `<t>` element holding `text`: whitespace at either end kept, control characters as
+/// Excel's `_xHHHH_` escapes (and a literal escape-like text protected by `_x005F`).
+fn text_element(xml: &mut String, text: &str) {
+    let edge = |c: Option<char>| matches!(c, Some('\t' | '\n' | ' '));
+    if edge(text.chars().next()) || edge(text.chars().next_back()) {
+        xml.push_str("<t xml:space=\"preserve\">");
+    } else {
+        xml.push_str("<t>");
+    }
+    push_data(xml, text);
+    xml.push_str("</t>");
+}
+
+/// `text` as XML character data, with Excel's escapes for control characters.
+fn push_data(xml: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some((i, c)) = rest.char_indices().find(|&(i, c)| {
+        matches!(c, '&' | '<' | '>' | '\u{0}'..='\u{8}' | '\u{B}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+            || (c == '_' && looks_like_escape(rest.get(i..).unwrap_or_default()))
+    }) {
+        xml.push_str(rest.get(..i).unwrap_or_default());
+        match c {
+            '&' => xml.push_str("&amp;"),
+            '<' => xml.push_str("&lt;"),
+            '>' => xml.push_str("&gt;"),
+            '_' => xml.push_str("_x005F_"),
+            _ => xml.push_str(&format!("_x{:04X}_", u32::from(c))),
+        }
+        rest = rest.get(i.saturating_add(c.len_utf8())..).unwrap_or_default();
+    }
+    xml.push_str(rest);
+}
+
+/// Whether `text` starts with `_xHHHH_`, which a reader would take for an escape.
+fn looks_like_escape(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 7
+        && bytes.get(..2) == Some(b"_x")
+        && bytes
+            .get(2..6)
+            .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+        && bytes.get(6) == Some(&b'_')
+}
+
+/// `text` as an XML attribute value (in double quotes).
+fn push_attribute(xml: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => xml.push_str("&amp;"),
+            '"' => xml.push_str("&quot;"),
+            '<' => xml.push_str("&lt;"),
+            '>' => xml.push_str("&gt;"),
+            '\n' => xml.push_str("&#xA;"),
+            c => xml.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_as_excel_does() {
+        let mut xml = String::new();
+        push_data(&mut xml, "a&b<c>\"d\" \u{1}\r\t\n_x0041_ _x00G1_ _x");
+        assert_eq!(
+            xml,
+            "a&amp;b&lt;c&gt;\"d\" _x0001__x000D_\t\n_x005F_x0041_ _x00G1_ _x"
+        );
+        let mut xml = String::new();
+        push_attribute(&mut xml, "a&\"<\n>'");
+        assert_eq!(xml, "a&amp;&quot;&lt;&#xA;&gt;'");
+        let mut xml = String::new();
+        text_element(&mut xml, " x");
+        text_element(&mut xml, "<r>x</r>");
+        assert_eq!(
+            xml,
+            "<t xml:space=\"preserve\"> x</t><t>&lt;r&gt;x&lt;/r&gt;</t>"
+        );
+    }
+
+    #[test]
+    fn styles_are_numbered_in_order_of_first_use() {
+        let mut styles = Styles::default();
+        let bold = Style {
+            bold: true,
+            ..Style::default()
+        };
+        let text = Style {
+            text: true,
+            ..Style::default()
+        };
+        assert_eq!(styles.add(Style::default()), StyleId(0));
+        assert_eq!(styles.add(text), StyleId(1));
+        assert_eq!(styles.add(bold), StyleId(2));
+        assert_eq!(styles.add(text), StyleId(1));
+    }
+}
