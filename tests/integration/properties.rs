@@ -163,6 +163,38 @@ fn unicode_text() -> impl Strategy<Value = String> {
     prop::collection::vec(any, 1..12).prop_map(|chars| chars.into_iter().collect())
 }
 
+/// Text made of what XML and Excel's escapes treat specially: markup, entities,
+/// `_xHHHH_`, control characters, whitespace at the ends.
+fn markup_text() -> impl Strategy<Value = String> {
+    let pieces = prop_oneof![
+        Just("<r>"),
+        Just("</r>"),
+        Just("<t>"),
+        Just("&amp;"),
+        Just("&"),
+        Just("<"),
+        Just(">"),
+        Just("\""),
+        Just("'"),
+        Just("_x0041_"),
+        Just("_x005F_"),
+        Just("_x"),
+        Just("_"),
+        Just(" "),
+        Just("\t"),
+        Just("\n"),
+        Just("\r"),
+        Just("\u{1}"),
+        Just("\u{1F}"),
+        Just("a"),
+        Just("b@example.com"),
+        Just("é"),
+        Just("\u{FFFE}"),
+        Just("]]>"),
+    ];
+    prop::collection::vec(pieces, 0..6).prop_map(|pieces| pieces.concat())
+}
+
 /// Free of U+FFFD and C1 controls: never in an accepted value.
 fn is_clean(value: &str) -> bool {
     !value.contains(|c: char| ('\u{80}'..='\u{9F}').contains(&c) || c == '\u{FFFD}')
@@ -217,6 +249,36 @@ proptest! {
                 prop_assert!(is_clean(&user.email), "{:?}", user.email);
             }
         }
+    }
+
+    #[test]
+    fn the_errors_workbook_gives_the_upload_s_answer_again(
+        rows in prop::collection::vec((markup_text(), markup_text(), markup_text()), 1..6)
+    ) {
+        // Cells full of what XML and Excel's escapes treat specially: the workbook must
+        // hold each value as it was read, so that it checks the same when uploaded.
+        let rows: Vec<[String; 4]> = (0..)
+            .zip(rows)
+            .map(|(i, (name, kind, site))| {
+                [format!("n{name}"), format!("u{i}@example.com"), kind, format!("s{site}")]
+            })
+            .collect();
+        let grid: Vec<Vec<&str>> = std::iter::once(HEADER.to_vec())
+            .chain(rows.iter().map(|r| r.iter().map(String::as_str).collect()))
+            .collect();
+        let grid: Vec<&[&str]> = grid.iter().map(Vec::as_slice).collect();
+        let upload = crate::support::csv(&grid);
+        let options = bulk_users::Options::new();
+        let workbook = options.errors_xlsx(&upload, Format::Csv).unwrap();
+        let from_csv = options.check(&upload, Format::Csv);
+        let from_workbook = options.check(&workbook, Format::Xlsx);
+        prop_assert_eq!(&from_workbook.users, &from_csv.users);
+        let located = |report: &bulk_users::Report| -> Vec<_> {
+            report.errors.iter().map(|e| (e.row, e.column, e.code)).collect()
+        };
+        prop_assert_eq!(located(&from_workbook), located(&from_csv));
+        // Not a test that passes by refusing everything.
+        prop_assert!(rows.len() > 1 || !from_csv.users.is_empty() || !from_csv.errors.is_empty());
     }
 
     #[test]
