@@ -258,9 +258,8 @@
 //! # Cargo features
 //!
 //! - `template` (default): writing workbooks, the .xlsx and CSV templates and
-//!   [`Options::errors_xlsx`] (rust_xlsxwriter). rust_xlsxwriter writes each workbook on
-//!   a scoped thread of its own (it zips the parts in parallel): a service with a
-//!   thread limit should count one more thread per workbook being written.
+//!   [`Options::errors_xlsx`], on the calling thread. The .xlsx parts are written by
+//!   the crate itself, as Excel writes them (no further dependency).
 //! - `serde` (default): `Serialize` and `Deserialize` on the output types, in their JSON
 //!   forms.
 //! - `xls` (default): `.xls` through calamine. Even with it, a service must list
@@ -268,7 +267,7 @@
 //!   it, `Format::Xls` still exists and is refused like any format not accepted.
 //!
 //! With no default features the crate reads CSV, XLSX and ODS and checks them, with 45
-//! crates in its tree (59 with the defaults).
+//! crates in its tree (58 with the defaults).
 //!
 //! # Many files in a row: a `Checker`
 //!

@@ -13,7 +13,8 @@ struct User {
 }
 
 // Arbitrary users, written as CSV: those the rules accept must come back identically
-// from both the CSV and the .xlsx template.
+// from both the CSV and the .xlsx template; and the errors workbook of that CSV must
+// check as the CSV does, whatever its cells hold.
 fuzz_target!(|users: Vec<User>| {
     let users: Vec<NewUser> = users
         .into_iter()
@@ -31,6 +32,16 @@ fuzz_target!(|users: Vec<User>| {
         .collect();
     let options = Options::new();
     let csv = options.write_csv_template_with(&users);
+    let workbook = options
+        .errors_xlsx(&csv, Format::Csv)
+        .expect("an errors workbook for any upload");
+    let from_csv = options.check(&csv, Format::Csv);
+    let from_workbook = options.check(&workbook, Format::Xlsx);
+    assert_eq!(from_workbook.users, from_csv.users);
+    let located = |report: &bulk_users::Report| -> Vec<_> {
+        report.errors.iter().map(|e| (e.row, e.column, e.code)).collect()
+    };
+    assert_eq!(located(&from_workbook), located(&from_csv));
     if let Ok(parsed) = options.parse(&csv, Format::Csv) {
         let again = options.write_csv_template_with(&parsed);
         assert_eq!(options.parse(&again, Format::Csv).as_ref(), Ok(&parsed));
