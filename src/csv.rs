@@ -136,6 +136,7 @@ fn read_records(
     let mut row = Row::default();
     let mut number = 0u32;
     let mut position = 0usize;
+    let mut checked = CheckedUtf8::new(text);
     loop {
         let rest = text.get(position..).unwrap_or_default();
         if rest.is_empty() {
@@ -158,6 +159,7 @@ fn read_records(
         match line_end.filter(|_| lines == Lines::Split) {
             Some(end) => {
                 let line = rest.get(..end).unwrap_or_default();
+                let line_text = checked.get(position, position.saturating_add(end));
                 position = past_line_break(text, position.saturating_add(end));
                 // Each field ends at a delimiter, and the next starts after it.
                 let ends = memchr::memchr_iter(delimiter, line).chain(std::iter::once(line.len()));
@@ -166,7 +168,7 @@ fn read_records(
                     *start = end.saturating_add(1);
                     Some(span)
                 });
-                fill_row(&mut row, number, line, spans, decoder)?;
+                fill_row(&mut row, number, (line, line_text), spans, decoder)?;
             }
             None => {
                 // A quote: the parser reads the record from the start of its line, over
@@ -189,7 +191,7 @@ fn read_records(
                     *start = end;
                     Some(span)
                 });
-                fill_row(&mut row, number, record.bytes(), spans, decoder)?;
+                fill_row(&mut row, number, (record.bytes(), None), spans, decoder)?;
             }
         }
         if row.is_blank() {
@@ -201,13 +203,62 @@ fn read_records(
     }
 }
 
+/// The text's UTF-8, checked a block at a time as reading gets there (blocks end at a
+/// line break), so that a line is not checked again on its own: the block's `str` gives
+/// it. A block that is not UTF-8 (or a line longer than a block) leaves its lines to be
+/// checked one by one, as they would be without it. Reading stops at the row limit, so
+/// a file past it costs at most one block more.
+struct CheckedUtf8<'t> {
+    text: &'t [u8],
+    /// Where the checked block starts in `text`, and the block if it is UTF-8.
+    start: usize,
+    block: Option<&'t str>,
+    /// Where the next block starts.
+    end: usize,
+}
+
+/// How many bytes a block of [`CheckedUtf8`] spans at least (it runs on to a line break).
+const UTF8_BLOCK: usize = 1 << 15;
+
+impl<'t> CheckedUtf8<'t> {
+    fn new(text: &'t [u8]) -> Self {
+        CheckedUtf8 {
+            text,
+            start: 0,
+            block: None,
+            end: 0,
+        }
+    }
+
+    /// The text of `start..end`, if it lies in a checked block of UTF-8.
+    fn get(&mut self, start: usize, end: usize) -> Option<&'t str> {
+        if end > self.end && start >= self.end {
+            // The next block: from here to the first line break at least UTF8_BLOCK on.
+            let from = self.end.max(start);
+            let rest = self.text.get(from..).unwrap_or_default();
+            let cut = rest
+                .get(UTF8_BLOCK..)
+                .and_then(|tail| memchr::memchr2(b'\n', b'\r', tail))
+                .map_or(rest.len(), |at| {
+                    at.saturating_add(UTF8_BLOCK).saturating_add(1)
+                });
+            let block = rest.get(..cut).unwrap_or_default();
+            self.block = simdutf8::basic::from_utf8(block).ok();
+            self.start = from;
+            self.end = from.saturating_add(cut);
+        }
+        let block = self.block?;
+        block.get(start.checked_sub(self.start)?..end.checked_sub(self.start)?)
+    }
+}
+
 /// Makes `row` row `number`, its cells the `spans` (byte ranges) of one record's
 /// `bytes`. A record with non-ASCII bytes is read as the decoder says: as UTF-8, or
 /// field by field in the file's legacy code page. A NUL means the file is binary.
 fn fill_row(
     row: &mut Row,
     number: u32,
-    bytes: &[u8],
+    (bytes, checked): (&[u8], Option<&str>),
     spans: impl Iterator<Item = (usize, usize)> + Clone,
     decoder: &mut Decoder,
 ) -> Result<(), CsvProblem> {
@@ -225,9 +276,9 @@ fn fill_row(
     }
     let is_ascii = !high;
     let utf8 = if is_ascii {
-        simdutf8::basic::from_utf8(bytes).ok()
+        checked.or_else(|| simdutf8::basic::from_utf8(bytes).ok())
     } else {
-        let utf8 = simdutf8::basic::from_utf8(bytes).ok();
+        let utf8 = checked.or_else(|| simdutf8::basic::from_utf8(bytes).ok());
         match decoder.record(bytes, utf8.is_some()) {
             RecordText::Utf8 => utf8,
             RecordText::Fields { legacy, keep_utf8 } => {
@@ -379,6 +430,41 @@ impl Record {
 mod tests {
     use super::*;
     use std::ops::ControlFlow;
+
+    #[test]
+    fn checked_utf8_gives_the_lines_of_utf8_blocks_only() {
+        // Three blocks' worth of lines; one line in the second block is Latin-1.
+        let mut text = Vec::new();
+        let mut lines = Vec::new();
+        for i in 0..9000 {
+            let start = text.len();
+            if i == 4500 {
+                text.extend_from_slice(b"caf\xE9,1");
+            } else {
+                text.extend_from_slice(format!("caf\u{e9} {i},{i}").as_bytes());
+            }
+            lines.push((start, text.len()));
+            text.extend_from_slice(if i % 2 == 0 { b"\n" } else { b"\r\n" });
+        }
+        assert!(text.len() > 3 * UTF8_BLOCK);
+        let mut checked = CheckedUtf8::new(&text);
+        let mut given = 0;
+        for (i, &(start, end)) in lines.iter().enumerate() {
+            let expected = std::str::from_utf8(&text[start..end]).ok();
+            let got = checked.get(start, end);
+            if got.is_some() {
+                given += 1;
+            }
+            // Never a wrong text; a line of the Latin-1 block is left to be checked alone.
+            assert!(got.is_none() || got == expected, "line {i}");
+        }
+        assert_eq!(
+            checked.get(lines[0].0, lines[0].1),
+            None,
+            "blocks are not gone back to"
+        );
+        assert!(given > 6000 && given < 9000, "{given}");
+    }
 
     #[test]
     fn line_breaks_counts_lines_up_to_the_most_asked() {

@@ -36,12 +36,15 @@ fuzz_target!(|users: Vec<User>| {
         .errors_xlsx(&csv, Format::Csv)
         .expect("an errors workbook for any upload");
     let from_csv = options.check(&csv, Format::Csv);
-    let from_workbook = options.check(&workbook, Format::Xlsx);
-    assert_eq!(from_workbook.users, from_csv.users);
-    let located = |report: &bulk_users::Report| -> Vec<_> {
-        report.errors.iter().map(|e| (e.row, e.column, e.code)).collect()
-    };
-    assert_eq!(located(&from_workbook), located(&from_csv));
+    // An upload that cannot be read (a NUL makes it binary) gets the empty template.
+    if from_csv.errors.iter().all(|e| e.row.is_some()) {
+        let from_workbook = options.check(&workbook, Format::Xlsx);
+        assert_eq!(from_workbook.users, from_csv.users);
+        let located = |report: &bulk_users::Report| -> Vec<_> {
+            report.errors.iter().map(|e| (e.row, e.column, e.code)).collect()
+        };
+        assert_eq!(located(&from_workbook), located(&from_csv));
+    }
     if let Ok(parsed) = options.parse(&csv, Format::Csv) {
         let again = options.write_csv_template_with(&parsed);
         assert_eq!(options.parse(&again, Format::Csv).as_ref(), Ok(&parsed));
