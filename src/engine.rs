@@ -53,26 +53,8 @@ impl Options {
     /// );
     /// ```
     pub fn errors_csv(&self, bytes: &[u8], format: Format) -> Vec<u8> {
-        let language = self.language_value();
-        if let Some(refused) = refusal(self, bytes, format) {
-            let kept = crate::errors_file::Kept::default();
-            return crate::errors_file::write(&kept, &Report::file_error(refused), language);
-        }
-        let mut reuse = Reuse::default();
-        let rows = room(self, bytes, format);
-        let mut validator = Validator::new(self, rows, Scratch::default());
-        let mut tee = crate::errors_file::Tee::new(&mut validator, false);
-        match read(self, &mut reuse.parsers, bytes, format, &mut tee) {
-            Ok(_) => {
-                let kept = std::mem::take(&mut tee.kept);
-                let report = validator.finish(&mut reuse.scratch);
-                crate::errors_file::write(&kept, &report, language)
-            }
-            Err(unreadable) => {
-                let kept = crate::errors_file::Kept::default();
-                crate::errors_file::write(&kept, &Report::file_error(unreadable), language)
-            }
-        }
+        let (kept, report) = kept_and_report(self, bytes, format, false);
+        crate::errors_file::write(&kept, &report, self.language_value())
     }
 }
 
@@ -108,24 +90,8 @@ impl Options {
         bytes: &[u8],
         format: Format,
     ) -> Result<Vec<u8>, crate::TemplateError> {
-        let nothing = crate::errors_file::Kept::default();
-        if let Some(refused) = refusal(self, bytes, format) {
-            return crate::errors_workbook::write(self, &nothing, &Report::file_error(refused));
-        }
-        let mut reuse = Reuse::default();
-        let rows = room(self, bytes, format);
-        let mut validator = Validator::new(self, rows, Scratch::default());
-        let mut tee = crate::errors_file::Tee::new(&mut validator, true);
-        match read(self, &mut reuse.parsers, bytes, format, &mut tee) {
-            Ok(_) => {
-                let kept = std::mem::take(&mut tee.kept);
-                let report = validator.finish(&mut reuse.scratch);
-                crate::errors_workbook::write(self, &kept, &report)
-            }
-            Err(unreadable) => {
-                crate::errors_workbook::write(self, &nothing, &Report::file_error(unreadable))
-            }
-        }
+        let (kept, report) = kept_and_report(self, bytes, format, true);
+        crate::errors_workbook::write(self, &kept, &report)
     }
 }
 
@@ -196,6 +162,31 @@ fn room(options: &Options, bytes: &[u8], format: Format) -> usize {
         return most.min(MAX_RESERVED_ROWS);
     }
     crate::csv::line_breaks(bytes, most)
+}
+
+/// Every row of the file as read (`to_the_end`: past the row limit too) and its report,
+/// for the errors files; a file refused or unreadable keeps no row.
+fn kept_and_report(
+    options: &Options,
+    bytes: &[u8],
+    format: Format,
+    to_the_end: bool,
+) -> (crate::errors_file::Kept, Report) {
+    let nothing = crate::errors_file::Kept::default;
+    if let Some(refused) = refusal(options, bytes, format) {
+        return (nothing(), Report::file_error(refused));
+    }
+    let mut reuse = Reuse::default();
+    let rows = room(options, bytes, format);
+    let mut validator = Validator::new(options, rows, Scratch::default());
+    let mut tee = crate::errors_file::Tee::new(&mut validator, to_the_end);
+    match read(options, &mut reuse.parsers, bytes, format, &mut tee) {
+        Ok(_) => {
+            let kept = std::mem::take(&mut tee.kept);
+            (kept, validator.finish(&mut reuse.scratch))
+        }
+        Err(unreadable) => (nothing(), Report::file_error(unreadable)),
+    }
 }
 
 /// The whole-file refusals, checked before any parsing: size, emptiness, format.
