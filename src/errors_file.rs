@@ -9,10 +9,97 @@ use crate::report::Report;
 use crate::rows::Validator;
 
 /// The rows of a file as read, for writing back with their errors: each row's number
-/// and its non-empty cells (0-based column, text).
+/// and its non-empty cells (0-based column, text). Kept compact, as a file of a million
+/// one-letter rows has a million rows: the texts end to end in one buffer, and per cell
+/// and per row only where it ends.
 #[derive(Default)]
 pub(crate) struct Kept {
-    pub(crate) rows: Vec<(u32, Vec<(u32, String)>)>,
+    text: String,
+    /// Each kept cell: its column, and where its text ends in `text`.
+    cells: Vec<(u32, usize)>,
+    /// Each kept row: its number, and where its cells end in `cells`.
+    rows: Vec<(u32, usize)>,
+}
+
+/// One kept row.
+#[derive(Clone, Copy)]
+pub(crate) struct KeptRow<'k> {
+    pub(crate) number: u32,
+    kept: &'k Kept,
+    /// Its cells' place in `kept.cells`, and where the first one's text starts.
+    first_cell: usize,
+    end_cell: usize,
+    text_start: usize,
+}
+
+impl<'k> KeptRow<'k> {
+    /// The row's cells: 0-based column and text.
+    pub(crate) fn cells(self) -> impl Iterator<Item = (u32, &'k str)> {
+        let cells = self.kept.cells.get(self.first_cell..self.end_cell);
+        cells
+            .unwrap_or_default()
+            .iter()
+            .scan(self.text_start, |start, &(column, end)| {
+                let text = self.kept.text.get(*start..end).unwrap_or_default();
+                *start = end;
+                Some((column, text))
+            })
+    }
+}
+
+impl Kept {
+    fn push(&mut self, row: &Row) {
+        for cell in row.cells() {
+            self.text.push_str(row.text(cell));
+            self.cells.push((cell.column, self.text.len()));
+        }
+        self.rows.push((row.number, self.cells.len()));
+    }
+
+    /// How many cells are kept.
+    pub(crate) fn cell_count(&self) -> usize {
+        self.cells.len()
+    }
+
+    /// How many rows are kept.
+    pub(crate) fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The `index`th kept row.
+    pub(crate) fn get(&self, index: usize) -> Option<KeptRow<'_>> {
+        let &(number, end_cell) = self.rows.get(index)?;
+        let first_cell = match index.checked_sub(1) {
+            Some(before) => self.rows.get(before).map_or(0, |&(_, end)| end),
+            None => 0,
+        };
+        let text_start = match first_cell.checked_sub(1) {
+            Some(before) => self.cells.get(before).map_or(0, |&(_, end)| end),
+            None => 0,
+        };
+        Some(KeptRow {
+            number,
+            kept: self,
+            first_cell,
+            end_cell,
+            text_start,
+        })
+    }
+
+    /// The rows, in file order.
+    pub(crate) fn rows(&self) -> impl Iterator<Item = KeptRow<'_>> {
+        (0..self.rows.len()).filter_map(|index| self.get(index))
+    }
+
+    /// The kept row numbered `number`, if any (rows are kept in order).
+    pub(crate) fn row(&self, number: u32) -> Option<KeptRow<'_>> {
+        let index = self.rows.binary_search_by_key(&number, |&(n, _)| n).ok()?;
+        self.get(index)
+    }
 }
 
 /// Hands each row to the validator and keeps a copy of it, in one pass. With
@@ -47,13 +134,17 @@ impl RowSink for Tee<'_, '_> {
         if self.to_the_end {
             flow = ControlFlow::Continue(());
         }
+        // A sheet ends at row 1,048,576: the errors workbook cannot show a row past it,
+        // so reading to the end stops there, once the validator has what it needs.
+        if self.to_the_end && row.number > crate::sheet::SHEET_ROWS {
+            return if self.validator_done {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            };
+        }
         if !row.is_blank() {
-            let cells = row
-                .cells()
-                .iter()
-                .map(|cell| (cell.column, row.text(cell).to_owned()))
-                .collect();
-            self.kept.rows.push((row.number, cells));
+            self.kept.push(row);
         }
         flow
     }
@@ -71,9 +162,8 @@ impl RowSink for Tee<'_, '_> {
 pub(crate) fn write(kept: &Kept, report: &Report, language: Language) -> Vec<u8> {
     let words = crate::message::words(language);
     let width = kept
-        .rows
-        .iter()
-        .flat_map(|(_, cells)| cells.iter().map(|&(column, _)| column))
+        .rows()
+        .flat_map(|row| row.cells().map(|(column, _)| column))
         .max()
         .map_or(0, |last| {
             usize::try_from(last).unwrap_or(0).saturating_add(1)
@@ -119,16 +209,16 @@ pub(crate) fn write(kept: &Kept, report: &Report, language: Language) -> Vec<u8>
         line.push(file_problems);
         put(&mut line);
     }
-    for (number, cells) in &kept.rows {
-        line.push(number.to_string());
+    for row in kept.rows() {
+        line.push(row.number.to_string());
         line.extend(std::iter::repeat_n(String::new(), width));
-        for (column, text) in cells {
-            let slot = usize::try_from(*column).ok().and_then(|c| c.checked_add(1));
+        for (column, text) in row.cells() {
+            let slot = usize::try_from(column).ok().and_then(|c| c.checked_add(1));
             if let Some(cell) = slot.and_then(|slot| line.get_mut(slot)) {
-                cell.clone_from(text);
+                cell.push_str(text);
             }
         }
-        line.push(problems(Some(*number)));
+        line.push(problems(Some(row.number)));
         put(&mut line);
     }
     writer.into_inner().unwrap_or_default()

@@ -14,8 +14,10 @@ use crate::template::{
 use crate::xlsx_write::{Book, Border, Note, Sheet, Style, StyleId, Styles};
 use crate::{Column, Options};
 
-/// The last 0-based column a worksheet has (XFD).
+/// The last 0-based column a worksheet has (XFD)...
 const LAST_COLUMN: u32 = 16_383;
+/// ...and the last row, as the spreadsheet numbers it.
+const LAST_ROW: u32 = 1_048_576;
 
 /// A problem's cell fill: a light amber, as spreadsheet programs mark warnings...
 const WARNING: u32 = 0x00FF_E699;
@@ -24,10 +26,10 @@ const WARNING_BORDER: u32 = 0x00BF_9000;
 
 /// Writes the workbook for the `kept` rows (every row of the file, even past the row
 /// limit) and their `report`.
-pub(crate) fn write(
+pub(crate) fn write<'k>(
     options: &Options,
-    kept: &Kept,
-    report: &Report,
+    kept: &'k Kept,
+    report: &'k Report,
 ) -> Result<Vec<u8>, TemplateError> {
     let language = options.language_value();
     let words = words(language);
@@ -61,40 +63,45 @@ pub(crate) fn write(
         None => error.message.clone(),
     };
 
-    let (header_row, header_cells): (u32, &[(u32, String)]) = match kept.rows.first() {
-        Some((number, cells)) => (*number, cells.as_slice()),
-        None => (1, &[]),
-    };
+    // Every kept row is on the sheet: reading for the workbook stops at its last row.
+    let header = kept.get(0).filter(|row| row.number <= LAST_ROW);
+    let header_row = header.map_or(1, |row| row.number);
+    let mut header_cells: Vec<(u32, &str)> =
+        header.map(|row| row.cells().collect()).unwrap_or_default();
     let width = kept
-        .rows
-        .iter()
-        .flat_map(|(_, cells)| cells.iter().map(|&(column, _)| column))
+        .rows()
+        .flat_map(|row| row.cells().map(|(column, _)| column))
         .max()
         .map_or(0, |last| last.saturating_add(1))
         .min(LAST_COLUMN);
     // The template's header when the upload gave none (it could not be read).
-    let template_header: Vec<(u32, String)>;
-    let header_cells = if header_cells.is_empty() {
-        template_header = (0u32..)
+    if header_cells.is_empty() {
+        header_cells = (0u32..)
             .zip(Column::ALL)
-            .map(|(index, column)| (index, words.header(column).to_owned()))
+            .map(|(index, column)| (index, words.header(column)))
             .collect();
-        template_header.as_slice()
-    } else {
-        header_cells
-    };
+    }
     let width = width.max(u32::try_from(header_cells.len()).unwrap_or(0));
     let errors_column = u16::try_from(width.min(LAST_COLUMN)).unwrap_or(0);
     let mut columns: Vec<(u32, Column)> = Vec::new();
-    for (index, name) in header_cells {
+    for &(index, name) in &header_cells {
         if let Some(column) = options.column_for_header(name) {
             if columns.iter().all(|&(_, known)| known != column) {
-                columns.push((*index, column));
+                columns.push((index, column));
             }
         }
     }
 
     let mut users = Sheet::new("Users");
+    // Every kept cell, the template's header if it stands in, an Errors cell a row with
+    // problems, an empty cell with a problem.
+    users.reserve(
+        kept.cell_count()
+            .saturating_add(header_cells.len())
+            .saturating_add(by_row.len())
+            .saturating_add(by_cell.len())
+            .saturating_add(1),
+    );
     let styles = &mut book.styles;
     let header_index = header_row.saturating_sub(1);
     for &(index, column) in &columns {
@@ -113,17 +120,17 @@ pub(crate) fn write(
     }
     users.column(errors_column, 60, StyleId::default());
 
-    let write_row = |sheet: &mut Sheet,
+    let write_row = |sheet: &mut Sheet<'k>,
                      styles: &mut Styles,
                      number: u32,
-                     cells: &[(u32, String)],
+                     cells: &mut dyn Iterator<Item = (u32, &'k str)>,
                      is_header: bool| {
         let index = number.saturating_sub(1);
         for (column, value) in cells {
-            let Ok(col) = u16::try_from(*column) else {
+            let Ok(col) = u16::try_from(column) else {
                 continue;
             };
-            match by_cell.get(&(number, *column)) {
+            match by_cell.get(&(number, column)) {
                 Some(problems) => {
                     let style = if is_header { header_warning } else { warning };
                     sheet.text(index, col, value, styles.add(style));
@@ -134,24 +141,29 @@ pub(crate) fn write(
             }
         }
     };
-    write_row(&mut users, styles, header_row, header_cells, true);
-    let header = styles.add(HEADER);
+    write_row(
+        &mut users,
+        styles,
+        header_row,
+        &mut header_cells.into_iter(),
+        true,
+    );
+    let header_style = styles.add(HEADER);
     let heading = Text::ErrorsHeading.render(language);
-    users.text(header_index, errors_column, &heading, header);
+    users.text(header_index, errors_column, heading, header_style);
     let mut last_row = header_row;
-    for (number, cells) in kept.rows.iter().skip(1) {
-        write_row(&mut users, styles, *number, cells, false);
-        last_row = *number;
+    for row in kept.rows().skip(1).filter(|row| row.number <= LAST_ROW) {
+        write_row(&mut users, styles, row.number, &mut row.cells(), false);
+        last_row = row.number;
     }
     // A problem in an empty cell (a missing value): the cell is marked all the same.
-    let filled: std::collections::HashSet<(u32, u32)> = kept
-        .rows
-        .iter()
-        .flat_map(|(number, cells)| cells.iter().map(move |&(column, _)| (*number, column)))
-        .collect();
+    let filled = |row: u32, column: u32| {
+        kept.row(row)
+            .is_some_and(|row| row.cells().any(|(c, _)| c == column))
+    };
     let mut empty: Vec<(&(u32, u32), &Vec<&RowError>)> = by_cell
         .iter()
-        .filter(|(&(row, column), _)| !filled.contains(&(row, column)) && row != header_row)
+        .filter(|(&(row, column), _)| !filled(row, column) && row != header_row && row <= LAST_ROW)
         .collect();
     empty.sort_by_key(|(&cell, _)| cell);
     for (&(row, column), problems) in empty {
@@ -164,14 +176,14 @@ pub(crate) fn write(
     }
     // Every row's problems in the Errors column (the header's stay on Problems).
     for (row, problems) in &by_row {
-        if *row == header_row {
+        if *row == header_row || *row > LAST_ROW {
             continue;
         }
         let line: Vec<String> = problems.iter().map(|e| located(e)).collect();
         let index = row.saturating_sub(1);
-        users.text(index, errors_column, &line.join("\n"), StyleId::default());
+        users.text(index, errors_column, line.join("\n"), StyleId::default());
     }
-    users.freeze(header_row);
+    users.freeze(header_row.min(LAST_ROW - 1));
 
     // The template's dropdowns, down to the last row or the row limit, whichever is
     // further.
@@ -195,11 +207,11 @@ pub(crate) fn write(
         .iter()
         .filter(|e| {
             e.row.is_none()
-                || (e.row == Some(header_row) && !kept.rows.is_empty())
+                || (e.row == Some(header_row) && !kept.is_empty())
                 || e.code == ErrorCode::TooManyRows
         })
         .collect();
-    let user_rows = kept.rows.len().saturating_sub(1);
+    let user_rows = kept.len().saturating_sub(1);
     let over_limit = report
         .errors
         .iter()
@@ -213,14 +225,14 @@ pub(crate) fn write(
         let wrap = styles.add(WRAP);
         sheet.column(0, 8, StyleId::default());
         sheet.column(1, 100, StyleId::default());
-        sheet.text(0, 0, &Text::RowHeading.render(language), bold);
-        sheet.text(0, 1, &Text::ProblemHeading.render(language), bold);
+        sheet.text(0, 0, Text::RowHeading.render(language), bold);
+        sheet.text(0, 1, Text::ProblemHeading.render(language), bold);
         let mut line = 1u32;
         for error in &problems {
             if let Some(row) = error.row {
                 sheet.number(line, 0, row);
             }
-            sheet.text(line, 1, &located(error), wrap);
+            sheet.text(line, 1, located(error), wrap);
             line = line.saturating_add(1);
         }
         if over_limit {
@@ -228,11 +240,11 @@ pub(crate) fn write(
                 users: user_rows,
                 limit: options.max_rows_value(),
             };
-            sheet.text(line, 1, &split.render(language), wrap);
+            sheet.text(line, 1, split.render(language), wrap);
             line = line.saturating_add(1);
         }
-        if kept.rows.is_empty() {
-            sheet.text(line, 1, &Text::UnreadableUpload.render(language), wrap);
+        if kept.is_empty() {
+            sheet.text(line, 1, Text::UnreadableUpload.render(language), wrap);
         }
         book.push(sheet, true);
     }

@@ -179,7 +179,7 @@ pub(crate) fn column_note(options: &Options, column: Column) -> Note {
     }
 }
 
-fn users_sheet(styles: &mut Styles, options: &Options, users: &[NewUser]) -> Sheet {
+fn users_sheet<'a>(styles: &mut Styles, options: &'a Options, users: &'a [NewUser]) -> Sheet<'a> {
     let max_rows = options.max_rows_value();
     let language = options.language_value();
     let words = words(language);
@@ -273,7 +273,7 @@ pub(crate) fn user_type_dropdown(
     }
 }
 
-fn instructions_sheet(styles: &mut Styles, options: &Options) -> Sheet {
+fn instructions_sheet<'a>(styles: &mut Styles, options: &'a Options) -> Sheet<'a> {
     let language = options.language_value();
     let words = words(language);
     let mut sheet = Sheet::new("Instructions");
@@ -283,18 +283,18 @@ fn instructions_sheet(styles: &mut Styles, options: &Options) -> Sheet {
     });
     sheet.column(0, 22, StyleId::default());
     sheet.column(1, 90, StyleId::default());
-    sheet.text(0, 0, &Text::TemplateTitle.render(language), title);
+    sheet.text(0, 0, Text::TemplateTitle.render(language), title);
     let bold = styles.add(BOLD);
     let wrap = styles.add(WRAP);
     let mut row = 2u32;
     for line in general_rules(options) {
         sheet.text(row, 0, "•", bold);
-        sheet.text(row, 1, &line.render(language), wrap);
+        sheet.text(row, 1, line.render(language), wrap);
         row += 1;
     }
     row += 1;
-    sheet.text(row, 0, &Text::ColumnHeading.render(language), bold);
-    sheet.text(row, 1, &Text::RuleHeading.render(language), bold);
+    sheet.text(row, 0, Text::ColumnHeading.render(language), bold);
+    sheet.text(row, 1, Text::RuleHeading.render(language), bold);
     row += 1;
     for column in Column::ALL {
         let rule = Text::ColumnRule {
@@ -302,15 +302,15 @@ fn instructions_sheet(styles: &mut Styles, options: &Options) -> Sheet {
             default_site: options.default_site_value(),
         };
         sheet.text(row, 0, words.header(column), bold);
-        sheet.text(row, 1, &rule.render(language), wrap);
+        sheet.text(row, 1, rule.render(language), wrap);
         row += 1;
     }
     let sites = options.allowed_sites_list();
     if !sites.is_empty() {
         row += 1;
-        sheet.text(row, 0, &Text::SitesHeading.render(language), bold);
+        sheet.text(row, 0, Text::SitesHeading.render(language), bold);
         let rule = Text::RuleSites { sites };
-        sheet.text(row, 1, &rule.render(language), wrap);
+        sheet.text(row, 1, rule.render(language), wrap);
     }
     sheet
 }

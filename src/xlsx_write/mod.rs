@@ -19,6 +19,9 @@ use std::io::Write as _;
 
 pub(crate) use sheet::{List, Note, Sheet, Validation};
 
+/// The zip container being written.
+type Zip = zip::ZipWriter<std::io::Cursor<Vec<u8>>>;
+
 /// Why a workbook could not be written: a text breaks one of Excel's limits, or the zip
 /// writer failed.
 #[derive(Debug)]
@@ -105,20 +108,20 @@ impl Styles {
     }
 }
 
-/// A workbook being written.
+/// A workbook being written; its sheets may borrow their texts for `'a`.
 #[derive(Debug, Default)]
-pub(crate) struct Book {
+pub(crate) struct Book<'a> {
     /// The document title in its properties.
     pub(crate) title: Option<String>,
     pub(crate) styles: Styles,
-    sheets: Vec<Sheet>,
+    sheets: Vec<Sheet<'a>>,
     /// The sheet it opens on.
     active: usize,
 }
 
-impl Book {
+impl<'a> Book<'a> {
     /// Adds `sheet` after the others; `active` makes it the one the workbook opens on.
-    pub(crate) fn push(&mut self, sheet: Sheet, active: bool) {
+    pub(crate) fn push(&mut self, sheet: Sheet<'a>, active: bool) {
         if active {
             self.active = self.sheets.len();
         }
@@ -130,39 +133,29 @@ impl Book {
         for sheet in &self.sheets {
             sheet.check()?;
         }
-        let strings = SharedStrings::of(&self.sheets);
-        let with_notes: Vec<usize> = (0..self.sheets.len())
-            .filter(|&i| self.sheets.get(i).is_some_and(|s| !s.notes.is_empty()))
-            .collect();
+        let orders: Vec<Vec<usize>> = self.sheets.iter().map(Sheet::order).collect();
+        let strings = SharedStrings::of(&self.sheets, &orders);
+        let notes_sheets = self.sheets.iter().filter(|s| !s.notes.is_empty()).count();
 
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated)
             .last_modified_time(zip::DateTime::default());
-        let mut part = |name: &str, xml: &str| -> Result<(), WriteError> {
+        let part = |zip: &mut Zip, name: &str, xml: &str| -> Result<(), WriteError> {
             zip.start_file(name, options)?;
             zip.write_all(xml.as_bytes())?;
             Ok(())
         };
-        let notes_sheets: Vec<&Sheet> = with_notes
-            .iter()
-            .filter_map(|&i| self.sheets.get(i))
-            .collect();
+        let types = parts::content_types(self.sheets.len(), notes_sheets, !strings.is_empty());
+        part(&mut zip, "[Content_Types].xml", &types)?;
+        part(&mut zip, "_rels/.rels", parts::ROOT_RELS)?;
+        let rels = parts::workbook_rels(self.sheets.len(), !strings.is_empty());
+        part(&mut zip, "xl/_rels/workbook.xml.rels", &rels)?;
+        part(&mut zip, "xl/theme/theme1.xml", parts::THEME)?;
+        let styles = parts::styles(&self.styles.0, notes_sheets > 0);
+        part(&mut zip, "xl/styles.xml", &styles)?;
         part(
-            "[Content_Types].xml",
-            &parts::content_types(self.sheets.len(), notes_sheets.len(), !strings.is_empty()),
-        )?;
-        part("_rels/.rels", parts::ROOT_RELS)?;
-        part(
-            "xl/_rels/workbook.xml.rels",
-            &parts::workbook_rels(self.sheets.len(), !strings.is_empty()),
-        )?;
-        part("xl/theme/theme1.xml", parts::THEME)?;
-        part(
-            "xl/styles.xml",
-            &parts::styles(&self.styles.0, !notes_sheets.is_empty()),
-        )?;
-        part(
+            &mut zip,
             "xl/workbook.xml",
             &parts::workbook(&self.sheets, self.active),
         )?;
@@ -170,15 +163,17 @@ impl Book {
         let mut shape_base = 1024u32;
         let mut data_id = 1u32;
         let mut drawings = Vec::new();
-        for (index, sheet) in self.sheets.iter().enumerate() {
+        for ((index, sheet), order) in self.sheets.iter().enumerate().zip(&orders) {
             let number = index.saturating_add(1);
-            let xml = sheet.xml(&strings, index == self.active);
-            part(&format!("xl/worksheets/sheet{number}.xml"), &xml)?;
+            zip.start_file(format!("xl/worksheets/sheet{number}.xml"), options)?;
+            sheet.write_xml(order, &strings, index == self.active, &mut zip)?;
             if !sheet.notes.is_empty() {
                 notes_seen = notes_seen.saturating_add(1);
+                let rels = parts::sheet_rels(notes_seen);
                 part(
+                    &mut zip,
                     &format!("xl/worksheets/_rels/sheet{number}.xml.rels"),
-                    &parts::sheet_rels(notes_seen),
+                    &rels,
                 )?;
                 let count = u32::try_from(sheet.notes.len()).unwrap_or(u32::MAX);
                 drawings.push((notes_seen, sheet, data_id, shape_base));
@@ -189,16 +184,27 @@ impl Book {
             }
         }
         if !strings.is_empty() {
-            part("xl/sharedStrings.xml", &strings.xml())?;
+            zip.start_file("xl/sharedStrings.xml", options)?;
+            strings.write_xml(&mut zip)?;
         }
-        part("docProps/core.xml", &parts::core(self.title.as_deref()))?;
-        part("docProps/app.xml", &parts::app(&self.sheets))?;
+        part(
+            &mut zip,
+            "docProps/core.xml",
+            &parts::core(self.title.as_deref()),
+        )?;
+        part(&mut zip, "docProps/app.xml", &parts::app(&self.sheets))?;
         for (number, sheet, data_id, shape_base) in drawings {
+            let vml = sheet.vml(data_id, shape_base);
             part(
+                &mut zip,
                 &format!("xl/drawings/vmlDrawing{number}.vml"),
-                &sheet.vml(data_id, shape_base),
+                &vml,
             )?;
-            part(&format!("xl/comments{number}.xml"), &sheet.comments())?;
+            part(
+                &mut zip,
+                &format!("xl/comments{number}.xml"),
+                &sheet.comments(),
+            )?;
         }
         Ok(zip.finish()?.into_inner())
     }
@@ -209,50 +215,72 @@ impl Book {
 #[derive(Debug, Default)]
 struct SharedStrings<'b> {
     index: HashMap<&'b str, u32>,
-    order: Vec<&'b str>,
+    /// The sheets and their cells' order, to list the strings in the order they came.
+    sheets: &'b [Sheet<'b>],
+    orders: &'b [Vec<usize>],
     /// How many text cells refer to the table.
     uses: usize,
 }
 
 impl<'b> SharedStrings<'b> {
-    fn of(sheets: &'b [Sheet]) -> Self {
-        let mut strings = SharedStrings::default();
-        for sheet in sheets {
-            for text in sheet.texts() {
-                strings.uses = strings.uses.saturating_add(1);
-                let next = u32::try_from(strings.order.len()).unwrap_or(u32::MAX);
-                strings.index.entry(text).or_insert_with(|| {
-                    strings.order.push(text);
-                    next
-                });
-            }
+    fn of(sheets: &'b [Sheet<'b>], orders: &'b [Vec<usize>]) -> Self {
+        let mut index = HashMap::new();
+        let mut uses = 0usize;
+        for text in Self::texts(sheets, orders) {
+            uses = uses.saturating_add(1);
+            let next = u32::try_from(index.len()).unwrap_or(u32::MAX);
+            index.entry(text).or_insert(next);
         }
-        strings
+        SharedStrings {
+            index,
+            sheets,
+            orders,
+            uses,
+        }
+    }
+
+    /// Every text cell's text, sheet by sheet, in each sheet's order.
+    fn texts(sheets: &'b [Sheet<'b>], orders: &'b [Vec<usize>]) -> impl Iterator<Item = &'b str> {
+        sheets
+            .iter()
+            .zip(orders)
+            .flat_map(|(sheet, order)| sheet.texts(order))
     }
 
     fn is_empty(&self) -> bool {
-        self.order.is_empty()
+        self.index.is_empty()
     }
 
     fn get(&self, text: &str) -> u32 {
         self.index.get(text).copied().unwrap_or(0)
     }
 
-    fn xml(&self) -> String {
-        let mut xml = String::with_capacity(self.order.iter().map(|s| s.len() + 16).sum());
+    /// `xl/sharedStrings.xml`, written to `out` as it is made: each string where it
+    /// first came (its number), found again by walking the cells in the same order.
+    fn write_xml(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let mut xml = String::with_capacity(1 << 17);
         xml.push_str(parts::DECLARATION);
         xml.push_str(&format!(
             "<sst xmlns=\"{MAIN_NS}\" count=\"{}\" uniqueCount=\"{}\">",
             self.uses,
-            self.order.len()
+            self.index.len()
         ));
-        for text in &self.order {
+        let mut next = 0u32;
+        for text in Self::texts(self.sheets, self.orders) {
+            if self.index.get(text) != Some(&next) {
+                continue;
+            }
+            next = next.saturating_add(1);
             xml.push_str("<si>");
             text_element(&mut xml, text);
             xml.push_str("</si>");
+            if xml.len() >= 1 << 16 {
+                out.write_all(xml.as_bytes())?;
+                xml.clear();
+            }
         }
         xml.push_str("</sst>");
-        xml
+        out.write_all(xml.as_bytes())
     }
 }
 

@@ -114,7 +114,7 @@ pub(super) fn sheet_rels(number: usize) -> String {
 }
 
 /// `xl/workbook.xml`: the sheets, which one is hidden, which one it opens on.
-pub(super) fn workbook(sheets: &[Sheet], active: usize) -> String {
+pub(super) fn workbook(sheets: &[Sheet<'_>], active: usize) -> String {
     let mut xml = String::from(DECLARATION);
     xml.push_str(&format!(
         "<workbook xmlns=\"{MAIN_NS}\" xmlns:r=\"{DOC_RELS}\">\
@@ -164,7 +164,7 @@ pub(super) fn core(title: Option<&str>) -> String {
 }
 
 /// `docProps/app.xml`: the names of the sheets.
-pub(super) fn app(sheets: &[Sheet]) -> String {
+pub(super) fn app(sheets: &[Sheet<'_>]) -> String {
     let count = sheets.len();
     let mut xml = String::from(DECLARATION);
     xml.push_str(&format!(

@@ -1,11 +1,15 @@
 //! One worksheet: its cells, column widths, frozen header, dropdowns and notes, and the
 //! XML parts they make (the sheet, its comments, and the drawing that shows them).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::{parts::DECLARATION, MAIN_NS};
 use super::{push_attribute, push_data, text_element, SharedStrings, StyleId, WriteError};
 use crate::cells::column_letters;
+
+/// How much sheet XML is made before it is handed to the zip writer.
+const FLUSH_BYTES: usize = 1 << 16;
 
 /// Rows and columns a worksheet has (0-based bounds are one less).
 const ROWS: u32 = 1_048_576;
@@ -23,10 +27,11 @@ const PADDING_PIXELS: u32 = 5;
 const ROW_PIXELS: u32 = 20;
 const COLUMN_PIXELS: u32 = 64;
 
-/// What a cell holds.
+/// What a cell holds: text borrowed from the upload where it can be (an errors
+/// workbook holds every row of the file), or made for the sheet.
 #[derive(Debug)]
-enum Value {
-    Text(String),
+enum Value<'a> {
+    Text(Cow<'a, str>),
     Number(u32),
     Blank,
 }
@@ -65,20 +70,20 @@ pub(crate) struct Validation {
 
 /// A worksheet being written. Rows and columns are 0-based.
 #[derive(Debug, Default)]
-pub(crate) struct Sheet {
+pub(crate) struct Sheet<'a> {
     pub(crate) name: String,
     pub(crate) hidden: bool,
     /// Width in characters and style of each column given one.
     columns: BTreeMap<u16, (u16, StyleId)>,
     /// In the order written; a later write to a cell replaces an earlier one.
-    cells: Vec<(u32, u16, Value, StyleId)>,
+    cells: Vec<(u32, u16, Value<'a>, StyleId)>,
     pub(super) notes: BTreeMap<(u32, u16), Note>,
     validations: Vec<Validation>,
     /// The rows kept in view at the top.
     frozen: u32,
 }
 
-impl Sheet {
+impl<'a> Sheet<'a> {
     /// An empty sheet named `name`.
     pub(crate) fn new(name: &str) -> Self {
         Sheet {
@@ -87,15 +92,27 @@ impl Sheet {
         }
     }
 
+    /// Makes room for `cells` more cells at once (a sheet of every row of an upload is
+    /// millions of cells: grown by doubling it would briefly need half as much again).
+    pub(crate) fn reserve(&mut self, cells: usize) {
+        self.cells.reserve_exact(cells);
+    }
+
     /// Sets a column's width (in characters) and the style of its empty cells.
     pub(crate) fn column(&mut self, column: u16, width: u16, style: StyleId) {
         self.columns.insert(column, (width, style));
     }
 
     /// Writes text; the style 0 takes the column's.
-    pub(crate) fn text(&mut self, row: u32, column: u16, text: &str, style: StyleId) {
+    pub(crate) fn text(
+        &mut self,
+        row: u32,
+        column: u16,
+        text: impl Into<Cow<'a, str>>,
+        style: StyleId,
+    ) {
         self.cells
-            .push((row, column, Value::Text(text.to_owned()), style));
+            .push((row, column, Value::Text(text.into()), style));
     }
 
     /// Writes a whole number.
@@ -179,20 +196,33 @@ impl Sheet {
         Ok(())
     }
 
-    /// The cells in row then column order, the last write to a cell winning.
-    fn sorted(&self) -> Vec<&(u32, u16, Value, StyleId)> {
-        let mut cells: Vec<_> = self.cells.iter().enumerate().collect();
-        cells.sort_by_key(|&(order, &(row, column, ..))| (row, column, std::cmp::Reverse(order)));
-        cells.dedup_by_key(|(_, cell)| (cell.0, cell.1));
-        cells.into_iter().map(|(_, cell)| cell).collect()
+    /// The cells' places in row then column order, the last write to a cell winning
+    /// (sorted once a workbook, in place: 8 bytes a cell).
+    pub(super) fn order(&self) -> Vec<usize> {
+        let key = |&i: &usize| {
+            self.cells
+                .get(i)
+                .map(|&(row, column, ..)| (row, column, std::cmp::Reverse(i)))
+        };
+        let mut order: Vec<usize> = (0..self.cells.len()).collect();
+        order.sort_unstable_by_key(key);
+        order.dedup_by_key(|i| key(i).map(|(row, column, _)| (row, column)));
+        order
+    }
+
+    /// The cells in `order`.
+    fn sorted<'s>(
+        &'s self,
+        order: &'s [usize],
+    ) -> impl Iterator<Item = &'s (u32, u16, Value<'a>, StyleId)> + Clone {
+        order.iter().filter_map(|&i| self.cells.get(i))
     }
 
     /// The texts of the cells, in the order the sheet's XML has them.
-    pub(super) fn texts(&self) -> impl Iterator<Item = &str> {
-        self.sorted()
-            .into_iter()
+    pub(super) fn texts<'s>(&'s self, order: &'s [usize]) -> impl Iterator<Item = &'s str> {
+        self.sorted(order)
             .filter_map(|(_, _, value, _)| match value {
-                Value::Text(text) => Some(text.as_str()),
+                Value::Text(text) => Some(text.as_ref()),
                 _ => None,
             })
     }
@@ -205,18 +235,25 @@ impl Sheet {
         self.columns.get(&column).map_or(0, |&(_, style)| style.0)
     }
 
-    /// `xl/worksheets/sheetN.xml`.
-    pub(super) fn xml(&self, strings: &SharedStrings<'_>, active: bool) -> String {
-        let cells = self.sorted();
-        let mut xml = String::with_capacity(cells.len().saturating_mul(40).saturating_add(1024));
+    /// `xl/worksheets/sheetN.xml`, written to `out` as it is made (a sheet of a million
+    /// rows is tens of megabytes of XML).
+    pub(super) fn write_xml(
+        &self,
+        order: &[usize],
+        strings: &SharedStrings<'_>,
+        active: bool,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let cells = self.sorted(order);
+        let mut xml = String::with_capacity(FLUSH_BYTES.saturating_mul(2));
         xml.push_str(DECLARATION);
         xml.push_str(&format!(
             "<worksheet xmlns=\"{MAIN_NS}\" \
              xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
         ));
         // The used range.
-        let rows = cells.iter().map(|c| c.0);
-        let columns = cells.iter().map(|c| c.1);
+        let rows = cells.clone().map(|c| c.0);
+        let columns = cells.clone().map(|c| c.1);
         match (
             rows.clone().min(),
             rows.max(),
@@ -254,7 +291,7 @@ impl Sheet {
         }
         xml.push_str("</sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>");
         self.push_columns(&mut xml);
-        self.push_rows(&mut xml, &cells, strings);
+        self.push_rows(&mut xml, cells, strings, out)?;
         self.push_validations(&mut xml);
         xml.push_str(
             "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>",
@@ -263,7 +300,7 @@ impl Sheet {
             xml.push_str("<legacyDrawing r:id=\"rId1\"/>");
         }
         xml.push_str("</worksheet>");
-        xml
+        out.write_all(xml.as_bytes())
     }
 
     /// `<cols>`: neighbouring columns alike are one element.
@@ -302,19 +339,20 @@ impl Sheet {
 
     /// `<sheetData>`: each row with its cells. `spans` (the row's block of 16's first and
     /// last column) is a hint Excel writes; written too, so files compare.
-    fn push_rows(
-        &self,
+    fn push_rows<'s>(
+        &'s self,
         xml: &mut String,
-        cells: &[&(u32, u16, Value, StyleId)],
+        cells: impl Iterator<Item = &'s (u32, u16, Value<'a>, StyleId)> + Clone,
         strings: &SharedStrings<'_>,
-    ) {
-        if cells.is_empty() {
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        if cells.clone().next().is_none() {
             xml.push_str("<sheetData/>");
-            return;
+            return Ok(());
         }
         let mut spans: BTreeMap<u32, (u16, u16)> = BTreeMap::new();
         let columns_of_rows = cells
-            .iter()
+            .clone()
             .map(|c| (c.0, c.1))
             .chain(self.notes.keys().copied());
         for (row, column) in columns_of_rows {
@@ -324,10 +362,14 @@ impl Sheet {
         }
         xml.push_str("<sheetData>");
         let mut open: Option<u32> = None;
-        for &&(row, column, ref value, style) in cells {
+        for &(row, column, ref value, style) in cells {
             if open != Some(row) {
                 if open.is_some() {
                     xml.push_str("</row>");
+                }
+                if xml.len() >= FLUSH_BYTES {
+                    out.write_all(xml.as_bytes())?;
+                    xml.clear();
                 }
                 open = Some(row);
                 xml.push_str(&format!("<row r=\"{}\"", u64::from(row) + 1));
@@ -354,6 +396,7 @@ impl Sheet {
             }
         }
         xml.push_str("</row></sheetData>");
+        Ok(())
     }
 
     /// `<dataValidations>`: the dropdowns.

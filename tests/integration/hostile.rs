@@ -566,3 +566,46 @@ fn many_ranges_from_the_far_end_of_a_wide_row() {
     );
     assert!(result.is_err());
 }
+
+/// The errors files keep every row of the file, past the row limit too: for the largest
+/// upload accepted, in rows of one short cell each (the most cells a file of that size
+/// can have) and in rows of four, they stay within the bound.
+#[test]
+fn the_errors_files_of_the_largest_upload_stay_bounded() {
+    let short = "User name*\n".to_owned() + &"a\n".repeat((bulk_users::MAX_BYTES - 11) / 2);
+    let wide = "User name*,Email*,User type,Site\n".to_owned()
+        + &"Ada,bad,Boss,=x\n".repeat((bulk_users::MAX_BYTES - 33) / 16);
+    let mut distinct = "User name*,Email*,User type,Site\n".to_owned();
+    let mut i = 0usize;
+    while distinct.len() < bulk_users::MAX_BYTES - 64 {
+        distinct.push_str(&format!("n{i},e{i},t{i},s{i}\n"));
+        i += 1;
+    }
+    let cases = [
+        ("one cell a row", short),
+        ("four cells a row", wide),
+        ("four different cells a row", distinct),
+    ];
+    for (name, upload) in cases {
+        assert!(upload.len() <= bulk_users::MAX_BYTES);
+        let options = bulk_users::Options::new();
+        let (workbook, cost) = measure(|| options.errors_xlsx(upload.as_bytes(), Format::Csv));
+        let workbook = workbook.unwrap();
+        println!(
+            "errors workbook, {name}: {} bytes in, {} out, peak {:.1} MiB, {:?}",
+            upload.len(),
+            workbook.len(),
+            cost.peak as f64 / MIB as f64,
+            cost.elapsed
+        );
+        assert!(cost.peak < PEAK_LIMIT, "{name}: peak {} bytes", cost.peak);
+        let (file, cost) = measure(|| options.errors_csv(upload.as_bytes(), Format::Csv));
+        println!(
+            "errors CSV, {name}: {} bytes out, peak {:.1} MiB, {:?}",
+            file.len(),
+            cost.peak as f64 / MIB as f64,
+            cost.elapsed
+        );
+        assert!(cost.peak < PEAK_LIMIT, "{name}: peak {} bytes", cost.peak);
+    }
+}
