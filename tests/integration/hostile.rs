@@ -20,16 +20,18 @@ fn answer(name: &str, bytes: &[u8], format: Format) -> Result<usize, (ErrorCode,
         "{name}: the input itself is too large"
     );
     let (result, cost) = measure(|| bulk_users::parse(bytes, format));
-    println!(
-        "{name}: {} bytes in, peak {:.1} MiB, {:?}",
-        bytes.len(),
-        cost.peak as f64 / MIB as f64,
-        cost.elapsed
-    );
-    assert!(cost.peak < PEAK_LIMIT, "{name}: peak {} bytes", cost.peak);
+    within_bound(&format!("{name}: {} bytes in", bytes.len()), cost);
     result
         .map(|users| users.len())
         .map_err(|errors| (errors[0].code, errors[0].message.clone()))
+}
+
+/// Prints what `what` cost and asserts the bound.
+#[track_caller]
+fn within_bound(what: &str, cost: crate::alloc::Cost) {
+    let peak = cost.peak as f64 / MIB as f64;
+    println!("{what}, peak {peak:.1} MiB, {:?}", cost.elapsed);
+    assert!(cost.peak < PEAK_LIMIT, "{what}: peak {} bytes", cost.peak);
 }
 
 /// A workbook whose one sheet is `prefix`, then `filler` repeated `times`, then `suffix`,
@@ -591,21 +593,12 @@ fn the_errors_files_of_the_largest_upload_stay_bounded() {
         let options = bulk_users::Options::new();
         let (workbook, cost) = measure(|| options.errors_xlsx(upload.as_bytes(), Format::Csv));
         let workbook = workbook.unwrap();
-        println!(
-            "errors workbook, {name}: {} bytes in, {} out, peak {:.1} MiB, {:?}",
-            upload.len(),
-            workbook.len(),
-            cost.peak as f64 / MIB as f64,
-            cost.elapsed
-        );
-        assert!(cost.peak < PEAK_LIMIT, "{name}: peak {} bytes", cost.peak);
+        let sizes = format!("{} bytes in, {} out", upload.len(), workbook.len());
+        within_bound(&format!("errors workbook, {name}: {sizes}"), cost);
         let (file, cost) = measure(|| options.errors_csv(upload.as_bytes(), Format::Csv));
-        println!(
-            "errors CSV, {name}: {} bytes out, peak {:.1} MiB, {:?}",
-            file.len(),
-            cost.peak as f64 / MIB as f64,
-            cost.elapsed
+        within_bound(
+            &format!("errors CSV, {name}: {} bytes out", file.len()),
+            cost,
         );
-        assert!(cost.peak < PEAK_LIMIT, "{name}: peak {} bytes", cost.peak);
     }
 }
