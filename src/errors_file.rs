@@ -56,11 +56,6 @@ impl Kept {
         self.rows.push((row.number, self.cells.len()));
     }
 
-    /// How many cells are kept.
-    pub(crate) fn cell_count(&self) -> usize {
-        self.cells.len()
-    }
-
     /// How many rows are kept.
     pub(crate) fn len(&self) -> usize {
         self.rows.len()

@@ -11,7 +11,7 @@ use crate::report::Report;
 use crate::template::{
     column_note, save, user_type_dropdown, TemplateError, BOLD, HEADER, TEXT, WRAP,
 };
-use crate::xlsx_write::{Book, Border, Note, Sheet, Style, StyleId, Styles};
+use crate::xlsx_write::{BaseCell, Book, Border, Note, Sheet, Style, StyleId, Styles};
 use crate::{Column, Options};
 
 /// The last 0-based column a worksheet has (XFD)...
@@ -33,7 +33,7 @@ pub(crate) fn write<'k>(
 ) -> Result<Vec<u8>, TemplateError> {
     let language = options.language_value();
     let words = words(language);
-    let mut book = Book::default();
+    let mut styles = Styles::default();
 
     let warning = Style {
         fill: Some(WARNING),
@@ -75,7 +75,8 @@ pub(crate) fn write<'k>(
         .map_or(0, |last| last.saturating_add(1))
         .min(LAST_COLUMN);
     // The template's header when the upload gave none (it could not be read).
-    if header_cells.is_empty() {
+    let template_header = header_cells.is_empty();
+    if template_header {
         header_cells = (0u32..)
             .zip(Column::ALL)
             .map(|(index, column)| (index, words.header(column)))
@@ -92,87 +93,113 @@ pub(crate) fn write<'k>(
         }
     }
 
+    // The styles, registered in the order the cells first use them (the workbook lists
+    // them so): the columns', the header's, then the rows'.
+    let column_styles: Vec<(u16, Column, StyleId)> = columns
+        .iter()
+        .filter_map(|&(index, column)| {
+            let col = u16::try_from(index).ok()?;
+            let style = if column == Column::UserType {
+                StyleId::default()
+            } else {
+                styles.add(TEXT)
+            };
+            Some((col, column, style))
+        })
+        .collect();
+    let cell_style = |number: u32, column: u32| match (
+        by_cell.contains_key(&(number, column)),
+        number == header_row,
+    ) {
+        (true, true) => header_warning,
+        (true, false) => warning,
+        (false, true) => HEADER,
+        (false, false) => TEXT,
+    };
+    for &(column, _) in &header_cells {
+        styles.add(cell_style(header_row, column));
+    }
+    let header_style = styles.add(HEADER);
+    let (mut text_seen, mut warning_seen) = (false, false);
+    for row in kept.rows().skip(1).take_while(|row| row.number <= LAST_ROW) {
+        for (column, _) in row.cells() {
+            let style = cell_style(row.number, column);
+            text_seen |= style == TEXT;
+            warning_seen |= style == warning;
+            styles.add(style);
+        }
+        if text_seen && warning_seen {
+            break;
+        }
+    }
+    let registered = [HEADER, header_warning, warning, TEXT].map(|style| styles.find(style));
+    let style_id = |number: u32, column: u32| {
+        let style = cell_style(number, column);
+        let at = [HEADER, header_warning, warning, TEXT]
+            .iter()
+            .position(|s| *s == style);
+        at.and_then(|at| registered.get(at).copied().flatten())
+            .unwrap_or_default()
+    };
+    // The upload's own rows stay where they are kept: the sheet reads them as it writes
+    // (10 MiB of upload can be five million cells).
+    let base = move || -> Box<dyn Iterator<Item = BaseCell<'_>> + '_> {
+        let rows = kept.rows().take_while(|row| row.number <= LAST_ROW);
+        Box::new(rows.flat_map(move |row| {
+            row.cells().filter_map(move |(column, text)| {
+                let col = u16::try_from(column).ok()?;
+                let style = style_id(row.number, column);
+                Some((row.number.saturating_sub(1), col, text, style))
+            })
+        }))
+    };
+
     let mut users = Sheet::new("Users");
-    // Every kept cell, the template's header if it stands in, an Errors cell a row with
-    // problems, an empty cell with a problem.
-    users.reserve(
-        kept.cell_count()
-            .saturating_add(header_cells.len())
-            .saturating_add(by_row.len())
-            .saturating_add(by_cell.len())
-            .saturating_add(1),
-    );
-    let styles = &mut book.styles;
+    users.base(&base);
     let header_index = header_row.saturating_sub(1);
-    for &(index, column) in &columns {
-        let Ok(col) = u16::try_from(index) else {
-            continue;
-        };
-        let style = if column == Column::UserType {
-            StyleId::default()
-        } else {
-            styles.add(TEXT)
-        };
+    for &(col, column, style) in &column_styles {
         users.column(col, column_width(column), style);
-        if !by_cell.contains_key(&(header_row, index)) {
+        if !by_cell.contains_key(&(header_row, u32::from(col))) {
             users.note(header_index, col, column_note(options, column));
         }
     }
     users.column(errors_column, 60, StyleId::default());
-
-    let write_row = |sheet: &mut Sheet<'k>,
-                     styles: &mut Styles,
-                     number: u32,
-                     cells: &mut dyn Iterator<Item = (u32, &'k str)>,
-                     is_header: bool| {
-        let index = number.saturating_sub(1);
-        for (column, value) in cells {
-            let Ok(col) = u16::try_from(column) else {
-                continue;
-            };
-            match by_cell.get(&(number, column)) {
-                Some(problems) => {
-                    let style = if is_header { header_warning } else { warning };
-                    sheet.text(index, col, value, styles.add(style));
-                    sheet.note(index, col, problem_note(problems));
-                }
-                None if is_header => sheet.text(index, col, value, styles.add(HEADER)),
-                None => sheet.text(index, col, value, styles.add(TEXT)),
+    if template_header {
+        for &(column, text) in &header_cells {
+            if let Ok(col) = u16::try_from(column) {
+                users.text(header_index, col, text, header_style);
             }
         }
-    };
-    write_row(
-        &mut users,
-        styles,
-        header_row,
-        &mut header_cells.into_iter(),
-        true,
-    );
-    let header_style = styles.add(HEADER);
+    }
     let heading = Text::ErrorsHeading.render(language);
     users.text(header_index, errors_column, heading, header_style);
-    let mut last_row = header_row;
-    for row in kept.rows().skip(1).filter(|row| row.number <= LAST_ROW) {
-        write_row(&mut users, styles, row.number, &mut row.cells(), false);
-        last_row = row.number;
-    }
-    // A problem in an empty cell (a missing value): the cell is marked all the same.
+    let last_row = kept
+        .rows()
+        .take_while(|row| row.number <= LAST_ROW)
+        .last()
+        .map_or(header_row, |row| row.number.max(header_row));
+    // Each cell with a problem gets a note; an empty one (a missing value) is marked
+    // all the same.
+    let mut marked: Vec<(&(u32, u32), &Vec<&RowError>)> = by_cell
+        .iter()
+        .filter(|(&(row, _), _)| row <= LAST_ROW)
+        .collect();
+    marked.sort_by_key(|(&cell, _)| cell);
     let filled = |row: u32, column: u32| {
         kept.row(row)
             .is_some_and(|row| row.cells().any(|(c, _)| c == column))
     };
-    let mut empty: Vec<(&(u32, u32), &Vec<&RowError>)> = by_cell
-        .iter()
-        .filter(|(&(row, column), _)| !filled(row, column) && row != header_row && row <= LAST_ROW)
-        .collect();
-    empty.sort_by_key(|(&cell, _)| cell);
-    for (&(row, column), problems) in empty {
+    for (&(row, column), problems) in marked {
         let Ok(col) = u16::try_from(column) else {
             continue;
         };
         let index = row.saturating_sub(1);
-        users.blank(index, col, styles.add(warning));
-        users.note(index, col, problem_note(problems));
+        if filled(row, column) {
+            users.note(index, col, problem_note(problems));
+        } else if row != header_row {
+            users.blank(index, col, styles.add(warning));
+            users.note(index, col, problem_note(problems));
+        }
     }
     // Every row's problems in the Errors column (the header's stay on Problems).
     for (row, problems) in &by_row {
@@ -216,10 +243,8 @@ pub(crate) fn write<'k>(
         .errors
         .iter()
         .any(|e| e.code == ErrorCode::TooManyRows);
-    // The workbook opens on what must be fixed first.
-    book.push(users, problems.is_empty());
+    let mut problems_sheet = None;
     if !problems.is_empty() {
-        let styles = &mut book.styles;
         let mut sheet = Sheet::new(&Text::ProblemsSheetTitle.render(language));
         let bold = styles.add(BOLD);
         let wrap = styles.add(WRAP);
@@ -246,6 +271,13 @@ pub(crate) fn write<'k>(
         if kept.is_empty() {
             sheet.text(line, 1, Text::UnreadableUpload.render(language), wrap);
         }
+        problems_sheet = Some(sheet);
+    }
+    let mut book = Book::default();
+    book.styles = styles;
+    // The workbook opens on what must be fixed first.
+    book.push(users, problems_sheet.is_none());
+    if let Some(sheet) = problems_sheet {
         book.push(sheet, true);
     }
     save(&book)

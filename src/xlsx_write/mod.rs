@@ -11,13 +11,14 @@
 //! Bounded: every string is copied once into the sheet and once into the XML; nothing is
 //! written per row that a row does not hold.
 
+mod notes;
 mod parts;
 mod sheet;
 
 use std::collections::HashMap;
 use std::io::Write as _;
 
-pub(crate) use sheet::{List, Note, Sheet, Validation};
+pub(crate) use sheet::{BaseCell, List, Note, Sheet, Validation};
 
 /// The zip container being written.
 type Zip = zip::ZipWriter<std::io::Cursor<Vec<u8>>>;
@@ -92,6 +93,17 @@ pub(crate) struct StyleId(u32);
 pub(crate) struct Styles(Vec<Style>);
 
 impl Styles {
+    /// The id of `style` if it is registered (the default style always is).
+    pub(crate) fn find(&self, style: Style) -> Option<StyleId> {
+        if style == Style::default() {
+            return Some(StyleId(0));
+        }
+        let index = self.0.iter().position(|known| *known == style)?;
+        u32::try_from(index)
+            .ok()
+            .map(|i| StyleId(i.saturating_add(1)))
+    }
+
     /// The id of `style`, registering it on first use (the default style is always 0).
     pub(crate) fn add(&mut self, style: Style) -> StyleId {
         if style == Style::default() {
@@ -109,7 +121,7 @@ impl Styles {
 }
 
 /// A workbook being written; its sheets may borrow their texts for `'a`.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct Book<'a> {
     /// The document title in its properties.
     pub(crate) title: Option<String>,
@@ -212,18 +224,17 @@ impl<'a> Book<'a> {
 
 /// Every text cell's string, once, numbered in the order the cells come (sheet by
 /// sheet, row by row), as Excel's shared strings table.
-#[derive(Debug, Default)]
-struct SharedStrings<'b> {
+struct SharedStrings<'b, 'a> {
     index: HashMap<&'b str, u32>,
     /// The sheets and their cells' order, to list the strings in the order they came.
-    sheets: &'b [Sheet<'b>],
+    sheets: &'b [Sheet<'a>],
     orders: &'b [Vec<usize>],
     /// How many text cells refer to the table.
     uses: usize,
 }
 
-impl<'b> SharedStrings<'b> {
-    fn of(sheets: &'b [Sheet<'b>], orders: &'b [Vec<usize>]) -> Self {
+impl<'b, 'a: 'b> SharedStrings<'b, 'a> {
+    fn of(sheets: &'b [Sheet<'a>], orders: &'b [Vec<usize>]) -> Self {
         let mut index = HashMap::new();
         let mut uses = 0usize;
         for text in Self::texts(sheets, orders) {
@@ -240,7 +251,10 @@ impl<'b> SharedStrings<'b> {
     }
 
     /// Every text cell's text, sheet by sheet, in each sheet's order.
-    fn texts(sheets: &'b [Sheet<'b>], orders: &'b [Vec<usize>]) -> impl Iterator<Item = &'b str> {
+    fn texts(
+        sheets: &'b [Sheet<'a>],
+        orders: &'b [Vec<usize>],
+    ) -> impl Iterator<Item = &'b str> + use<'b, 'a> {
         sheets
             .iter()
             .zip(orders)

@@ -5,15 +5,15 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::{parts::DECLARATION, MAIN_NS};
-use super::{push_attribute, push_data, text_element, SharedStrings, StyleId, WriteError};
+use super::{push_attribute, push_data, SharedStrings, StyleId, WriteError};
 use crate::cells::column_letters;
 
 /// How much sheet XML is made before it is handed to the zip writer.
 const FLUSH_BYTES: usize = 1 << 16;
 
 /// Rows and columns a worksheet has (0-based bounds are one less).
-const ROWS: u32 = 1_048_576;
-const COLUMNS: u32 = 16_384;
+pub(super) const ROWS: u32 = 1_048_576;
+pub(super) const COLUMNS: u32 = 16_384;
 /// Excel's limits on what a dropdown may say.
 const MAX_TITLE_CHARS: usize = 32;
 const MAX_MESSAGE_CHARS: usize = 255;
@@ -22,10 +22,10 @@ const MAX_SHEET_NAME_CHARS: usize = 31;
 
 /// The pixels of Calibri 11's widest digit and a cell's padding, which turn a width in
 /// characters into pixels; a default row's height and a default column's width.
-const DIGIT_PIXELS: u32 = 7;
-const PADDING_PIXELS: u32 = 5;
-const ROW_PIXELS: u32 = 20;
-const COLUMN_PIXELS: u32 = 64;
+pub(super) const DIGIT_PIXELS: u32 = 7;
+pub(super) const PADDING_PIXELS: u32 = 5;
+pub(super) const ROW_PIXELS: u32 = 20;
+pub(super) const COLUMN_PIXELS: u32 = 64;
 
 /// What a cell holds: text borrowed from the upload where it can be (an errors
 /// workbook holds every row of the file), or made for the sheet.
@@ -35,6 +35,23 @@ enum Value<'a> {
     Number(u32),
     Blank,
 }
+
+/// A cell as the XML is written from it: borrowed from the sheet or from its base rows.
+#[derive(Clone, Copy)]
+pub(super) enum Shown<'s> {
+    Text(&'s str),
+    Number(u32),
+    Blank,
+}
+
+/// One cell of a sheet's base rows: 0-based row and column, text, style.
+pub(crate) type BaseCell<'a> = (u32, u16, &'a str, StyleId);
+
+/// Where a sheet's base rows come from: called for each pass over the sheet (the
+/// shared strings, the used range, the rows), it gives them anew, in row then column
+/// order. For the errors workbook, whose rows are every row of the upload: they stay
+/// where the upload's rows are kept, never copied cell by cell.
+pub(crate) type Base<'a> = &'a dyn Fn() -> Box<dyn Iterator<Item = BaseCell<'a>> + 'a>;
 
 /// A note (a comment in Excel's files) on a cell: its text, author and box size in
 /// pixels.
@@ -69,14 +86,16 @@ pub(crate) struct Validation {
 }
 
 /// A worksheet being written. Rows and columns are 0-based.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub(crate) struct Sheet<'a> {
     pub(crate) name: String,
     pub(crate) hidden: bool,
     /// Width in characters and style of each column given one.
-    columns: BTreeMap<u16, (u16, StyleId)>,
-    /// In the order written; a later write to a cell replaces an earlier one.
+    pub(super) columns: BTreeMap<u16, (u16, StyleId)>,
+    /// In the order written; a later write to a cell replaces an earlier one (and
+    /// one of the base rows).
     cells: Vec<(u32, u16, Value<'a>, StyleId)>,
+    base: Option<Base<'a>>,
     pub(super) notes: BTreeMap<(u32, u16), Note>,
     validations: Vec<Validation>,
     /// The rows kept in view at the top.
@@ -92,10 +111,9 @@ impl<'a> Sheet<'a> {
         }
     }
 
-    /// Makes room for `cells` more cells at once (a sheet of every row of an upload is
-    /// millions of cells: grown by doubling it would briefly need half as much again).
-    pub(crate) fn reserve(&mut self, cells: usize) {
-        self.cells.reserve_exact(cells);
+    /// Gives the sheet its base rows (see [`Base`]).
+    pub(crate) fn base(&mut self, base: Base<'a>) {
+        self.base = Some(base);
     }
 
     /// Sets a column's width (in characters) and the style of its empty cells.
@@ -210,19 +228,37 @@ impl<'a> Sheet<'a> {
         order
     }
 
-    /// The cells in `order`.
-    fn sorted<'s>(
+    /// The cells, in row then column order: the base rows and the cells written, which
+    /// replace a base cell where both are.
+    pub(super) fn cells<'s>(
         &'s self,
         order: &'s [usize],
-    ) -> impl Iterator<Item = &'s (u32, u16, Value<'a>, StyleId)> + Clone {
-        order.iter().filter_map(|&i| self.cells.get(i))
+    ) -> Box<dyn Iterator<Item = (u32, u16, Shown<'s>, StyleId)> + 's> {
+        let written = order.iter().filter_map(|&i| self.cells.get(i)).map(|cell| {
+            let shown = match &cell.2 {
+                Value::Text(text) => Shown::Text(text.as_ref()),
+                Value::Number(number) => Shown::Number(*number),
+                Value::Blank => Shown::Blank,
+            };
+            (cell.0, cell.1, shown, cell.3)
+        });
+        let base: Box<dyn Iterator<Item = (u32, u16, Shown<'s>, StyleId)> + 's> = match self.base {
+            Some(base) => Box::new(
+                base().map(|(row, column, text, style)| (row, column, Shown::Text(text), style)),
+            ),
+            None => Box::new(std::iter::empty()),
+        };
+        Box::new(Merged {
+            base: base.peekable(),
+            written: written.peekable(),
+        })
     }
 
     /// The texts of the cells, in the order the sheet's XML has them.
-    pub(super) fn texts<'s>(&'s self, order: &'s [usize]) -> impl Iterator<Item = &'s str> {
-        self.sorted(order)
-            .filter_map(|(_, _, value, _)| match value {
-                Value::Text(text) => Some(text.as_ref()),
+    pub(super) fn texts<'s>(&'s self, order: &'s [usize]) -> impl Iterator<Item = &'s str> + 's {
+        self.cells(order)
+            .filter_map(|(_, _, shown, _)| match shown {
+                Shown::Text(text) => Some(text),
                 _ => None,
             })
     }
@@ -240,11 +276,10 @@ impl<'a> Sheet<'a> {
     pub(super) fn write_xml(
         &self,
         order: &[usize],
-        strings: &SharedStrings<'_>,
+        strings: &SharedStrings<'_, '_>,
         active: bool,
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
-        let cells = self.sorted(order);
         let mut xml = String::with_capacity(FLUSH_BYTES.saturating_mul(2));
         xml.push_str(DECLARATION);
         xml.push_str(&format!(
@@ -252,27 +287,26 @@ impl<'a> Sheet<'a> {
              xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
         ));
         // The used range.
-        let rows = cells.clone().map(|c| c.0);
-        let columns = cells.clone().map(|c| c.1);
-        match (
-            rows.clone().min(),
-            rows.max(),
-            columns.clone().min(),
-            columns.max(),
-        ) {
-            (Some(top), Some(bottom), Some(left), Some(right))
-                if (top, left) != (bottom, right) =>
-            {
+        let mut used: Option<(u32, u32, u16, u16)> = None;
+        for (row, column, ..) in self.cells(order) {
+            let (top, bottom, left, right) = used.get_or_insert((row, row, column, column));
+            *top = (*top).min(row);
+            *bottom = (*bottom).max(row);
+            *left = (*left).min(column);
+            *right = (*right).max(column);
+        }
+        match used {
+            Some((top, bottom, left, right)) if (top, left) != (bottom, right) => {
                 xml.push_str(&format!(
                     "<dimension ref=\"{}:{}\"/>",
                     cell_ref(top, left),
                     cell_ref(bottom, right)
                 ));
             }
-            (Some(top), _, Some(left), _) => {
+            Some((top, _, left, _)) => {
                 xml.push_str(&format!("<dimension ref=\"{}\"/>", cell_ref(top, left)));
             }
-            _ => xml.push_str("<dimension ref=\"A1\"/>"),
+            None => xml.push_str("<dimension ref=\"A1\"/>"),
         }
         xml.push_str("<sheetViews><sheetView ");
         if active {
@@ -291,7 +325,7 @@ impl<'a> Sheet<'a> {
         }
         xml.push_str("</sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>");
         self.push_columns(&mut xml);
-        self.push_rows(&mut xml, cells, strings, out)?;
+        self.push_rows(&mut xml, order, strings, out)?;
         self.push_validations(&mut xml);
         xml.push_str(
             "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>",
@@ -339,20 +373,20 @@ impl<'a> Sheet<'a> {
 
     /// `<sheetData>`: each row with its cells. `spans` (the row's block of 16's first and
     /// last column) is a hint Excel writes; written too, so files compare.
-    fn push_rows<'s>(
-        &'s self,
+    fn push_rows(
+        &self,
         xml: &mut String,
-        cells: impl Iterator<Item = &'s (u32, u16, Value<'a>, StyleId)> + Clone,
-        strings: &SharedStrings<'_>,
+        order: &[usize],
+        strings: &SharedStrings<'_, '_>,
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
-        if cells.clone().next().is_none() {
+        if self.cells(order).next().is_none() {
             xml.push_str("<sheetData/>");
             return Ok(());
         }
         let mut spans: BTreeMap<u32, (u16, u16)> = BTreeMap::new();
-        let columns_of_rows = cells
-            .clone()
+        let columns_of_rows = self
+            .cells(order)
             .map(|c| (c.0, c.1))
             .chain(self.notes.keys().copied());
         for (row, column) in columns_of_rows {
@@ -362,7 +396,7 @@ impl<'a> Sheet<'a> {
         }
         xml.push_str("<sheetData>");
         let mut open: Option<u32> = None;
-        for &(row, column, ref value, style) in cells {
+        for (row, column, value, style) in self.cells(order) {
             if open != Some(row) {
                 if open.is_some() {
                     xml.push_str("</row>");
@@ -388,11 +422,11 @@ impl<'a> Sheet<'a> {
                 xml.push_str(&format!(" s=\"{style}\""));
             }
             match value {
-                Value::Text(text) => {
+                Shown::Text(text) => {
                     xml.push_str(&format!(" t=\"s\"><v>{}</v></c>", strings.get(text)));
                 }
-                Value::Number(number) => xml.push_str(&format!("><v>{number}</v></c>")),
-                Value::Blank => xml.push_str("/>"),
+                Shown::Number(number) => xml.push_str(&format!("><v>{number}</v></c>")),
+                Shown::Blank => xml.push_str("/>"),
             }
         }
         xml.push_str("</row></sheetData>");
@@ -444,179 +478,42 @@ impl<'a> Sheet<'a> {
         }
         xml.push_str("</dataValidations>");
     }
-
-    /// `xl/commentsN.xml`: the notes' texts and authors.
-    pub(super) fn comments(&self) -> String {
-        // "Author" is the default author, always listed first.
-        let mut authors = vec!["Author"];
-        let mut author_of = |name: &'static str| match authors.iter().position(|a| *a == name) {
-            Some(index) => index,
-            None => {
-                authors.push(name);
-                authors.len() - 1
-            }
-        };
-        let ids: Vec<usize> = self.notes.values().map(|n| author_of(n.author)).collect();
-        let mut xml = String::from(DECLARATION);
-        xml.push_str(&format!("<comments xmlns=\"{MAIN_NS}\"><authors>"));
-        for author in &authors {
-            xml.push_str("<author>");
-            push_data(&mut xml, author);
-            xml.push_str("</author>");
-        }
-        xml.push_str("</authors><commentList>");
-        for ((&(row, column), note), id) in self.notes.iter().zip(ids) {
-            xml.push_str(&format!(
-                "<comment ref=\"{}\" authorId=\"{id}\"><text><r><rPr><sz val=\"8\"/>\
-                 <color indexed=\"81\"/><rFont val=\"Tahoma\"/><family val=\"2\"/></rPr>",
-                cell_ref(row, column)
-            ));
-            text_element(&mut xml, &note.text);
-            xml.push_str("</r></text></comment>");
-        }
-        xml.push_str("</commentList></comments>");
-        xml
-    }
-
-    /// `xl/drawings/vmlDrawingN.vml`: the boxes that show the notes, hidden until the
-    /// pointer is on the cell, each placed beside its cell as Excel places them.
-    pub(super) fn vml(&self, data_id: u32, shape_base: u32) -> String {
-        let blocks = u32::try_from(self.notes.len() / 1024).unwrap_or(u32::MAX);
-        let ids: Vec<String> = (0..=blocks)
-            .map(|block| data_id.saturating_add(block).to_string())
-            .collect();
-        let mut xml = format!(
-            "<xml xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\" \
-             xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><o:shapelayout v:ext=\"edit\">\
-             <o:idmap v:ext=\"edit\" data=\"{}\"/></o:shapelayout><v:shapetype id=\"_x0000_t202\" \
-             coordsize=\"21600,21600\" o:spt=\"202\" path=\"m,l,21600r21600,l21600,xe\">\
-             <v:stroke joinstyle=\"miter\"/><v:path gradientshapeok=\"t\" o:connecttype=\"rect\"/></v:shapetype>",
-            ids.join(",")
-        );
-        for (z, (&(row, column), note)) in (1u32..).zip(&self.notes) {
-            let place = self.place(row, column, note);
-            let points = |pixels: f64| (pixels + 0.25).floor() * 72.0 / 96.0;
-            xml.push_str(&format!(
-                "<v:shape id=\"_x0000_s{}\" type=\"#_x0000_t202\" style=\"position:absolute;\
-                 margin-left:{}pt;margin-top:{}pt;width:{}pt;height:{}pt;z-index:{z};visibility:hidden\" \
-                 fillcolor=\"#ffffe1\" o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/>\
-                 <v:shadow on=\"t\" color=\"black\" obscured=\"t\"/><v:path o:connecttype=\"none\"/>\
-                 <v:textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div></v:textbox>\
-                 <x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/>\
-                 <x:Anchor>{}, {}, {}, {}, {}, {}, {}, {}</x:Anchor><x:AutoFill>False</x:AutoFill>\
-                 <x:Row>{row}</x:Row><x:Column>{column}</x:Column></x:ClientData></v:shape>",
-                shape_base.saturating_add(z),
-                points(place.left as f64),
-                points(place.top as f64),
-                points(f64::from(note.width)),
-                points(f64::from(note.height)),
-                place.from.0,
-                place.from.1,
-                place.from.2,
-                place.from.3,
-                place.to.0,
-                place.to.1,
-                place.to.2,
-                place.to.3,
-            ));
-        }
-        xml.push_str("</xml>");
-        xml
-    }
-
-    /// A column's width in pixels.
-    fn column_pixels(&self, column: u32) -> u32 {
-        u16::try_from(column)
-            .ok()
-            .and_then(|c| self.columns.get(&c))
-            .map_or(COLUMN_PIXELS, |&(width, _)| {
-                u32::from(width)
-                    .saturating_mul(DIGIT_PIXELS)
-                    .saturating_add(PADDING_PIXELS)
-            })
-    }
-
-    /// Pixels from the sheet's left edge to `column`'s: the set columns before it, and
-    /// the default width for the rest (a sum over at most the set columns).
-    fn column_offset(&self, column: u32) -> u64 {
-        let set: Vec<(u32, u32)> = self
-            .columns
-            .keys()
-            .map(|&c| u32::from(c))
-            .filter(|&c| c < column)
-            .map(|c| (c, self.column_pixels(c)))
-            .collect();
-        let defaults = u64::from(column).saturating_sub(set.len() as u64);
-        defaults.saturating_mul(u64::from(COLUMN_PIXELS))
-            + set.iter().map(|&(_, px)| u64::from(px)).sum::<u64>()
-    }
-
-    /// Where the box of the note on (`row`, `column`) goes: one column right of the cell
-    /// and one row up (nearer the edges at the sheet's last rows and columns), 15 pixels
-    /// in and 10 down; then the cells its corners fall in.
-    fn place(&self, row: u32, column: u16, note: &Note) -> Place {
-        let column = u32::from(column);
-        let (start_row, y_offset) = match ROWS.saturating_sub(row) {
-            _ if row == 0 => (0, 2),
-            3 => (ROWS - 7, 16),
-            2 => (ROWS - 6, 16),
-            1 => (ROWS - 5, 14),
-            _ => (row.saturating_sub(1), 10),
-        };
-        let (start_column, x_offset) = match COLUMNS.saturating_sub(column) {
-            3 => (COLUMNS - 6, 49),
-            2 => (COLUMNS - 5, 49),
-            1 => (COLUMNS - 4, 49),
-            _ => (column.saturating_add(1), 15),
-        };
-        let left = self
-            .column_offset(start_column)
-            .saturating_add(u64::from(x_offset));
-        let top = u64::from(start_row)
-            .saturating_mul(u64::from(ROW_PIXELS))
-            .saturating_add(u64::from(y_offset));
-        let (mut first_column, mut x1) = (start_column, x_offset);
-        while x1 >= self.column_pixels(first_column) && first_column < COLUMNS {
-            x1 -= self.column_pixels(first_column);
-            first_column += 1;
-        }
-        let (first_row, y1) = (
-            start_row.saturating_add(y_offset / ROW_PIXELS),
-            y_offset % ROW_PIXELS,
-        );
-        let (mut last_column, mut x2) = (first_column, x1.saturating_add(note.width));
-        while x2 >= self.column_pixels(last_column) && last_column < COLUMNS {
-            x2 -= self.column_pixels(last_column);
-            last_column += 1;
-        }
-        let height = y1.saturating_add(note.height);
-        let (last_row, y2) = (
-            first_row.saturating_add(height / ROW_PIXELS),
-            height % ROW_PIXELS,
-        );
-        Place {
-            left,
-            top,
-            from: (first_column, x1, first_row, y1),
-            to: (last_column, x2, last_row, y2),
-        }
-    }
-}
-
-/// A note box's position: pixels from the sheet's top left corner, and its corners as
-/// (column, pixels into it, row, pixels into it).
-struct Place {
-    left: u64,
-    top: u64,
-    from: (u32, u32, u32, u32),
-    to: (u32, u32, u32, u32),
 }
 
 /// `A1`-style reference of a 0-based cell.
-fn cell_ref(row: u32, column: u16) -> String {
+pub(super) fn cell_ref(row: u32, column: u16) -> String {
     format!(
         "{}{}",
         column_letters(u32::from(column)),
         u64::from(row) + 1
     )
+}
+
+/// Two runs of cells in row then column order, merged; where both have a cell, the
+/// written one.
+struct Merged<B: Iterator, W: Iterator<Item = B::Item>> {
+    base: std::iter::Peekable<B>,
+    written: std::iter::Peekable<W>,
+}
+
+impl<'s, B, W> Iterator for Merged<B, W>
+where
+    B: Iterator<Item = (u32, u16, Shown<'s>, StyleId)>,
+    W: Iterator<Item = B::Item>,
+{
+    type Item = B::Item;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let place = |cell: &Self::Item| (cell.0, cell.1);
+        match (self.base.peek().map(place), self.written.peek().map(place)) {
+            (Some(base), Some(written)) if base < written => self.base.next(),
+            (Some(base), Some(written)) if base == written => {
+                self.base.next();
+                self.written.next()
+            }
+            (_, Some(_)) => self.written.next(),
+            (Some(_), None) => self.base.next(),
+            (None, None) => None,
+        }
+    }
 }

@@ -583,7 +583,10 @@ fn the_errors_files_of_the_largest_upload_stay_bounded() {
         distinct.push_str(&format!("n{i},e{i},t{i},s{i}\n"));
         i += 1;
     }
+    let row = "a,".repeat(16_383) + "a\n";
+    let widest = "User name*\n".to_owned() + &row.repeat((bulk_users::MAX_BYTES - 11) / row.len());
     let cases = [
+        ("16,384 one-letter cells a row", widest),
         ("one cell a row", short),
         ("four cells a row", wide),
         ("four different cells a row", distinct),
