@@ -96,6 +96,18 @@ pub(crate) fn push_reference(
     Ok(())
 }
 
+/// The next XML event, read into `buf` (emptied first); a reader error means a damaged
+/// file.
+pub(crate) fn next_event<'b, R: std::io::BufRead>(
+    reader: &mut Reader<R>,
+    buf: &'b mut Vec<u8>,
+) -> Result<Event<'b>, WorkbookProblem> {
+    buf.clear();
+    reader
+        .read_event_into(buf)
+        .map_err(|_| WorkbookProblem::Damaged)
+}
+
 /// Skips the rest of the element whose start was just read, however deep, without
 /// keeping any of it.
 pub(crate) fn skip_element<R: std::io::BufRead>(
@@ -104,11 +116,7 @@ pub(crate) fn skip_element<R: std::io::BufRead>(
 ) -> Result<(), WorkbookProblem> {
     let mut depth = 1usize;
     loop {
-        buf.clear();
-        match reader
-            .read_event_into(buf)
-            .map_err(|_| WorkbookProblem::Damaged)?
-        {
+        match next_event(reader, buf)? {
             Event::Start(_) => depth = depth.saturating_add(1),
             Event::End(_) => {
                 depth = depth.saturating_sub(1);

@@ -64,11 +64,7 @@ fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<()
     let mut buf = Vec::new();
     let mut index = 0usize;
     loop {
-        buf.clear();
-        match reader
-            .read_event_into(&mut buf)
-            .map_err(|_| WorkbookProblem::Damaged)?
-        {
+        match crate::package::next_event(&mut reader, &mut buf)? {
             Event::Start(e) if e.local_name().as_ref() == "table" => {
                 if index == chosen {
                     return Table::new(budget).stream(&mut reader, sink);
@@ -103,11 +99,7 @@ fn tables<R: BufRead>(reader: &mut Reader<R>) -> Result<Vec<TableName>, Workbook
     let mut hidden_styles: Vec<String> = Vec::new();
     let mut style: Option<String> = None;
     loop {
-        buf.clear();
-        let (e, is_start) = match reader
-            .read_event_into(&mut buf)
-            .map_err(|_| WorkbookProblem::Damaged)?
-        {
+        let (e, is_start) = match crate::package::next_event(reader, &mut buf)? {
             Event::Start(e) => (e, true),
             Event::Empty(e) => (e, false),
             Event::End(e) if e.local_name().as_ref() == "style" => {
@@ -208,11 +200,7 @@ impl<'b> Table<'b> {
         let mut depth = 1usize;
         let mut repeat = 1u32;
         loop {
-            buf.clear();
-            match reader
-                .read_event_into(&mut buf)
-                .map_err(|_| WorkbookProblem::Damaged)?
-            {
+            match crate::package::next_event(reader, &mut buf)? {
                 Event::Start(e) => match e.local_name().as_ref() {
                     "table-row" => {
                         repeat = rows_repeated(&e);
@@ -315,11 +303,7 @@ impl<'b> Table<'b> {
         self.folded_space = false;
         let mut depth = 1usize;
         loop {
-            buf.clear();
-            match reader
-                .read_event_into(buf)
-                .map_err(|_| WorkbookProblem::Damaged)?
-            {
+            match crate::package::next_event(reader, buf)? {
                 Event::Start(e) => match e.local_name().as_ref() {
                     "annotation" | "note" | "table" => skip_element(reader, buf)?,
                     _ if is_drawing(&e) => skip_element(reader, buf)?,

@@ -64,11 +64,7 @@ pub(super) fn read_merges<R: BufRead>(
 ) -> Result<Vec<Merge>, WorkbookProblem> {
     let mut merges = Vec::new();
     loop {
-        buf.clear();
-        match reader
-            .read_event_into(buf)
-            .map_err(|_| WorkbookProblem::Damaged)?
-        {
+        match crate::package::next_event(reader, buf)? {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "mergeCell" => {
                 let reference = e
                     .attributes()

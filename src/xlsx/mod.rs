@@ -339,11 +339,7 @@ impl<R: BufRead> SheetCells<'_, R> {
         // Rows are kept until the merged ranges, which come after them, are known.
         let mut pending = Pending::new(sink.most_rows(), self.budget);
         loop {
-            buf.clear();
-            match reader
-                .read_event_into(&mut buf)
-                .map_err(|_| WorkbookProblem::Damaged)?
-            {
+            match crate::package::next_event(&mut reader, &mut buf)? {
                 Event::Start(e) => match e.local_name().as_ref() {
                     "row" => {
                         row_number = row_number_of(&e, row_number)?;

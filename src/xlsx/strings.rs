@@ -71,11 +71,7 @@ fn next_string<R: BufRead>(
     let mut in_text = false;
     let mut in_phonetic = false;
     loop {
-        buf.clear();
-        match reader
-            .read_event_into(buf)
-            .map_err(|_| WorkbookProblem::Damaged)?
-        {
+        match crate::package::next_event(reader, buf)? {
             Event::Start(e) => match e.local_name().as_ref() {
                 "si" => in_item = true,
                 "t" => in_text = in_item,
