@@ -394,12 +394,11 @@ impl fmt::Display for RowErrors {
 
 impl std::error::Error for RowErrors {}
 
-#[cfg(test)]
+#[cfg(all(test, feature = "serde"))]
 mod tests {
     use super::*;
 
     #[test]
-    #[cfg(feature = "serde")]
     fn codes_serialise_as_their_names() {
         for code in ErrorCode::ALL {
             let json = serde_json::to_string(&code).unwrap_or_default();

@@ -57,10 +57,12 @@ impl Kept {
     }
 
     /// How many rows are kept.
+    #[cfg(feature = "template")]
     pub(crate) fn len(&self) -> usize {
         self.rows.len()
     }
 
+    #[cfg(feature = "template")]
     pub(crate) fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
@@ -91,6 +93,7 @@ impl Kept {
     }
 
     /// The kept row numbered `number`, if any (rows are kept in order).
+    #[cfg(feature = "template")]
     pub(crate) fn row(&self, number: u32) -> Option<KeptRow<'_>> {
         let index = self.rows.binary_search_by_key(&number, |&(n, _)| n).ok()?;
         self.get(index)
