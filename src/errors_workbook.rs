@@ -8,6 +8,7 @@ use crate::error::{ErrorCode, RowError};
 use crate::errors_file::Kept;
 use crate::message::{words, Text};
 use crate::report::Report;
+use crate::sheet::{SHEET_COLUMNS, SHEET_ROWS};
 use crate::template::{
     column_note, save, user_type_dropdown, TemplateError, BOLD, HEADER, TEXT, WRAP,
 };
@@ -15,9 +16,9 @@ use crate::xlsx_write::{BaseCell, Book, Border, Note, Sheet, Style, StyleId, Sty
 use crate::{Column, Options};
 
 /// The last 0-based column a worksheet has (XFD)...
-const LAST_COLUMN: u32 = 16_383;
+const LAST_COLUMN: u32 = SHEET_COLUMNS - 1;
 /// ...and the last row, as the spreadsheet numbers it.
-const LAST_ROW: u32 = 1_048_576;
+const LAST_ROW: u32 = SHEET_ROWS;
 
 /// A problem's cell fill: a light amber, as spreadsheet programs mark warnings...
 const WARNING: u32 = 0x00FF_E699;
@@ -107,23 +108,21 @@ pub(crate) fn write<'k>(
             Some((col, column, style))
         })
         .collect();
-    let cell_style = |number: u32, column: u32| match (
-        by_cell.contains_key(&(number, column)),
-        number == header_row,
-    ) {
-        (true, true) => header_warning,
-        (true, false) => warning,
-        (false, true) => HEADER,
-        (false, false) => TEXT,
+    // The four styles an upload's cell can have, chosen by whether it is in the header
+    // and whether it has a problem.
+    let kinds = [HEADER, header_warning, TEXT, warning];
+    let kind = |number: u32, column: u32| {
+        usize::from(number != header_row) * 2 + usize::from(by_cell.contains_key(&(number, column)))
     };
+    let cell_style = |number: u32, column: u32| kinds.get(kind(number, column)).copied();
     for &(column, _) in &header_cells {
-        styles.add(cell_style(header_row, column));
+        styles.add(cell_style(header_row, column).unwrap_or(HEADER));
     }
     let header_style = styles.add(HEADER);
     let (mut text_seen, mut warning_seen) = (false, false);
     for row in kept.rows().skip(1).take_while(|row| row.number <= LAST_ROW) {
         for (column, _) in row.cells() {
-            let style = cell_style(row.number, column);
+            let style = cell_style(row.number, column).unwrap_or(TEXT);
             text_seen |= style == TEXT;
             warning_seen |= style == warning;
             styles.add(style);
@@ -132,15 +131,9 @@ pub(crate) fn write<'k>(
             break;
         }
     }
-    let registered = [HEADER, header_warning, warning, TEXT].map(|style| styles.find(style));
-    let style_id = |number: u32, column: u32| {
-        let style = cell_style(number, column);
-        let at = [HEADER, header_warning, warning, TEXT]
-            .iter()
-            .position(|s| *s == style);
-        at.and_then(|at| registered.get(at).copied().flatten())
-            .unwrap_or_default()
-    };
+    let ids = kinds.map(|style| styles.find(style).unwrap_or_default());
+    let style_id =
+        |number: u32, column: u32| ids.get(kind(number, column)).copied().unwrap_or_default();
     // The upload's own rows stay where they are kept: the sheet reads them as it writes
     // (10 MiB of upload can be five million cells).
     let base = move || -> Box<dyn Iterator<Item = BaseCell<'_>> + '_> {
@@ -216,7 +209,7 @@ pub(crate) fn write<'k>(
     // further.
     let last = last_row
         .max(header_row.saturating_add(options.max_rows_value()))
-        .min(1_048_575)
+        .min(LAST_ROW - 1)
         .saturating_sub(1);
     let first = header_row;
     if let Some(&(index, _)) = columns.iter().find(|(_, c)| *c == Column::UserType) {

@@ -54,7 +54,7 @@ impl Options {
 
 /// The last row of a worksheet that can hold a user (Excel has 1,048,576 rows, one of
 /// which is the header).
-const SHEET_ROWS: u32 = 1_048_575;
+const SHEET_ROWS: u32 = crate::sheet::SHEET_ROWS - 1;
 /// Excel caps the text of a list validation at 255 characters; longer lists go on a
 /// hidden sheet that the dropdown refers to.
 const INLINE_LIST_CHARS: usize = 255;
@@ -371,10 +371,7 @@ fn fits_inline(sites: &[String]) -> bool {
 
 /// The column's place in the template: its place in [`Column::ALL`].
 fn column_number(column: Column) -> u16 {
-    (0u16..)
-        .zip(Column::ALL)
-        .find_map(|(index, known)| (known == column).then_some(index))
-        .unwrap_or(0)
+    u16::try_from(crate::header::position(column)).unwrap_or(0)
 }
 
 /// The column's width in the template, in characters.

@@ -5,11 +5,13 @@
 //! a frozen header, list dropdowns, notes, a hidden sheet), and a general writer carries
 //! every feature a workbook can have into the browser build, where it was 198 KB of the
 //! 718 KB module (gzipped). The parts written here are the ones a general writer that
-//! Excel is tested against writes for the same workbook (`tests/data/xlsxwriter/` holds
-//! them; a test compares every part), so what Excel opens cleanly stays what it opens.
+//! Excel is tested against writes for the same workbook (`tests/data/rust_xlsxwriter/`
+//! holds them; a test compares every part), so what Excel opens cleanly stays what it
+//! opens.
 //!
-//! Bounded: every string is copied once into the sheet and once into the XML; nothing is
-//! written per row that a row does not hold.
+//! Bounded: an errors workbook's rows of the upload are read in place (a sheet's base
+//! rows), not copied; the sheet and shared-strings XML are handed to the zip writer
+//! [`FLUSH_BYTES`] at a time.
 
 mod notes;
 mod parts;
@@ -109,13 +111,7 @@ impl Styles {
         if style == Style::default() {
             return StyleId(0);
         }
-        let index = match self.0.iter().position(|known| *known == style) {
-            Some(index) => index,
-            None => {
-                self.0.push(style);
-                self.0.len() - 1
-            }
-        };
+        let index = place(&mut self.0, style);
         StyleId(u32::try_from(index).map_or(0, |i| i.saturating_add(1)))
     }
 }
@@ -272,7 +268,7 @@ impl<'b, 'a: 'b> SharedStrings<'b, 'a> {
     /// `xl/sharedStrings.xml`, written to `out` as it is made: each string where it
     /// first came (its number), found again by walking the cells in the same order.
     fn write_xml(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        let mut xml = String::with_capacity(1 << 17);
+        let mut xml = String::with_capacity(FLUSH_BYTES.saturating_mul(2));
         xml.push_str(parts::DECLARATION);
         xml.push_str(&format!(
             "<sst xmlns=\"{MAIN_NS}\" count=\"{}\" uniqueCount=\"{}\">",
@@ -288,7 +284,7 @@ impl<'b, 'a: 'b> SharedStrings<'b, 'a> {
             xml.push_str("<si>");
             text_element(&mut xml, text);
             xml.push_str("</si>");
-            if xml.len() >= 1 << 16 {
+            if xml.len() >= FLUSH_BYTES {
                 out.write_all(xml.as_bytes())?;
                 xml.clear();
             }
@@ -297,6 +293,22 @@ impl<'b, 'a: 'b> SharedStrings<'b, 'a> {
         out.write_all(xml.as_bytes())
     }
 }
+
+/// Where `item` is in `list`, added at the end if it is not yet (styles, fonts, fills,
+/// borders and note authors are each listed once, in the order first used).
+fn place<T: PartialEq>(list: &mut Vec<T>, item: T) -> usize {
+    match list.iter().position(|known| *known == item) {
+        Some(index) => index,
+        None => {
+            list.push(item);
+            list.len() - 1
+        }
+    }
+}
+
+/// How much part XML is made before it is handed to the zip writer (a sheet of a
+/// million rows is tens of megabytes of XML).
+const FLUSH_BYTES: usize = 1 << 16;
 
 /// The main SpreadsheetML namespace.
 const MAIN_NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";

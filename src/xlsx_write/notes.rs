@@ -2,24 +2,20 @@
 //! shows each one in a box beside its cell, placed as Excel places it.
 
 use super::parts::DECLARATION;
-use super::sheet::{
-    cell_ref, Note, Sheet, COLUMNS, COLUMN_PIXELS, DIGIT_PIXELS, PADDING_PIXELS, ROWS, ROW_PIXELS,
-};
-use super::{push_data, text_element, MAIN_NS};
+use super::sheet::{cell_ref, width_pixels, Note, Sheet, COLUMN_PIXELS, ROW_PIXELS};
+use super::{place, push_data, text_element, MAIN_NS};
+use crate::sheet::{SHEET_COLUMNS as COLUMNS, SHEET_ROWS as ROWS};
 
 impl Sheet<'_> {
     /// `xl/commentsN.xml`: the notes' texts and authors.
     pub(super) fn comments(&self) -> String {
         // "Author" is the default author, always listed first.
         let mut authors = vec!["Author"];
-        let mut author_of = |name: &'static str| match authors.iter().position(|a| *a == name) {
-            Some(index) => index,
-            None => {
-                authors.push(name);
-                authors.len() - 1
-            }
-        };
-        let ids: Vec<usize> = self.notes.values().map(|n| author_of(n.author)).collect();
+        let ids: Vec<usize> = self
+            .notes
+            .values()
+            .map(|note| place(&mut authors, note.author))
+            .collect();
         let mut xml = String::from(DECLARATION);
         xml.push_str(&format!("<comments xmlns=\"{MAIN_NS}\"><authors>"));
         for author in &authors {
@@ -92,26 +88,21 @@ impl Sheet<'_> {
         u16::try_from(column)
             .ok()
             .and_then(|c| self.columns.get(&c))
-            .map_or(COLUMN_PIXELS, |&(width, _)| {
-                u32::from(width)
-                    .saturating_mul(DIGIT_PIXELS)
-                    .saturating_add(PADDING_PIXELS)
-            })
+            .map_or(COLUMN_PIXELS, |&(width, _)| width_pixels(width))
     }
 
     /// Pixels from the sheet's left edge to `column`'s: the set columns before it, and
     /// the default width for the rest (a sum over at most the set columns).
     fn column_offset(&self, column: u32) -> u64 {
-        let set: Vec<(u32, u32)> = self
-            .columns
-            .keys()
-            .map(|&c| u32::from(c))
-            .filter(|&c| c < column)
-            .map(|c| (c, self.column_pixels(c)))
-            .collect();
-        let defaults = u64::from(column).saturating_sub(set.len() as u64);
-        defaults.saturating_mul(u64::from(COLUMN_PIXELS))
-            + set.iter().map(|&(_, px)| u64::from(px)).sum::<u64>()
+        let (mut set, mut pixels) = (0u64, 0u64);
+        for (_, &(width, _)) in self.columns.iter().filter(|(&c, _)| u32::from(c) < column) {
+            set = set.saturating_add(1);
+            pixels = pixels.saturating_add(u64::from(width_pixels(width)));
+        }
+        let defaults = u64::from(column).saturating_sub(set);
+        defaults
+            .saturating_mul(u64::from(COLUMN_PIXELS))
+            .saturating_add(pixels)
     }
 
     /// Where the box of the note on (`row`, `column`) goes: one column right of the cell

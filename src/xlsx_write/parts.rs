@@ -1,7 +1,7 @@
 //! The package's fixed and workbook-wide parts: content types, relationships, workbook,
 //! styles, document properties.
 
-use super::{push_attribute, Border, Sheet, Style, MAIN_NS};
+use super::{place, push_attribute, Border, Sheet, Style, MAIN_NS};
 
 /// The first line of every XML part.
 pub(super) const DECLARATION: &str =
@@ -186,17 +186,6 @@ pub(super) fn app(sheets: &[Sheet<'_>]) -> String {
          <AppVersion>12.0000</AppVersion></Properties>",
     );
     xml
-}
-
-/// Where `item` is in `list`, added at the end if it is not yet.
-fn place<T: PartialEq>(list: &mut Vec<T>, item: T) -> usize {
-    match list.iter().position(|known| *known == item) {
-        Some(index) => index,
-        None => {
-            list.push(item);
-            list.len() - 1
-        }
-    }
 }
 
 /// A font as the styles list it: bold, size, colour.

@@ -5,15 +5,10 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::{parts::DECLARATION, MAIN_NS};
-use super::{push_attribute, push_data, SharedStrings, StyleId, WriteError};
+use super::{push_attribute, push_data, SharedStrings, StyleId, WriteError, FLUSH_BYTES};
 use crate::cells::column_letters;
+use crate::sheet::{SHEET_COLUMNS, SHEET_ROWS};
 
-/// How much sheet XML is made before it is handed to the zip writer.
-const FLUSH_BYTES: usize = 1 << 16;
-
-/// Rows and columns a worksheet has (0-based bounds are one less).
-pub(super) const ROWS: u32 = 1_048_576;
-pub(super) const COLUMNS: u32 = 16_384;
 /// Excel's limits on what a dropdown may say.
 const MAX_TITLE_CHARS: usize = 32;
 const MAX_MESSAGE_CHARS: usize = 255;
@@ -21,9 +16,10 @@ const MAX_LIST_CHARS: usize = 255;
 const MAX_SHEET_NAME_CHARS: usize = 31;
 
 /// The pixels of Calibri 11's widest digit and a cell's padding, which turn a width in
-/// characters into pixels; a default row's height and a default column's width.
-pub(super) const DIGIT_PIXELS: u32 = 7;
-pub(super) const PADDING_PIXELS: u32 = 5;
+/// characters into pixels ([`width_pixels`]); a default row's height and a default
+/// column's width.
+const DIGIT_PIXELS: u32 = 7;
+const PADDING_PIXELS: u32 = 5;
 pub(super) const ROW_PIXELS: u32 = 20;
 pub(super) const COLUMN_PIXELS: u32 = 64;
 
@@ -171,7 +167,8 @@ impl<'a> Sheet<'a> {
         {
             return Err(WriteError::Limit("a sheet name that Excel cannot take"));
         }
-        let off_sheet = |row: u32, column: u16| row >= ROWS || u32::from(column) >= COLUMNS;
+        let off_sheet =
+            |row: u32, column: u16| row >= SHEET_ROWS || u32::from(column) >= SHEET_COLUMNS;
         if self
             .cells
             .iter()
@@ -286,14 +283,25 @@ impl<'a> Sheet<'a> {
             "<worksheet xmlns=\"{MAIN_NS}\" \
              xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
         ));
-        // The used range.
+        // The used range, and each block of 16 rows' first and last column (`spans`, a
+        // hint Excel writes; written too, so files compare), in one pass over the cells.
         let mut used: Option<(u32, u32, u16, u16)> = None;
+        let mut spans: BTreeMap<u32, (u16, u16)> = BTreeMap::new();
+        let mut span = |row: u32, column: u16| {
+            let span = spans.entry(row / 16).or_insert((column, column));
+            span.0 = span.0.min(column);
+            span.1 = span.1.max(column);
+        };
         for (row, column, ..) in self.cells(order) {
             let (top, bottom, left, right) = used.get_or_insert((row, row, column, column));
             *top = (*top).min(row);
             *bottom = (*bottom).max(row);
             *left = (*left).min(column);
             *right = (*right).max(column);
+            span(row, column);
+        }
+        for &(row, column) in self.notes.keys() {
+            span(row, column);
         }
         match used {
             Some((top, bottom, left, right)) if (top, left) != (bottom, right) => {
@@ -325,7 +333,11 @@ impl<'a> Sheet<'a> {
         }
         xml.push_str("</sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>");
         self.push_columns(&mut xml);
-        self.push_rows(&mut xml, order, strings, out)?;
+        if used.is_some() {
+            self.push_rows(&mut xml, order, &spans, strings, out)?;
+        } else {
+            xml.push_str("<sheetData/>");
+        }
         self.push_validations(&mut xml);
         xml.push_str(
             "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>",
@@ -353,10 +365,8 @@ impl<'a> Sheet<'a> {
             }
         }
         for (first, last, (width, style)) in runs {
-            let pixels = u32::from(width)
-                .saturating_mul(DIGIT_PIXELS)
-                .saturating_add(PADDING_PIXELS);
             // Excel stores the width in 256ths of a character.
+            let pixels = width_pixels(width);
             let chars = f64::from(pixels.saturating_mul(256) / DIGIT_PIXELS) / 256.0;
             xml.push_str(&format!(
                 "<col min=\"{}\" max=\"{}\" width=\"{chars}\"",
@@ -371,29 +381,15 @@ impl<'a> Sheet<'a> {
         xml.push_str("</cols>");
     }
 
-    /// `<sheetData>`: each row with its cells. `spans` (the row's block of 16's first and
-    /// last column) is a hint Excel writes; written too, so files compare.
+    /// `<sheetData>`: each row, with its block's `spans`, and its cells.
     fn push_rows(
         &self,
         xml: &mut String,
         order: &[usize],
+        spans: &BTreeMap<u32, (u16, u16)>,
         strings: &SharedStrings<'_, '_>,
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
-        if self.cells(order).next().is_none() {
-            xml.push_str("<sheetData/>");
-            return Ok(());
-        }
-        let mut spans: BTreeMap<u32, (u16, u16)> = BTreeMap::new();
-        let columns_of_rows = self
-            .cells(order)
-            .map(|c| (c.0, c.1))
-            .chain(self.notes.keys().copied());
-        for (row, column) in columns_of_rows {
-            let span = spans.entry(row / 16).or_insert((column, column));
-            span.0 = span.0.min(column);
-            span.1 = span.1.max(column);
-        }
         xml.push_str("<sheetData>");
         let mut open: Option<u32> = None;
         for (row, column, value, style) in self.cells(order) {
@@ -478,6 +474,13 @@ impl<'a> Sheet<'a> {
         }
         xml.push_str("</dataValidations>");
     }
+}
+
+/// A column `width` characters wide, in pixels.
+pub(super) fn width_pixels(width: u16) -> u32 {
+    u32::from(width)
+        .saturating_mul(DIGIT_PIXELS)
+        .saturating_add(PADDING_PIXELS)
 }
 
 /// `A1`-style reference of a 0-based cell.
