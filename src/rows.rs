@@ -405,9 +405,19 @@ impl RowSink for Validator<'_> {
 
 /// The emails seen so far, compared case-insensitively, without an allocation per row:
 /// lower-cased keys live in one growing buffer, and the map goes from a keyed hash of a
-/// key (SipHash with random keys, so collisions cannot be crafted) to its first row.
-/// That hash is already uniform and secret, so the map uses it as it is
-/// ([`KeyedHash`]) instead of hashing it a second time on every lookup and resize.
+/// key to its first row. That hash is already uniform and secret, so the map uses it as
+/// it is ([`KeyedHash`]) instead of hashing it a second time on every lookup and resize.
+///
+/// The keys come from the upload, so their hash must not be craftable into collisions:
+/// it is foldhash keyed with a secret drawn anew for every file ([`FileSeed`]) from the
+/// operating system's randomness (through std's `RandomState`), never shown outside the
+/// process. foldhash instead of std's SipHash because SipHash was 8 % of the 500-user
+/// parse (12 µs of 148 in `BENCHMARKS.md`'s eighth round) and foldhash a fifth of that.
+/// foldhash calls itself "minimally DoS-resistant": its authors' worry is an attacker
+/// who studies a long-running program to learn its secret, and here the secret lives
+/// for one file. Even so, equal hashes of different keys stay correct (the `clashes`
+/// list), and a default row limit of 500 makes even every key colliding a matter of
+/// 125,000 comparisons.
 #[derive(Default)]
 struct SeenEmails {
     keys: String,
@@ -416,7 +426,7 @@ struct SeenEmails {
     first: HashMap<u64, Seen, BuildHasherDefault<KeyedHash>>,
     /// Different keys whose hashes collided: astronomically rare, checked one by one.
     clashes: Vec<Seen>,
-    hasher: RandomState,
+    seed: FileSeed,
 }
 
 #[derive(Clone, Copy)]
@@ -446,7 +456,7 @@ impl SeenEmails {
         self.last_start = 0;
         self.first.clear();
         self.clashes.clear();
-        self.hasher = RandomState::new();
+        self.seed = FileSeed::default();
     }
 
     /// The key of the address [`SeenEmails::first_row`] last remembered.
@@ -467,7 +477,7 @@ impl SeenEmails {
             row,
         };
         let key = self.keys.get(start..).unwrap_or_default();
-        let hash = self.hasher.hash_one(key);
+        let hash = self.seed.hash(key);
         let is_key = |earlier: &Seen| self.keys.get(earlier.start..earlier.end) == Some(key);
         let first = match self.first.entry(hash) {
             Entry::Vacant(slot) => {
@@ -490,7 +500,34 @@ impl SeenEmails {
     }
 }
 
-/// The hasher of a map whose keys are already keyed SipHash values: it passes them on.
+/// The secret of one file's email hashes: foldhash's two seeds, drawn from std's
+/// `RandomState` (whose keys come from the operating system).
+struct FileSeed {
+    shared: foldhash::SharedSeed,
+    per_hasher: u64,
+}
+
+impl Default for FileSeed {
+    fn default() -> Self {
+        let state = RandomState::new();
+        FileSeed {
+            shared: foldhash::SharedSeed::from_u64(state.hash_one(0u8)),
+            per_hasher: state.hash_one(1u8),
+        }
+    }
+}
+
+impl FileSeed {
+    /// The keyed hash of one key: its bytes in one write (one key per hash, so no
+    /// length needs to separate them).
+    fn hash(&self, key: &str) -> u64 {
+        let mut hasher = foldhash::quality::FoldHasher::with_seed(self.per_hasher, &self.shared);
+        hasher.write(key.as_bytes());
+        hasher.finish()
+    }
+}
+
+/// The hasher of a map whose keys are already keyed hashes: it passes them on.
 #[derive(Default)]
 struct KeyedHash(u64);
 
@@ -508,5 +545,41 @@ impl Hasher for KeyedHash {
 
     fn write_u64(&mut self, value: u64) {
         self.0 = value;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_file_hashes_with_a_secret_of_its_own() {
+        let key = "ada@example.com";
+        let (one, two) = (FileSeed::default(), FileSeed::default());
+        assert_eq!(one.hash(key), one.hash(key));
+        assert_ne!(one.hash(key), two.hash(key));
+        let mut seen = SeenEmails::default();
+        let before = seen.seed.hash(key);
+        seen.clear();
+        assert_ne!(seen.seed.hash(key), before);
+    }
+
+    #[test]
+    fn different_addresses_with_one_hash_are_told_apart() {
+        let mut seen = SeenEmails::default();
+        // An earlier key stored under the hash of another: what a clash looks like.
+        seen.keys.push_str("bob@example.com");
+        let bob = Seen {
+            start: 0,
+            end: seen.keys.len(),
+            row: 2,
+        };
+        seen.first.insert(seen.seed.hash("ada@example.com"), bob);
+        assert_eq!(seen.first_row("Ada@Example.com", 3), None);
+        assert_eq!(seen.clashes.len(), 1);
+        assert_eq!(seen.first_row("ADA@example.com", 4), Some(3));
+        assert_eq!(seen.first_row("bob@example.com", 5), None);
+        assert_eq!(seen.last_key(), "bob@example.com");
+        assert_eq!(seen.first_row("BOB@EXAMPLE.COM", 6), Some(5));
     }
 }
