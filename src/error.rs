@@ -152,6 +152,7 @@ impl fmt::Display for ErrorCode {
 /// Serialises as `{"row": 3, "column": "Email", "code": "invalid_email", "message": "…"}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct RowError {
     /// The row as the spreadsheet numbers it (the header is usually row 1); `None` for
     /// problems of the whole file.

@@ -7,6 +7,7 @@ use crate::NewUser;
 /// A valid user and the row it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct RowUser {
     /// The row as the spreadsheet numbers it.
     pub row: u32,
@@ -34,6 +35,7 @@ pub struct RowUser {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
 pub struct Report {
     /// Valid users in file order.
     pub users: Vec<RowUser>,

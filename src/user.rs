@@ -18,6 +18,33 @@ pub struct NewUser {
     pub site: String,
 }
 
+impl NewUser {
+    /// A user from its four values, as they are.
+    ///
+    /// `NewUser`'s fields stay public and the struct can be written as a literal (its
+    /// shape is part of the crate's stable API); this is the same, as a call.
+    ///
+    /// ```
+    /// use bulk_users::{NewUser, UserType};
+    /// let ada = NewUser::new("Ada Lovelace", "ada@example.com", UserType::Privileged, "Oslo");
+    /// assert_eq!(ada.email, "ada@example.com");
+    /// assert_eq!(ada.site, "Oslo");
+    /// ```
+    pub fn new(
+        name: impl Into<String>,
+        email: impl Into<String>,
+        user_type: UserType,
+        site: impl Into<String>,
+    ) -> Self {
+        NewUser {
+            name: name.into(),
+            email: email.into(),
+            user_type,
+            site: site.into(),
+        }
+    }
+}
+
 /// What a user may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

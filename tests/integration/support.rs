@@ -168,12 +168,7 @@ pub fn ods_package(content: &str, manifest: Option<&str>) -> Vec<u8> {
 
 /// A user, briefly.
 pub fn user(name: &str, email: &str, user_type: UserType, site: &str) -> NewUser {
-    NewUser {
-        name: name.to_owned(),
-        email: email.to_owned(),
-        user_type,
-        site: site.to_owned(),
-    }
+    NewUser::new(name, email, user_type, site)
 }
 
 /// The errors as `(row, column, code)`, the way the contract's tables read.

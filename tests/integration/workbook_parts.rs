@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 use std::io::Read;
 
-use bulk_users::{Format, Language, NewUser, Options, UserType};
+use bulk_users::{Format, Language, Options, UserType};
+
+use crate::support::user;
 
 /// The parts of an .xlsx file by name.
 fn parts(xlsx: &[u8]) -> BTreeMap<String, String> {
@@ -36,15 +38,6 @@ fn same_as_reference(name: &str, ours: &[u8]) {
     );
     for (part, text) in &reference {
         assert_eq!(&ours[part], text, "{name}: {part}");
-    }
-}
-
-fn user(name: &str, email: &str, user_type: UserType, site: &str) -> NewUser {
-    NewUser {
-        name: name.into(),
-        email: email.into(),
-        user_type,
-        site: site.into(),
     }
 }
 
