@@ -89,16 +89,10 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
     let mut chars = section.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '"' => {
-                let mut text = String::new();
-                for q in chars.by_ref() {
-                    if q == '"' {
-                        break;
-                    }
-                    text.push(q);
-                }
-                tokens.push(Token::Literal(text));
-            }
+            // Up to the closing mark, which is consumed with it.
+            '"' => tokens.push(Token::Literal(
+                chars.by_ref().take_while(|&c| c != '"').collect(),
+            )),
             '\\' => tokens.push(Token::Literal(chars.next()?.to_string())),
             // `_x` leaves the width of x: a space. `*x` fills the cell with x: left out.
             '_' => {
@@ -109,13 +103,7 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
                 chars.next()?;
             }
             '[' => {
-                let mut inside = String::new();
-                for b in chars.by_ref() {
-                    if b == ']' {
-                        break;
-                    }
-                    inside.push(b);
-                }
+                let inside: String = chars.by_ref().take_while(|&c| c != ']').collect();
                 if let Some(currency) = inside.strip_prefix('$') {
                     let symbol = currency.split('-').next().unwrap_or("");
                     tokens.push(Token::Literal(symbol.to_owned()));

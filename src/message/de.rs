@@ -1,11 +1,20 @@
 //! Deutsch.
 
-use super::{domain_list, join, quoted_join, shown, size, Text, Words};
+use super::{domain_list, join, shown, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
-use crate::{Column, Format};
+use crate::Column;
 
 pub(super) static WORDS: Words = Words {
+    sizes: (["Byte", "KiB", "MiB"], ','),
+    formats: [
+        "eine CSV-Datei",
+        "eine Excel-Arbeitsmappe (.xlsx)",
+        "eine Excel-97-2003-Arbeitsmappe (.xls)",
+        "eine OpenDocument-Tabelle (.ods)",
+    ],
+    quotes: ["„", "“"],
+    list: |items| join(items, "und"),
     columns: ["Benutzername", "E-Mail", "Benutzertyp", "Standort"],
     headers: ["Benutzername*", "E-Mail*", "Benutzertyp", "Standort"],
     user_types: ["Standard", "Privilegiert"],
@@ -17,33 +26,12 @@ pub(super) static WORDS: Words = Words {
     },
 };
 
-fn bytes(n: usize) -> String {
-    size(n, ["Byte", "KiB", "MiB"], ',')
-}
-
-fn described(format: Format) -> &'static str {
-    match format {
-        Format::Csv => "eine CSV-Datei",
-        Format::Xlsx => "eine Excel-Arbeitsmappe (.xlsx)",
-        Format::Xls => "eine Excel-97-2003-Arbeitsmappe (.xls)",
-        Format::Ods => "eine OpenDocument-Tabelle (.ods)",
-    }
-}
-
-fn q(text: &str) -> String {
-    format!("„{text}“")
-}
-
-fn columns() -> String {
-    quoted_join(&WORDS.columns, q, "und")
-}
-
 pub(super) fn render(text: &Text) -> String {
     match *text {
         Text::FileTooLarge { size, max } => format!(
             "Die Datei hat {size} Byte; höchstens {max} Byte ({}) sind erlaubt. Verteilen \
              Sie die Benutzer auf kleinere Dateien.",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::EmptyFile => "Die Datei ist leer: Sie hat weder eine Kopfzeile noch Benutzer. \
                             Füllen Sie die Vorlage mit einem Benutzer pro Zeile aus und \
@@ -64,14 +52,14 @@ pub(super) fn render(text: &Text) -> String {
         Text::WrongFormat { expected, actual } => format!(
             "Diese Datei ist nicht {}, sondern sieht aus wie {}. Laden Sie sie mit der \
              richtigen Dateiendung hoch oder speichern Sie sie erneut als .{}.",
-            described(expected),
-            described(actual),
+            WORDS.described(expected),
+            WORDS.described(actual),
             expected.extension()
         ),
         Text::Unreadable { expected } => format!(
             "Diese Datei konnte nicht als {} gelesen werden. Speichern Sie sie in Ihrem \
              Tabellenprogramm erneut als .xlsx oder .csv und laden Sie sie hoch.",
-            described(expected)
+            WORDS.described(expected)
         ),
         Text::BinaryData => "Diese Datei ist kein Text: Sie enthält Binärdaten. Speichern Sie \
                           sie in Ihrem Tabellenprogramm als CSV oder .xlsx und laden Sie sie \
@@ -81,7 +69,7 @@ pub(super) fn render(text: &Text) -> String {
             "Entpackt ist die Arbeitsmappe größer als {}, weit mehr, als eine Benutzerliste \
              braucht. Kopieren Sie die Benutzer in eine neue Arbeitsmappe (oder die \
              Vorlage) und laden Sie diese hoch.",
-            bytes(limit)
+            WORDS.bytes(limit)
         ),
         Text::Encrypted => "Die Arbeitsmappe ist mit einem Kennwort geschützt. Entfernen Sie \
                             das Kennwort (oder speichern Sie eine ungeschützte Kopie) und \
@@ -104,29 +92,29 @@ pub(super) fn render(text: &Text) -> String {
              andere.",
             column_letters(first),
             column_letters(second),
-            q(WORDS.column(column))
+            WORDS.q(WORDS.column(column))
         ),
         Text::UnknownColumn { index, header } => format!(
             "Spalte {} hat die Überschrift {}, die keine bekannte Spalte ist. Die Spalten \
              sind {}. Benennen Sie die Überschrift um oder löschen Sie die Spalte.",
             column_letters(index),
-            q(&shown(header)),
-            columns()
+            WORDS.q(&shown(header)),
+            WORDS.columns()
         ),
         Text::HeaderTooWide { max } => format!(
             "Die Kopfzeile hat mehr als {max} Spalten. Behalten Sie nur die Spalten {}.",
-            columns()
+            WORDS.columns()
         ),
         Text::MoreHeaderCells { count } => format!(
             "{count} weitere Überschriften sind unbekannte oder doppelte Spalten. Behalten \
              Sie nur die Spalten {}, jede einmal.",
-            columns()
+            WORDS.columns()
         ),
         Text::MissingColumn { column } => format!(
             "Die Kopfzeile hat keine Spalte {}. Fügen Sie eine Spalte mit der Überschrift {} \
              hinzu.",
-            q(WORDS.column(column)),
-            q(WORDS.header(column))
+            WORDS.q(WORDS.column(column)),
+            WORDS.q(WORDS.header(column))
         ),
         Text::TooManyRows { limit } => format!(
             "Die Datei enthält mehr als {limit} Benutzer; dies ist die erste Zeile über der \
@@ -204,7 +192,7 @@ pub(super) fn render(text: &Text) -> String {
         Text::RuleLimits { rows, bytes: max } => format!(
             "Höchstens {rows} Benutzer pro Datei und Dateien von höchstens {}. Verteilen Sie \
              längere Listen auf mehrere Dateien.",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
             "Jede E-Mail-Adresse darf nur einmal in der Datei vorkommen.".to_owned()
@@ -262,8 +250,8 @@ pub(super) fn render(text: &Text) -> String {
 }
 
 fn cell(problem: &Problem, column: Column, value: &str) -> String {
-    let name = q(WORDS.column(column));
-    let quoted = q(&shown(value));
+    let name = WORDS.q(WORDS.column(column));
+    let quoted = WORDS.q(&shown(value));
     match problem {
         Problem::Missing => match column {
             Column::Email => {
@@ -329,7 +317,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
         Problem::UnknownSite { allowed } => format!(
             "{quoted} ist keiner der Standorte. Verwenden Sie {}, oder lassen Sie die \
              Zelle leer für den Standardstandort.",
-            quoted_join(allowed, q, "oder")
+            WORDS.quoted_join(allowed, "oder")
         ),
         Problem::EmailDomain { allowed } => format!(
             "{value} gehört zu keiner Domain der Organisation. Verwenden Sie eine Adresse \

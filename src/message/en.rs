@@ -1,11 +1,20 @@
 //! English.
 
-use super::{domain_list, join, quoted_join, shown, size, Text, Words};
+use super::{domain_list, join, shown, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
-use crate::{Column, Format};
+use crate::Column;
 
 pub(super) static WORDS: Words = Words {
+    sizes: (["bytes", "KiB", "MiB"], '.'),
+    formats: [
+        "a CSV file",
+        "an Excel workbook (.xlsx)",
+        "an Excel 97-2003 workbook (.xls)",
+        "an OpenDocument spreadsheet (.ods)",
+    ],
+    quotes: ["\"", "\""],
+    list: |items| join(items, "and"),
     columns: ["User name", "Email", "User type", "Site"],
     headers: ["User name*", "Email*", "User type", "Site"],
     user_types: ["Standard", "Privileged"],
@@ -17,33 +26,12 @@ pub(super) static WORDS: Words = Words {
     },
 };
 
-fn bytes(n: usize) -> String {
-    size(n, ["bytes", "KiB", "MiB"], '.')
-}
-
-fn described(format: Format) -> &'static str {
-    match format {
-        Format::Csv => "a CSV file",
-        Format::Xlsx => "an Excel workbook (.xlsx)",
-        Format::Xls => "an Excel 97-2003 workbook (.xls)",
-        Format::Ods => "an OpenDocument spreadsheet (.ods)",
-    }
-}
-
-fn q(text: &str) -> String {
-    format!("\"{text}\"")
-}
-
-fn expected_columns() -> String {
-    quoted_join(&WORDS.columns, q, "and")
-}
-
 pub(super) fn render(text: &Text) -> String {
     match *text {
         Text::FileTooLarge { size, max } => format!(
             "The file is {size} bytes; at most {max} bytes ({}) are accepted. Split the \
              users into smaller files.",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::EmptyFile => "The file is empty: it has no header row and no users. Fill in \
                             the template with one user per row and upload it again."
@@ -64,14 +52,14 @@ pub(super) fn render(text: &Text) -> String {
         Text::WrongFormat { expected, actual } => format!(
             "This file is not {} but looks like {}. Upload it with the right file \
              extension, or save it again as .{}.",
-            described(expected),
-            described(actual),
+            WORDS.described(expected),
+            WORDS.described(actual),
             expected.extension()
         ),
         Text::Unreadable { expected } => format!(
             "This file could not be read as {}. Save it again from your spreadsheet program \
              as .xlsx or .csv and upload it again.",
-            described(expected)
+            WORDS.described(expected)
         ),
         Text::BinaryData => "This file is not text: it holds binary data. Save it as CSV or \
                           .xlsx from your spreadsheet program and upload it again."
@@ -80,7 +68,7 @@ pub(super) fn render(text: &Text) -> String {
             "The workbook expands to more than {} when unpacked, far more than a list of \
              users needs. Copy the users into a new workbook (or the template) and upload \
              that.",
-            bytes(limit)
+            WORDS.bytes(limit)
         ),
         Text::Encrypted => "The workbook is protected with a password. Remove the password \
                             (or save an unprotected copy) and upload it again."
@@ -108,16 +96,16 @@ pub(super) fn render(text: &Text) -> String {
              columns are {}. Rename the header or delete the column.",
             column_letters(index),
             shown(header),
-            expected_columns()
+            WORDS.columns()
         ),
         Text::HeaderTooWide { max } => format!(
             "The header row has more than {max} columns. Keep only the columns {}.",
-            expected_columns()
+            WORDS.columns()
         ),
         Text::MoreHeaderCells { count } => format!(
             "{count} more header cells are unknown or repeated columns. Keep only the \
              columns {}, each once.",
-            expected_columns()
+            WORDS.columns()
         ),
         Text::MissingColumn { column } => format!(
             "The header row has no {} column. Add a column headed \"{}\".",
@@ -195,7 +183,7 @@ pub(super) fn render(text: &Text) -> String {
         Text::RuleLimits { rows, bytes: max } => format!(
             "At most {rows} users per file, and files of at most {}. Split larger lists \
              into several files.",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => "Each email address may appear only once in the file.".to_owned(),
         Text::RuleDomains { domains } => {
@@ -301,7 +289,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
         Problem::UnknownSite { allowed } => format!(
             "{quoted} is not one of the sites. Use one of {}, or leave the cell empty for \
              the default site.",
-            quoted_join(allowed, q, "or")
+            WORDS.quoted_join(allowed, "or")
         ),
         Problem::EmailDomain { allowed } => format!(
             "{value} is not at one of this organisation's domains. Use an address at {}.",

@@ -1,11 +1,20 @@
 //! Español.
 
-use super::{domain_list, join, quoted_join, shown, size, Text, Words};
+use super::{domain_list, join, shown, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
-use crate::{Column, Format};
+use crate::Column;
 
 pub(super) static WORDS: Words = Words {
+    sizes: (["bytes", "KiB", "MiB"], ','),
+    formats: [
+        "un archivo CSV",
+        "un libro de Excel (.xlsx)",
+        "un libro de Excel 97-2003 (.xls)",
+        "una hoja de cálculo OpenDocument (.ods)",
+    ],
+    quotes: ["«", "»"],
+    list: |items| join(items, "y"),
     columns: [
         "Nombre de usuario",
         "Correo electrónico",
@@ -27,33 +36,12 @@ pub(super) static WORDS: Words = Words {
     },
 };
 
-fn bytes(n: usize) -> String {
-    size(n, ["bytes", "KiB", "MiB"], ',')
-}
-
-fn described(format: Format) -> &'static str {
-    match format {
-        Format::Csv => "un archivo CSV",
-        Format::Xlsx => "un libro de Excel (.xlsx)",
-        Format::Xls => "un libro de Excel 97-2003 (.xls)",
-        Format::Ods => "una hoja de cálculo OpenDocument (.ods)",
-    }
-}
-
-fn q(text: &str) -> String {
-    format!("«{text}»")
-}
-
-fn columns() -> String {
-    quoted_join(&WORDS.columns, q, "y")
-}
-
 pub(super) fn render(text: &Text) -> String {
     match *text {
         Text::FileTooLarge { size, max } => format!(
             "El archivo tiene {size} bytes; se aceptan como máximo {max} bytes ({}). Reparta \
              los usuarios en archivos más pequeños.",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::EmptyFile => "El archivo está vacío: no tiene fila de encabezado ni usuarios. \
                             Rellene la plantilla con un usuario por fila y vuelva a subirla."
@@ -73,14 +61,14 @@ pub(super) fn render(text: &Text) -> String {
         Text::WrongFormat { expected, actual } => format!(
             "Este archivo no es {}, sino que parece {}. Súbalo con la extensión correcta o \
              vuelva a guardarlo como .{}.",
-            described(expected),
-            described(actual),
+            WORDS.described(expected),
+            WORDS.described(actual),
             expected.extension()
         ),
         Text::Unreadable { expected } => format!(
             "No se pudo leer este archivo como {}. Vuelva a guardarlo desde su programa de \
              hojas de cálculo como .xlsx o .csv y súbalo de nuevo.",
-            described(expected)
+            WORDS.described(expected)
         ),
         Text::BinaryData => "Este archivo no es texto: contiene datos binarios. Guárdelo como \
                           CSV o .xlsx desde su programa de hojas de cálculo y vuelva a \
@@ -90,7 +78,7 @@ pub(super) fn render(text: &Text) -> String {
             "Al descomprimirse, el libro ocupa más de {}, mucho más de lo que necesita una \
              lista de usuarios. Copie los usuarios en un libro nuevo (o en la plantilla) y \
              suba ese.",
-            bytes(limit)
+            WORDS.bytes(limit)
         ),
         Text::Encrypted => "El libro está protegido con contraseña. Quite la contraseña (o \
                             guarde una copia sin protección) y vuelva a subirlo."
@@ -111,30 +99,30 @@ pub(super) fn render(text: &Text) -> String {
             "Las columnas {} y {} son ambas {}. Conserve una y elimine la otra.",
             column_letters(first),
             column_letters(second),
-            q(WORDS.column(column))
+            WORDS.q(WORDS.column(column))
         ),
         Text::UnknownColumn { index, header } => format!(
             "La columna {} tiene el encabezado {}, que no es una columna conocida. Las \
              columnas son {}. Cambie el encabezado o elimine la columna.",
             column_letters(index),
-            q(&shown(header)),
-            columns()
+            WORDS.q(&shown(header)),
+            WORDS.columns()
         ),
         Text::HeaderTooWide { max } => format!(
             "La fila de encabezado tiene más de {max} columnas. Conserve solo las columnas \
              {}.",
-            columns()
+            WORDS.columns()
         ),
         Text::MoreHeaderCells { count } => format!(
             "Otras {count} celdas del encabezado son columnas desconocidas o repetidas. \
              Conserve solo las columnas {}, cada una una vez.",
-            columns()
+            WORDS.columns()
         ),
         Text::MissingColumn { column } => format!(
             "La fila de encabezado no tiene la columna {}. Añada una columna con el \
              encabezado {}.",
-            q(WORDS.column(column)),
-            q(WORDS.header(column))
+            WORDS.q(WORDS.column(column)),
+            WORDS.q(WORDS.header(column))
         ),
         Text::TooManyRows { limit } => format!(
             "El archivo tiene más de {limit} usuarios; esta es la primera fila que supera el \
@@ -210,7 +198,7 @@ pub(super) fn render(text: &Text) -> String {
         Text::RuleLimits { rows, bytes: max } => format!(
             "Como máximo {rows} usuarios por archivo y archivos de {} como máximo. Reparta \
              las listas más largas en varios archivos.",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
             "Cada dirección de correo solo puede aparecer una vez en el archivo.".to_owned()
@@ -264,8 +252,8 @@ pub(super) fn render(text: &Text) -> String {
 }
 
 fn cell(problem: &Problem, column: Column, value: &str) -> String {
-    let name = q(WORDS.column(column));
-    let quoted = q(&shown(value));
+    let name = WORDS.q(WORDS.column(column));
+    let quoted = WORDS.q(&shown(value));
     match problem {
         Problem::Missing => match column {
             Column::Email => "El correo electrónico está vacío. Cada usuario necesita una \
@@ -328,7 +316,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
         Problem::UnknownSite { allowed } => format!(
             "{quoted} no es una de las sedes. Use {}, o deje la celda vacía para la sede \
              predeterminada.",
-            quoted_join(allowed, q, "o")
+            WORDS.quoted_join(allowed, "o")
         ),
         Problem::EmailDomain { allowed } => format!(
             "{value} no pertenece a ninguno de los dominios de la organización. Use una \

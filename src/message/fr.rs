@@ -1,11 +1,20 @@
 //! Français.
 
-use super::{domain_list, join, quoted_join, shown, size, Text, Words};
+use super::{domain_list, join, shown, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
-use crate::{Column, Format};
+use crate::Column;
 
 pub(super) static WORDS: Words = Words {
+    sizes: (["octets", "Kio", "Mio"], ','),
+    formats: [
+        "un fichier CSV",
+        "un classeur Excel (.xlsx)",
+        "un classeur Excel 97-2003 (.xls)",
+        "une feuille de calcul OpenDocument (.ods)",
+    ],
+    quotes: ["« ", " »"],
+    list: |items| join(items, "et"),
     columns: ["Nom d'utilisateur", "E-mail", "Type d'utilisateur", "Site"],
     headers: [
         "Nom d'utilisateur*",
@@ -22,33 +31,12 @@ pub(super) static WORDS: Words = Words {
     },
 };
 
-fn bytes(n: usize) -> String {
-    size(n, ["octets", "Kio", "Mio"], ',')
-}
-
-fn described(format: Format) -> &'static str {
-    match format {
-        Format::Csv => "un fichier CSV",
-        Format::Xlsx => "un classeur Excel (.xlsx)",
-        Format::Xls => "un classeur Excel 97-2003 (.xls)",
-        Format::Ods => "une feuille de calcul OpenDocument (.ods)",
-    }
-}
-
-fn q(text: &str) -> String {
-    format!("« {text} »")
-}
-
-fn columns() -> String {
-    quoted_join(&WORDS.columns, q, "et")
-}
-
 pub(super) fn render(text: &Text) -> String {
     match *text {
         Text::FileTooLarge { size, max } => format!(
             "Le fichier fait {size} octets ; {max} octets ({}) au plus sont acceptés. \
              Répartissez les utilisateurs dans des fichiers plus petits.",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::EmptyFile => "Le fichier est vide : il n'a ni ligne d'en-tête ni \
                             utilisateurs. Remplissez le modèle avec un utilisateur par \
@@ -69,14 +57,14 @@ pub(super) fn render(text: &Text) -> String {
         Text::WrongFormat { expected, actual } => format!(
             "Ce fichier n'est pas {} mais semble être {}. Importez-le avec la bonne \
              extension, ou enregistrez-le à nouveau au format .{}.",
-            described(expected),
-            described(actual),
+            WORDS.described(expected),
+            WORDS.described(actual),
             expected.extension()
         ),
         Text::Unreadable { expected } => format!(
             "Ce fichier n'a pas pu être lu comme {}. Enregistrez-le à nouveau depuis votre \
              tableur au format .xlsx ou .csv, puis importez-le.",
-            described(expected)
+            WORDS.described(expected)
         ),
         Text::BinaryData => "Ce fichier n'est pas du texte : il contient des données binaires. \
                           Enregistrez-le au format CSV ou .xlsx depuis votre tableur, puis \
@@ -86,7 +74,7 @@ pub(super) fn render(text: &Text) -> String {
             "Une fois décompressé, le classeur dépasse {}, bien plus qu'il n'en faut pour \
              une liste d'utilisateurs. Copiez les utilisateurs dans un nouveau classeur (ou \
              dans le modèle) et importez celui-ci.",
-            bytes(limit)
+            WORDS.bytes(limit)
         ),
         Text::Encrypted => "Le classeur est protégé par un mot de passe. Retirez le mot de \
                             passe (ou enregistrez une copie non protégée), puis importez-le \
@@ -108,28 +96,28 @@ pub(super) fn render(text: &Text) -> String {
             "Les colonnes {} et {} sont toutes deux {}. Gardez-en une et supprimez l'autre.",
             column_letters(first),
             column_letters(second),
-            q(WORDS.column(column))
+            WORDS.q(WORDS.column(column))
         ),
         Text::UnknownColumn { index, header } => format!(
             "La colonne {} a pour en-tête {}, qui n'est pas une colonne connue. Les \
              colonnes sont {}. Renommez l'en-tête ou supprimez la colonne.",
             column_letters(index),
-            q(&shown(header)),
-            columns()
+            WORDS.q(&shown(header)),
+            WORDS.columns()
         ),
         Text::HeaderTooWide { max } => format!(
             "La ligne d'en-tête a plus de {max} colonnes. Ne gardez que les colonnes {}.",
-            columns()
+            WORDS.columns()
         ),
         Text::MoreHeaderCells { count } => format!(
             "{count} autres cellules d'en-tête sont des colonnes inconnues ou répétées. Ne \
              gardez que les colonnes {}, chacune une seule fois.",
-            columns()
+            WORDS.columns()
         ),
         Text::MissingColumn { column } => format!(
             "La ligne d'en-tête n'a pas de colonne {}. Ajoutez une colonne intitulée {}.",
-            q(WORDS.column(column)),
-            q(WORDS.header(column))
+            WORDS.q(WORDS.column(column)),
+            WORDS.q(WORDS.header(column))
         ),
         Text::TooManyRows { limit } => format!(
             "Le fichier contient plus de {limit} utilisateurs ; cette ligne est la première \
@@ -208,7 +196,7 @@ pub(super) fn render(text: &Text) -> String {
         Text::RuleLimits { rows, bytes: max } => format!(
             "{rows} utilisateurs au plus par fichier, et des fichiers de {} au plus. \
              Répartissez les listes plus longues dans plusieurs fichiers.",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
             "Chaque adresse e-mail ne peut figurer qu'une seule fois dans le fichier.".to_owned()
@@ -268,7 +256,7 @@ pub(super) fn render(text: &Text) -> String {
 
 fn cell(problem: &Problem, column: Column, value: &str) -> String {
     let name = WORDS.column(column);
-    let quoted = q(&shown(value));
+    let quoted = WORDS.q(&shown(value));
     match problem {
         Problem::Missing => match column {
             Column::Email => "L'e-mail est vide. Chaque utilisateur a besoin d'une adresse \
@@ -277,7 +265,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
             Column::UserName => "Le nom d'utilisateur est vide. Chaque utilisateur a besoin \
                                  d'un nom."
                 .to_owned(),
-            _ => format!("{} est vide.", q(name)),
+            _ => format!("{} est vide.", WORDS.q(name)),
         },
         Problem::ErrorCell => format!(
             "La cellule affiche l'erreur de tableur {value}. Remplacez-la par la valeur \
@@ -288,23 +276,23 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              qu'elle affiche est inconnu. Ouvrez le fichier dans votre tableur, \
              enregistrez-le et importez-le à nouveau (ou saisissez la valeur au lieu de la \
              formule).",
-            q(name)
+            WORDS.q(name)
         ),
         Problem::Control => format!(
             "{} contient une tabulation, un saut de ligne ou un autre caractère de \
              contrôle. Saisissez la valeur sur une seule ligne.",
-            q(name)
+            WORDS.q(name)
         ),
         Problem::Unreadable => format!(
             "{} contient des caractères illisibles (affichés \u{FFFD}) : le fichier n'est \
              pas dans l'encodage utilisé pour le lire. Enregistrez-le au format « CSV \
              UTF-8 » (dans Excel : Enregistrer sous, CSV UTF-8 (délimité par des \
              virgules)) et importez-le à nouveau.",
-            q(name)
+            WORDS.q(name)
         ),
         Problem::TooLong { chars, max } => format!(
             "{} fait {chars} caractères ; {max} au plus sont autorisés. Raccourcissez-le.",
-            q(name)
+            WORDS.q(name)
         ),
         Problem::Unsafe { first } => format!(
             "{quoted} commence par « {first} », que les tableurs traitent comme une \
@@ -336,7 +324,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
         Problem::UnknownSite { allowed } => format!(
             "{quoted} ne fait pas partie des sites. Indiquez {}, ou laissez la cellule \
              vide pour le site par défaut.",
-            quoted_join(allowed, q, "ou")
+            WORDS.quoted_join(allowed, "ou")
         ),
         Problem::EmailDomain { allowed } => format!(
             "{value} n'appartient à aucun des domaines de l'organisation. Utilisez une \

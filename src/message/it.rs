@@ -1,11 +1,20 @@
 //! Italiano.
 
-use super::{domain_list, join, quoted_join, shown, size, Text, Words};
+use super::{domain_list, join, shown, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
-use crate::{Column, Format};
+use crate::Column;
 
 pub(super) static WORDS: Words = Words {
+    sizes: (["byte", "KiB", "MiB"], ','),
+    formats: [
+        "un file CSV",
+        "una cartella di lavoro Excel (.xlsx)",
+        "una cartella di lavoro Excel 97-2003 (.xls)",
+        "un foglio di calcolo OpenDocument (.ods)",
+    ],
+    quotes: ["«", "»"],
+    list: |items| join(items, "e"),
     columns: ["Nome utente", "E-mail", "Tipo utente", "Sede"],
     headers: ["Nome utente*", "E-mail*", "Tipo utente", "Sede"],
     user_types: ["Standard", "Privilegiato"],
@@ -17,33 +26,12 @@ pub(super) static WORDS: Words = Words {
     },
 };
 
-fn bytes(n: usize) -> String {
-    size(n, ["byte", "KiB", "MiB"], ',')
-}
-
-fn described(format: Format) -> &'static str {
-    match format {
-        Format::Csv => "un file CSV",
-        Format::Xlsx => "una cartella di lavoro Excel (.xlsx)",
-        Format::Xls => "una cartella di lavoro Excel 97-2003 (.xls)",
-        Format::Ods => "un foglio di calcolo OpenDocument (.ods)",
-    }
-}
-
-fn q(text: &str) -> String {
-    format!("«{text}»")
-}
-
-fn columns() -> String {
-    quoted_join(&WORDS.columns, q, "e")
-}
-
 pub(super) fn render(text: &Text) -> String {
     match *text {
         Text::FileTooLarge { size, max } => format!(
             "Il file è di {size} byte; se ne accettano al massimo {max} ({}). Dividi gli \
              utenti in file più piccoli.",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::EmptyFile => "Il file è vuoto: non ha né una riga di intestazione né utenti. \
                             Compila il modello con un utente per riga e caricalo di nuovo."
@@ -63,14 +51,14 @@ pub(super) fn render(text: &Text) -> String {
         Text::WrongFormat { expected, actual } => format!(
             "Questo file non è {} ma sembra {}. Caricalo con l'estensione giusta, oppure \
              salvalo di nuovo come .{}.",
-            described(expected),
-            described(actual),
+            WORDS.described(expected),
+            WORDS.described(actual),
             expected.extension()
         ),
         Text::Unreadable { expected } => format!(
             "Non è stato possibile leggere questo file come {}. Salvalo di nuovo dal tuo \
              programma di fogli di calcolo come .xlsx o .csv e caricalo.",
-            described(expected)
+            WORDS.described(expected)
         ),
         Text::BinaryData => "Questo file non è testo: contiene dati binari. Salvalo come CSV o \
                           .xlsx dal tuo programma di fogli di calcolo e caricalo di nuovo."
@@ -79,7 +67,7 @@ pub(super) fn render(text: &Text) -> String {
             "Una volta decompressa, la cartella di lavoro supera {}, molto più di quanto \
              serva per un elenco di utenti. Copia gli utenti in una nuova cartella di lavoro \
              (o nel modello) e carica quella.",
-            bytes(limit)
+            WORDS.bytes(limit)
         ),
         Text::Encrypted => "La cartella di lavoro è protetta da password. Rimuovi la \
                             password (o salva una copia non protetta) e caricala di nuovo."
@@ -100,29 +88,29 @@ pub(super) fn render(text: &Text) -> String {
             "Le colonne {} e {} sono entrambe {}. Tienine una ed elimina l'altra.",
             column_letters(first),
             column_letters(second),
-            q(WORDS.column(column))
+            WORDS.q(WORDS.column(column))
         ),
         Text::UnknownColumn { index, header } => format!(
             "La colonna {} ha l'intestazione {}, che non è una colonna conosciuta. Le \
              colonne sono {}. Rinomina l'intestazione o elimina la colonna.",
             column_letters(index),
-            q(&shown(header)),
-            columns()
+            WORDS.q(&shown(header)),
+            WORDS.columns()
         ),
         Text::HeaderTooWide { max } => format!(
             "La riga di intestazione ha più di {max} colonne. Tieni solo le colonne {}.",
-            columns()
+            WORDS.columns()
         ),
         Text::MoreHeaderCells { count } => format!(
             "Altre {count} celle dell'intestazione sono colonne sconosciute o ripetute. \
              Tieni solo le colonne {}, ciascuna una volta.",
-            columns()
+            WORDS.columns()
         ),
         Text::MissingColumn { column } => format!(
             "La riga di intestazione non ha la colonna {}. Aggiungi una colonna con \
              l'intestazione {}.",
-            q(WORDS.column(column)),
-            q(WORDS.header(column))
+            WORDS.q(WORDS.column(column)),
+            WORDS.q(WORDS.header(column))
         ),
         Text::TooManyRows { limit } => format!(
             "Il file ha più di {limit} utenti; questa è la prima riga oltre il limite. Dividi \
@@ -199,7 +187,7 @@ pub(super) fn render(text: &Text) -> String {
         Text::RuleLimits { rows, bytes: max } => format!(
             "Al massimo {rows} utenti per file, e file di al massimo {}. Dividi gli elenchi \
              più lunghi in più file.",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
             "Ogni indirizzo e-mail può comparire una sola volta nel file.".to_owned()
@@ -253,8 +241,8 @@ pub(super) fn render(text: &Text) -> String {
 }
 
 fn cell(problem: &Problem, column: Column, value: &str) -> String {
-    let name = q(WORDS.column(column));
-    let quoted = q(&shown(value));
+    let name = WORDS.q(WORDS.column(column));
+    let quoted = WORDS.q(&shown(value));
     match problem {
         Problem::Missing => match column {
             Column::Email => "L'e-mail è vuota. Ogni utente ha bisogno di un indirizzo \
@@ -316,7 +304,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
         Problem::UnknownSite { allowed } => format!(
             "{quoted} non è una delle sedi. Usa {}, oppure lascia la cella vuota per la \
              sede predefinita.",
-            quoted_join(allowed, q, "o")
+            WORDS.quoted_join(allowed, "o")
         ),
         Problem::EmailDomain { allowed } => format!(
             "{value} non appartiene a nessuno dei domini dell'organizzazione. Usa un \

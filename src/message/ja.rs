@@ -1,11 +1,21 @@
 //! 日本語.
 
-use super::{domain_list, shown, size, Text, Words};
+use super::{domain_list, shown, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
-use crate::{Column, Format};
+use crate::Column;
 
 pub(super) static WORDS: Words = Words {
+    sizes: (["バイト", "KiB", "MiB"], '.'),
+    formats: [
+        "CSV ファイル",
+        "Excel ブック（.xlsx）",
+        "Excel 97-2003 ブック（.xls）",
+        "OpenDocument スプレッドシート（.ods）",
+    ],
+    quotes: ["「", "」"],
+    // 「A」、「B」、「C」: Japanese lists need no conjunction.
+    list: |items| items.join("、"),
     columns: ["ユーザー名", "メールアドレス", "ユーザー種別", "拠点"],
     headers: ["ユーザー名*", "メールアドレス*", "ユーザー種別", "拠点"],
     user_types: ["標準", "特権"],
@@ -14,39 +24,12 @@ pub(super) static WORDS: Words = Words {
     summary: |count| format!("ファイルに {count} 件の問題があります："),
 };
 
-fn bytes(n: usize) -> String {
-    size(n, ["バイト", "KiB", "MiB"], '.')
-}
-
-fn described(format: Format) -> &'static str {
-    match format {
-        Format::Csv => "CSV ファイル",
-        Format::Xlsx => "Excel ブック（.xlsx）",
-        Format::Xls => "Excel 97-2003 ブック（.xls）",
-        Format::Ods => "OpenDocument スプレッドシート（.ods）",
-    }
-}
-
-fn q(text: &str) -> String {
-    format!("「{text}」")
-}
-
-/// 「A」、「B」、「C」: Japanese lists need no conjunction.
-fn list(items: &[String]) -> String {
-    items.join("、")
-}
-
-fn columns() -> String {
-    let names: Vec<String> = WORDS.columns.iter().map(|c| q(c)).collect();
-    list(&names)
-}
-
 pub(super) fn render(text: &Text) -> String {
     match *text {
         Text::FileTooLarge { size, max } => format!(
             "ファイルは {size} バイトです。受け付けるのは {max} バイト（{}）までです。\
              ユーザーを小さなファイルに分けてください。",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::EmptyFile => "ファイルが空です。見出し行もユーザーもありません。\
                             テンプレートに 1 行に 1 人ずつ入力して、もう一度アップロードしてください。"
@@ -67,14 +50,14 @@ pub(super) fn render(text: &Text) -> String {
         Text::WrongFormat { expected, actual } => format!(
             "このファイルは{}ではなく、{}のようです。正しい拡張子でアップロードするか、\
              .{} 形式で保存し直してください。",
-            described(expected),
-            described(actual),
+            WORDS.described(expected),
+            WORDS.described(actual),
             expected.extension()
         ),
         Text::Unreadable { expected } => format!(
             "このファイルを{}として読み取れませんでした。表計算ソフトで .xlsx または .csv \
              形式で保存し直して、アップロードしてください。",
-            described(expected)
+            WORDS.described(expected)
         ),
         Text::BinaryData => "このファイルはテキストではなく、バイナリデータを含んでいます。\
                           表計算ソフトで CSV または .xlsx 形式で保存して、\
@@ -84,7 +67,7 @@ pub(super) fn render(text: &Text) -> String {
             "このブックは展開すると {} を超え、ユーザー一覧には大きすぎます。\
              ユーザーを新しいブック（またはテンプレート）にコピーして、\
              それをアップロードしてください。",
-            bytes(limit)
+            WORDS.bytes(limit)
         ),
         Text::Encrypted => "ブックはパスワードで保護されています。パスワードを解除するか\
                             （または保護されていないコピーを保存して）、\
@@ -106,28 +89,28 @@ pub(super) fn render(text: &Text) -> String {
             "{} 列と {} 列はどちらも{}です。一方を残して、もう一方を削除してください。",
             column_letters(first),
             column_letters(second),
-            q(WORDS.column(column))
+            WORDS.q(WORDS.column(column))
         ),
         Text::UnknownColumn { index, header } => format!(
             "{} 列の見出し{}は、このアップロードで使う列ではありません。列は{}です。\
              見出しを直すか、列を削除してください。",
             column_letters(index),
-            q(&shown(header)),
-            columns()
+            WORDS.q(&shown(header)),
+            WORDS.columns()
         ),
         Text::HeaderTooWide { max } => format!(
             "見出し行の列が {max} を超えています。{}の列だけを残してください。",
-            columns()
+            WORDS.columns()
         ),
         Text::MoreHeaderCells { count } => format!(
             "ほかに {count} 個の見出しが、不明または重複した列です。{}の列を 1 つずつだけ\
              残してください。",
-            columns()
+            WORDS.columns()
         ),
         Text::MissingColumn { column } => format!(
             "見出し行に{}列がありません。見出しが{}の列を追加してください。",
-            q(WORDS.column(column)),
-            q(WORDS.header(column))
+            WORDS.q(WORDS.column(column)),
+            WORDS.q(WORDS.header(column))
         ),
         Text::TooManyRows { limit } => format!(
             "ファイルのユーザーが {limit} 人を超えています。この行が上限を超えた最初の行です。\
@@ -200,14 +183,14 @@ pub(super) fn render(text: &Text) -> String {
         Text::RuleLimits { rows, bytes: max } => format!(
             "1 ファイルに {rows} 人まで、ファイルサイズは {} までです。\
              それより多い場合は複数のファイルに分けてください。",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
             "同じメールアドレスはファイル内に 1 回しか使えません。".to_owned()
         }
         Text::RuleDomains { domains } => format!(
             "メールアドレスは {} のものを使ってください。",
-            list(domains)
+            (WORDS.list)(domains)
         ),
         Text::RuleNewPeopleOnly => {
             "まだアカウントを持っていない人だけを追加してください。".to_owned()
@@ -253,8 +236,8 @@ pub(super) fn render(text: &Text) -> String {
 }
 
 fn cell(problem: &Problem, column: Column, value: &str) -> String {
-    let name = q(WORDS.column(column));
-    let quoted = q(&shown(value));
+    let name = WORDS.q(WORDS.column(column));
+    let quoted = WORDS.q(&shown(value));
     match problem {
         Problem::Missing => format!("{name}が空欄です。ユーザーごとに入力が必要です。"),
         Problem::ErrorCell => format!(
@@ -308,11 +291,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              ください。"
         ),
         Problem::UnknownSite { allowed } => {
-            let sites: Vec<String> = allowed.iter().map(|s| q(s)).collect();
+            let sites: Vec<String> = allowed.iter().map(|s| WORDS.q(s)).collect();
             format!(
                 "{quoted}は登録された拠点ではありません。{}のいずれかを入力するか、既定の拠点に\
                  する場合は空欄のままにしてください。",
-                list(&sites)
+                (WORDS.list)(&sites)
             )
         }
         Problem::EmailDomain { allowed } => format!(

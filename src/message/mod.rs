@@ -295,6 +295,14 @@ pub(crate) struct Words {
     pub(crate) row: fn(u32, &str) -> String,
     /// "3 problems in the file:".
     pub(crate) summary: fn(usize) -> String,
+    /// The words for bytes, KiB and MiB, and the decimal mark: `1,5 Mio`.
+    pub(crate) sizes: ([&'static str; 3], char),
+    /// Each [`Format`] as a sentence names it ("a CSV file"), in [`Format::ALL`] order.
+    pub(crate) formats: [&'static str; 4],
+    /// The marks a quoted value opens and closes with: `"` and `"`, `«` and `»`.
+    pub(crate) quotes: [&'static str; 2],
+    /// A list of items as the language writes it: `a, b and c`.
+    pub(crate) list: fn(&[String]) -> String,
 }
 
 /// The words of `language`.
@@ -333,6 +341,39 @@ impl Words {
     pub(crate) fn user_type(&self, user_type: UserType) -> &'static str {
         let place = usize::from(user_type == UserType::Privileged);
         self.user_types.get(place).copied().unwrap_or("")
+    }
+
+    /// `10 MiB`, `1.5 MiB`, `900 KiB`, `12 bytes`, in the language's words.
+    pub(crate) fn bytes(&self, bytes: usize) -> String {
+        let (units, decimal) = self.sizes;
+        size(bytes, units, decimal)
+    }
+
+    /// The format as a sentence names it: "an Excel workbook (.xlsx)".
+    pub(crate) fn described(&self, format: Format) -> &'static str {
+        let place = Format::ALL.iter().position(|&f| f == format);
+        place
+            .and_then(|place| self.formats.get(place))
+            .copied()
+            .unwrap_or("")
+    }
+
+    /// `text` in the language's quotation marks.
+    pub(crate) fn q(&self, text: &str) -> String {
+        let [open, close] = self.quotes;
+        format!("{open}{text}{close}")
+    }
+
+    /// Every item quoted, joined with `conjunction`: `« Oslo » ou « Bergen »`.
+    pub(crate) fn quoted_join<S: AsRef<str>>(&self, items: &[S], conjunction: &str) -> String {
+        let quoted: Vec<String> = items.iter().map(|item| self.q(item.as_ref())).collect();
+        join(&quoted, conjunction)
+    }
+
+    /// The four column names, quoted, as one list.
+    pub(crate) fn columns(&self) -> String {
+        let quoted: Vec<String> = self.columns.iter().map(|name| self.q(name)).collect();
+        (self.list)(&quoted)
     }
 }
 
@@ -384,17 +425,6 @@ pub(crate) fn user_type_named(text: &str) -> Option<UserType> {
     })
 }
 
-/// Every item quoted as the language quotes, joined with its conjunction:
-/// `« Oslo » ou « Bergen »`.
-pub(crate) fn quoted_join<S: AsRef<str>>(
-    items: &[S],
-    quote: fn(&str) -> String,
-    conjunction: &str,
-) -> String {
-    let quoted: Vec<String> = items.iter().map(|item| quote(item.as_ref())).collect();
-    join(&quoted, conjunction)
-}
-
 /// `a, b and c` with the language's conjunction (`and`, `et`, `und`…).
 pub(crate) fn join(items: &[String], conjunction: &str) -> String {
     match items.split_last() {
@@ -406,7 +436,7 @@ pub(crate) fn join(items: &[String], conjunction: &str) -> String {
 }
 
 /// `10 MiB`, `1.5 MiB`, `900 KiB`, `12 bytes` (the unit words given).
-pub(crate) fn size(bytes: usize, units: [&str; 3], decimal: char) -> String {
+fn size(bytes: usize, units: [&str; 3], decimal: char) -> String {
     const KIB: usize = 1024;
     const MIB: usize = 1024 * 1024;
     let [byte_word, kib, mib] = units;

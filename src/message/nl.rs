@@ -1,11 +1,20 @@
 //! Nederlands.
 
-use super::{domain_list, join, quoted_join, shown, size, Text, Words};
+use super::{domain_list, join, shown, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
-use crate::{Column, Format};
+use crate::Column;
 
 pub(super) static WORDS: Words = Words {
+    sizes: (["bytes", "KiB", "MiB"], ','),
+    formats: [
+        "een CSV-bestand",
+        "een Excel-werkmap (.xlsx)",
+        "een Excel 97-2003-werkmap (.xls)",
+        "een OpenDocument-spreadsheet (.ods)",
+    ],
+    quotes: ["‘", "’"],
+    list: |items| join(items, "en"),
     columns: ["Gebruikersnaam", "E-mailadres", "Gebruikerstype", "Locatie"],
     headers: [
         "Gebruikersnaam*",
@@ -22,33 +31,12 @@ pub(super) static WORDS: Words = Words {
     },
 };
 
-fn bytes(n: usize) -> String {
-    size(n, ["bytes", "KiB", "MiB"], ',')
-}
-
-fn described(format: Format) -> &'static str {
-    match format {
-        Format::Csv => "een CSV-bestand",
-        Format::Xlsx => "een Excel-werkmap (.xlsx)",
-        Format::Xls => "een Excel 97-2003-werkmap (.xls)",
-        Format::Ods => "een OpenDocument-spreadsheet (.ods)",
-    }
-}
-
-fn q(text: &str) -> String {
-    format!("‘{text}’")
-}
-
-fn columns() -> String {
-    quoted_join(&WORDS.columns, q, "en")
-}
-
 pub(super) fn render(text: &Text) -> String {
     match *text {
         Text::FileTooLarge { size, max } => format!(
             "Het bestand is {size} bytes; maximaal {max} bytes ({}) worden geaccepteerd. \
              Verdeel de gebruikers over kleinere bestanden.",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::EmptyFile => "Het bestand is leeg: het heeft geen kopregel en geen gebruikers. \
                             Vul de sjabloon in met één gebruiker per rij en upload hem \
@@ -69,14 +57,14 @@ pub(super) fn render(text: &Text) -> String {
         Text::WrongFormat { expected, actual } => format!(
             "Dit bestand is geen {} maar lijkt op {}. Upload het met de juiste extensie, of \
              sla het opnieuw op als .{}.",
-            described(expected),
-            described(actual),
+            WORDS.described(expected),
+            WORDS.described(actual),
             expected.extension()
         ),
         Text::Unreadable { expected } => format!(
             "Dit bestand kon niet worden gelezen als {}. Sla het in uw spreadsheetprogramma \
              opnieuw op als .xlsx of .csv en upload het.",
-            described(expected)
+            WORDS.described(expected)
         ),
         Text::BinaryData => "Dit bestand is geen tekst: het bevat binaire gegevens. Sla het in \
                           uw spreadsheetprogramma op als CSV of .xlsx en upload het opnieuw."
@@ -85,7 +73,7 @@ pub(super) fn render(text: &Text) -> String {
             "Uitgepakt is de werkmap groter dan {}, veel meer dan een lijst met gebruikers \
              nodig heeft. Kopieer de gebruikers naar een nieuwe werkmap (of de sjabloon) en \
              upload die.",
-            bytes(limit)
+            WORDS.bytes(limit)
         ),
         Text::Encrypted => "De werkmap is beveiligd met een wachtwoord. Verwijder het \
                             wachtwoord (of sla een onbeveiligde kopie op) en upload hem \
@@ -107,28 +95,28 @@ pub(super) fn render(text: &Text) -> String {
             "Kolom {} en {} zijn allebei {}. Houd er één en verwijder de andere.",
             column_letters(first),
             column_letters(second),
-            q(WORDS.column(column))
+            WORDS.q(WORDS.column(column))
         ),
         Text::UnknownColumn { index, header } => format!(
             "Kolom {} heeft de kop {}, die geen bekende kolom is. De kolommen zijn {}. Geef \
              de kop een andere naam of verwijder de kolom.",
             column_letters(index),
-            q(&shown(header)),
-            columns()
+            WORDS.q(&shown(header)),
+            WORDS.columns()
         ),
         Text::HeaderTooWide { max } => format!(
             "De kopregel heeft meer dan {max} kolommen. Houd alleen de kolommen {}.",
-            columns()
+            WORDS.columns()
         ),
         Text::MoreHeaderCells { count } => format!(
             "Nog {count} kopcellen zijn onbekende of dubbele kolommen. Houd alleen de \
              kolommen {}, elk één keer.",
-            columns()
+            WORDS.columns()
         ),
         Text::MissingColumn { column } => format!(
             "De kopregel heeft geen kolom {}. Voeg een kolom toe met de kop {}.",
-            q(WORDS.column(column)),
-            q(WORDS.header(column))
+            WORDS.q(WORDS.column(column)),
+            WORDS.q(WORDS.header(column))
         ),
         Text::TooManyRows { limit } => format!(
             "Het bestand heeft meer dan {limit} gebruikers; dit is de eerste rij boven de \
@@ -204,7 +192,7 @@ pub(super) fn render(text: &Text) -> String {
         Text::RuleLimits { rows, bytes: max } => format!(
             "Maximaal {rows} gebruikers per bestand, en bestanden van maximaal {}. Verdeel \
              langere lijsten over meerdere bestanden.",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
             "Elk e-mailadres mag maar één keer in het bestand staan.".to_owned()
@@ -257,8 +245,8 @@ pub(super) fn render(text: &Text) -> String {
 }
 
 fn cell(problem: &Problem, column: Column, value: &str) -> String {
-    let name = q(WORDS.column(column));
-    let quoted = q(&shown(value));
+    let name = WORDS.q(WORDS.column(column));
+    let quoted = WORDS.q(&shown(value));
     match problem {
         Problem::Missing => match column {
             Column::Email => "Het e-mailadres is leeg. Elke gebruiker heeft een e-mailadres \
@@ -319,7 +307,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
         Problem::UnknownSite { allowed } => format!(
             "{quoted} is geen van de locaties. Gebruik {}, of laat de cel leeg voor de \
              standaardlocatie.",
-            quoted_join(allowed, q, "of")
+            WORDS.quoted_join(allowed, "of")
         ),
         Problem::EmailDomain { allowed } => format!(
             "{value} hoort niet bij een van de domeinen van de organisatie. Gebruik een adres \

@@ -1,11 +1,20 @@
 //! Português.
 
-use super::{domain_list, join, quoted_join, shown, size, Text, Words};
+use super::{domain_list, join, shown, Text, Words};
 use crate::cells::column_letters;
 use crate::rules::{EmailProblem, Problem};
-use crate::{Column, Format};
+use crate::Column;
 
 pub(super) static WORDS: Words = Words {
+    sizes: (["bytes", "KiB", "MiB"], ','),
+    formats: [
+        "um arquivo CSV",
+        "uma pasta de trabalho do Excel (.xlsx)",
+        "uma pasta de trabalho do Excel 97-2003 (.xls)",
+        "uma planilha OpenDocument (.ods)",
+    ],
+    quotes: ["“", "”"],
+    list: |items| join(items, "e"),
     columns: ["Nome de usuário", "E-mail", "Tipo de usuário", "Local"],
     headers: ["Nome de usuário*", "E-mail*", "Tipo de usuário", "Local"],
     user_types: ["Padrão", "Privilegiado"],
@@ -17,33 +26,12 @@ pub(super) static WORDS: Words = Words {
     },
 };
 
-fn bytes(n: usize) -> String {
-    size(n, ["bytes", "KiB", "MiB"], ',')
-}
-
-fn described(format: Format) -> &'static str {
-    match format {
-        Format::Csv => "um arquivo CSV",
-        Format::Xlsx => "uma pasta de trabalho do Excel (.xlsx)",
-        Format::Xls => "uma pasta de trabalho do Excel 97-2003 (.xls)",
-        Format::Ods => "uma planilha OpenDocument (.ods)",
-    }
-}
-
-fn q(text: &str) -> String {
-    format!("“{text}”")
-}
-
-fn columns() -> String {
-    quoted_join(&WORDS.columns, q, "e")
-}
-
 pub(super) fn render(text: &Text) -> String {
     match *text {
         Text::FileTooLarge { size, max } => format!(
             "O arquivo tem {size} bytes; são aceitos no máximo {max} bytes ({}). Divida os \
              usuários em arquivos menores.",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::EmptyFile => "O arquivo está vazio: não tem linha de cabeçalho nem usuários. \
                             Preencha o modelo com um usuário por linha e envie-o novamente."
@@ -63,14 +51,14 @@ pub(super) fn render(text: &Text) -> String {
         Text::WrongFormat { expected, actual } => format!(
             "Este arquivo não é {}, mas parece ser {}. Envie-o com a extensão correta ou \
              salve-o novamente como .{}.",
-            described(expected),
-            described(actual),
+            WORDS.described(expected),
+            WORDS.described(actual),
             expected.extension()
         ),
         Text::Unreadable { expected } => format!(
             "Não foi possível ler este arquivo como {}. Salve-o novamente no seu programa de \
              planilhas como .xlsx ou .csv e envie-o.",
-            described(expected)
+            WORDS.described(expected)
         ),
         Text::BinaryData => "Este arquivo não é texto: contém dados binários. Salve-o como CSV \
                           ou .xlsx no seu programa de planilhas e envie-o novamente."
@@ -79,7 +67,7 @@ pub(super) fn render(text: &Text) -> String {
             "Descompactada, a pasta de trabalho passa de {}, muito mais do que uma lista de \
              usuários precisa. Copie os usuários para uma nova pasta de trabalho (ou para o \
              modelo) e envie-a.",
-            bytes(limit)
+            WORDS.bytes(limit)
         ),
         Text::Encrypted => "A pasta de trabalho está protegida por senha. Remova a senha (ou \
                             salve uma cópia sem proteção) e envie-a novamente."
@@ -100,29 +88,29 @@ pub(super) fn render(text: &Text) -> String {
             "As colunas {} e {} são ambas {}. Mantenha uma e exclua a outra.",
             column_letters(first),
             column_letters(second),
-            q(WORDS.column(column))
+            WORDS.q(WORDS.column(column))
         ),
         Text::UnknownColumn { index, header } => format!(
             "A coluna {} tem o cabeçalho {}, que não é uma coluna conhecida. As colunas são \
              {}. Renomeie o cabeçalho ou exclua a coluna.",
             column_letters(index),
-            q(&shown(header)),
-            columns()
+            WORDS.q(&shown(header)),
+            WORDS.columns()
         ),
         Text::HeaderTooWide { max } => format!(
             "A linha de cabeçalho tem mais de {max} colunas. Mantenha só as colunas {}.",
-            columns()
+            WORDS.columns()
         ),
         Text::MoreHeaderCells { count } => format!(
             "Mais {count} células do cabeçalho são colunas desconhecidas ou repetidas. \
              Mantenha só as colunas {}, cada uma uma vez.",
-            columns()
+            WORDS.columns()
         ),
         Text::MissingColumn { column } => format!(
             "A linha de cabeçalho não tem a coluna {}. Adicione uma coluna com o cabeçalho \
              {}.",
-            q(WORDS.column(column)),
-            q(WORDS.header(column))
+            WORDS.q(WORDS.column(column)),
+            WORDS.q(WORDS.header(column))
         ),
         Text::TooManyRows { limit } => format!(
             "O arquivo tem mais de {limit} usuários; esta é a primeira linha além do limite. \
@@ -198,7 +186,7 @@ pub(super) fn render(text: &Text) -> String {
         Text::RuleLimits { rows, bytes: max } => format!(
             "No máximo {rows} usuários por arquivo, e arquivos de no máximo {}. Divida \
              listas maiores em vários arquivos.",
-            bytes(max)
+            WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
             "Cada endereço de e-mail pode aparecer só uma vez no arquivo.".to_owned()
@@ -250,8 +238,8 @@ pub(super) fn render(text: &Text) -> String {
 }
 
 fn cell(problem: &Problem, column: Column, value: &str) -> String {
-    let name = q(WORDS.column(column));
-    let quoted = q(&shown(value));
+    let name = WORDS.q(WORDS.column(column));
+    let quoted = WORDS.q(&shown(value));
     match problem {
         Problem::Missing => match column {
             Column::Email => "O e-mail está vazio. Cada usuário precisa de um endereço de \
@@ -311,7 +299,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
         Problem::UnknownSite { allowed } => format!(
             "{quoted} não é um dos locais. Use {}, ou deixe a célula vazia para o local \
              padrão.",
-            quoted_join(allowed, q, "ou")
+            WORDS.quoted_join(allowed, "ou")
         ),
         Problem::EmailDomain { allowed } => format!(
             "{value} não pertence a nenhum dos domínios da organização. Use um endereço de \
