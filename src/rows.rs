@@ -411,8 +411,8 @@ impl RowSink for Validator<'_> {
 /// The keys come from the upload, so their hash must not be craftable into collisions:
 /// it is foldhash keyed with a secret drawn anew for every file ([`FileSeed`]) from the
 /// operating system's randomness (through std's `RandomState`), never shown outside the
-/// process. foldhash instead of std's SipHash because SipHash was 8 % of the 500-user
-/// parse (12 µs of 148 in `BENCHMARKS.md`'s eighth round) and foldhash a fifth of that.
+/// process. foldhash instead of std's SipHash because the switch takes 6 % off the
+/// 500-user parse (`BENCHMARKS.md`, eighth round).
 /// foldhash calls itself "minimally DoS-resistant": its authors' worry is an attacker
 /// who studies a long-running program to learn its secret, and here the secret lives
 /// for one file. Even so, equal hashes of different keys stay correct (the `clashes`
