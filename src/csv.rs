@@ -30,10 +30,21 @@ pub(crate) struct TextInfo {
 pub(crate) fn line_breaks(bytes: &[u8], most: usize) -> usize {
     let count = |byte: u8| {
         let mut lines = 0usize;
-        // In blocks, so that the count stops soon after `most`; each block's count is
-        // a plain fold that the compiler vectorises.
+        // In blocks, so that the count stops soon after `most`. Each block is counted
+        // 255 bytes at a time in a `u8`, which cannot overflow there: the compiler then
+        // compares and adds 16 or 32 bytes an instruction (a `usize` count widens every
+        // byte to 8 bytes first, five times slower).
         for block in bytes.chunks(1 << 14) {
-            lines = lines.saturating_add(block.iter().filter(|&&b| b == byte).count());
+            let in_block: usize = block
+                .chunks(255)
+                .map(|run| {
+                    let found = run
+                        .iter()
+                        .fold(0u8, |n, &b| n.wrapping_add(u8::from(b == byte)));
+                    usize::from(found)
+                })
+                .sum();
+            lines = lines.saturating_add(in_block);
             if lines >= most {
                 return most;
             }
