@@ -1,6 +1,7 @@
 //! The errors file: the upload's rows as they were, each with its problems beside it, the
 //! way Microsoft Entra's bulk results file works.
 
+use std::fmt::Write as _;
 use std::ops::ControlFlow;
 
 use crate::cells::{Row, RowSink};
@@ -171,52 +172,68 @@ pub(crate) fn write(kept: &Kept, report: &Report, language: Language) -> Vec<u8>
         .flexible(true)
         .terminator(::csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
-    let mut line: Vec<String> = Vec::with_capacity(width + 2);
+    // One line's fields, emptied after each line and filled again: their room is kept,
+    // so a row costs no allocation once the widest has been written.
+    let mut line: Vec<String> = vec![String::new(); width.saturating_add(2)];
     let mut put = |line: &mut Vec<String>| {
         // Writing to a Vec cannot fail.
         let _ = writer.write_record(line.iter());
-        line.clear();
+        line.iter_mut().for_each(String::clear);
     };
-    line.push(Text::RowHeading.render(language));
-    line.extend((0..width).map(|c| crate::cells::column_letters(u32::try_from(c).unwrap_or(0))));
-    line.push(Text::ErrorsHeading.render(language));
+    if let Some((first, rest)) = line.split_first_mut() {
+        first.push_str(&Text::RowHeading.render(language));
+        for (index, field) in (0u32..).zip(rest.iter_mut().take(width)) {
+            field.push_str(&crate::cells::column_letters(index));
+        }
+    }
+    if let Some(last) = line.last_mut() {
+        last.push_str(&Text::ErrorsHeading.render(language));
+    }
     put(&mut line);
-    // Every row's problems joined once: the errors are sorted by row, so one pass
-    // groups them (looking them up row by row would be quadratic).
-    let mut by_row: std::collections::HashMap<Option<u32>, String> =
-        std::collections::HashMap::new();
-    for error in &report.errors {
-        let text = by_row.entry(error.row).or_default();
+    // "Email: …", one after another.
+    let add = |text: &mut String, error: &crate::RowError| {
         if !text.is_empty() {
             text.push(' ');
         }
-        match error.column {
-            Some(column) => {
-                text.push_str(words.column(column));
-                text.push_str(": ");
-                text.push_str(&error.message);
-            }
-            None => text.push_str(&error.message),
+        if let Some(column) = error.column {
+            text.push_str(words.column(column));
+            text.push_str(": ");
+        }
+        text.push_str(&error.message);
+    };
+    if let Some(last) = line.last_mut() {
+        let file = report.errors.iter().filter(|error| error.row.is_none());
+        file.for_each(|error| add(last, error));
+        if !last.is_empty() {
+            put(&mut line);
         }
     }
-    let problems = |row: Option<u32>| by_row.get(&row).cloned().unwrap_or_default();
-    let file_problems = problems(None);
-    if !file_problems.is_empty() {
-        line.push(String::new());
-        line.extend(std::iter::repeat_n(String::new(), width));
-        line.push(file_problems);
-        put(&mut line);
-    }
+    // The errors are sorted by row, and so are the kept rows: one pass over both gives
+    // each row its problems.
+    let mut errors = report.errors.iter().filter(|e| e.row.is_some()).peekable();
+    let mut problems = |row: u32, text: &mut String| {
+        // Errors of a row that was not kept have no line to go on.
+        while errors.next_if(|error| error.row < Some(row)).is_some() {}
+        while let Some(error) = errors.next_if(|error| error.row == Some(row)) {
+            add(text, error);
+        }
+    };
     for row in kept.rows() {
-        line.push(row.number.to_string());
-        line.extend(std::iter::repeat_n(String::new(), width));
+        if let Some(first) = line.first_mut() {
+            let _ = write!(first, "{}", row.number);
+        }
         for (column, text) in row.cells() {
             let slot = usize::try_from(column).ok().and_then(|c| c.checked_add(1));
-            if let Some(cell) = slot.and_then(|slot| line.get_mut(slot)) {
+            if let Some(cell) = slot
+                .filter(|&slot| slot <= width)
+                .and_then(|slot| line.get_mut(slot))
+            {
                 cell.push_str(text);
             }
         }
-        line.push(problems(Some(row.number)));
+        if let Some(last) = line.last_mut() {
+            problems(row.number, last);
+        }
         put(&mut line);
     }
     writer.into_inner().unwrap_or_default()

@@ -229,6 +229,29 @@ fn the_errors_file_keeps_every_row_beside_its_problems() {
         file,
         "\u{FEFF}Row,Errors\r\n,The file is empty: it has no header row and no users. Fill in the template with one user per row and upload it again.\r\n"
     );
+    // A whole-file problem goes on its own line before the rows; a row's problems beside
+    // it, up to the row past the limit; rows after it are not read.
+    let file = Options::new().errors_csv(b"User name*,Email*\n", Format::Csv);
+    assert_eq!(
+        String::from_utf8(file).unwrap(),
+        "\u{FEFF}Row,A,B,Errors\r\n\
+         ,,,The file has a header row but no users. Add one user per row under the header.\r\n\
+         1,User name*,Email*,\r\n"
+    );
+    let upload = "User name*,Email*,Phone\nA,a@x.com,1\nB,b(at)x.com\nC,c@x.com\n";
+    let file = Options::new()
+        .max_rows(1)
+        .errors_csv(upload.as_bytes(), Format::Csv);
+    assert_eq!(
+        String::from_utf8(file).unwrap(),
+        "\u{FEFF}Row,A,B,C,Errors\r\n\
+         1,User name*,Email*,Phone,\"Column C is headed \"\"Phone\"\", which is not a column this \
+         upload knows. The columns are \"\"User name\"\", \"\"Email\"\", \"\"User type\"\" and \
+         \"\"Site\"\". Rename the header or delete the column.\"\r\n\
+         2,A,a@x.com,1,\r\n\
+         3,B,b(at)x.com,,The file has more than 1 users; this is the first row past the limit. \
+         Split the users into files of at most 1 users each.\r\n"
+    );
 }
 
 #[test]
