@@ -500,7 +500,8 @@ pub(crate) fn domain_list(domains: &[String], or: &str, more: fn(usize) -> Strin
 
 /// Cuts `value` to at most `max` characters, marking the cut with `…`.
 pub(crate) fn shorten(value: &str, max: usize) -> String {
-    if value.chars().nth(max).is_none() {
+    // No more bytes than `max` is no more characters either: nothing to count.
+    if value.len() <= max || value.chars().nth(max).is_none() {
         return value.to_owned();
     }
     let mut cut: String = value.chars().take(max.saturating_sub(1)).collect();
@@ -517,6 +518,8 @@ mod tests {
         assert_eq!(shorten("abc", 3), "abc");
         assert_eq!(shorten("abcd", 3), "ab…");
         assert_eq!(shorten("ééééé", 4), "ééé…");
+        // More bytes than `max`, no more characters: whole.
+        assert_eq!(shorten("éé€", 3), "éé€");
     }
 
     #[test]
