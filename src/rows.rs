@@ -561,6 +561,23 @@ mod tests {
     }
 
     #[test]
+    fn the_index_finds_every_key_again_as_it_grows() {
+        // No room made first: the table grows, and places every entry again, many times.
+        let mut seen = SeenEmails::default();
+        for n in 0..3000u32 {
+            assert_eq!(seen.first_row(&format!("user{n}@example.com"), n + 2), None);
+        }
+        for n in (0..3000u32).rev() {
+            let again = seen.first_row(&format!("USER{n}@Example.COM"), 9999);
+            assert_eq!(again, Some(n + 2));
+        }
+        assert_eq!(seen.entries.len(), 3000);
+        seen.clear();
+        assert_eq!(seen.first_row("user7@example.com", 2), None);
+        assert_eq!(seen.entries.len(), 1);
+    }
+
+    #[test]
     fn different_addresses_with_one_hash_are_told_apart() {
         let mut seen = SeenEmails::default();
         // Room first: growing would place every entry by its own key's hash again.
