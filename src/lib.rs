@@ -274,7 +274,7 @@
 //! The crate keeps nothing between calls: [`parse`] and [`Options::parse`] make their
 //! buffers for each file and free them after. A worker that checks many uploads can hold
 //! a [`Checker`], which keeps the buffers, emptied, from one file to the next (about
-//! 100 KB after a 500-user file, never more than 256 KiB; a file of more than 1,024 users
+//! 75 KB after a 500-user file, never more than 256 KiB; a file of more than 1,024 users
 //! lets them go) and the CSV parsers it has built. It answers exactly as its options do.
 //! The answer is always a block of its own, of the right size.
 #![forbid(unsafe_code)]
