@@ -498,8 +498,10 @@ impl SeenEmails {
                     // A key longer than 4 GiB (none is) would never be found again.
                     let len = u32::try_from(key.len()).unwrap_or(u32::MAX);
                     self.entries.push(Seen { start, len, row });
+                    return None;
                 }
-                return None;
+                // Not remembered: its key leaves the buffer like a repeat's.
+                None
             }
         };
         self.keys.truncate(start);

@@ -290,14 +290,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
             "{quoted}はメールアドレスではありません。name@example.com の形で入力して\
              ください。"
         ),
-        Problem::UnknownSite { allowed } => {
-            let sites: Vec<String> = allowed.iter().map(|s| WORDS.q(s)).collect();
-            format!(
-                "{quoted}は登録された拠点ではありません。{}のいずれかを入力するか、既定の拠点に\
-                 する場合は空欄のままにしてください。",
-                (WORDS.list)(&sites)
-            )
-        }
+        Problem::UnknownSite { allowed } => format!(
+            "{quoted}は登録された拠点ではありません。{}のいずれかを入力するか、既定の拠点に\
+             する場合は空欄のままにしてください。",
+            (WORDS.list)(&WORDS.quoted(allowed))
+        ),
         Problem::EmailDomain { allowed } => format!(
             "{value} は組織のドメインのアドレスではありません。{} のアドレスを使って\
              ください。",

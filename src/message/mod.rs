@@ -364,16 +364,19 @@ impl Words {
         format!("{open}{text}{close}")
     }
 
+    /// Every item in the language's quotation marks.
+    pub(crate) fn quoted<S: AsRef<str>>(&self, items: &[S]) -> Vec<String> {
+        items.iter().map(|item| self.q(item.as_ref())).collect()
+    }
+
     /// Every item quoted, joined with `conjunction`: `« Oslo » ou « Bergen »`.
     pub(crate) fn quoted_join<S: AsRef<str>>(&self, items: &[S], conjunction: &str) -> String {
-        let quoted: Vec<String> = items.iter().map(|item| self.q(item.as_ref())).collect();
-        join(&quoted, conjunction)
+        join(&self.quoted(items), conjunction)
     }
 
     /// The four column names, quoted, as one list.
     pub(crate) fn columns(&self) -> String {
-        let quoted: Vec<String> = self.columns.iter().map(|name| self.q(name)).collect();
-        (self.list)(&quoted)
+        (self.list)(&self.quoted(&self.columns))
     }
 }
 
