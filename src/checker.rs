@@ -2,7 +2,11 @@
 //! the caller.
 
 use crate::engine::{self, Reuse};
-use crate::{Format, NewUser, Options, Report, RowErrors};
+use crate::error::RowErrors;
+use crate::model::format::Format;
+use crate::model::user::NewUser;
+use crate::options::Options;
+use crate::report::Report;
 
 /// [`Options`] with the buffers that checking a file fills, kept for the next file: for
 /// a worker that checks many uploads one after another.

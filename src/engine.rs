@@ -3,14 +3,17 @@
 //! rows). `impl Options` here is the crate's API for running them; `options.rs` holds
 //! only the settings.
 
-use crate::cells::RowSink;
-use crate::csv::{Parsers, TextInfo};
-use crate::error::{ErrorCode, RowError, RowErrors};
+use crate::check::{Scratch, Validator, MAX_RESERVED_ROWS, MIN_ROW_BYTES};
+use crate::error::{RowError, RowErrors};
 use crate::message::Text;
+use crate::model::codes::ErrorCode;
+use crate::model::format::Format;
+use crate::model::user::NewUser;
+use crate::options::Options;
+use crate::read::csv::{Parsers, TextInfo};
+use crate::read::row::RowSink;
+use crate::read::WorkbookProblem;
 use crate::report::Report;
-use crate::rows::{Scratch, Validator, MAX_RESERVED_ROWS, MIN_ROW_BYTES};
-use crate::sheet::WorkbookProblem;
-use crate::{Format, NewUser, Options};
 
 impl Options {
     /// Parses an upload all-or-nothing: every user, or every error in the file.
@@ -54,7 +57,7 @@ impl Options {
     /// ```
     pub fn errors_csv(&self, bytes: &[u8], format: Format) -> Vec<u8> {
         let (kept, report) = kept_and_report(self, bytes, format, false);
-        crate::errors_file::write(&kept, &report, self.language_value())
+        crate::write::errors_csv::write(&kept, &report, self.language_value())
     }
 }
 
@@ -91,7 +94,7 @@ impl Options {
         format: Format,
     ) -> Result<Vec<u8>, crate::TemplateError> {
         let (kept, report) = kept_and_report(self, bytes, format, true);
-        crate::errors_workbook::write(self, &kept, &report)
+        crate::write::errors_workbook::write(self, &kept, &report)
     }
 }
 
@@ -161,7 +164,7 @@ fn room(options: &Options, bytes: &[u8], format: Format) -> usize {
     if most <= MAX_RESERVED_ROWS || format != Format::Csv {
         return most.min(MAX_RESERVED_ROWS);
     }
-    crate::csv::line_breaks(bytes, most)
+    crate::read::csv::line_breaks(bytes, most)
 }
 
 /// Every row of the file as read (`to_the_end`: past the row limit too) and its report,
@@ -171,15 +174,15 @@ fn kept_and_report(
     bytes: &[u8],
     format: Format,
     to_the_end: bool,
-) -> (crate::errors_file::Kept, Report) {
-    let nothing = crate::errors_file::Kept::default;
+) -> (crate::check::kept::Kept, Report) {
+    let nothing = crate::check::kept::Kept::default;
     if let Some(refused) = refusal(options, bytes, format) {
         return (nothing(), Report::file_error(refused));
     }
     let mut reuse = Reuse::default();
     let rows = room(options, bytes, format);
     let mut validator = Validator::new(options, rows, Scratch::default());
-    let mut tee = crate::errors_file::Tee::new(&mut validator, to_the_end);
+    let mut tee = crate::check::kept::Tee::new(&mut validator, to_the_end);
     match read(options, &mut reuse.parsers, bytes, format, &mut tee) {
         Ok(_) => {
             let kept = std::mem::take(&mut tee.kept);
@@ -238,13 +241,13 @@ pub(crate) fn read(
             if looks_like.is_some_and(|actual| actual != Format::Csv) {
                 return Err(unreadable(mismatch(Format::Csv)));
             }
-            crate::csv::read(bytes, options.named_encoding(), parsers, sink)
+            crate::read::csv::read(bytes, options.named_encoding(), parsers, sink)
                 .map(Some)
                 .map_err(|_| unreadable(Text::BinaryData))
         }
         _ => {
             let max_inflated = options.max_inflated_value();
-            crate::workbook::read(bytes, format, max_inflated, sink)
+            crate::read::read(bytes, format, max_inflated, sink)
                 .map(|()| None)
                 .map_err(|problem| {
                     unreadable(match problem {

@@ -281,50 +281,28 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
-mod budget;
-mod cells;
+mod check;
 mod checker;
-mod column;
-mod csv;
-mod customer;
 mod engine;
 mod error;
-mod errors_file;
-#[cfg(feature = "template")]
-mod errors_workbook;
-mod format;
-mod header;
 mod message;
-mod numfmt;
-mod ods;
+mod model;
 mod options;
-mod package;
+mod read;
 mod report;
-mod rows;
-mod rules;
-mod sheet;
-mod styles;
-#[cfg(feature = "template")]
-mod template;
-mod text;
-mod user;
-mod workbook;
-#[cfg(feature = "xls")]
-mod xls;
-mod xlsx;
-#[cfg(feature = "template")]
-mod xlsx_write;
+mod write;
 
 pub use checker::Checker;
-pub use column::{Column, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_SITE_CHARS};
-pub use error::{ErrorCode, RowError, RowErrors, UnknownName};
-pub use format::Format;
+pub use error::{RowError, RowErrors};
 pub use message::Language;
+pub use model::codes::{ErrorCode, NoteCode, UnknownName};
+pub use model::column::{Column, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_SITE_CHARS};
+pub use model::format::Format;
+pub use model::user::{NewUser, UserType};
 pub use options::{Options, UnknownColumns, DEFAULT_SITE, MAX_BYTES, MAX_INFLATED_BYTES, MAX_ROWS};
-pub use report::{Note, NoteCode, Report, RowUser};
+pub use report::{Note, Report, RowUser};
 #[cfg(feature = "template")]
-pub use template::TemplateError;
-pub use user::{NewUser, UserType};
+pub use write::template::TemplateError;
 
 /// The README's examples, run as doctests so that they cannot drift.
 #[doc = include_str!("../README.md")]

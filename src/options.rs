@@ -1,10 +1,12 @@
 //! The settings of one service or customer: limits, defaults, policies, language. Data
 //! and setters only; `engine.rs` runs them.
 
-use crate::column::header_key;
-use crate::customer::{DomainRule, Existing};
+use crate::check::customer::{DomainRule, Existing};
 use crate::message::Language;
-use crate::{Column, Format, UserType};
+use crate::model::column::header_key;
+use crate::model::column::Column;
+use crate::model::format::Format;
+use crate::model::user::UserType;
 
 /// The most users one file may hold by default.
 pub const MAX_ROWS: u32 = 500;
@@ -153,7 +155,7 @@ impl Options {
         self.allowed_sites = sites
             .into_iter()
             .map(Into::into)
-            .map(|site| crate::cells::trim(&site).to_owned())
+            .map(|site| crate::model::text::trim(&site).to_owned())
             .filter(|site| !site.is_empty())
             .collect();
         self
@@ -268,7 +270,7 @@ impl Options {
     {
         let keys = emails
             .into_iter()
-            .map(|email| crate::customer::email_key(email.as_ref()))
+            .map(|email| crate::check::customer::email_key(email.as_ref()))
             .collect();
         self.existing = Some(Existing::Set(std::sync::Arc::new(keys)));
         self

@@ -2,7 +2,8 @@
 
 use crate::error::{RowError, RowErrors};
 use crate::message::{Language, Text};
-use crate::NewUser;
+use crate::model::codes::NoteCode;
+use crate::model::user::NewUser;
 
 /// A valid user and the row it came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,33 +70,6 @@ pub struct Note {
     pub message: String,
 }
 
-/// The kinds of [`Note`]. Serialised in snake_case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-#[non_exhaustive]
-pub enum NoteCode {
-    /// A CSV without a byte order mark was not UTF-8, and its code page was guessed
-    /// from the bytes ([`Report::encoding`] says which).
-    EncodingGuessed,
-    /// Invisible characters (direction marks, zero-width spaces, soft hyphens) were
-    /// removed from a value of the row.
-    InvisibleCharactersRemoved,
-    /// A merged cell's value was given to every cell of the row that the merge covers.
-    MergedCellSpread,
-}
-
-impl NoteCode {
-    /// The stable code, as in JSON: `encoding_guessed`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            NoteCode::EncodingGuessed => "encoding_guessed",
-            NoteCode::InvisibleCharactersRemoved => "invisible_characters_removed",
-            NoteCode::MergedCellSpread => "merged_cell_spread",
-        }
-    }
-}
-
 impl Note {
     pub(crate) fn row(row: u32, code: NoteCode, language: Language) -> Self {
         let text = match code {
@@ -135,7 +109,11 @@ impl Report {
     }
 
     /// Records how a CSV's text was read.
-    pub(crate) fn with_text(mut self, info: crate::csv::TextInfo, language: Language) -> Self {
+    pub(crate) fn with_text(
+        mut self,
+        info: crate::read::csv::TextInfo,
+        language: Language,
+    ) -> Self {
         let name = info.encoding.name();
         if info.guessed {
             self.notes.insert(0, Note::encoding_guessed(name, language));

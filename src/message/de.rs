@@ -1,9 +1,9 @@
 //! Deutsch.
 
 use super::{domain_list, join, shown, Text, Words};
-use crate::cells::column_letters;
-use crate::rules::{EmailProblem, Problem};
-use crate::Column;
+use crate::model::column::Column;
+use crate::model::problem::{EmailProblem, Problem};
+use crate::model::text::column_letters;
 
 pub(super) static WORDS: Words = Words {
     sizes: (["Byte", "KiB", "MiB"], ','),
@@ -167,18 +167,18 @@ pub(super) fn render(text: &Text) -> String {
             Column::UserName => format!(
                 "Pflichtfeld. Der vollständige Name der Person, höchstens {} Zeichen. Er darf \
                  nicht mit =, +, - oder @ beginnen.",
-                crate::MAX_NAME_CHARS
+                crate::model::column::MAX_NAME_CHARS
             ),
             Column::Email => format!(
                 "Pflichtfeld. Eine E-Mail-Adresse wie name@beispiel.de, höchstens {} \
                  Zeichen. Jeder Benutzer braucht eine eigene Adresse.",
-                crate::MAX_EMAIL_CHARS
+                crate::model::column::MAX_EMAIL_CHARS
             ),
             Column::UserType => "Standard oder Privilegiert. Leer lassen für Standard.".to_owned(),
             Column::Site => format!(
                 "Standort oder Büro der Person, höchstens {} Zeichen. Leer lassen für \
                  {default_site}. Darf nicht mit =, +, - oder @ beginnen.",
-                crate::MAX_SITE_CHARS
+                crate::model::column::MAX_SITE_CHARS
             ),
         },
         Text::TemplateTitle => "So füllen Sie diese Vorlage aus".to_owned(),

@@ -1,9 +1,9 @@
 //! English.
 
 use super::{domain_list, join, shown, Text, Words};
-use crate::cells::column_letters;
-use crate::rules::{EmailProblem, Problem};
-use crate::Column;
+use crate::model::column::Column;
+use crate::model::problem::{EmailProblem, Problem};
+use crate::model::text::column_letters;
 
 pub(super) static WORDS: Words = Words {
     sizes: (["bytes", "KiB", "MiB"], '.'),
@@ -161,18 +161,18 @@ pub(super) fn render(text: &Text) -> String {
             Column::UserName => format!(
                 "Required. The person's full name, at most {} characters. It may not start \
                  with =, +, - or @.",
-                crate::MAX_NAME_CHARS
+                crate::model::column::MAX_NAME_CHARS
             ),
             Column::Email => format!(
                 "Required. One email address such as name@example.com, at most {} \
                  characters. Each user needs their own address.",
-                crate::MAX_EMAIL_CHARS
+                crate::model::column::MAX_EMAIL_CHARS
             ),
             Column::UserType => "Standard or Privileged. Leave empty for Standard.".to_owned(),
             Column::Site => format!(
                 "The person's site or office, at most {} characters. Leave empty for \
                  {default_site}. It may not start with =, +, - or @.",
-                crate::MAX_SITE_CHARS
+                crate::model::column::MAX_SITE_CHARS
             ),
         },
         Text::TemplateTitle => "How to fill in this template".to_owned(),

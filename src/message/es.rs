@@ -1,9 +1,9 @@
 //! Español.
 
 use super::{domain_list, join, shown, Text, Words};
-use crate::cells::column_letters;
-use crate::rules::{EmailProblem, Problem};
-use crate::Column;
+use crate::model::column::Column;
+use crate::model::problem::{EmailProblem, Problem};
+use crate::model::text::column_letters;
 
 pub(super) static WORDS: Words = Words {
     sizes: (["bytes", "KiB", "MiB"], ','),
@@ -173,18 +173,18 @@ pub(super) fn render(text: &Text) -> String {
             Column::UserName => format!(
                 "Obligatorio. El nombre completo de la persona, como máximo {} caracteres. \
                  No puede empezar por =, +, - ni @.",
-                crate::MAX_NAME_CHARS
+                crate::model::column::MAX_NAME_CHARS
             ),
             Column::Email => format!(
                 "Obligatorio. Una dirección de correo como nombre@ejemplo.com, como máximo \
                  {} caracteres. Cada usuario necesita su propia dirección.",
-                crate::MAX_EMAIL_CHARS
+                crate::model::column::MAX_EMAIL_CHARS
             ),
             Column::UserType => "Estándar o Privilegiado. Déjelo vacío para Estándar.".to_owned(),
             Column::Site => format!(
                 "La sede u oficina de la persona, como máximo {} caracteres. Déjelo vacío \
                  para {default_site}. No puede empezar por =, +, - ni @.",
-                crate::MAX_SITE_CHARS
+                crate::model::column::MAX_SITE_CHARS
             ),
         },
         Text::TemplateTitle => "Cómo rellenar esta plantilla".to_owned(),

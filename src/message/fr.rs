@@ -1,9 +1,9 @@
 //! Français.
 
 use super::{domain_list, join, shown, Text, Words};
-use crate::cells::column_letters;
-use crate::rules::{EmailProblem, Problem};
-use crate::Column;
+use crate::model::column::Column;
+use crate::model::problem::{EmailProblem, Problem};
+use crate::model::text::column_letters;
 
 pub(super) static WORDS: Words = Words {
     sizes: (["octets", "Kio", "Mio"], ','),
@@ -171,18 +171,18 @@ pub(super) fn render(text: &Text) -> String {
             Column::UserName => format!(
                 "Obligatoire. Le nom complet de la personne, {} caractères au plus. Il ne \
                  peut pas commencer par =, +, - ou @.",
-                crate::MAX_NAME_CHARS
+                crate::model::column::MAX_NAME_CHARS
             ),
             Column::Email => format!(
                 "Obligatoire. Une adresse e-mail comme nom@exemple.com, {} caractères au \
                  plus. Chaque utilisateur a besoin de sa propre adresse.",
-                crate::MAX_EMAIL_CHARS
+                crate::model::column::MAX_EMAIL_CHARS
             ),
             Column::UserType => "Standard ou Privilégié. Laissez vide pour Standard.".to_owned(),
             Column::Site => format!(
                 "Le site ou le bureau de la personne, {} caractères au plus. Laissez vide \
                  pour {default_site}. Il ne peut pas commencer par =, +, - ou @.",
-                crate::MAX_SITE_CHARS
+                crate::model::column::MAX_SITE_CHARS
             ),
         },
         Text::TemplateTitle => "Comment remplir ce modèle".to_owned(),

@@ -1,9 +1,9 @@
 //! Italiano.
 
 use super::{domain_list, join, shown, Text, Words};
-use crate::cells::column_letters;
-use crate::rules::{EmailProblem, Problem};
-use crate::Column;
+use crate::model::column::Column;
+use crate::model::problem::{EmailProblem, Problem};
+use crate::model::text::column_letters;
 
 pub(super) static WORDS: Words = Words {
     sizes: (["byte", "KiB", "MiB"], ','),
@@ -162,18 +162,18 @@ pub(super) fn render(text: &Text) -> String {
             Column::UserName => format!(
                 "Obbligatorio. Il nome completo della persona, al massimo {} caratteri. Non \
                  può iniziare con =, +, - o @.",
-                crate::MAX_NAME_CHARS
+                crate::model::column::MAX_NAME_CHARS
             ),
             Column::Email => format!(
                 "Obbligatorio. Un indirizzo e-mail come nome@esempio.it, al massimo {} \
                  caratteri. Ogni utente ha bisogno del proprio indirizzo.",
-                crate::MAX_EMAIL_CHARS
+                crate::model::column::MAX_EMAIL_CHARS
             ),
             Column::UserType => "Standard o Privilegiato. Lascia vuoto per Standard.".to_owned(),
             Column::Site => format!(
                 "La sede o l'ufficio della persona, al massimo {} caratteri. Lascia vuoto per \
                  {default_site}. Non può iniziare con =, +, - o @.",
-                crate::MAX_SITE_CHARS
+                crate::model::column::MAX_SITE_CHARS
             ),
         },
         Text::TemplateTitle => "Come compilare questo modello".to_owned(),

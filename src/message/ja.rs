@@ -1,9 +1,9 @@
 //! 日本語.
 
 use super::{domain_list, shown, Text, Words};
-use crate::cells::column_letters;
-use crate::rules::{EmailProblem, Problem};
-use crate::Column;
+use crate::model::column::Column;
+use crate::model::problem::{EmailProblem, Problem};
+use crate::model::text::column_letters;
 
 pub(super) static WORDS: Words = Words {
     sizes: (["バイト", "KiB", "MiB"], '.'),
@@ -160,18 +160,18 @@ pub(super) fn render(text: &Text) -> String {
         } => match column {
             Column::UserName => format!(
                 "必須。本人のフルネーム（{} 文字以内）。=、+、-、@ で始めることはできません。",
-                crate::MAX_NAME_CHARS
+                crate::model::column::MAX_NAME_CHARS
             ),
             Column::Email => format!(
                 "必須。name@example.com のようなメールアドレス 1 つ（{} 文字以内）。\
                  ユーザーごとに別のアドレスが必要です。",
-                crate::MAX_EMAIL_CHARS
+                crate::model::column::MAX_EMAIL_CHARS
             ),
             Column::UserType => "標準または特権。空欄の場合は標準です。".to_owned(),
             Column::Site => format!(
                 "本人の拠点またはオフィス（{} 文字以内）。空欄の場合は {default_site} \
                  です。=、+、-、@ で始めることはできません。",
-                crate::MAX_SITE_CHARS
+                crate::model::column::MAX_SITE_CHARS
             ),
         },
         Text::TemplateTitle => "このテンプレートの入力方法".to_owned(),

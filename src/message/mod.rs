@@ -14,11 +14,16 @@ mod es;
 mod fr;
 mod it;
 mod ja;
+mod names;
 mod nl;
 mod pt;
 
-use crate::rules::Problem;
-use crate::{Column, Format, UserType};
+pub(crate) use names::is_errors_heading;
+
+use crate::model::column::Column;
+use crate::model::format::Format;
+use crate::model::problem::Problem;
+use crate::model::user::UserType;
 
 /// The language of every sentence a person reads: error messages, notes, the template
 /// and the errors files. Codes, JSON keys, `column` values and the output `user_type`
@@ -378,54 +383,6 @@ impl Words {
     pub(crate) fn columns(&self) -> String {
         (self.list)(&self.quoted(&self.columns))
     }
-}
-
-/// The column a header key (lower case, see `column::header_key`) names in any
-/// language's words.
-pub(crate) fn column_named(key: &str) -> Option<Column> {
-    if key.is_ascii() {
-        // ASCII names of other languages: compared ignoring case.
-        return Language::ALL.into_iter().find_map(|language| {
-            let words = words(language);
-            Column::ALL.into_iter().find(|&column| {
-                let header = words.header(column);
-                let bare = header.strip_suffix('*').unwrap_or(header);
-                words.column(column).eq_ignore_ascii_case(key) || bare.eq_ignore_ascii_case(key)
-            })
-        });
-    }
-    let folded = key.to_lowercase();
-    Language::ALL.into_iter().find_map(|language| {
-        let words = words(language);
-        Column::ALL.into_iter().find(|&column| {
-            let header = words.header(column);
-            let bare = header.strip_suffix('*').unwrap_or(header);
-            words.column(column).to_lowercase() == folded || bare.to_lowercase() == folded
-        })
-    })
-}
-
-/// Whether a header names the errors files' `Errors` column, in any language: that
-/// column is ignored on upload, so a fixed errors workbook parses.
-pub(crate) fn is_errors_heading(text: &str) -> bool {
-    let text = crate::cells::trim(text);
-    Language::ALL.into_iter().any(|language| {
-        Text::ErrorsHeading
-            .render(language)
-            .eq_ignore_ascii_case(text)
-    })
-}
-
-/// The user type a cell names in any language's words, ignoring case: `Privilégié`,
-/// `特権`, `standaard`.
-pub(crate) fn user_type_named(text: &str) -> Option<UserType> {
-    let folded = text.to_lowercase();
-    Language::ALL.into_iter().find_map(|language| {
-        let words = words(language);
-        [UserType::Standard, UserType::Privileged]
-            .into_iter()
-            .find(|&user_type| words.user_type(user_type).to_lowercase() == folded)
-    })
 }
 
 /// `a, b and c` with the language's conjunction (`and`, `et`, `und`…).

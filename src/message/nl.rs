@@ -1,9 +1,9 @@
 //! Nederlands.
 
 use super::{domain_list, join, shown, Text, Words};
-use crate::cells::column_letters;
-use crate::rules::{EmailProblem, Problem};
-use crate::Column;
+use crate::model::column::Column;
+use crate::model::problem::{EmailProblem, Problem};
+use crate::model::text::column_letters;
 
 pub(super) static WORDS: Words = Words {
     sizes: (["bytes", "KiB", "MiB"], ','),
@@ -168,18 +168,18 @@ pub(super) fn render(text: &Text) -> String {
             Column::UserName => format!(
                 "Verplicht. De volledige naam van de persoon, maximaal {} tekens. Mag niet \
                  beginnen met =, +, - of @.",
-                crate::MAX_NAME_CHARS
+                crate::model::column::MAX_NAME_CHARS
             ),
             Column::Email => format!(
                 "Verplicht. Eén e-mailadres zoals naam@voorbeeld.nl, maximaal {} tekens. \
                  Elke gebruiker heeft een eigen adres nodig.",
-                crate::MAX_EMAIL_CHARS
+                crate::model::column::MAX_EMAIL_CHARS
             ),
             Column::UserType => "Standaard of Bevoorrecht. Laat leeg voor Standaard.".to_owned(),
             Column::Site => format!(
                 "De locatie of het kantoor van de persoon, maximaal {} tekens. Laat leeg voor \
                  {default_site}. Mag niet beginnen met =, +, - of @.",
-                crate::MAX_SITE_CHARS
+                crate::model::column::MAX_SITE_CHARS
             ),
         },
         Text::TemplateTitle => "Zo vult u deze sjabloon in".to_owned(),

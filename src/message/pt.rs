@@ -1,9 +1,9 @@
 //! Português.
 
 use super::{domain_list, join, shown, Text, Words};
-use crate::cells::column_letters;
-use crate::rules::{EmailProblem, Problem};
-use crate::Column;
+use crate::model::column::Column;
+use crate::model::problem::{EmailProblem, Problem};
+use crate::model::text::column_letters;
 
 pub(super) static WORDS: Words = Words {
     sizes: (["bytes", "KiB", "MiB"], ','),
@@ -161,18 +161,18 @@ pub(super) fn render(text: &Text) -> String {
             Column::UserName => format!(
                 "Obrigatório. O nome completo da pessoa, no máximo {} caracteres. Não pode \
                  começar com =, +, - ou @.",
-                crate::MAX_NAME_CHARS
+                crate::model::column::MAX_NAME_CHARS
             ),
             Column::Email => format!(
                 "Obrigatório. Um endereço de e-mail como nome@exemplo.com, no máximo {} \
                  caracteres. Cada usuário precisa do seu próprio endereço.",
-                crate::MAX_EMAIL_CHARS
+                crate::model::column::MAX_EMAIL_CHARS
             ),
             Column::UserType => "Padrão ou Privilegiado. Deixe vazio para Padrão.".to_owned(),
             Column::Site => format!(
                 "O local ou escritório da pessoa, no máximo {} caracteres. Deixe vazio para \
                  {default_site}. Não pode começar com =, +, - ou @.",
-                crate::MAX_SITE_CHARS
+                crate::model::column::MAX_SITE_CHARS
             ),
         },
         Text::TemplateTitle => "Como preencher este modelo".to_owned(),

@@ -1,0 +1,171 @@
+//! The stable, machine-readable names of problems and notes: what JSON carries.
+
+use std::fmt;
+
+/// A stable, machine-readable name for a kind of problem.
+///
+/// The snake_case text ([`ErrorCode::as_str`]) is what JSON carries and will not change;
+/// new codes may be added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum ErrorCode {
+    /// The input is larger than the byte limit (10 MiB by default).
+    FileTooLarge,
+    /// The input has no bytes, or nothing but blank rows.
+    EmptyFile,
+    /// The input is not a readable file of the format given.
+    UnreadableFile,
+    /// The file has a header row but no users under it.
+    NoRows,
+    /// The file has more users than the row limit (500 by default).
+    TooManyRows,
+    /// A required column is not in the header.
+    MissingColumn,
+    /// Two header cells name the same column.
+    DuplicateColumn,
+    /// A header cell names no known column.
+    UnknownColumn,
+    /// A value stands in a column without a header.
+    ExtraValue,
+    /// A required value is empty.
+    MissingValue,
+    /// A value holds a control character (tab, line break) or a spreadsheet error.
+    InvalidValue,
+    /// A User type is neither `Standard` nor `Privileged`.
+    InvalidUserType,
+    /// A value starts with `=`, `+`, `-` or `@`, which spreadsheets run as a formula.
+    UnsafeValue,
+    /// A value is longer than its column allows.
+    ValueTooLong,
+    /// An Email is not one plain address.
+    InvalidEmail,
+    /// An Email already appears on an earlier row.
+    DuplicateEmail,
+    /// A Site is not one of the customer's sites (only with
+    /// [`Options::allowed_sites`](crate::Options::allowed_sites)).
+    UnknownSite,
+    /// An Email is not at one of the customer's domains (only with
+    /// [`Options::allowed_email_domains`](crate::Options::allowed_email_domains)).
+    EmailDomainNotAllowed,
+    /// An Email already has an account (only with
+    /// [`Options::existing_emails`](crate::Options::existing_emails) or
+    /// [`Options::existing_email_check`](crate::Options::existing_email_check)).
+    EmailExists,
+}
+
+impl ErrorCode {
+    /// Every code, in the order of this enum.
+    pub const ALL: [ErrorCode; 19] = [
+        ErrorCode::FileTooLarge,
+        ErrorCode::EmptyFile,
+        ErrorCode::UnreadableFile,
+        ErrorCode::NoRows,
+        ErrorCode::TooManyRows,
+        ErrorCode::MissingColumn,
+        ErrorCode::DuplicateColumn,
+        ErrorCode::UnknownColumn,
+        ErrorCode::ExtraValue,
+        ErrorCode::MissingValue,
+        ErrorCode::InvalidValue,
+        ErrorCode::InvalidUserType,
+        ErrorCode::UnsafeValue,
+        ErrorCode::ValueTooLong,
+        ErrorCode::InvalidEmail,
+        ErrorCode::DuplicateEmail,
+        ErrorCode::UnknownSite,
+        ErrorCode::EmailDomainNotAllowed,
+        ErrorCode::EmailExists,
+    ];
+
+    /// The stable snake_case name, as in JSON: `"invalid_email"`.
+    ///
+    /// ```
+    /// assert_eq!(bulk_users::ErrorCode::InvalidEmail.as_str(), "invalid_email");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::FileTooLarge => "file_too_large",
+            ErrorCode::EmptyFile => "empty_file",
+            ErrorCode::UnreadableFile => "unreadable_file",
+            ErrorCode::NoRows => "no_rows",
+            ErrorCode::TooManyRows => "too_many_rows",
+            ErrorCode::MissingColumn => "missing_column",
+            ErrorCode::DuplicateColumn => "duplicate_column",
+            ErrorCode::UnknownColumn => "unknown_column",
+            ErrorCode::ExtraValue => "extra_value",
+            ErrorCode::MissingValue => "missing_value",
+            ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::InvalidUserType => "invalid_user_type",
+            ErrorCode::UnsafeValue => "unsafe_value",
+            ErrorCode::ValueTooLong => "value_too_long",
+            ErrorCode::InvalidEmail => "invalid_email",
+            ErrorCode::DuplicateEmail => "duplicate_email",
+            ErrorCode::UnknownSite => "unknown_site",
+            ErrorCode::EmailDomainNotAllowed => "email_domain_not_allowed",
+            ErrorCode::EmailExists => "email_exists",
+        }
+    }
+
+    /// Whether the code is about the whole file rather than one row or the header.
+    pub const fn is_file_level(self) -> bool {
+        matches!(
+            self,
+            ErrorCode::FileTooLarge
+                | ErrorCode::EmptyFile
+                | ErrorCode::UnreadableFile
+                | ErrorCode::NoRows
+        )
+    }
+}
+
+/// The code a snake_case name names, as in JSON: `"invalid_email".parse()`.
+impl std::str::FromStr for ErrorCode {
+    type Err = UnknownName;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        ErrorCode::ALL
+            .into_iter()
+            .find(|code| code.as_str() == name)
+            .ok_or(UnknownName)
+    }
+}
+
+/// A name that [`FromStr`](std::str::FromStr) does not know ([`ErrorCode`], [`Format`](crate::Format)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("not a name this crate knows")]
+pub struct UnknownName;
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The kinds of [`Note`]. Serialised in snake_case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum NoteCode {
+    /// A CSV without a byte order mark was not UTF-8, and its code page was guessed
+    /// from the bytes ([`Report::encoding`] says which).
+    EncodingGuessed,
+    /// Invisible characters (direction marks, zero-width spaces, soft hyphens) were
+    /// removed from a value of the row.
+    InvisibleCharactersRemoved,
+    /// A merged cell's value was given to every cell of the row that the merge covers.
+    MergedCellSpread,
+}
+
+impl NoteCode {
+    /// The stable code, as in JSON: `encoding_guessed`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            NoteCode::EncodingGuessed => "encoding_guessed",
+            NoteCode::InvisibleCharactersRemoved => "invisible_characters_removed",
+            NoteCode::MergedCellSpread => "merged_cell_spread",
+        }
+    }
+}

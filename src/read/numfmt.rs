@@ -1,0 +1,520 @@
+//! How a spreadsheet shows a number through a number format code (`000`, `#,##0.00`,
+//! `0.0%`, `"Site "0`, `0.00E+00`), in the invariant (en-US) separators the code is
+//! written with. Dates are not formatted here: they read as ISO 8601.
+//!
+//! No crate renders Excel number formats as a small, bounded, panic-free function, so this
+//! is written by hand. It covers what lists of users carry: digit placeholders (`0`, `#`,
+//! `?`), thousands separators and scaling commas, decimals, percent, scientific
+//! notation, literal text (`"…"`, `\x`, and the characters Excel shows as they are),
+//! `_x` spaces, `*x` fills (left out), colours, currency symbols (`[$€-407]`), and
+//! sections for positive, negative, zero and text values. Fractions and conditional
+//! sections give `None`: the caller then shows the number as General does.
+
+use crate::read::shown::number_text;
+
+/// The longest format code rendered; a longer one is shown as General.
+const MAX_CODE_BYTES: usize = 256;
+
+/// The most digit placeholders honoured; Excel itself keeps 15 significant digits.
+const MAX_PLACES: usize = 30;
+
+/// `value` as the format `code` shows it, or `None` for a code this module does not
+/// render (the caller shows General then).
+pub(crate) fn format(value: f64, code: &str) -> Option<String> {
+    if !value.is_finite() || code.len() > MAX_CODE_BYTES {
+        return None;
+    }
+    let sections = split_sections(code);
+    let (section, value, signed) = match (sections.as_slice(), value) {
+        ([only], v) => (*only, v, true),
+        ([positive, ..], v) if v > 0.0 => (*positive, v, false),
+        ([_, negative, ..], v) if v < 0.0 => (*negative, -v, false),
+        ([_, _, zero, ..], v) => (*zero, v, false),
+        ([positive, ..], v) => (*positive, v, false),
+        _ => return None,
+    };
+    render(section, value, signed)
+}
+
+/// The sections of a code, split at `;` outside quotes, escapes and brackets.
+fn split_sections(code: &str) -> Vec<&str> {
+    let mut sections = Vec::new();
+    let mut start = 0;
+    let mut in_quotes = false;
+    let mut in_brackets = false;
+    let mut escaped = false;
+    for (i, c) in code.char_indices() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' | '_' | '*' if !in_quotes => escaped = true,
+            '"' => in_quotes = !in_quotes,
+            '[' if !in_quotes => in_brackets = true,
+            ']' if !in_quotes => in_brackets = false,
+            ';' if !in_quotes && !in_brackets => {
+                sections.push(code.get(start..i).unwrap_or(""));
+                start = i.saturating_add(1);
+            }
+            _ => {}
+        }
+    }
+    sections.push(code.get(start..).unwrap_or(""));
+    sections
+}
+
+/// One piece of a section.
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Literal(String),
+    /// `0`, `#` or `?`.
+    Digit(char),
+    Point,
+    /// A `,` between digit placeholders: group thousands.
+    Group,
+    Percent,
+    /// `E+`/`E-` and the exponent's placeholders.
+    Exponent {
+        plus: bool,
+        digits: usize,
+    },
+    /// `General` inside a section.
+    General,
+}
+
+/// Splits a section into tokens; `None` for what is not rendered here.
+fn tokenize(section: &str) -> Option<Vec<Token>> {
+    let mut tokens = Vec::new();
+    let mut chars = section.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // Up to the closing mark, which is consumed with it.
+            '"' => tokens.push(Token::Literal(
+                chars.by_ref().take_while(|&c| c != '"').collect(),
+            )),
+            '\\' => tokens.push(Token::Literal(chars.next()?.to_string())),
+            // `_x` leaves the width of x: a space. `*x` fills the cell with x: left out.
+            '_' => {
+                chars.next()?;
+                tokens.push(Token::Literal(" ".to_owned()));
+            }
+            '*' => {
+                chars.next()?;
+            }
+            '[' => {
+                let inside: String = chars.by_ref().take_while(|&c| c != ']').collect();
+                if let Some(currency) = inside.strip_prefix('$') {
+                    let symbol = currency.split('-').next().unwrap_or("");
+                    tokens.push(Token::Literal(symbol.to_owned()));
+                } else if inside.starts_with(['<', '>', '=']) {
+                    // Conditional sections.
+                    return None;
+                }
+                // Colours and locale codes change no character.
+            }
+            '0' | '#' | '?' => tokens.push(Token::Digit(c)),
+            '.' => tokens.push(Token::Point),
+            ',' => tokens.push(Token::Group),
+            '%' => tokens.push(Token::Percent),
+            'E' | 'e' => {
+                let plus = match chars.next()? {
+                    '+' => true,
+                    '-' => false,
+                    _ => return None,
+                };
+                let mut digits = 0usize;
+                while chars.next_if(|d| matches!(d, '0' | '#' | '?')).is_some() {
+                    digits = digits.saturating_add(1);
+                }
+                tokens.push(Token::Exponent { plus, digits });
+            }
+            'G' | 'g' => {
+                let rest: String = chars.clone().take(6).collect();
+                if !rest.eq_ignore_ascii_case("eneral") {
+                    return None;
+                }
+                for _ in 0..6 {
+                    chars.next();
+                }
+                tokens.push(Token::General);
+            }
+            '$' | '-' | '+' | '/' | '(' | ')' | ':' | '!' | '^' | '&' | '\'' | '~' | '{' | '}'
+            | '<' | '>' | '=' | ' ' => {
+                if c == '/' {
+                    // A fraction: not rendered here.
+                    return None;
+                }
+                tokens.push(Token::Literal(c.to_string()));
+            }
+            '@' => return None,
+            c if !c.is_ascii() => tokens.push(Token::Literal(c.to_string())),
+            // Letters are date codes or unknown: not a number format rendered here.
+            _ => return None,
+        }
+    }
+    Some(tokens)
+}
+
+fn render(section: &str, value: f64, signed: bool) -> Option<String> {
+    let tokens = tokenize(section)?;
+    let negative = signed && value < 0.0;
+    let mut value = value.abs();
+    let places = tokens
+        .iter()
+        .filter(|t| matches!(t, Token::Digit(_)))
+        .count();
+    if places > MAX_PLACES {
+        return None;
+    }
+    if places == 0 {
+        // Text only, or General with text around it.
+        let mut out = String::new();
+        if negative && tokens.contains(&Token::General) {
+            out.push('-');
+        }
+        for token in &tokens {
+            match token {
+                Token::Literal(text) => out.push_str(text),
+                Token::General => out.push_str(&number_text(value)),
+                Token::Percent => out.push('%'),
+                _ => {}
+            }
+        }
+        return Some(out);
+    }
+    if tokens.contains(&Token::General) {
+        return None;
+    }
+    for _ in tokens.iter().filter(|t| **t == Token::Percent) {
+        value *= 100.0;
+    }
+    // Where the integer part ends: the point, the exponent, or the last placeholder.
+    let point = tokens.iter().position(|t| *t == Token::Point);
+    let exponent_at = tokens
+        .iter()
+        .position(|t| matches!(t, Token::Exponent { .. }));
+    let int_end = point.or(exponent_at).unwrap_or(tokens.len());
+    let last_int_digit = tokens
+        .iter()
+        .take(int_end)
+        .rposition(|t| matches!(t, Token::Digit(_)));
+    // Commas right after the last integer placeholder divide by 1000 each; commas between
+    // placeholders group thousands.
+    let mut grouping = false;
+    let mut scale = 0i32;
+    for (i, token) in tokens.iter().enumerate().take(int_end) {
+        if *token == Token::Group {
+            let digit_after = tokens
+                .iter()
+                .take(int_end)
+                .skip(i)
+                .any(|t| matches!(t, Token::Digit(_)));
+            if digit_after {
+                grouping = true;
+            } else if last_int_digit.is_some_and(|last| i > last) {
+                scale = scale.saturating_add(1);
+            }
+        }
+    }
+    for _ in 0..scale {
+        value /= 1000.0;
+    }
+    let int_places: Vec<char> = tokens
+        .iter()
+        .take(int_end)
+        .filter_map(|t| match t {
+            Token::Digit(d) => Some(*d),
+            _ => None,
+        })
+        .collect();
+    let frac_places: Vec<char> = match point {
+        Some(p) => tokens
+            .iter()
+            .skip(p.saturating_add(1))
+            .take(
+                exponent_at
+                    .unwrap_or(tokens.len())
+                    .saturating_sub(p.saturating_add(1)),
+            )
+            .filter_map(|t| match t {
+                Token::Digit(d) => Some(*d),
+                _ => None,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+
+    let mut exponent_text = String::new();
+    if let Some(Token::Exponent { plus, digits }) = exponent_at.and_then(|i| tokens.get(i)) {
+        // Engineering notation (`##0.0E+0`) keeps the exponent a multiple of the
+        // integer placeholders; otherwise one integer digit.
+        let step = if int_places.len() > 1 && int_places.contains(&'#') {
+            i32::try_from(int_places.len()).unwrap_or(1)
+        } else {
+            1
+        };
+        let mut exponent = if value == 0.0 {
+            0
+        } else {
+            value.log10().floor() as i32
+        };
+        exponent = exponent.div_euclid(step) * step;
+        let mut mantissa = value / 10f64.powi(exponent);
+        // Rounding can carry the mantissa to the next power of ten.
+        let (int_digits, _) = decimal_digits(mantissa, frac_places.len());
+        if int_digits.len() > usize::try_from(step).unwrap_or(1) && value != 0.0 {
+            exponent = exponent.saturating_add(step);
+            mantissa = value / 10f64.powi(exponent);
+        }
+        value = mantissa;
+        let sign = if exponent < 0 {
+            "-"
+        } else if *plus {
+            "+"
+        } else {
+            ""
+        };
+        exponent_text = format!(
+            "E{sign}{:0width$}",
+            exponent.unsigned_abs(),
+            width = *digits
+        );
+    }
+
+    let (int_digits, frac_digits) = decimal_digits(value, frac_places.len());
+    let int_text = fill_integer(&int_digits, &int_places, grouping);
+    let frac_text = fill_fraction(&frac_digits, &frac_places);
+
+    let mut out = String::new();
+    if negative && (int_digits.bytes().any(|b| b != b'0') || frac_digits.bytes().any(|b| b != b'0'))
+    {
+        out.push('-');
+    }
+    let mut int_slots = int_text.iter();
+    for (i, token) in tokens.iter().enumerate() {
+        match token {
+            Token::Literal(text) => out.push_str(text),
+            Token::Percent => out.push('%'),
+            Token::Digit(_) if i < int_end => {
+                if let Some(slot) = int_slots.next() {
+                    out.push_str(slot);
+                }
+            }
+            Token::Point => {
+                if int_places.is_empty() {
+                    // No integer placeholder: the integer digits still show.
+                    out.push_str(&int_digits);
+                }
+                out.push('.');
+                out.push_str(&frac_text);
+            }
+            Token::Exponent { .. } => out.push_str(&exponent_text),
+            _ => {}
+        }
+    }
+    Some(out)
+}
+
+/// The integer and fraction digits of `value` rounded half away from zero to `decimals`
+/// places, at the 15 significant digits Excel keeps: `1.005` to 2 places is `1`, `01`.
+fn decimal_digits(value: f64, decimals: usize) -> (String, String) {
+    // `d.dddddddddddddde±x`: the 15 significant digits and the power of ten.
+    let scientific = format!("{value:.14e}");
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or(("0", "0"));
+    let exponent: i64 = exponent.parse().unwrap_or(0);
+    let digits: Vec<u8> = mantissa
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
+    // digits[k] stands for 10^(exponent - k). Keep those down to 10^-decimals.
+    let decimals_i = i64::try_from(decimals).unwrap_or(0);
+    let keep = exponent.saturating_add(decimals_i).saturating_add(1);
+    let mut kept: Vec<u8> = Vec::new();
+    let mut round_up = false;
+    if keep >= 0 {
+        let keep = usize::try_from(keep).unwrap_or(0);
+        kept = digits.iter().copied().take(keep).collect();
+        kept.resize(keep, 0);
+        round_up = digits.get(keep).is_some_and(|&d| d >= 5);
+    }
+    // Units: the kept digits as one number of 10^-decimals.
+    if round_up {
+        let mut carry = true;
+        for digit in kept.iter_mut().rev() {
+            if !carry {
+                break;
+            }
+            if *digit == 9 {
+                *digit = 0;
+            } else {
+                *digit += 1;
+                carry = false;
+            }
+        }
+        if carry {
+            kept.insert(0, 1);
+        }
+    }
+    let split = kept.len().saturating_sub(decimals);
+    let mut int_text: String = kept
+        .iter()
+        .take(split)
+        .map(|&d| char::from(b'0' + d))
+        .collect();
+    let mut frac_text: String = kept
+        .iter()
+        .skip(split)
+        .map(|&d| char::from(b'0' + d))
+        .collect();
+    while frac_text.len() < decimals {
+        frac_text.insert(0, '0');
+    }
+    let trimmed = int_text.trim_start_matches('0');
+    int_text = if trimmed.is_empty() {
+        String::new()
+    } else {
+        trimmed.to_owned()
+    };
+    (int_text, frac_text)
+}
+
+/// The integer digits placed in their placeholders, one text per placeholder: `0` pads
+/// with zeros, `?` with spaces, `#` with nothing; digits beyond the placeholders go with
+/// the first. With `grouping`, a comma follows every digit that has a multiple of three
+/// digits after it.
+fn fill_integer(digits: &str, places: &[char], grouping: bool) -> Vec<String> {
+    let mut filled: Vec<String> = vec![String::new(); places.len()];
+    let mut digits_rev = digits.chars().rev();
+    for (slot, &place) in filled.iter_mut().zip(places).rev() {
+        match (digits_rev.next(), place) {
+            (Some(d), _) => slot.push(d),
+            (None, '0') => slot.push('0'),
+            (None, '?') => slot.push(' '),
+            (None, _) => {}
+        }
+    }
+    let rest: String = digits_rev
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if let Some(first) = filled.first_mut() {
+        first.insert_str(0, &rest);
+    }
+    if !grouping {
+        return filled;
+    }
+    let mut remaining = filled
+        .iter()
+        .flat_map(|slot| slot.chars())
+        .filter(char::is_ascii_digit)
+        .count();
+    for slot in &mut filled {
+        let mut grouped = String::with_capacity(slot.len().saturating_mul(2));
+        for c in slot.chars() {
+            grouped.push(c);
+            if c.is_ascii_digit() {
+                remaining = remaining.saturating_sub(1);
+                if remaining > 0 && remaining % 3 == 0 {
+                    grouped.push(',');
+                }
+            }
+        }
+        *slot = grouped;
+    }
+    filled
+}
+
+/// The fraction digits placed in their placeholders: trailing zeros under `#` are left
+/// out, under `?` become spaces.
+fn fill_fraction(digits: &str, places: &[char]) -> String {
+    let mut chars: Vec<char> = digits.chars().collect();
+    for (i, place) in places.iter().enumerate().rev() {
+        let is_trailing_zero = chars.get(i) == Some(&'0')
+            && chars
+                .iter()
+                .skip(i.saturating_add(1))
+                .all(|c| *c == ' ' || *c == '\u{0}');
+        if !is_trailing_zero {
+            break;
+        }
+        match place {
+            '#' => {
+                if let Some(c) = chars.get_mut(i) {
+                    *c = '\u{0}';
+                }
+            }
+            '?' => {
+                if let Some(c) = chars.get_mut(i) {
+                    *c = ' ';
+                }
+            }
+            _ => break,
+        }
+    }
+    chars.into_iter().filter(|&c| c != '\u{0}').collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn shows(value: f64, code: &str, expected: &str) {
+        assert_eq!(
+            format(value, code).as_deref(),
+            Some(expected),
+            "{value} as {code}"
+        );
+    }
+
+    #[test]
+    fn digits_zeros_and_separators() {
+        shows(42.0, "000", "042");
+        shows(123.0, "0000", "0123");
+        shows(98765.0, "#,##0", "98,765");
+        shows(1234567.891, "#,##0.00", "1,234,567.89");
+        shows(0.5, "#,##0", "1");
+        shows(2.5, "0", "3");
+        shows(1.005, "0.00", "1.01");
+        shows(0.0, "#", "");
+        shows(0.25, "0.0%", "25.0%");
+        shows(0.5, "0%", "50%");
+        shows(3.0, "\"Office \"0", "Office 3");
+        shows(7.0, "\"Site \"0", "Site 7");
+        shows(1234.5, "0.00E+00", "1.23E+03");
+        shows(0.000123, "0.0E+0", "1.2E-4");
+        shows(12345.0, "##0.0E+0", "12.3E+3");
+        shows(1500000.0, "#,##0,,\"M\"", "2M");
+        shows(5.0, "0_);(0)", "5 ");
+        shows(-5.0, "0_);(0)", "(5)");
+        shows(-5.0, "0", "-5");
+        shows(0.0, "0;-0;\"zero\"", "zero");
+        shows(12.5, "[$€-407] #,##0.00", "€ 12.50");
+        shows(12.5, "[Red]0.0", "12.5");
+        shows(12.0, "\\#0", "#12");
+        shows(1.5, "0.##", "1.5");
+        shows(1.0, "0.##", "1.");
+        shows(1.5, "0.0?", "1.5 ");
+        shows(5.0, "??0", "  5");
+        shows(123456789.0, "000-00-0000", "123-45-6789");
+        shows(42.0, "\"ID \"General", "ID 42");
+        shows(12.5, ".00", "12.50");
+        shows(0.5, ".00", ".50");
+        shows(-0.0001, "0.00", "0.00");
+        shows(999.999, "0.00", "1000.00");
+        shows(1e20, "0", "100000000000000000000");
+    }
+
+    #[test]
+    fn what_is_not_rendered_here() {
+        assert_eq!(format(0.5, "# ?/?"), None);
+        assert_eq!(format(5.0, "[<10]0;0.0"), None);
+        assert_eq!(format(5.0, "dd/mm"), None);
+        assert_eq!(format(f64::NAN, "0"), None);
+        assert_eq!(format(5.0, &"0".repeat(300)), None);
+        assert_eq!(format(5.0, &"0".repeat(40)), None);
+    }
+}

@@ -1,0 +1,473 @@
+//! OpenDocument spreadsheets (.ods) → rows of cells, streamed from the zip with quick-xml
+//! under the decompression budget. No user rules.
+//!
+//! An .ods says "this row 1,048,575 times" or "this cell 16,384 times" in a few bytes.
+//! Nothing a file only claims is expanded up front: blank repeats move the row or column
+//! number and cost nothing; a repeated value is handed over copy by copy, each copy
+//! charged to the budget, so reading stops at the row limit or the budget, whichever
+//! comes first. A row past the sheet's last row makes the file unreadable.
+
+use std::io::BufRead;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+mod cell;
+
+use cell::{rows_repeated, CellStart};
+
+use crate::model::sheet::{SHEET_COLUMNS, SHEET_ROWS};
+use crate::read::budget::Budget;
+use crate::read::row::{CellKind, Row, RowSink};
+use crate::read::zip::{attribute, find, push_reference, read_part, skip_element, xml_reader};
+use crate::read::{choose_sheet, WorkbookProblem};
+
+/// Reads the chosen table, handing each row to `sink` until the table ends or the sink
+/// stops; at most `max_inflated` bytes are inflated from the zip or copied by repeats.
+pub(crate) fn read(
+    bytes: &[u8],
+    max_inflated: u64,
+    sink: &mut dyn RowSink,
+) -> Result<(), WorkbookProblem> {
+    let budget = Budget::new(max_inflated);
+    read_with(bytes, &budget, sink).map_err(|problem| {
+        if budget.is_spent() {
+            WorkbookProblem::TooExpanded
+        } else {
+            problem
+        }
+    })
+}
+
+fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<(), WorkbookProblem> {
+    let mut archive = crate::read::zip::open(bytes)?;
+    // An encrypted package keeps its manifest in the clear and says so there.
+    if let Some(manifest) = read_part(&mut archive, budget, "META-INF/manifest.xml")? {
+        if manifest.contains("encryption-data") {
+            return Err(WorkbookProblem::Encrypted);
+        }
+    }
+    let content = find(&mut archive, "content.xml").ok_or(WorkbookProblem::Damaged)?;
+    // Which table to read depends on every table's name: one pass over the document
+    // that skips their contents, then one that reads the chosen table.
+    let tables = {
+        let file = archive
+            .by_name(&content)
+            .map_err(|_| WorkbookProblem::Damaged)?;
+        tables(&mut xml_reader(budget.meter(file)))?
+    };
+    let chosen = choose_sheet(tables.iter().map(|t| (t.name.as_str(), t.visible)))
+        .ok_or(WorkbookProblem::NoSheet)?;
+    let file = archive
+        .by_name(&content)
+        .map_err(|_| WorkbookProblem::Damaged)?;
+    let mut reader = xml_reader(budget.meter(file));
+    let mut buf = Vec::new();
+    let mut index = 0usize;
+    loop {
+        match crate::read::zip::next_event(&mut reader, &mut buf)? {
+            Event::Start(e) if e.local_name().as_ref() == "table" => {
+                if index == chosen {
+                    return Table::new(budget).stream(&mut reader, sink);
+                }
+                index = index.saturating_add(1);
+                skip_element(&mut reader, &mut buf)?;
+            }
+            Event::Empty(e) if e.local_name().as_ref() == "table" => {
+                if index == chosen {
+                    return Ok(());
+                }
+                index = index.saturating_add(1);
+            }
+            Event::Eof => return Err(WorkbookProblem::Damaged),
+            _ => {}
+        }
+    }
+}
+
+/// A table as the document lists it.
+struct TableName {
+    name: String,
+    visible: bool,
+}
+
+/// Every table of the document, in order, with whether it is shown (a table whose
+/// automatic style says `table:display="false"` is hidden), up to the first one named
+/// Users.
+fn tables<R: BufRead>(reader: &mut Reader<R>) -> Result<Vec<TableName>, WorkbookProblem> {
+    let mut buf = Vec::new();
+    let mut found = Vec::new();
+    let mut hidden_styles: Vec<String> = Vec::new();
+    let mut style: Option<String> = None;
+    loop {
+        let (e, is_start) = match crate::read::zip::next_event(reader, &mut buf)? {
+            Event::Start(e) => (e, true),
+            Event::Empty(e) => (e, false),
+            Event::End(e) if e.local_name().as_ref() == "style" => {
+                style = None;
+                continue;
+            }
+            Event::Eof => return Ok(found),
+            _ => continue,
+        };
+        match e.local_name().as_ref() {
+            "style" if is_start => {
+                style = (attribute(&e, "family").as_deref() == Some("table"))
+                    .then(|| attribute(&e, "name"))
+                    .flatten();
+            }
+            "table-properties" => {
+                if let Some(name) = &style {
+                    if attribute(&e, "display").as_deref() == Some("false") {
+                        hidden_styles.push(name.clone());
+                    }
+                }
+            }
+            "table" => {
+                let visible =
+                    attribute(&e, "style-name").is_none_or(|name| !hidden_styles.contains(&name));
+                let name = attribute(&e, "name").unwrap_or_default();
+                // A table named Users is chosen whatever follows: no need to read on.
+                let is_users = name.trim().eq_ignore_ascii_case("users");
+                found.push(TableName { name, visible });
+                if is_users {
+                    return Ok(found);
+                }
+                if is_start {
+                    skip_element(reader, &mut buf)?;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A merged cell: its value shows over every cell it spans.
+struct Span {
+    first_column: u32,
+    last_column: u32,
+    last_row: u64,
+    text: String,
+    kind: CellKind,
+}
+
+/// The most merged ranges kept open at once; a file with more is not one a person made.
+const MAX_SPANS: usize = 16_384;
+
+/// The reader of one table: rows, cells, repeats and merged ranges.
+struct Table<'b> {
+    budget: &'b Budget,
+    row: Row,
+    /// The number of the next row, counted in u64 so that no repeat count can overflow it.
+    next_row: u64,
+    column: u32,
+    spans: Vec<Span>,
+    /// The text of the cell being read, its paragraphs joined by line breaks.
+    text: String,
+    paragraphs: usize,
+    /// Whether the last character of `text` is a space that ODF's white-space rule folds.
+    folded_space: bool,
+}
+
+impl<'b> Table<'b> {
+    fn new(budget: &'b Budget) -> Self {
+        Table {
+            budget,
+            row: Row::default(),
+            next_row: 1,
+            column: 0,
+            spans: Vec::new(),
+            text: String::new(),
+            paragraphs: 0,
+            folded_space: false,
+        }
+    }
+
+    fn charge(&self, bytes: usize) -> Result<(), WorkbookProblem> {
+        if self.budget.charge(bytes) {
+            Ok(())
+        } else {
+            Err(WorkbookProblem::TooExpanded)
+        }
+    }
+
+    /// Reads the table whose start tag was just read, to its end.
+    fn stream<R: BufRead>(
+        mut self,
+        reader: &mut Reader<R>,
+        sink: &mut dyn RowSink,
+    ) -> Result<(), WorkbookProblem> {
+        let mut buf = Vec::new();
+        let mut depth = 1usize;
+        let mut repeat = 1u32;
+        loop {
+            match crate::read::zip::next_event(reader, &mut buf)? {
+                Event::Start(e) => match e.local_name().as_ref() {
+                    "table-row" => {
+                        repeat = rows_repeated(&e);
+                        self.start_row()?;
+                        depth = depth.saturating_add(1);
+                    }
+                    "table-cell" | "covered-table-cell" => {
+                        let cell = CellStart::read(&e);
+                        self.read_cell_content(reader, &mut buf)?;
+                        self.finish_cell(&cell)?;
+                    }
+                    // Drawings and nested tables hold text that is not in any cell.
+                    _ if e.local_name().as_ref() == "shapes" || is_drawing(&e) => {
+                        skip_element(reader, &mut buf)?;
+                    }
+                    _ => depth = depth.saturating_add(1),
+                },
+                Event::Empty(e) => match e.local_name().as_ref() {
+                    "table-row" => {
+                        let repeat = rows_repeated(&e);
+                        self.start_row()?;
+                        if self.end_row(repeat, sink)?.is_break() {
+                            return Ok(());
+                        }
+                    }
+                    "table-cell" | "covered-table-cell" => {
+                        let cell = CellStart::read(&e);
+                        self.text.clear();
+                        self.paragraphs = 0;
+                        self.finish_cell(&cell)?;
+                    }
+                    _ => {}
+                },
+                Event::End(e) => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Ok(());
+                    }
+                    if e.local_name().as_ref() == "table-row"
+                        && self.end_row(repeat, sink)?.is_break()
+                    {
+                        return Ok(());
+                    }
+                }
+                Event::Eof => return Ok(()),
+                _ => {}
+            }
+        }
+    }
+
+    fn start_row(&mut self) -> Result<(), WorkbookProblem> {
+        let number = u32::try_from(self.next_row)
+            .ok()
+            .filter(|&n| n <= SHEET_ROWS)
+            .ok_or(WorkbookProblem::Damaged)?;
+        self.row.reset(number);
+        self.column = 0;
+        self.spans.retain(|span| span.last_row >= self.next_row);
+        Ok(())
+    }
+
+    /// Hands the row over `repeat` times, each copy with its own number, and moves past
+    /// it. A blank row is never handed over, however often it repeats.
+    fn end_row(
+        &mut self,
+        repeat: u32,
+        sink: &mut dyn RowSink,
+    ) -> Result<std::ops::ControlFlow<()>, WorkbookProblem> {
+        let first = self.next_row;
+        let last = first.saturating_add(u64::from(repeat)).saturating_sub(1);
+        if last > u64::from(SHEET_ROWS) {
+            return Err(WorkbookProblem::Damaged);
+        }
+        self.next_row = last.saturating_add(1);
+        if self.row.is_blank() {
+            return Ok(std::ops::ControlFlow::Continue(()));
+        }
+        for (copy, number) in (first..=last).enumerate() {
+            if copy > 0 {
+                self.charge(self.row.text_len().max(1))?;
+            }
+            // `last` is at most SHEET_ROWS, so every number fits.
+            self.row.number = u32::try_from(number).unwrap_or(SHEET_ROWS);
+            if sink.row(&self.row).is_break() {
+                return Ok(std::ops::ControlFlow::Break(()));
+            }
+        }
+        Ok(std::ops::ControlFlow::Continue(()))
+    }
+
+    /// Reads what is inside a cell into `self.text`: its paragraphs, with `text:s`
+    /// spaces, tabs and line breaks; annotations and drawings are left out.
+    fn read_cell_content<R: BufRead>(
+        &mut self,
+        reader: &mut Reader<R>,
+        buf: &mut Vec<u8>,
+    ) -> Result<(), WorkbookProblem> {
+        self.text.clear();
+        self.paragraphs = 0;
+        self.folded_space = false;
+        let mut depth = 1usize;
+        loop {
+            match crate::read::zip::next_event(reader, buf)? {
+                Event::Start(e) => match e.local_name().as_ref() {
+                    "annotation" | "note" | "table" => skip_element(reader, buf)?,
+                    _ if is_drawing(&e) => skip_element(reader, buf)?,
+                    "p" | "h" => {
+                        self.start_paragraph();
+                        depth = depth.saturating_add(1);
+                    }
+                    _ => {
+                        self.special(&e)?;
+                        depth = depth.saturating_add(1);
+                    }
+                },
+                Event::Empty(e) => match e.local_name().as_ref() {
+                    "p" | "h" => self.start_paragraph(),
+                    _ => self.special(&e)?,
+                },
+                Event::End(_) => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return Ok(());
+                    }
+                }
+                Event::Text(t) if self.paragraphs > 0 => {
+                    let content = t.xml10_content();
+                    self.push_folded(&content);
+                }
+                Event::CData(t) if self.paragraphs > 0 => {
+                    let content = t.xml10_content();
+                    self.push_folded(&content);
+                }
+                Event::GeneralRef(r) if self.paragraphs > 0 => {
+                    let mut one = String::new();
+                    push_reference(&r, &mut one)?;
+                    self.push_folded(&one);
+                }
+                Event::Eof => return Err(WorkbookProblem::Damaged),
+                _ => {}
+            }
+        }
+    }
+
+    fn start_paragraph(&mut self) {
+        if self.paragraphs > 0 {
+            self.text.push('\n');
+        }
+        self.paragraphs = self.paragraphs.saturating_add(1);
+        self.folded_space = false;
+    }
+
+    /// `text:s` (spaces, `text:c` of them), `text:tab` and `text:line-break`: characters
+    /// the white-space rule would otherwise fold away.
+    fn special(&mut self, e: &BytesStart) -> Result<(), WorkbookProblem> {
+        if self.paragraphs == 0 {
+            return Ok(());
+        }
+        match e.local_name().as_ref() {
+            "s" => {
+                let count = attribute(e, "c")
+                    .and_then(|c| c.trim().parse::<usize>().ok())
+                    .unwrap_or(1);
+                self.charge(count)?;
+                self.text.extend(std::iter::repeat_n(' ', count));
+            }
+            "tab" => self.text.push('\t'),
+            "line-break" => self.text.push('\n'),
+            _ => return Ok(()),
+        }
+        self.folded_space = false;
+        Ok(())
+    }
+
+    /// Appends paragraph text as ODF defines it: each run of spaces, tabs and line
+    /// breaks in the XML is one space.
+    fn push_folded(&mut self, content: &str) {
+        for c in content.chars() {
+            if matches!(c, ' ' | '\t' | '\r' | '\n') {
+                if !self.folded_space {
+                    self.text.push(' ');
+                    self.folded_space = true;
+                }
+            } else {
+                self.text.push(c);
+                self.folded_space = false;
+            }
+        }
+    }
+
+    /// Places the cell just read (its text in `self.text`) in the row, as many times as
+    /// it repeats, and opens its merged range if it has one.
+    fn finish_cell(&mut self, cell: &CellStart) -> Result<(), WorkbookProblem> {
+        // The cell's text is lent out while the row takes it, and its buffer kept.
+        let cell_text = std::mem::take(&mut self.text);
+        let result = self.place_cell(cell, &cell_text);
+        self.text = cell_text;
+        result
+    }
+
+    fn place_cell(&mut self, cell: &CellStart, cell_text: &str) -> Result<(), WorkbookProblem> {
+        let (shown, kind) = cell.shown(cell_text, self.paragraphs);
+        let first = self.column;
+        let repeated = cell.columns_repeated;
+        self.column = first.saturating_add(repeated);
+        let row_number = u64::from(self.row.number);
+        if cell.is_covered {
+            // The value of a merged range shows in every cell it covers.
+            for offset in 0..repeated {
+                let column = first.saturating_add(offset);
+                if column >= SHEET_COLUMNS {
+                    break;
+                }
+                let span = self.spans.iter().find(|s| {
+                    (s.first_column..=s.last_column).contains(&column) && s.last_row >= row_number
+                });
+                if let Some(span) = span {
+                    let (text, kind) = (span.text.clone(), span.kind);
+                    self.charge(text.len())?;
+                    self.place(column, &text, kind);
+                    self.row.spread_merged = true;
+                } else if let Some(text) = &shown {
+                    self.charge(text.len())?;
+                    self.place(column, text, kind);
+                }
+            }
+            return Ok(());
+        }
+        let Some(text) = shown else {
+            return Ok(());
+        };
+        let spans_more = cell.columns_spanned > 1 || cell.rows_spanned > 1;
+        if spans_more && self.spans.len() < MAX_SPANS {
+            self.spans.push(Span {
+                first_column: first,
+                last_column: first.saturating_add(cell.columns_spanned.saturating_sub(1)),
+                last_row: row_number.saturating_add(u64::from(cell.rows_spanned.saturating_sub(1))),
+                text: text.clone().into_owned(),
+                kind,
+            });
+        }
+        for offset in 0..repeated {
+            let column = first.saturating_add(offset);
+            if column >= SHEET_COLUMNS {
+                // A value claimed past the sheet's last column: counted, not stored.
+                self.row.mark_overflow(column);
+                break;
+            }
+            if offset > 0 {
+                self.charge(text.len())?;
+            }
+            self.place(column, &text, kind);
+        }
+        Ok(())
+    }
+
+    fn place(&mut self, column: u32, text: &str, kind: CellKind) {
+        match kind {
+            CellKind::Value => self.row.push(column, text),
+            CellKind::Error => self.row.push_error(column, text),
+            CellKind::NoResult => self.row.push_no_result(column, text),
+        }
+    }
+}
+
+/// Whether an element belongs to drawings (frames, shapes, their text boxes).
+fn is_drawing(e: &BytesStart) -> bool {
+    e.name().prefix().is_some_and(|p| p.as_ref() == "draw")
+}

@@ -1,0 +1,175 @@
+//! An .xlsx's cell styles, as far as they change what a number shows: General, a date,
+//! or a number format code. No user rules.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use crate::read::shown::{datetime_text, number_text};
+use crate::read::zip::attribute;
+use crate::read::WorkbookProblem;
+
+/// The most custom number formats kept; a workbook with more is not a list of users.
+const MAX_FORMATS: usize = 4096;
+
+/// What a cell style does to a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NumberStyle {
+    /// As General: `101`, `2.5`.
+    General,
+    /// A date or time: ISO 8601, whatever the format.
+    Date,
+    /// A number format code, such as `000` or `#,##0.00`.
+    Code(String),
+}
+
+impl NumberStyle {
+    /// The text a person sees for `number` in a cell of this style. A code the
+    /// formatter does not render shows as General.
+    pub(crate) fn show(&self, number: f64, is_1904: bool) -> String {
+        match self {
+            NumberStyle::General => number_text(number),
+            NumberStyle::Date => datetime_text(number, is_1904),
+            NumberStyle::Code(code) => {
+                crate::read::numfmt::format(number, code).unwrap_or_else(|| number_text(number))
+            }
+        }
+    }
+
+    fn of_code(code: &str) -> NumberStyle {
+        if code.trim().eq_ignore_ascii_case("general") || code.is_empty() {
+            NumberStyle::General
+        } else if is_date_code(code) {
+            NumberStyle::Date
+        } else {
+            NumberStyle::Code(code.to_owned())
+        }
+    }
+}
+
+/// For each cell style (`s` attribute), what it does to a number.
+pub(crate) fn number_styles(xml: &str) -> Result<Vec<NumberStyle>, WorkbookProblem> {
+    let mut reader = Reader::from_str(xml);
+    let mut custom: Vec<(u32, String)> = Vec::new();
+    let mut styles = Vec::new();
+    let mut in_cell_xfs = false;
+    loop {
+        match reader.read_event().map_err(|_| WorkbookProblem::Damaged)? {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "numFmt" if custom.len() < MAX_FORMATS => {
+                    let id = attribute(&e, "numFmtId").and_then(|v| v.parse().ok());
+                    let code = attribute(&e, "formatCode").unwrap_or_default();
+                    if let Some(id) = id {
+                        custom.push((id, code));
+                    }
+                }
+                "cellXfs" => in_cell_xfs = true,
+                "xf" if in_cell_xfs => {
+                    let id: u32 = attribute(&e, "numFmtId")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(0);
+                    let style = match custom.iter().find(|(custom_id, _)| *custom_id == id) {
+                        Some((_, code)) => NumberStyle::of_code(code),
+                        None if is_builtin_date(id) => NumberStyle::Date,
+                        None => builtin_code(id).map_or(NumberStyle::General, NumberStyle::of_code),
+                    };
+                    styles.push(style);
+                }
+                _ => {}
+            },
+            Event::End(e) if e.local_name().as_ref() == "cellXfs" => in_cell_xfs = false,
+            Event::Eof => return Ok(styles),
+            _ => {}
+        }
+    }
+}
+
+/// The codes of Excel's built-in number formats that do not depend on the locale (the
+/// currency ids 5 to 8 and 41 to 44 do, and show as General).
+fn builtin_code(id: u32) -> Option<&'static str> {
+    Some(match id {
+        1 => "0",
+        2 => "0.00",
+        3 => "#,##0",
+        4 => "#,##0.00",
+        9 => "0%",
+        10 => "0.00%",
+        11 => "0.00E+00",
+        37 => "#,##0 ;(#,##0)",
+        38 => "#,##0 ;[Red](#,##0)",
+        39 => "#,##0.00;(#,##0.00)",
+        40 => "#,##0.00;[Red](#,##0.00)",
+        48 => "##0.0E+0",
+        _ => return None,
+    })
+}
+
+/// Excel's built-in date and time formats (durations such as `[h]:mm:ss` excepted).
+fn is_builtin_date(id: u32) -> bool {
+    matches!(id, 14..=22 | 27..=36 | 45 | 47 | 50..=58)
+}
+
+/// Whether a custom number format shows a date or time: it has a day, month, year,
+/// hour or second code outside quoted text and brackets, and is not a duration.
+pub(crate) fn is_date_code(code: &str) -> bool {
+    let mut in_quotes = false;
+    let mut in_brackets = false;
+    let mut escaped = false;
+    for c in code.chars() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' | '_' | '*' => escaped = true,
+            '"' => in_quotes = !in_quotes,
+            '[' if !in_quotes => in_brackets = true,
+            ']' if !in_quotes => in_brackets = false,
+            'd' | 'D' | 'm' | 'M' | 'y' | 'Y' | 'h' | 'H' | 's' | 'S'
+                if !in_quotes && !in_brackets =>
+            {
+                return !code.starts_with("[h]")
+                    && !code.starts_with("[m]")
+                    && !code.starts_with("[s]");
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_codes() {
+        assert!(is_date_code("dd/mm/yyyy"));
+        assert!(is_date_code("[$-409]mmm d, yyyy"));
+        assert!(!is_date_code("0.00"));
+        assert!(!is_date_code("\"day\" 0"));
+        assert!(!is_date_code("[h]:mm:ss"));
+        assert!(!is_date_code("General"));
+    }
+
+    #[test]
+    fn styles_read_from_the_cell_formats() {
+        let xml = r#"<styleSheet><numFmts><numFmt numFmtId="164" formatCode="000"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="14"/><xf numFmtId="3"/><xf numFmtId="5"/></cellXfs></styleSheet>"#;
+        let styles = number_styles(xml).ok().unwrap_or_default();
+        let shown: Vec<String> = styles.iter().map(|s| s.show(45352.0, false)).collect();
+        assert_eq!(
+            shown,
+            [
+                "45352",
+                "45352",
+                "2024-03-01",
+                "2024-03-01",
+                "45,352",
+                "45352"
+            ]
+        );
+        assert_eq!(
+            styles.get(1).map(|s| s.show(42.0, false)),
+            Some("042".to_owned())
+        );
+    }
+}
