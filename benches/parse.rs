@@ -43,28 +43,6 @@ fn parse_csv(c: &mut Criterion) {
     }
 }
 
-/// A caller-held [`bulk_users::Checker`] keeps its buffers and CSV parsers from one
-/// file to the next; `parse` makes them anew for every file.
-fn checker(c: &mut Criterion) {
-    for (format, bytes) in [
-        (Format::Csv, data::csv(500)),
-        (Format::Xlsx, data::xlsx(500)),
-    ] {
-        let mut checker = bulk_users::Checker::new(bulk_users::Options::new());
-        assert_eq!(checker.parse(&bytes, format).map(|u| u.len()), Ok(500));
-        let mut g = c.benchmark_group(format!("checker/{format}"));
-        g.throughput(Throughput::Bytes(bytes.len() as u64));
-        g.bench_with_input(BenchmarkId::from_parameter(500), &bytes, |b, bytes| {
-            b.iter(|| {
-                checker
-                    .parse(black_box(bytes), format)
-                    .map_or(0, |u| u.len())
-            })
-        });
-        g.finish();
-    }
-}
-
 fn parse_xlsx(c: &mut Criterion) {
     for size in SIZES {
         let bytes = data::xlsx(size);
@@ -278,7 +256,8 @@ fn csv_reader(bytes: &[u8]) -> usize {
     count
 }
 
-/// What a service would write by hand: serde rows and `EmailAddress::is_valid`.
+/// What a service would write by hand: serde rows, `EmailAddress::is_valid`, and a
+/// `HashSet` of lower-cased addresses for duplicates.
 fn naive(bytes: &[u8]) -> Result<usize, String> {
     #[derive(serde::Deserialize)]
     #[allow(dead_code)]
@@ -294,9 +273,14 @@ fn naive(bytes: &[u8]) -> Result<usize, String> {
     }
     let mut reader = csv::Reader::from_reader(bytes);
     let mut users = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for row in reader.deserialize::<Row>() {
         let row = row.map_err(|e| e.to_string())?;
-        if row.name.trim().is_empty() || !email_address::EmailAddress::is_valid(row.email.trim()) {
+        let email = row.email.trim();
+        if row.name.trim().is_empty()
+            || !email_address::EmailAddress::is_valid(email)
+            || !seen.insert(email.to_lowercase())
+        {
             return Err(format!("bad row {}", users.len() + 2));
         }
         users.push(row);
@@ -321,7 +305,6 @@ fn calamine_range(bytes: &[u8]) -> usize {
 criterion_group!(
     benches,
     parse_csv,
-    checker,
     parse_xlsx,
     parse_ods,
     parse_ascii,

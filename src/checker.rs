@@ -1,50 +1,31 @@
-//! [`Checker`]: options and the buffers one file's check leaves for the next, held by
-//! the caller.
+//! [`Checker`]: options held for many files, kept so that code written against it
+//! still builds.
 
-use crate::engine::{self, Reuse};
 use crate::error::RowErrors;
 use crate::model::format::Format;
 use crate::model::user::NewUser;
 use crate::options::Options;
 use crate::report::Report;
 
-/// [`Options`] with the buffers that checking a file fills, kept for the next file: for
-/// a worker that checks many uploads one after another.
+/// [`Options`] held for many files.
 ///
-/// [`Options::parse`] and [`Options::check`] make their buffers anew for every file and
-/// free them after. A `Checker` keeps them, emptied (no user's data stays behind), and
-/// only while they are small (those of about a thousand users): the list of users, the
-/// index of emails seen, and the CSV parsers, whose state machines cost as much to build
-/// as reading a few hundred rows. The answers are exactly those of its options.
-///
-/// The crate keeps nothing between calls itself: no thread keeps buffers behind the
-/// caller's back. A `Checker` is `Send`: a service can keep one per worker thread, or
-/// make one per batch.
-///
-/// ```
-/// use bulk_users::{Checker, Format, Options};
-///
-/// let mut checker = Checker::new(Options::new().default_site("Paris"));
-/// for upload in ["User name*,Email*\nAda,ada@example.com\n", "Name,Email\nBob,bob@example.com\n"] {
-///     let users = checker.parse(upload.as_bytes(), Format::Csv)?;
-///     assert_eq!(users[0].site, "Paris");
-/// }
-/// # Ok::<(), bulk_users::RowErrors>(())
-/// ```
+/// A `Checker` used to keep its buffers from one file to the next; measured, that saved
+/// nothing a service would notice, and the crate now keeps nothing between files. It
+/// answers exactly as [`Options::parse`] and [`Options::check`] do: call those instead.
+#[deprecated(
+    since = "0.2.0",
+    note = "a Checker keeps nothing between files: call Options::parse and Options::check"
+)]
+#[derive(Debug, Clone)]
 pub struct Checker {
     options: Options,
-    /// On the heap: the parsers' state machines make it several kilobytes, and held in a
-    /// caller's stack frame it measured 15 % slower (criterion `checker/csv/500`).
-    reuse: Box<Reuse>,
 }
 
+#[allow(deprecated)]
 impl Checker {
-    /// A checker with these options and no buffers yet.
+    /// A checker with these options.
     pub fn new(options: Options) -> Self {
-        Checker {
-            options,
-            reuse: Box::default(),
-        }
+        Checker { options }
     }
 
     /// The options it checks with.
@@ -52,29 +33,22 @@ impl Checker {
         &self.options
     }
 
-    /// [`Options::parse`], reusing the buffers.
+    /// [`Options::parse`].
     ///
     /// # Errors
     ///
     /// [`RowErrors`] with every problem found, ordered by row then column.
     pub fn parse(&mut self, bytes: &[u8], format: Format) -> Result<Vec<NewUser>, RowErrors> {
-        engine::parse(&self.options, Some(&mut self.reuse), bytes, format)
+        self.options.parse(bytes, format)
     }
 
-    /// [`Options::check`], reusing the buffers.
+    /// [`Options::check`].
     pub fn check(&mut self, bytes: &[u8], format: Format) -> Report {
-        engine::check(&self.options, &mut self.reuse, bytes, format)
+        self.options.check(bytes, format)
     }
 }
 
-impl std::fmt::Debug for Checker {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Checker")
-            .field("options", &self.options)
-            .finish_non_exhaustive()
-    }
-}
-
+#[allow(deprecated)]
 impl From<Options> for Checker {
     fn from(options: Options) -> Self {
         Checker::new(options)

@@ -3,16 +3,17 @@
 //! rows). `impl Options` here is the crate's API for running them; `options.rs` holds
 //! only the settings.
 
-use crate::check::{Scratch, Validator, MAX_RESERVED_ROWS, MIN_ROW_BYTES};
+use crate::check::kept::{Kept, Tee};
+use crate::check::Validator;
 use crate::error::{RowError, RowErrors};
 use crate::message::Text;
 use crate::model::codes::ErrorCode;
 use crate::model::format::Format;
 use crate::model::user::NewUser;
 use crate::options::Options;
-use crate::read::csv::{Parsers, TextInfo};
+use crate::read::csv::TextInfo;
 use crate::read::row::RowSink;
-use crate::read::WorkbookProblem;
+use crate::read::sheet::WorkbookProblem;
 use crate::report::Report;
 
 impl Options {
@@ -24,14 +25,51 @@ impl Options {
     /// For many files with the same options, a [`Checker`](crate::Checker) keeps its
     /// buffers from one file to the next.
     pub fn parse(&self, bytes: &[u8], format: Format) -> Result<Vec<NewUser>, RowErrors> {
-        parse(self, None, bytes, format)
+        parse(self, bytes, format)
     }
 
     /// Checks an upload in one pass and returns every valid user with its row and every
     /// error: for services that import the valid rows and return the rest. For a CSV,
     /// the report also says which encoding and delimiter were used.
     pub fn check(&self, bytes: &[u8], format: Format) -> Report {
-        check(self, &mut Reuse::default(), bytes, format)
+        check(self, bytes, format)
+    }
+
+    /// The distinct addresses of an upload that the customer's directory should be
+    /// asked about: exactly those [`Options::existing_email_check`] would be asked, in
+    /// the same form (domain mapped, lower case), in file order. For a directory that
+    /// is asked asynchronously: look them up, then check the upload with the ones that
+    /// have an account given to [`Options::existing_emails`].
+    ///
+    /// ```
+    /// use bulk_users::{Format, Options};
+    /// let upload = "User name*,Email*\nAda,Ada@Example.com\nBob,bob@example.com\nBob,BOB@example.com\n";
+    /// let options = Options::new();
+    /// let ask = options.emails_to_look_up(upload.as_bytes(), Format::Csv);
+    /// assert_eq!(ask, ["ada@example.com", "bob@example.com"]);
+    /// let found = ["ada@example.com"]; // what the directory answered
+    /// let report = options.existing_emails(found).check(upload.as_bytes(), Format::Csv);
+    /// assert_eq!(report.errors[0].code.as_str(), "email_exists");
+    /// assert_eq!(report.errors[0].row, Some(2));
+    /// ```
+    pub fn emails_to_look_up(&self, bytes: &[u8], format: Format) -> Vec<String> {
+        let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let record = std::sync::Arc::clone(&asked);
+        let recording = self.clone().existing_email_check(move |key| {
+            if let Ok(mut asked) = record.lock() {
+                asked.push(key.to_owned());
+            }
+            false
+        });
+        // The check runs on this thread and the closure goes with `recording`.
+        let _ = check(&recording, bytes, format);
+        drop(recording);
+        let mut asked = asked
+            .lock()
+            .map(|mut a| std::mem::take(&mut *a))
+            .unwrap_or_default();
+        asked.shrink_to_fit();
+        asked
     }
 
     /// The errors file: a CSV of every row read, as it was, with a `Row` column first and
@@ -98,73 +136,38 @@ impl Options {
     }
 }
 
-/// What one file's check leaves behind for the next: emptied buffers, built parsers.
-#[derive(Default)]
-pub(crate) struct Reuse {
-    scratch: Scratch,
-    parsers: Parsers,
-}
-
-/// [`Options::parse`], with buffers from `reuse`, given back to it; without, with new
-/// ones, and the list the users were gathered in is the answer.
+/// [`Options::parse`]: every user, or every error.
 pub(crate) fn parse(
     options: &Options,
-    reuse: Option<&mut Reuse>,
     bytes: &[u8],
     format: Format,
 ) -> Result<Vec<NewUser>, RowErrors> {
     if let Some(refused) = refusal(options, bytes, format) {
         return Err(RowErrors::one(refused));
     }
-    let mut fresh = Parsers::default();
-    let (scratch, parsers, keep) = match reuse {
-        Some(reuse) => (
-            std::mem::take(&mut reuse.scratch),
-            &mut reuse.parsers,
-            Some(&mut reuse.scratch),
-        ),
-        None => (Scratch::default(), &mut fresh, None),
-    };
-    let mut validator = Validator::new(options, room(options, bytes, format), scratch);
-    match read(options, parsers, bytes, format, &mut validator) {
-        Ok(_) => validator.finish_all_or_nothing(keep),
+    let mut validator = Validator::new(options);
+    match read(options, bytes, format, &mut validator) {
+        Ok(_) => validator.finish_all_or_nothing(),
         Err(unreadable) => Err(RowErrors::one(unreadable)),
     }
 }
 
-/// [`Options::check`], with buffers from `reuse`, given back to it.
-pub(crate) fn check(options: &Options, reuse: &mut Reuse, bytes: &[u8], format: Format) -> Report {
+/// [`Options::check`]: every valid user and every error, and how a CSV's text was read.
+pub(crate) fn check(options: &Options, bytes: &[u8], format: Format) -> Report {
     if let Some(refused) = refusal(options, bytes, format) {
         return Report::file_error(refused);
     }
-    let scratch = std::mem::take(&mut reuse.scratch);
-    let mut validator = Validator::new(options, room(options, bytes, format), scratch);
-    match read(options, &mut reuse.parsers, bytes, format, &mut validator) {
-        Ok(Some(text)) => validator
-            .finish(&mut reuse.scratch)
-            .with_text(text, options.language_value()),
-        Ok(None) => validator.finish(&mut reuse.scratch),
+    let mut validator = Validator::new(options);
+    match read(options, bytes, format, &mut validator) {
+        Ok(Some(text)) => validator.finish().with_text(
+            text.encoding.name(),
+            text.guessed,
+            text.delimiter,
+            options.language_value(),
+        ),
+        Ok(None) => validator.finish(),
         Err(unreadable) => Report::file_error(unreadable),
     }
-}
-
-/// How many rows to make room for in the user list and the email index: never more
-/// than the row limit and than the file's size allows ([`MIN_ROW_BYTES`] a row), nor
-/// than [`MAX_RESERVED_ROWS`], unless the file is delimited text and a service raised
-/// the limit past that: then its line breaks are counted (real bytes, not a claim;
-/// the count stops at the limit), so that a list of 100,000 users is not grown, copied
-/// and rehashed seven times on the way.
-fn room(options: &Options, bytes: &[u8], format: Format) -> usize {
-    let limit = usize::try_from(options.max_rows_value()).unwrap_or(usize::MAX);
-    // The header and one row past the limit are rows too.
-    let most = limit
-        .saturating_add(2)
-        .min(bytes.len() / MIN_ROW_BYTES)
-        .max(1);
-    if most <= MAX_RESERVED_ROWS || format != Format::Csv {
-        return most.min(MAX_RESERVED_ROWS);
-    }
-    crate::read::csv::line_breaks(bytes, most)
 }
 
 /// Every row of the file as read (`to_the_end`: past the row limit too) and its report,
@@ -174,21 +177,18 @@ fn kept_and_report(
     bytes: &[u8],
     format: Format,
     to_the_end: bool,
-) -> (crate::check::kept::Kept, Report) {
-    let nothing = crate::check::kept::Kept::default;
+) -> (Kept, Report) {
     if let Some(refused) = refusal(options, bytes, format) {
-        return (nothing(), Report::file_error(refused));
+        return (Kept::default(), Report::file_error(refused));
     }
-    let mut reuse = Reuse::default();
-    let rows = room(options, bytes, format);
-    let mut validator = Validator::new(options, rows, Scratch::default());
-    let mut tee = crate::check::kept::Tee::new(&mut validator, to_the_end);
-    match read(options, &mut reuse.parsers, bytes, format, &mut tee) {
+    let mut validator = Validator::new(options);
+    let mut tee = Tee::new(&mut validator, to_the_end);
+    match read(options, bytes, format, &mut tee) {
         Ok(_) => {
             let kept = std::mem::take(&mut tee.kept);
-            (kept, validator.finish(&mut reuse.scratch))
+            (kept, validator.finish())
         }
-        Err(unreadable) => (nothing(), Report::file_error(unreadable)),
+        Err(unreadable) => (Kept::default(), Report::file_error(unreadable)),
     }
 }
 
@@ -224,7 +224,6 @@ pub(crate) fn refusal(options: &Options, bytes: &[u8], format: Format) -> Option
 /// `unreadable_file` error that says why. For a CSV, how its text was read.
 pub(crate) fn read(
     options: &Options,
-    parsers: &mut Parsers,
     bytes: &[u8],
     format: Format,
     sink: &mut dyn RowSink,
@@ -241,7 +240,7 @@ pub(crate) fn read(
             if looks_like.is_some_and(|actual| actual != Format::Csv) {
                 return Err(unreadable(mismatch(Format::Csv)));
             }
-            crate::read::csv::read(bytes, options.named_encoding(), parsers, sink)
+            crate::read::csv::read(bytes, options.named_encoding(), sink)
                 .map(Some)
                 .map_err(|_| unreadable(Text::BinaryData))
         }

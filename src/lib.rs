@@ -292,6 +292,7 @@ mod read;
 mod report;
 mod write;
 
+#[allow(deprecated)]
 pub use checker::Checker;
 pub use error::{RowError, RowErrors};
 pub use message::Language;

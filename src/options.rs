@@ -1,7 +1,11 @@
 //! The settings of one service or customer: limits, defaults, policies, language. Data
-//! and setters only; `engine.rs` runs them.
+//! and setters only: nothing here checks or converts what it is given; `engine.rs` runs
+//! them.
 
-use crate::check::customer::{DomainRule, Existing};
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
 use crate::message::Language;
 use crate::model::column::header_key;
 use crate::model::column::Column;
@@ -58,8 +62,7 @@ pub struct Options {
     aliases: Vec<(String, Column)>,
     formats: Vec<Format>,
     encoding: Option<&'static encoding_rs::Encoding>,
-    email_domains: Vec<DomainRule>,
-    email_domains_shown: Vec<String>,
+    email_domains: Vec<String>,
     existing: Option<Existing>,
     language: Language,
 }
@@ -81,7 +84,6 @@ impl Default for Options {
             formats: vec![Format::Csv, Format::Xlsx, Format::Ods],
             encoding: None,
             email_domains: Vec::new(),
-            email_domains_shown: Vec::new(),
             existing: None,
             language: Language::English,
         }
@@ -238,12 +240,7 @@ impl Options {
     {
         self.email_domains = domains
             .into_iter()
-            .filter_map(|domain| DomainRule::new(domain.as_ref()))
-            .collect();
-        self.email_domains_shown = self
-            .email_domains
-            .iter()
-            .map(|rule| rule.shown.clone())
+            .map(|domain| domain.as_ref().to_owned())
             .collect();
         self
     }
@@ -268,19 +265,36 @@ impl Options {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let keys = emails
+        let given = emails
             .into_iter()
-            .map(|email| crate::check::customer::email_key(email.as_ref()))
+            .map(|email| email.as_ref().to_owned())
             .collect();
-        self.existing = Some(Existing::Set(std::sync::Arc::new(keys)));
+        self.existing = Some(Existing::Set(Arc::new(ExistingSet {
+            given,
+            keys: OnceLock::new(),
+        })));
         self
     }
 
     /// Asks the service whether an address already has an account, for a service that
     /// asks its directory: `has_account` gets each distinct valid address of a file
-    /// once (as the user would get it: domain mapped and lower case), never an address
-    /// that is invalid or repeated. `true` makes it `email_exists`. Replaces any
-    /// [`Options::existing_emails`].
+    /// once, never an address that is invalid or repeated, in the form in which
+    /// addresses compare equal: the domain mapped (UTS #46) and the whole address in
+    /// lower case. Look it up case-insensitively, as [`Options::existing_emails`] does;
+    /// `true` makes it `email_exists`. Replaces any [`Options::existing_emails`].
+    ///
+    /// ```
+    /// use bulk_users::{Format, Options};
+    /// let directory = ["ada.lovelace@example.com"]; // stored in lower case
+    /// let options = Options::new().existing_email_check(move |email| directory.contains(&email));
+    /// let csv = "User name*,Email*\nAda,Ada.Lovelace@EXAMPLE.com\n";
+    /// let errors = options.parse(csv.as_bytes(), Format::Csv).unwrap_err();
+    /// assert_eq!(errors[0].code.as_str(), "email_exists");
+    /// ```
+    ///
+    /// For a directory that must be asked asynchronously, ask it first for the
+    /// addresses [`Options::emails_to_look_up`] gives, then pass those that have an
+    /// account to [`Options::existing_emails`].
     #[must_use]
     pub fn existing_email_check(
         mut self,
@@ -357,13 +371,9 @@ impl Options {
         &self.allowed_sites
     }
 
-    pub(crate) fn email_domain_rules(&self) -> &[DomainRule] {
+    /// The allowed domains as the service wrote them.
+    pub(crate) fn allowed_email_domains_list(&self) -> &[String] {
         &self.email_domains
-    }
-
-    /// The allowed domains as the service wrote them, for messages.
-    pub(crate) fn email_domain_shown(&self) -> &[String] {
-        &self.email_domains_shown
     }
 
     pub(crate) fn existing_accounts(&self) -> Option<&Existing> {
@@ -384,3 +394,40 @@ impl Options {
         })
     }
 }
+
+/// The addresses that already have an account: a set the service gave, or a question
+/// to its directory.
+#[derive(Clone)]
+pub(crate) enum Existing {
+    Set(Arc<ExistingSet>),
+    /// Asked once per distinct valid address of a file, with its duplicate key.
+    Ask(Arc<dyn Fn(&str) -> bool + Send + Sync>),
+}
+
+/// Addresses as the service gave them, and their duplicate keys, made by the check on
+/// first use and kept as long as these options are.
+pub(crate) struct ExistingSet {
+    pub(crate) given: Vec<String>,
+    pub(crate) keys: OnceLock<HashSet<String>>,
+}
+
+impl fmt::Debug for Existing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Existing::Set(set) => write!(f, "Existing::Set({} addresses)", set.given.len()),
+            Existing::Ask(_) => f.write_str("Existing::Ask(..)"),
+        }
+    }
+}
+
+impl PartialEq for Existing {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Existing::Set(a), Existing::Set(b)) => a.given == b.given,
+            (Existing::Ask(a), Existing::Ask(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Existing {}

@@ -111,15 +111,17 @@ impl Report {
     /// Records how a CSV's text was read.
     pub(crate) fn with_text(
         mut self,
-        info: crate::read::csv::TextInfo,
+        encoding: &str,
+        guessed: bool,
+        delimiter: u8,
         language: Language,
     ) -> Self {
-        let name = info.encoding.name();
-        if info.guessed {
+        let name = encoding;
+        if guessed {
             self.notes.insert(0, Note::encoding_guessed(name, language));
         }
         self.encoding = Some(name.to_owned());
-        self.delimiter = Some(char::from(info.delimiter));
+        self.delimiter = Some(char::from(delimiter));
         self
     }
 

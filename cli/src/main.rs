@@ -188,8 +188,6 @@ fn main() -> ExitCode {
     };
     let mut status = 0u8;
     let mut checked = Vec::new();
-    // One file after another: the checker keeps its buffers from one to the next.
-    let mut checker = bulk_users::Checker::new(options.clone());
     for (name, bytes) in inputs {
         let bytes = match bytes {
             Ok(bytes) => bytes,
@@ -204,7 +202,7 @@ fn main() -> ExitCode {
             status = 2;
             continue;
         };
-        let report = checker.check(&bytes, format);
+        let report = options.check(&bytes, format);
         let unreadable = report
             .errors
             .iter()

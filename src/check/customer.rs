@@ -1,10 +1,13 @@
 //! The customer's own rules about addresses: the domains its users may have, and the
-//! addresses that already have an account. Data set on [`Options`](crate::Options) and
-//! the checks the validator asks of it, once per distinct address.
+//! addresses that already have an account. Built from the [`Options`] once per file,
+//! asked once per distinct valid address.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
-use std::fmt;
-use std::sync::Arc;
+
+use super::email;
+use crate::model::problem::Problem;
+use crate::options::{Existing, Options};
 
 /// One allowed domain, in its ASCII (Punycode) form, lower case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,9 +49,18 @@ impl DomainRule {
     }
 }
 
-/// Whether `address` (as the rules output it: domain mapped and lower case) is at one
-/// of `rules`' domains; any domain when there is no rule.
-pub(crate) fn is_allowed(rules: &[DomainRule], address: &str) -> bool {
+/// The domain rules of `options`, leaving out text that is no domain.
+pub(crate) fn domain_rules(options: &Options) -> Vec<DomainRule> {
+    let given = options.allowed_email_domains_list();
+    given
+        .iter()
+        .filter_map(|domain| DomainRule::new(domain))
+        .collect()
+}
+
+/// Whether `address` (as the rules output it: domain mapped) is at one of `rules`'
+/// domains; any domain when there is no rule.
+fn is_allowed(rules: &[DomainRule], address: &str) -> bool {
     if rules.is_empty() {
         return true;
     }
@@ -56,68 +68,54 @@ pub(crate) fn is_allowed(rules: &[DomainRule], address: &str) -> bool {
         return false;
     };
     let ascii = if domain.is_ascii() {
-        std::borrow::Cow::Borrowed(domain)
+        // The output's ASCII domain is already in lower case.
+        Cow::Borrowed(domain)
     } else {
         match idna::domain_to_ascii(domain) {
-            Ok(ascii) => std::borrow::Cow::Owned(ascii),
+            Ok(ascii) => Cow::Owned(ascii),
             Err(_) => return false,
         }
     };
     rules.iter().any(|rule| rule.allows(&ascii))
 }
 
-/// The addresses that already have an account: a set the service loaded, or a
-/// question to its directory.
-#[derive(Clone)]
-pub(crate) enum Existing {
-    /// Keys as [`email_key`] makes them.
-    Set(Arc<HashSet<String>>),
-    /// Asked once per distinct valid address of a file, with the address as the rules
-    /// output it.
-    Ask(Arc<dyn Fn(&str) -> bool + Send + Sync>),
+/// The customer's rules for one file.
+pub(crate) struct Customer<'o> {
+    domains: Vec<DomainRule>,
+    existing: Option<&'o Existing>,
 }
 
-impl Existing {
-    /// Whether `address` (as the rules output it; `key` its duplicate key, as
-    /// [`email_key`] makes it) has an account.
-    pub(crate) fn has(&self, key: &str, address: &str) -> bool {
-        match self {
-            Existing::Set(set) => set.contains(key),
-            Existing::Ask(ask) => ask(address),
+impl<'o> Customer<'o> {
+    pub(crate) fn new(options: &'o Options) -> Self {
+        Customer {
+            domains: domain_rules(options),
+            existing: options.existing_accounts(),
         }
+    }
+
+    /// What the customer's rules say of a valid address seen for the first time in the
+    /// file; `key` is its duplicate key ([`email::key_of_valid`]).
+    pub(crate) fn problem(&self, address: &str, key: &str) -> Option<Problem> {
+        if !is_allowed(&self.domains, address) {
+            let allowed = self.domains.iter().map(|rule| rule.shown.clone()).collect();
+            return Some(Problem::EmailDomain { allowed });
+        }
+        let exists = match self.existing? {
+            Existing::Set(set) => existing_keys(&set.given, &set.keys).contains(key),
+            // The service gets the key: the form in which two addresses compare equal,
+            // so that a directory of lower-case addresses finds `Ada@Example.com`.
+            Existing::Ask(ask) => ask(key),
+        };
+        exists.then_some(Problem::EmailExists)
     }
 }
 
-impl fmt::Debug for Existing {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Existing::Set(set) => write!(f, "Existing::Set({} addresses)", set.len()),
-            Existing::Ask(_) => f.write_str("Existing::Ask(..)"),
-        }
-    }
-}
-
-impl PartialEq for Existing {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Existing::Set(a), Existing::Set(b)) => a == b,
-            (Existing::Ask(a), Existing::Ask(b)) => Arc::ptr_eq(a, b),
-            _ => false,
-        }
-    }
-}
-
-impl Eq for Existing {}
-
-/// The key two addresses share when they are one mailbox, as for `duplicate_email`:
-/// the address as the rules output it (domain mapped), in lower case. An address the
-/// rules refuse keys as its trimmed lower-case text.
-pub(crate) fn email_key(address: &str) -> String {
-    let normal = crate::check::rules::email(crate::model::text::trim(address))
-        .unwrap_or_else(|_| crate::model::text::trim(address).to_owned());
-    let mut key = String::with_capacity(normal.len());
-    crate::check::rules::push_email_key(&normal, &mut key);
-    key
+/// The keys of the addresses a service gave, made on first use and kept with them.
+fn existing_keys<'s>(
+    given: &[String],
+    keys: &'s std::sync::OnceLock<HashSet<String>>,
+) -> &'s HashSet<String> {
+    keys.get_or_init(|| given.iter().map(|address| email::key(address)).collect())
 }
 
 #[cfg(test)]
@@ -147,15 +145,5 @@ mod tests {
         assert!(!is_allowed(&allowed, "bob@gmail.com"));
         assert!(is_allowed(&[], "anyone@anywhere.example"));
         assert!(DomainRule::new("  ").is_none());
-    }
-
-    #[test]
-    fn keys_are_those_of_duplicate_email() {
-        assert_eq!(email_key(" Ada@EXAMPLE.com "), "ada@example.com");
-        assert_eq!(
-            email_key("bob@xn--bcher-kva.de"),
-            email_key("Bob@B\u{DC}CHER.de")
-        );
-        assert_eq!(email_key("not an address"), "not an address");
     }
 }

@@ -4,8 +4,9 @@ use crate::error::RowError;
 use crate::message::Text;
 use crate::model::codes::ErrorCode;
 use crate::model::column::Column;
+use crate::model::sheet::MAX_CELLS;
 use crate::options::{Options, UnknownColumns};
-use crate::read::row::{Row, MAX_CELLS};
+use crate::read::row::Row;
 
 /// The most unknown or repeated header cells reported one by one; past it, one more
 /// error counts the rest, so a header of thousands of columns gives a short report.
@@ -77,7 +78,7 @@ impl Header {
                         Slot::Skipped
                     }
                     None => {
-                        if let Some(place) = header.known.get_mut(position(column)) {
+                        if let Some(place) = header.known.get_mut(column.index()) {
                             *place = Some(cell.column);
                         }
                         Slot::Known(column)
@@ -108,7 +109,7 @@ impl Header {
             let index = usize::try_from(cell.column).unwrap_or(usize::MAX);
             // Cells come left to right and a row holds at most MAX_CELLS of them, so the
             // table is at most as long as the row is wide.
-            if index >= header.slots.len() && index < crate::read::row::MAX_COLUMNS {
+            if index >= header.slots.len() && index < crate::model::sheet::MAX_COLUMNS {
                 header.slots.resize(index + 1, None);
             }
             if let Some(place) = header.slots.get_mut(index) {
@@ -151,22 +152,12 @@ impl Header {
 
     /// The spreadsheet column holding `column`, if the header has it.
     pub(crate) fn column_index(&self, column: Column) -> Option<u32> {
-        self.known.get(position(column)).copied().flatten()
+        self.known.get(column.index()).copied().flatten()
     }
 
     /// What the spreadsheet column `index` holds; `None` under a blank header cell.
     pub(crate) fn slot(&self, index: u32) -> Option<Slot> {
         let index = usize::try_from(index).ok()?;
         self.slots.get(index).copied().flatten()
-    }
-}
-
-/// The place of `column` in [`Column::ALL`].
-pub(crate) fn position(column: Column) -> usize {
-    match column {
-        Column::UserName => 0,
-        Column::Email => 1,
-        Column::UserType => 2,
-        Column::Site => 3,
     }
 }

@@ -324,23 +324,13 @@ pub(crate) fn words(language: Language) -> &'static Words {
     }
 }
 
-/// The place of `column` in the tables of [`Words`] (template order).
-pub(crate) const fn index(column: Column) -> usize {
-    match column {
-        Column::UserName => 0,
-        Column::Email => 1,
-        Column::UserType => 2,
-        Column::Site => 3,
-    }
-}
-
 impl Words {
     pub(crate) fn column(&self, column: Column) -> &'static str {
-        self.columns.get(index(column)).copied().unwrap_or("")
+        self.columns.get(column.index()).copied().unwrap_or("")
     }
 
     pub(crate) fn header(&self, column: Column) -> &'static str {
-        self.headers.get(index(column)).copied().unwrap_or("")
+        self.headers.get(column.index()).copied().unwrap_or("")
     }
 
     pub(crate) fn user_type(&self, user_type: UserType) -> &'static str {

@@ -108,7 +108,9 @@ impl ErrorCode {
         }
     }
 
-    /// Whether the code is about the whole file rather than one row or the header.
+    /// Whether the code refuses the whole file: no user of it may be imported, and
+    /// [`Options::check`](crate::Options::check) gives none. `too_many_rows` is one,
+    /// though it names the first row over the limit.
     pub const fn is_file_level(self) -> bool {
         matches!(
             self,
@@ -116,6 +118,7 @@ impl ErrorCode {
                 | ErrorCode::EmptyFile
                 | ErrorCode::UnreadableFile
                 | ErrorCode::NoRows
+                | ErrorCode::TooManyRows
         )
     }
 }

@@ -64,6 +64,16 @@ impl Column {
         }
     }
 
+    /// The place of this column in [`Column::ALL`]: 0 to 3.
+    pub const fn index(self) -> usize {
+        match self {
+            Column::UserName => 0,
+            Column::Email => 1,
+            Column::UserType => 2,
+            Column::Site => 3,
+        }
+    }
+
     /// Whether a user needs a value in this column, and a file needs the column.
     pub const fn is_required(self) -> bool {
         matches!(self, Column::UserName | Column::Email)

@@ -5,13 +5,7 @@ use std::ops::ControlFlow;
 
 use crate::model::text::trim;
 
-/// The most cells a row keeps: Excel's column count. A row with more non-empty cells
-/// than this is marked, not stored, so one long line cannot take unbounded memory.
-pub(crate) const MAX_CELLS: usize = 16_384;
-
-/// The widest header understood: a header cell further right than this (possible in
-/// delimited text after thousands of empty fields) is not looked at.
-pub(crate) const MAX_COLUMNS: usize = 65_536;
+use crate::model::sheet::MAX_CELLS;
 
 /// One non-empty cell of a row; its text lives in the row's buffer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,8 +9,8 @@ use std::io::Cursor;
 use calamine::{DataType, Reader, SheetType, SheetVisible};
 
 use crate::read::row::{Row, RowSink};
+use crate::read::sheet::{choose_sheet, WorkbookProblem};
 use crate::read::shown::{datetime_text, number_text};
-use crate::read::{choose_sheet, WorkbookProblem};
 
 /// Reads the chosen sheet, handing each row to `sink` until the sheet ends or the sink
 /// stops.

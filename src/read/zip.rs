@@ -9,7 +9,7 @@ use quick_xml::{Reader, XmlVersion};
 use zip::ZipArchive;
 
 use crate::read::budget::Budget;
-use crate::read::WorkbookProblem;
+use crate::read::sheet::WorkbookProblem;
 
 /// A workbook's zip, read from the upload's bytes.
 pub(crate) type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;

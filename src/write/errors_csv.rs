@@ -17,7 +17,7 @@ pub(crate) fn write(kept: &Kept, report: &Report, language: Language) -> Vec<u8>
         .map_or(0, |last| {
             usize::try_from(last).unwrap_or(0).saturating_add(1)
         })
-        .min(crate::read::row::MAX_COLUMNS);
+        .min(crate::model::sheet::MAX_COLUMNS);
     let mut writer = ::csv::WriterBuilder::new()
         .flexible(true)
         .terminator(::csv::Terminator::CRLF)

@@ -289,7 +289,11 @@ fn instructions_sheet<'a>(styles: &mut Styles, options: &'a Options) -> Sheet<'a
     let bold = styles.add(BOLD);
     let wrap = styles.add(WRAP);
     let mut row = 2u32;
-    for line in general_rules(options) {
+    let domains: Vec<String> = crate::check::customer::domain_rules(options)
+        .into_iter()
+        .map(|rule| rule.shown)
+        .collect();
+    for line in general_rules(options, &domains) {
         sheet.text(row, 0, "•", bold);
         sheet.text(row, 1, line.render(language), wrap);
         row += 1;
@@ -318,8 +322,7 @@ fn instructions_sheet<'a>(styles: &mut Styles, options: &'a Options) -> Sheet<'a
 }
 
 /// The file-wide rules, with this service's limits, domains and policies.
-fn general_rules(options: &Options) -> Vec<Text<'_>> {
-    let domains = options.email_domain_shown();
+fn general_rules<'a>(options: &Options, domains: &'a [String]) -> Vec<Text<'a>> {
     let mut rules = vec![
         Text::RuleOneUserPerRow,
         Text::RuleRequired,
@@ -373,7 +376,7 @@ fn fits_inline(sites: &[String]) -> bool {
 
 /// The column's place in the template: its place in [`Column::ALL`].
 fn column_number(column: Column) -> u16 {
-    u16::try_from(crate::check::header::position(column)).unwrap_or(0)
+    u16::try_from(column.index()).unwrap_or(0)
 }
 
 /// The column's width in the template, in characters.

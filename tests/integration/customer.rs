@@ -129,6 +129,81 @@ fn the_directory_is_asked_once_per_distinct_valid_address() {
 }
 
 #[test]
+fn the_directory_gets_each_address_in_the_form_addresses_compare_in() {
+    // A directory that stores lower-case addresses finds every case form of one: the
+    // closure and the set give the same verdict.
+    let forms = [
+        "ada.lovelace@example.com",
+        "Ada.Lovelace@example.com",
+        "ADA.LOVELACE@EXAMPLE.COM",
+        "aDa.LoVeLaCe@Example.Com",
+        "ada.lovelace@\u{FF25}XAMPLE.com",
+    ];
+    let directory = ["ada.lovelace@example.com"];
+    let ask = Options::new().existing_email_check(move |email| directory.contains(&email));
+    let set = Options::new().existing_emails(directory);
+    let set_upper = Options::new().existing_emails(["ADA.Lovelace@Example.COM"]);
+    for form in forms {
+        let grid: Grid = &[HEADER, &["Ada", form]];
+        let bytes = crate::support::csv(grid);
+        for options in [&ask, &set, &set_upper] {
+            let errors = options.parse(&bytes, Format::Csv).unwrap_err();
+            assert_eq!(
+                located(&errors),
+                [(Some(2), Some("Email"), "email_exists")],
+                "{form}"
+            );
+        }
+    }
+    let other: Grid = &[HEADER, &["Bob", "Bob@example.com"]];
+    let bytes = crate::support::csv(other);
+    for options in [&ask, &set, &set_upper] {
+        assert_eq!(options.parse(&bytes, Format::Csv).map(|u| u.len()), Ok(1));
+    }
+}
+
+#[test]
+fn the_addresses_to_look_up_are_those_the_closure_would_be_asked() {
+    let grid: Grid = &[
+        HEADER,
+        &["A", "taken@EXAMPLE.com"],
+        &["", "nameless@example.com"],
+        &["C", "Free@example.com"],
+        &["D", "not-an-address"],
+        &["E", "taken@example.com"],
+        &["F", "bob@xn--bcher-kva.de"],
+    ];
+    let bytes = crate::support::csv(grid);
+    let options = Options::new();
+    let to_ask = options.emails_to_look_up(&bytes, Format::Csv);
+    assert_eq!(
+        to_ask,
+        [
+            "taken@example.com",
+            "nameless@example.com",
+            "free@example.com",
+            "bob@b\u{FC}cher.de"
+        ]
+    );
+    let asked = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let record = Arc::clone(&asked);
+    let closure = options.clone().existing_email_check(move |email| {
+        record.lock().unwrap().push(email.to_owned());
+        email == "taken@example.com" || email == "nameless@example.com"
+    });
+    let by_closure = closure.check(&bytes, Format::Csv);
+    assert_eq!(*asked.lock().unwrap(), to_ask);
+    let by_set = options
+        .existing_emails(["taken@example.com", "nameless@example.com"])
+        .check(&bytes, Format::Csv);
+    assert_eq!(by_closure, by_set);
+    assert!(by_set
+        .errors
+        .iter()
+        .any(|e| e.row == Some(3) && e.code.as_str() == "email_exists"));
+}
+
+#[test]
 fn the_template_says_so() {
     let template = Options::new()
         .allowed_email_domains(["contoso.com", "fabrikam.com"])

@@ -1,6 +1,6 @@
 //! Each limit at its bound and one past it.
 
-use bulk_users::{Format, Options, MAX_BYTES, MAX_ROWS};
+use bulk_users::{ErrorCode, Format, Options, MAX_BYTES, MAX_ROWS};
 
 use crate::support::{assert_errors, csv, xlsx, HEADER};
 
@@ -120,4 +120,18 @@ fn row_and_byte_limits_are_options() {
         assert_eq!(options.parse(&bytes, format).map(|u| u.len()), Ok(3));
     }
     assert_eq!(MAX_ROWS, 500);
+}
+
+#[test]
+fn check_refuses_a_file_over_the_limit_whole() {
+    // "Import unless a file-level error" must never import the first rows of a file
+    // that is too long.
+    for (format, bytes) in formats(&grid_of(&users(600), 0)) {
+        let report = Options::new().max_rows(500).check(&bytes, format);
+        assert!(report.users.is_empty(), "{format}");
+        let codes: Vec<_> = report.errors.iter().map(|e| (e.row, e.code)).collect();
+        assert_eq!(codes, [(Some(502), ErrorCode::TooManyRows)], "{format}");
+        assert!(report.errors.iter().all(|e| e.code.is_file_level()));
+        assert!(!report.is_valid());
+    }
 }

@@ -10,6 +10,7 @@ mod customer;
 mod errors_workbook;
 mod hostile;
 mod languages;
+mod layers;
 mod limits;
 mod memory;
 mod messages;

@@ -26,47 +26,12 @@ pub(crate) struct TextInfo {
     pub(crate) delimiter: u8,
 }
 
-/// How many lines `bytes` has, counting up to `most`: its line feeds, or where there are
-/// none its carriage returns (text saved with the old Mac line ends), and the last line
-/// if it has no break. UTF-16 text counts the same: its breaks are these bytes too.
-pub(crate) fn line_breaks(bytes: &[u8], most: usize) -> usize {
-    let count = |byte: u8| {
-        let mut lines = 0usize;
-        // In blocks, so that the count stops soon after `most`. Each block is counted
-        // 255 bytes at a time in a `u8`, which cannot overflow there: the compiler then
-        // compares and adds 16 or 32 bytes an instruction (a `usize` count widens every
-        // byte to 8 bytes first, five times slower).
-        for block in bytes.chunks(1 << 14) {
-            let in_block: usize = block
-                .chunks(255)
-                .map(|run| {
-                    let found = run
-                        .iter()
-                        .fold(0u8, |n, &b| n.wrapping_add(u8::from(b == byte)));
-                    usize::from(found)
-                })
-                .sum();
-            lines = lines.saturating_add(in_block);
-            if lines >= most {
-                return most;
-            }
-        }
-        lines
-    };
-    let lines = match count(b'\n') {
-        0 => count(b'\r'),
-        lines => lines,
-    };
-    lines.saturating_add(1).min(most)
-}
-
 /// Reads delimited text, detecting encoding and delimiter, and hands each row to `sink`
 /// until the text ends or the sink stops. `named` is the encoding the service says its
 /// customers' files are in, if it knows.
 pub(crate) fn read(
     bytes: &[u8],
     named: Option<&'static Encoding>,
-    parsers: &mut Parsers,
     sink: &mut dyn RowSink,
 ) -> Result<TextInfo, CsvProblem> {
     let (sniffed, body) = encoding::sniff(bytes);
@@ -85,7 +50,7 @@ pub(crate) fn read(
         // becomes U+FFFD, which the rules refuse where it stands.
         let decoded = encoding::utf16(body, utf16);
         let mut decoder = Decoder::strict();
-        let delimiter = read_text(decoded.as_bytes(), &mut decoder, parsers, sink)?;
+        let delimiter = read_text(decoded.as_bytes(), &mut decoder, sink)?;
         let encoding = match utf16 {
             TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
             _ => encoding_rs::UTF_16LE,
@@ -102,7 +67,7 @@ pub(crate) fn read(
         TextEncoding::Utf8 { bom: true } => Decoder::strict(),
         _ => Decoder::new(body, named),
     };
-    let delimiter = read_text(body, &mut decoder, parsers, sink)?;
+    let delimiter = read_text(body, &mut decoder, sink)?;
     let (encoding, guessed) = decoder.legacy_used().unwrap_or((encoding_rs::UTF_8, false));
     Ok(TextInfo {
         encoding,
@@ -113,17 +78,12 @@ pub(crate) fn read(
 
 /// Reads decoded or raw text: the delimiter from a `sep=` line (which Excel hides, so
 /// the row after it is row 1) or from the header.
-fn read_text(
-    text: &[u8],
-    decoder: &mut Decoder,
-    parsers: &mut Parsers,
-    sink: &mut dyn RowSink,
-) -> Result<u8, CsvProblem> {
+fn read_text(text: &[u8], decoder: &mut Decoder, sink: &mut dyn RowSink) -> Result<u8, CsvProblem> {
     let (delimiter, text) = match encoding::sep_line(text) {
         Some((delimiter, rest)) => (delimiter, rest),
         None => (encoding::detect_delimiter(text), text),
     };
-    let mut parser = Parser::new(parsers, delimiter);
+    let mut parser = Parser::new(delimiter);
     read_records(&mut parser, delimiter, text, decoder, sink, Lines::Split)?;
     Ok(delimiter)
 }
@@ -149,7 +109,6 @@ fn read_records(
     let mut row = Row::default();
     let mut number = 0u32;
     let mut position = 0usize;
-    let mut checked = CheckedUtf8::new(text);
     loop {
         let rest = text.get(position..).unwrap_or_default();
         if rest.is_empty() {
@@ -172,7 +131,6 @@ fn read_records(
         match line_end.filter(|_| lines == Lines::Split) {
             Some(end) => {
                 let line = rest.get(..end).unwrap_or_default();
-                let line_text = checked.get(position, position.saturating_add(end));
                 position = past_line_break(text, position.saturating_add(end));
                 // Each field ends at a delimiter, and the next starts after it.
                 let ends = memchr::memchr_iter(delimiter, line).chain(std::iter::once(line.len()));
@@ -181,7 +139,7 @@ fn read_records(
                     *start = end.saturating_add(1);
                     Some(span)
                 });
-                fill_row(&mut row, number, (line, line_text), spans, decoder)?;
+                fill_row(&mut row, number, line, spans, decoder)?;
             }
             None => {
                 // A quote: the parser reads the record from the start of its line, over
@@ -204,7 +162,7 @@ fn read_records(
                     *start = end;
                     Some(span)
                 });
-                fill_row(&mut row, number, (record.bytes(), None), spans, decoder)?;
+                fill_row(&mut row, number, record.bytes(), spans, decoder)?;
             }
         }
         if row.is_blank() {
@@ -216,62 +174,13 @@ fn read_records(
     }
 }
 
-/// The text's UTF-8, checked a block at a time as reading gets there (blocks end at a
-/// line break), so that a line is not checked again on its own: the block's `str` gives
-/// it. A block that is not UTF-8 (or a line longer than a block) leaves its lines to be
-/// checked one by one, as they would be without it. Reading stops at the row limit, so
-/// a file past it costs at most one block more.
-struct CheckedUtf8<'t> {
-    text: &'t [u8],
-    /// Where the checked block starts in `text`, and the block if it is UTF-8.
-    start: usize,
-    block: Option<&'t str>,
-    /// Where the next block starts.
-    end: usize,
-}
-
-/// How many bytes a block of [`CheckedUtf8`] spans at least (it runs on to a line break).
-const UTF8_BLOCK: usize = 1 << 15;
-
-impl<'t> CheckedUtf8<'t> {
-    fn new(text: &'t [u8]) -> Self {
-        CheckedUtf8 {
-            text,
-            start: 0,
-            block: None,
-            end: 0,
-        }
-    }
-
-    /// The text of `start..end`, if it lies in a checked block of UTF-8.
-    fn get(&mut self, start: usize, end: usize) -> Option<&'t str> {
-        if end > self.end && start >= self.end {
-            // The next block: from here to the first line break at least UTF8_BLOCK on.
-            let from = self.end.max(start);
-            let rest = self.text.get(from..).unwrap_or_default();
-            let cut = rest
-                .get(UTF8_BLOCK..)
-                .and_then(|tail| memchr::memchr2(b'\n', b'\r', tail))
-                .map_or(rest.len(), |at| {
-                    at.saturating_add(UTF8_BLOCK).saturating_add(1)
-                });
-            let block = rest.get(..cut).unwrap_or_default();
-            self.block = simdutf8::basic::from_utf8(block).ok();
-            self.start = from;
-            self.end = from.saturating_add(cut);
-        }
-        let block = self.block?;
-        block.get(start.checked_sub(self.start)?..end.checked_sub(self.start)?)
-    }
-}
-
 /// Makes `row` row `number`, its cells the `spans` (byte ranges) of one record's
 /// `bytes`. A record with non-ASCII bytes is read as the decoder says: as UTF-8, or
 /// field by field in the file's legacy code page. A NUL means the file is binary.
 fn fill_row(
     row: &mut Row,
     number: u32,
-    (bytes, checked): (&[u8], Option<&str>),
+    bytes: &[u8],
     spans: impl Iterator<Item = (usize, usize)> + Clone,
     decoder: &mut Decoder,
 ) -> Result<(), CsvProblem> {
@@ -289,9 +198,9 @@ fn fill_row(
     }
     let is_ascii = !high;
     let utf8 = if is_ascii {
-        checked.or_else(|| simdutf8::basic::from_utf8(bytes).ok())
+        std::str::from_utf8(bytes).ok()
     } else {
-        let utf8 = checked.or_else(|| simdutf8::basic::from_utf8(bytes).ok());
+        let utf8 = std::str::from_utf8(bytes).ok();
         match decoder.record(bytes, utf8.is_some()) {
             RecordText::Utf8 => utf8,
             RecordText::Fields { legacy, keep_utf8 } => {
@@ -331,58 +240,32 @@ fn past_line_break(text: &[u8], position: usize) -> usize {
     }
 }
 
-/// The csv-core parsers built so far, one for each delimiter (comma, semicolon, tab),
-/// which a [`Checker`](crate::Checker) keeps from one file to the next.
-///
-/// Building a csv-core parser compiles its state machine, which costs as much as reading
-/// a few hundred rows, so a parser is built once and reset for the next file.
-/// (csv-core's `Clone` for a parser copies only part of that machine, so one shared
-/// prototype cannot be cloned instead.)
-#[derive(Default)]
-pub(crate) struct Parsers([Option<csv_core::Reader>; 3]);
-
-/// The parser of one file, for the lines that hold a quote: built (or taken from
-/// [`Parsers`] and reset) only when the first such line comes, so that a file without
-/// quotes never pays for its state machine.
-struct Parser<'p> {
-    /// The kept parser for this delimiter, if it is one of the three; else `own`.
-    slot: Option<&'p mut Option<csv_core::Reader>>,
-    own: Option<csv_core::Reader>,
+/// The parser of one file, for the lines that hold a quote: built when the first such
+/// line comes.
+struct Parser {
+    reader: Option<csv_core::Reader>,
     delimiter: u8,
-    ready: bool,
 }
 
-impl<'p> Parser<'p> {
-    fn new(parsers: &'p mut Parsers, delimiter: u8) -> Self {
-        let slot = encoding::DELIMITERS
-            .iter()
-            .position(|&d| d == delimiter)
-            .and_then(|slot| parsers.0.get_mut(slot));
+impl Parser {
+    fn new(delimiter: u8) -> Self {
         Parser {
-            slot,
-            own: None,
+            reader: None,
             delimiter,
-            ready: false,
         }
     }
 
     /// The parser, at the start of a record: RFC 4180 quoting, any line break.
     fn get(&mut self) -> &mut csv_core::Reader {
         let delimiter = self.delimiter;
-        let build = || csv_core::ReaderBuilder::new().delimiter(delimiter).build();
-        let reader = match &mut self.slot {
-            Some(slot) => slot.get_or_insert_with(build),
-            None => self.own.get_or_insert_with(build),
-        };
-        if !self.ready {
-            self.ready = true;
-            reader.reset();
-            // `encoding::sniff` has dropped the byte order mark; the parser would drop another
-            // at the start of its first input. Given a line break first, it keeps any it
-            // meets.
+        self.reader.get_or_insert_with(|| {
+            let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+            // `encoding::sniff` has dropped the byte order mark; the parser would drop
+            // another at the start of its first input. Given a line break first, it
+            // keeps any it meets.
             let _ = reader.read_record(b"\n", &mut [], &mut []);
-        }
-        reader
+            reader
+        })
     }
 }
 
@@ -444,54 +327,6 @@ mod tests {
     use super::*;
     use std::ops::ControlFlow;
 
-    #[test]
-    fn checked_utf8_gives_the_lines_of_utf8_blocks_only() {
-        // Three blocks' worth of lines; one line in the second block is Latin-1.
-        let mut text = Vec::new();
-        let mut lines = Vec::new();
-        for i in 0..9000 {
-            let start = text.len();
-            if i == 4500 {
-                text.extend_from_slice(b"caf\xE9,1");
-            } else {
-                text.extend_from_slice(format!("caf\u{e9} {i},{i}").as_bytes());
-            }
-            lines.push((start, text.len()));
-            text.extend_from_slice(if i % 2 == 0 { b"\n" } else { b"\r\n" });
-        }
-        assert!(text.len() > 3 * UTF8_BLOCK);
-        let mut checked = CheckedUtf8::new(&text);
-        let mut given = 0;
-        for (i, &(start, end)) in lines.iter().enumerate() {
-            let expected = std::str::from_utf8(&text[start..end]).ok();
-            let got = checked.get(start, end);
-            if got.is_some() {
-                given += 1;
-            }
-            // Never a wrong text; a line of the Latin-1 block is left to be checked alone.
-            assert!(got.is_none() || got == expected, "line {i}");
-        }
-        assert_eq!(
-            checked.get(lines[0].0, lines[0].1),
-            None,
-            "blocks are not gone back to"
-        );
-        assert!(given > 6000 && given < 9000, "{given}");
-    }
-
-    #[test]
-    fn line_breaks_counts_lines_up_to_the_most_asked() {
-        assert_eq!(line_breaks(b"a\nb\nc\n", 100), 4);
-        assert_eq!(line_breaks(b"a\r\nb\r\nc", 100), 3);
-        assert_eq!(line_breaks(b"a\rb\rc\r", 100), 4);
-        assert_eq!(line_breaks(b"no break", 100), 1);
-        assert_eq!(line_breaks(b"", 100), 1);
-        // Stops at `most`, whatever follows.
-        let many = b"x\n".repeat(100_000);
-        assert_eq!(line_breaks(&many, 20_000), 20_000);
-        assert_eq!(line_breaks(&many, 200_000), 100_001);
-    }
-
     #[derive(Default)]
     struct Collect(Vec<(u32, Vec<String>)>);
 
@@ -505,7 +340,7 @@ mod tests {
 
     fn rows(text: &[u8]) -> Vec<(u32, Vec<String>)> {
         let mut sink = Collect::default();
-        assert!(read(text, None, &mut Parsers::default(), &mut sink).is_ok());
+        assert!(read(text, None, &mut sink).is_ok());
         sink.0
     }
 
@@ -543,13 +378,7 @@ mod tests {
             (3, vec!["José".to_owned(), "MÃ¡laga".to_owned()])
         );
         let mut sink = Collect::default();
-        let info = read(
-            b"Name;Site\nJos\xe9;x\n",
-            None,
-            &mut Parsers::default(),
-            &mut sink,
-        )
-        .ok();
+        let info = read(b"Name;Site\nJos\xe9;x\n", None, &mut sink).ok();
         assert_eq!(
             info,
             Some(TextInfo {
@@ -558,13 +387,7 @@ mod tests {
                 delimiter: b';'
             })
         );
-        let info = read(
-            b"sep=,\nName;Site\n",
-            None,
-            &mut Parsers::default(),
-            &mut sink,
-        )
-        .ok();
+        let info = read(b"sep=,\nName;Site\n", None, &mut sink).ok();
         assert_eq!(
             info,
             Some(TextInfo {
@@ -576,7 +399,6 @@ mod tests {
         let info = read(
             b"Name\nJos\xe9\n",
             Some(encoding_rs::WINDOWS_1250),
-            &mut Parsers::default(),
             &mut sink,
         )
         .ok();
@@ -601,12 +423,7 @@ mod tests {
     fn a_character_split_by_a_delimiter_is_not_utf8() {
         // Joined, the two fields would be the valid UTF-8 "aéb": each alone is not.
         let mut sink = Collect::default();
-        let read = read(
-            b"a\xC3,\xA9b\n",
-            Some(encoding_rs::WINDOWS_1252),
-            &mut Parsers::default(),
-            &mut sink,
-        );
+        let read = read(b"a\xC3,\xA9b\n", Some(encoding_rs::WINDOWS_1252), &mut sink);
         assert!(read.is_ok());
         assert_eq!(
             sink.0,
@@ -617,8 +434,7 @@ mod tests {
     /// Rows read from `text` with `delimiter`, lines without a quote read as `lines`
     /// says, and how the read ended.
     fn read_as(text: &[u8], delimiter: u8, lines: Lines) -> (String, Vec<(u32, Vec<String>)>) {
-        let mut parsers = Parsers::default();
-        let mut parser = Parser::new(&mut parsers, delimiter);
+        let mut parser = Parser::new(delimiter);
         let mut sink = Collect::default();
         let mut decoder = Decoder::new(text, None);
         let end = match read_records(&mut parser, delimiter, text, &mut decoder, &mut sink, lines) {
@@ -679,6 +495,6 @@ mod tests {
     #[test]
     fn binary_is_not_text() {
         let mut sink = Collect::default();
-        assert!(read(b"a,b\n\x00\x01", None, &mut Parsers::default(), &mut sink).is_err());
+        assert!(read(b"a,b\n\x00\x01", None, &mut sink).is_err());
     }
 }

@@ -19,8 +19,8 @@ use cell::{rows_repeated, CellStart};
 use crate::model::sheet::{SHEET_COLUMNS, SHEET_ROWS};
 use crate::read::budget::Budget;
 use crate::read::row::{CellKind, Row, RowSink};
+use crate::read::sheet::{choose_sheet, WorkbookProblem};
 use crate::read::zip::{attribute, find, push_reference, read_part, skip_element, xml_reader};
-use crate::read::{choose_sheet, WorkbookProblem};
 
 /// Reads the chosen table, handing each row to `sink` until the table ends or the sink
 /// stops; at most `max_inflated` bytes are inflated from the zip or copied by repeats.

@@ -17,7 +17,7 @@ use super::column_of;
 use crate::model::sheet::{SHEET_COLUMNS, SHEET_ROWS};
 use crate::read::budget::Budget;
 use crate::read::row::{CellKind, Row, RowSink};
-use crate::read::WorkbookProblem;
+use crate::read::sheet::WorkbookProblem;
 
 /// What a kept cell costs besides its text: its place in the row's list of cells.
 const CELL_COST: usize = std::mem::size_of::<(u32, usize, usize, CellKind)>();

@@ -20,8 +20,8 @@ use strings::{unescape_excel, SharedStrings};
 use crate::model::sheet::SHEET_ROWS;
 use crate::read::budget::Budget;
 use crate::read::row::{Row, RowSink};
+use crate::read::sheet::{choose_sheet, WorkbookProblem};
 use crate::read::zip::{attribute, find, push_reference, read_part, xml_reader, Archive};
-use crate::read::{choose_sheet, WorkbookProblem};
 use styles::{number_styles, NumberStyle};
 
 /// Reads the chosen sheet, handing each row to `sink` until the sheet ends or the sink

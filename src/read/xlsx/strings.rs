@@ -7,8 +7,8 @@ use std::io::BufRead;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
+use crate::read::sheet::WorkbookProblem;
 use crate::read::zip::push_reference;
-use crate::read::WorkbookProblem;
 
 /// The most shared strings kept: a reference past it is refused rather than read to.
 const MAX_SHARED_STRINGS: usize = 1 << 20;

@@ -4,9 +4,9 @@
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
+use crate::read::sheet::WorkbookProblem;
 use crate::read::shown::{datetime_text, number_text};
 use crate::read::zip::attribute;
-use crate::read::WorkbookProblem;
 
 /// The most custom number formats kept; a workbook with more is not a list of users.
 const MAX_FORMATS: usize = 4096;
