@@ -13,7 +13,7 @@ use crate::report::Report;
 /// nothing a service would notice, and the crate now keeps nothing between files. It
 /// answers exactly as [`Options::parse`] and [`Options::check`] do: call those instead.
 #[deprecated(
-    since = "0.2.0",
+    since = "0.1.0",
     note = "a Checker keeps nothing between files: call Options::parse and Options::check"
 )]
 #[derive(Debug, Clone)]

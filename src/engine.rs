@@ -22,8 +22,6 @@ impl Options {
     /// # Errors
     ///
     /// [`RowErrors`] with every problem found, ordered by row then column.
-    /// For many files with the same options, a [`Checker`](crate::Checker) keeps its
-    /// buffers from one file to the next.
     pub fn parse(&self, bytes: &[u8], format: Format) -> Result<Vec<NewUser>, RowErrors> {
         parse(self, bytes, format)
     }
@@ -145,7 +143,7 @@ pub(crate) fn parse(
     if let Some(refused) = refusal(options, bytes, format) {
         return Err(RowErrors::one(refused));
     }
-    let mut validator = Validator::new(options);
+    let mut validator = Validator::new(options, bytes.len());
     match read(options, bytes, format, &mut validator) {
         Ok(_) => validator.finish_all_or_nothing(),
         Err(unreadable) => Err(RowErrors::one(unreadable)),
@@ -157,7 +155,7 @@ pub(crate) fn check(options: &Options, bytes: &[u8], format: Format) -> Report {
     if let Some(refused) = refusal(options, bytes, format) {
         return Report::file_error(refused);
     }
-    let mut validator = Validator::new(options);
+    let mut validator = Validator::new(options, bytes.len());
     match read(options, bytes, format, &mut validator) {
         Ok(Some(text)) => validator.finish().with_text(
             text.encoding.name(),
@@ -181,7 +179,7 @@ fn kept_and_report(
     if let Some(refused) = refusal(options, bytes, format) {
         return (Kept::default(), Report::file_error(refused));
     }
-    let mut validator = Validator::new(options);
+    let mut validator = Validator::new(options, bytes.len());
     let mut tee = Tee::new(&mut validator, to_the_end);
     match read(options, bytes, format, &mut tee) {
         Ok(_) => {

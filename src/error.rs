@@ -169,44 +169,6 @@ impl RowErrors {
         self.errors
     }
 
-    /// The errors as a CSV table a person can open in a spreadsheet: `Row`, `Cell`,
-    /// `Column`, `Code`, `Problem`, one line each, UTF-8 with a byte order mark. For the
-    /// file's own rows beside their errors, see
-    /// [`Options::errors_csv`](crate::Options::errors_csv).
-    ///
-    /// ```
-    /// let errors = bulk_users::parse(b"User name*,Email*\n,ada@example.com\n", bulk_users::Format::Csv)
-    ///     .unwrap_err();
-    /// assert_eq!(
-    ///     String::from_utf8(errors.to_csv()).unwrap(),
-    ///     "\u{FEFF}Row,Cell,Column,Code,Problem\r\n\
-    ///      2,A2,User name,missing_value,User name is empty. Every user needs a user name.\r\n",
-    /// );
-    /// ```
-    pub fn to_csv(&self) -> Vec<u8> {
-        let mut writer = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(b"\xEF\xBB\xBF".to_vec());
-        let _ = writer.write_record(["Row", "Cell", "Column", "Code", "Problem"]);
-        for error in &self.errors {
-            let row = error.row.map(|row| row.to_string()).unwrap_or_default();
-            let cell = match (error.column_letter(), error.row) {
-                (Some(letter), Some(row)) => format!("{letter}{row}"),
-                _ => String::new(),
-            };
-            let column = error.column.map(Column::name).unwrap_or_default();
-            // Writing to a Vec cannot fail.
-            let _ = writer.write_record([
-                row.as_str(),
-                cell.as_str(),
-                column,
-                error.code.as_str(),
-                error.message.as_str(),
-            ]);
-        }
-        writer.into_inner().unwrap_or_default()
-    }
-
     /// Whether any error has this code.
     pub fn contains(&self, code: ErrorCode) -> bool {
         self.errors.iter().any(|error| error.code == code)

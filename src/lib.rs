@@ -266,17 +266,14 @@
 //!   [`Format::Xls`] in [`Options::formats`] to accept `.xls`; see there why. Without
 //!   it, `Format::Xls` still exists and is refused like any format not accepted.
 //!
-//! With no default features the crate reads CSV, XLSX and ODS and checks them, with 45
-//! crates in its tree (58 with the defaults).
+//! With no default features the crate reads CSV, XLSX and ODS and checks them, with fewer
+//! crates in its tree (`cargo tree -e normal --no-default-features` lists them).
 //!
-//! # Many files in a row: a `Checker`
+//! # State
 //!
-//! The crate keeps nothing between calls: [`parse`] and [`Options::parse`] make their
-//! buffers for each file and free them after. A worker that checks many uploads can hold
-//! a [`Checker`], which keeps the buffers, emptied, from one file to the next (about
-//! 75 KB after a 500-user file, never more than 256 KiB; a file of more than 1,024 users
-//! lets them go) and the CSV parsers it has built. It answers exactly as its options do.
-//! The answer is always a block of its own, of the right size.
+//! The crate keeps nothing between calls: no caches, no thread-local buffers. Each call
+//! makes its buffers for its file and frees them after, so one [`Options`] can be
+//! shared by every thread of a service.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]

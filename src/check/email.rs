@@ -12,6 +12,135 @@ use crate::model::text::is_invisible;
 /// domain literals off and a TLD required (a property test holds the two together); the
 /// grammar here is stricter. Refusals say what is wrong.
 pub(crate) fn email(text: &str) -> Result<String, Problem> {
+    if let Some(address) = plain_ascii_email(text) {
+        return Ok(address);
+    }
+    email_checked(text)
+}
+
+/// What one ASCII byte may be in an address.
+const ATEXT: u8 = 1;
+const ALNUM: u8 = 2;
+const DIGIT: u8 = 4;
+
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        let alnum = c.is_ascii_alphanumeric();
+        let special = matches!(
+            c,
+            b'!' | b'#'
+                | b'$'
+                | b'%'
+                | b'&'
+                | b'\''
+                | b'*'
+                | b'+'
+                | b'/'
+                | b'='
+                | b'?'
+                | b'^'
+                | b'_'
+                | b'`'
+                | b'{'
+                | b'|'
+                | b'}'
+                | b'~'
+                | b'-'
+        );
+        table[b] = if alnum || special { ATEXT } else { 0 }
+            | if alnum { ALNUM } else { 0 }
+            | if c.is_ascii_digit() { DIGIT } else { 0 };
+        b += 1;
+    }
+    table
+}
+
+static CLASSES: [u8; 256] = byte_classes();
+
+/// The common case in one pass: a plain ASCII address the crate accepts, already
+/// lower-cased in its domain. The local part and the domain have a loop each, so that
+/// neither asks on every byte which side of the `@` it is on; a `u8` always indexes
+/// the 256-entry [`CLASSES`]. `None` for anything else, which [`email_checked`] then
+/// examines to say what is wrong; every address accepted here it accepts too.
+fn plain_ascii_email(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    if bytes.len() > crate::model::column::MAX_EMAIL_CHARS {
+        return None;
+    }
+    // The local part, up to the `@`: atext and single dots, no dot at either end.
+    let mut at = None;
+    let mut previous = b'.';
+    for (i, &b) in bytes.iter().enumerate() {
+        let class = CLASSES[usize::from(b)];
+        if class & ATEXT != 0 {
+            previous = b;
+            continue;
+        }
+        match b {
+            b'.' if previous != b'.' => previous = b,
+            b'@' if previous != b'.' => {
+                at = Some(i);
+                break;
+            }
+            _ => return None,
+        }
+    }
+    let at = at?;
+    if at > 64 {
+        return None;
+    }
+    let domain = bytes.get(at + 1..)?;
+    if domain.len() > 253 {
+        return None;
+    }
+    // The domain: labels of letters, digits and inner hyphens, at most 63 long, joined
+    // by dots; at least two labels, the last not all digits.
+    let (mut labels, mut label_len, mut all_digits) = (0usize, 0usize, true);
+    let mut previous = b'.';
+    let mut maybe_ace = false;
+    for &b in domain {
+        let class = CLASSES[usize::from(b)];
+        if class & ALNUM != 0 {
+            all_digits &= class & DIGIT != 0;
+        } else {
+            match b {
+                b'.' if previous != b'.' && previous != b'-' => {
+                    labels += 1;
+                    label_len = 0;
+                    all_digits = true;
+                    previous = b;
+                    continue;
+                }
+                // `xn--`: the second hyphen as a label's fourth character.
+                b'-' if previous != b'.' => maybe_ace |= label_len == 3 && previous == b'-',
+                _ => return None,
+            }
+        }
+        label_len += 1;
+        if label_len > 63 {
+            return None;
+        }
+        previous = b;
+    }
+    if label_len == 0 || previous == b'-' || labels == 0 || all_digits {
+        return None;
+    }
+    // A Punycode label reads as its Unicode form: the full check maps it.
+    if maybe_ace && has_ace_label(domain) {
+        return None;
+    }
+    let mut address = text.to_owned();
+    if let Some(domain) = address.get_mut(at + 1..) {
+        domain.make_ascii_lowercase();
+    }
+    Some(address)
+}
+
+/// The full check, saying what is wrong.
+fn email_checked(text: &str) -> Result<String, Problem> {
     if text.is_empty() {
         return Err(Problem::Missing);
     }
@@ -89,7 +218,22 @@ pub(crate) fn email(text: &str) -> Result<String, Problem> {
 /// `duplicate_email`: the whole address in lower case, since people type the same
 /// mailbox in different cases.
 pub(crate) fn key_of_valid(address: &str) -> String {
-    address.to_lowercase()
+    let mut key = String::with_capacity(address.len());
+    push_key(address, &mut key);
+    key
+}
+
+/// [`key_of_valid`], appended to `key`.
+pub(crate) fn push_key(address: &str, key: &mut String) {
+    if address.is_ascii() {
+        let start = key.len();
+        key.push_str(address);
+        if let Some(added) = key.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
+    } else {
+        key.extend(address.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// The key of an address as a service gave it (for `email_exists`): mapped as [`email`]
@@ -131,9 +275,28 @@ fn is_plain_local_part(local: &str) -> bool {
         && (local.is_ascii() || local.chars().all(|c| c.is_ascii() || c.is_alphanumeric()))
 }
 
-/// RFC 5322 `atext` and the dot, for ASCII.
+/// RFC 5322 `atext` and the dot, for ASCII: one bit per byte value below 128, so
+/// that a byte costs one shift, not a search of the list.
 fn is_ascii_atext(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&b)
+    const fn table() -> u128 {
+        let mut bits = 0u128;
+        let special = b".!#$%&'*+/=?^_`{|}~-";
+        let mut i = 0;
+        while i < special.len() {
+            bits |= 1 << special[i];
+            i += 1;
+        }
+        let mut c = 0u8;
+        while c < 128 {
+            if c.is_ascii_alphanumeric() {
+                bits |= 1 << c;
+            }
+            c += 1;
+        }
+        bits
+    }
+    const ATEXT: u128 = table();
+    b < 128 && (ATEXT >> b) & 1 == 1
 }
 
 /// At least two labels, no trailing dot, no IP literal; letters of any script allowed.

@@ -6,11 +6,12 @@ pub(crate) mod email;
 pub(crate) mod header;
 pub(crate) mod kept;
 pub(crate) mod rules;
+mod seen;
 
-use std::collections::HashMap;
 use std::ops::ControlFlow;
 
 use customer::Customer;
+use seen::Seen;
 
 use crate::check::header::{Header, Slot};
 use crate::error::{RowError, RowErrors};
@@ -24,6 +25,9 @@ use crate::options::Options;
 use crate::read::row::{CellKind, Row, RowSink};
 use crate::report::{Note, Report, RowUser};
 
+/// The most users room is made for before any is read; past it the lists grow.
+const MAX_ROOM: usize = 1024;
+
 /// Takes the rows of one file, in order, and builds its [`Report`].
 pub(crate) struct Validator<'o> {
     options: &'o Options,
@@ -35,14 +39,24 @@ pub(crate) struct Validator<'o> {
     user_rows: u32,
     /// Whether the file holds more users than the limit: then it is refused whole.
     over_limit: bool,
-    /// The valid users so far, with their rows.
-    users: Vec<RowUser>,
+    /// The valid users so far, and beside them the row each came from.
+    users: Vec<NewUser>,
+    user_rows_of: Vec<u32>,
     /// Every valid email's key so far, with the row it first appeared on.
-    seen: HashMap<String, u32>,
+    seen: Seen,
+    /// The key of the address being checked, made in the same buffer for every row.
+    key: String,
 }
 
 impl<'o> Validator<'o> {
-    pub(crate) fn new(options: &'o Options) -> Self {
+    /// A validator for a file of `bytes` bytes.
+    pub(crate) fn new(options: &'o Options, bytes: usize) -> Self {
+        // Room for the users the file can hold, made once: at most the row limit, and at
+        // most what the file's size allows (a user takes at least `a,b@c.de` and a line
+        // break). Growing the lists row by row costs a service's 500-user parse more
+        // than a tenth (BENCHMARKS.md).
+        let limit = usize::try_from(options.max_rows_value()).unwrap_or(usize::MAX);
+        let room = limit.min(bytes / 10).min(MAX_ROOM);
         Validator {
             options,
             customer: Customer::new(options),
@@ -51,22 +65,26 @@ impl<'o> Validator<'o> {
             notes: Vec::new(),
             user_rows: 0,
             over_limit: false,
-            users: Vec::new(),
-            seen: HashMap::new(),
+            users: Vec::with_capacity(room),
+            user_rows_of: Vec::with_capacity(room),
+            seen: Seen::with_capacity(room),
+            key: String::new(),
         }
     }
 
     /// The report, once the reader has handed over every row it will.
     pub(crate) fn finish(mut self) -> Report {
         let errors = self.close();
-        Report::new(self.users, errors, self.notes)
+        let users = self.user_rows_of.into_iter().zip(self.users);
+        let users = users.map(|(row, user)| RowUser { row, user }).collect();
+        Report::new(users, errors, self.notes)
     }
 
     /// All or nothing, as [`Report::into_result`], once the reader has handed over every
     /// row it will.
     pub(crate) fn finish_all_or_nothing(mut self) -> Result<Vec<NewUser>, RowErrors> {
         let errors = self.close();
-        RowErrors::none_or_all(errors).map(|()| self.users.into_iter().map(|u| u.user).collect())
+        RowErrors::none_or_all(errors).map(|()| self.users)
     }
 
     /// Every error, with the whole-file errors added; the users are left only if the
@@ -86,6 +104,7 @@ impl<'o> Validator<'o> {
             // users can be trusted. A file over the row limit is refused whole, so that
             // "import unless a file-level error" never imports the first rows of it.
             self.users.clear();
+            self.user_rows_of.clear();
         }
         std::mem::take(&mut self.errors)
     }
@@ -169,9 +188,11 @@ impl<'o> Validator<'o> {
 
         let mut duplicate = false;
         if let Some(address) = &email {
-            let key = email::key_of_valid(address);
+            let key = &mut self.key;
+            key.clear();
+            email::push_key(address, key);
             let place = (Some(Column::Email), header.column_index(Column::Email));
-            if let Some(&first) = self.seen.get(&key) {
+            if let Some(first) = self.seen.first_row(key, row.number) {
                 duplicate = true;
                 let text = Text::DuplicateEmail { address, first };
                 self.errors.push(
@@ -180,9 +201,7 @@ impl<'o> Validator<'o> {
                 );
             } else {
                 // Asked once per distinct address: a repeat is a duplicate instead.
-                let problem = self.customer.problem(address, &key);
-                self.seen.insert(key, row.number);
-                if let Some(problem) = problem {
+                if let Some(problem) = self.customer.problem(address, key) {
                     duplicate = true;
                     let text = Text::Cell {
                         problem: &problem,
@@ -206,10 +225,8 @@ impl<'o> Validator<'o> {
                 user_type,
                 site: site.to_owned(),
             };
-            self.users.push(RowUser {
-                row: row.number,
-                user,
-            });
+            self.users.push(user);
+            self.user_rows_of.push(row.number);
         }
     }
 }

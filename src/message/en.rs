@@ -4,6 +4,7 @@ use super::{domain_list, join, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
+use crate::model::user::UserType;
 
 pub(super) static WORDS: Words = Words {
     sizes: (["bytes", "KiB", "MiB"], '.'),
@@ -15,9 +16,20 @@ pub(super) static WORDS: Words = Words {
     ],
     quotes: ["\"", "\""],
     list: |items| join(items, "and"),
-    columns: ["User name", "Email", "User type", "Site"],
-    headers: ["User name*", "Email*", "User type", "Site"],
-    user_types: ["Standard", "Privileged"],
+    // English is the canonical language: its names are the model's.
+    columns: [
+        Column::UserName.name(),
+        Column::Email.name(),
+        Column::UserType.name(),
+        Column::Site.name(),
+    ],
+    headers: [
+        Column::UserName.template_header(),
+        Column::Email.template_header(),
+        Column::UserType.template_header(),
+        Column::Site.template_header(),
+    ],
+    user_types: [UserType::Standard.as_str(), UserType::Privileged.as_str()],
     row_column: |row, column, message| format!("Row {row}, {column}: {message}"),
     row: |row, message| format!("Row {row}: {message}"),
     summary: |count| match count {

@@ -1,5 +1,9 @@
 //! The file formats an upload can be in, and how to tell them apart.
 
+/// The first bytes of an OLE compound file: a legacy `.xls`, or an `.xlsx` encrypted
+/// with a password.
+pub(crate) const OLE_SIGNATURE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+
 /// The format of an uploaded file.
 ///
 /// ```
@@ -13,8 +17,8 @@
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub enum Format {
-    /// Delimited text: comma, semicolon or tab separated, in UTF-8, UTF-16 or
-    /// Windows-1252 (`.csv`, `.tsv`, `.txt`).
+    /// Delimited text: comma, semicolon or tab separated, in UTF-8, UTF-16, or the
+    /// legacy code page the bytes are in, detected (`.csv`, `.tsv`, `.txt`).
     Csv,
     /// An Office Open XML workbook (`.xlsx`, `.xlsm`).
     Xlsx,
@@ -48,7 +52,6 @@ impl Format {
     /// or other binary data.
     pub fn detect(bytes: &[u8]) -> Option<Format> {
         const ZIP: &[u8] = b"PK\x03\x04";
-        const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
         const ODS_MIME: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
         if bytes.starts_with(ZIP) {
             // ODF puts an uncompressed `mimetype` entry first, its content near byte 38.
@@ -56,7 +59,7 @@ impl Format {
             let is_ods = head.windows(ODS_MIME.len()).any(|w| w == ODS_MIME);
             return Some(if is_ods { Format::Ods } else { Format::Xlsx });
         }
-        if bytes.starts_with(OLE) {
+        if bytes.starts_with(OLE_SIGNATURE) {
             return Some(Format::Xls);
         }
         if bytes.is_empty() {

@@ -3,7 +3,9 @@
 
 use std::fmt::Write as _;
 
+use super::csv::ExcelCsv;
 use crate::check::kept::Kept;
+use crate::error::RowErrors;
 use crate::message::{Language, Text};
 use crate::report::Report;
 
@@ -18,16 +20,12 @@ pub(crate) fn write(kept: &Kept, report: &Report, language: Language) -> Vec<u8>
             usize::try_from(last).unwrap_or(0).saturating_add(1)
         })
         .min(crate::model::sheet::MAX_COLUMNS);
-    let mut writer = ::csv::WriterBuilder::new()
-        .flexible(true)
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut writer = ExcelCsv::new();
     // One line's fields, emptied after each line and filled again: their room is kept,
     // so a row costs no allocation once the widest has been written.
     let mut line: Vec<String> = vec![String::new(); width.saturating_add(2)];
     let mut put = |line: &mut Vec<String>| {
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record(line.iter());
+        writer.record(line.iter());
         line.iter_mut().for_each(String::clear);
     };
     if let Some((first, rest)) = line.split_first_mut() {
@@ -41,7 +39,7 @@ pub(crate) fn write(kept: &Kept, report: &Report, language: Language) -> Vec<u8>
     }
     put(&mut line);
     // "Email: …", one after another.
-    let add = |text: &mut String, error: &crate::RowError| {
+    let add = |text: &mut String, error: &crate::error::RowError| {
         if !text.is_empty() {
             text.push(' ');
         }
@@ -86,5 +84,45 @@ pub(crate) fn write(kept: &Kept, report: &Report, language: Language) -> Vec<u8>
         }
         put(&mut line);
     }
-    writer.into_inner().unwrap_or_default()
+    writer.into_bytes()
+}
+
+impl RowErrors {
+    /// The errors as a CSV table a person can open in a spreadsheet: `Row`, `Cell`,
+    /// `Column`, `Code`, `Problem`, one line each, UTF-8 with a byte order mark. For the
+    /// file's own rows beside their errors, see
+    /// [`Options::errors_csv`](crate::Options::errors_csv).
+    ///
+    /// ```
+    /// let errors = bulk_users::parse(b"User name*,Email*\n,ada@example.com\n", bulk_users::Format::Csv)
+    ///     .unwrap_err();
+    /// assert_eq!(
+    ///     String::from_utf8(errors.to_csv()).unwrap(),
+    ///     "\u{FEFF}Row,Cell,Column,Code,Problem\r\n\
+    ///      2,A2,User name,missing_value,User name is empty. Every user needs a user name.\r\n",
+    /// );
+    /// ```
+    pub fn to_csv(&self) -> Vec<u8> {
+        let mut writer = ExcelCsv::new();
+        writer.record(["Row", "Cell", "Column", "Code", "Problem"]);
+        for error in self.iter() {
+            let row = error.row.map(|row| row.to_string()).unwrap_or_default();
+            let cell = match (error.column_letter(), error.row) {
+                (Some(letter), Some(row)) => format!("{letter}{row}"),
+                _ => String::new(),
+            };
+            let column = error
+                .column
+                .map(crate::model::column::Column::name)
+                .unwrap_or_default();
+            writer.record([
+                row.as_str(),
+                cell.as_str(),
+                column,
+                error.code.as_str(),
+                error.message.as_str(),
+            ]);
+        }
+        writer.into_bytes()
+    }
 }

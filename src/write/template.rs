@@ -393,9 +393,7 @@ fn width(column: Column) -> u16 {
 /// the header row and `users`, CRLF line ends as Excel writes them.
 pub(crate) fn csv(options: &Options, users: &[NewUser]) -> Vec<u8> {
     let words = words(options.language_value());
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    let mut writer = super::csv::ExcelCsv::new();
     let header = Column::ALL.map(|column| words.header(column));
     let mut rows = vec![header.map(str::to_owned)];
     rows.extend(users.iter().map(|user| {
@@ -407,8 +405,7 @@ pub(crate) fn csv(options: &Options, users: &[NewUser]) -> Vec<u8> {
         ]
     }));
     for row in rows {
-        // Writing to a Vec cannot fail.
-        let _ = writer.write_record(&row);
+        writer.record(&row);
     }
-    writer.into_inner().unwrap_or_default()
+    writer.into_bytes()
 }

@@ -109,6 +109,7 @@ fn read_records(
     let mut row = Row::default();
     let mut number = 0u32;
     let mut position = 0usize;
+    let mut checked = CheckedUtf8::new(text);
     loop {
         let rest = text.get(position..).unwrap_or_default();
         if rest.is_empty() {
@@ -131,6 +132,7 @@ fn read_records(
         match line_end.filter(|_| lines == Lines::Split) {
             Some(end) => {
                 let line = rest.get(..end).unwrap_or_default();
+                let line_text = checked.get(position, position.saturating_add(end));
                 position = past_line_break(text, position.saturating_add(end));
                 // Each field ends at a delimiter, and the next starts after it.
                 let ends = memchr::memchr_iter(delimiter, line).chain(std::iter::once(line.len()));
@@ -139,7 +141,7 @@ fn read_records(
                     *start = end.saturating_add(1);
                     Some(span)
                 });
-                fill_row(&mut row, number, line, spans, decoder)?;
+                fill_row(&mut row, number, (line, line_text), spans, decoder)?;
             }
             None => {
                 // A quote: the parser reads the record from the start of its line, over
@@ -162,7 +164,7 @@ fn read_records(
                     *start = end;
                     Some(span)
                 });
-                fill_row(&mut row, number, record.bytes(), spans, decoder)?;
+                fill_row(&mut row, number, (record.bytes(), None), spans, decoder)?;
             }
         }
         if row.is_blank() {
@@ -174,13 +176,62 @@ fn read_records(
     }
 }
 
+/// The text's UTF-8, checked a block at a time as reading gets there (blocks end at a
+/// line break), so that a line is not checked again on its own: the block's `str` gives
+/// it. A block that is not UTF-8 (or a line longer than a block) leaves its lines to be
+/// checked one by one, as they would be without it. Reading stops at the row limit, so
+/// a file past it costs at most one block more.
+struct CheckedUtf8<'t> {
+    text: &'t [u8],
+    /// Where the checked block starts in `text`, and the block if it is UTF-8.
+    start: usize,
+    block: Option<&'t str>,
+    /// Where the next block starts.
+    end: usize,
+}
+
+/// How many bytes a block of [`CheckedUtf8`] spans at least (it runs on to a line break).
+const UTF8_BLOCK: usize = 1 << 15;
+
+impl<'t> CheckedUtf8<'t> {
+    fn new(text: &'t [u8]) -> Self {
+        CheckedUtf8 {
+            text,
+            start: 0,
+            block: None,
+            end: 0,
+        }
+    }
+
+    /// The text of `start..end`, if it lies in a checked block of UTF-8.
+    fn get(&mut self, start: usize, end: usize) -> Option<&'t str> {
+        if end > self.end && start >= self.end {
+            // The next block: from here to the first line break at least UTF8_BLOCK on.
+            let from = self.end.max(start);
+            let rest = self.text.get(from..).unwrap_or_default();
+            let cut = rest
+                .get(UTF8_BLOCK..)
+                .and_then(|tail| memchr::memchr2(b'\n', b'\r', tail))
+                .map_or(rest.len(), |at| {
+                    at.saturating_add(UTF8_BLOCK).saturating_add(1)
+                });
+            let block = rest.get(..cut).unwrap_or_default();
+            self.block = std::str::from_utf8(block).ok();
+            self.start = from;
+            self.end = from.saturating_add(cut);
+        }
+        let block = self.block?;
+        block.get(start.checked_sub(self.start)?..end.checked_sub(self.start)?)
+    }
+}
+
 /// Makes `row` row `number`, its cells the `spans` (byte ranges) of one record's
 /// `bytes`. A record with non-ASCII bytes is read as the decoder says: as UTF-8, or
 /// field by field in the file's legacy code page. A NUL means the file is binary.
 fn fill_row(
     row: &mut Row,
     number: u32,
-    bytes: &[u8],
+    (bytes, checked): (&[u8], Option<&str>),
     spans: impl Iterator<Item = (usize, usize)> + Clone,
     decoder: &mut Decoder,
 ) -> Result<(), CsvProblem> {
@@ -198,9 +249,9 @@ fn fill_row(
     }
     let is_ascii = !high;
     let utf8 = if is_ascii {
-        std::str::from_utf8(bytes).ok()
+        checked.or_else(|| std::str::from_utf8(bytes).ok())
     } else {
-        let utf8 = std::str::from_utf8(bytes).ok();
+        let utf8 = checked.or_else(|| std::str::from_utf8(bytes).ok());
         match decoder.record(bytes, utf8.is_some()) {
             RecordText::Utf8 => utf8,
             RecordText::Fields { legacy, keep_utf8 } => {

@@ -96,9 +96,9 @@ fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<()
 /// An .xlsx protected with a password is an OLE compound file holding the encrypted
 /// package, not a zip.
 fn is_encrypted(bytes: &[u8]) -> bool {
-    const OLE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
     const NAME: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
-    bytes.starts_with(OLE) && bytes.windows(NAME.len()).any(|w| w == NAME)
+    bytes.starts_with(crate::model::format::OLE_SIGNATURE)
+        && bytes.windows(NAME.len()).any(|w| w == NAME)
 }
 
 struct Relationship {

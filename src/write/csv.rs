@@ -1,0 +1,32 @@
+//! The one way the crate writes CSV for a person: UTF-8 with a byte order mark, so that
+//! Excel shows accents right, and CRLF line ends, as Excel writes them.
+
+/// A CSV being written into memory.
+pub(crate) struct ExcelCsv {
+    writer: csv::Writer<Vec<u8>>,
+}
+
+impl ExcelCsv {
+    pub(crate) fn new() -> Self {
+        ExcelCsv {
+            writer: csv::WriterBuilder::new()
+                .flexible(true)
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(b"\xEF\xBB\xBF".to_vec()),
+        }
+    }
+
+    /// Writes one line of fields.
+    pub(crate) fn record<I>(&mut self, fields: I)
+    where
+        I: IntoIterator,
+        I::Item: AsRef<[u8]>,
+    {
+        // Writing to a Vec cannot fail.
+        let _ = self.writer.write_record(fields);
+    }
+
+    pub(crate) fn into_bytes(self) -> Vec<u8> {
+        self.writer.into_inner().unwrap_or_default()
+    }
+}
