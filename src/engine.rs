@@ -213,7 +213,7 @@ pub(crate) fn refusal(options: &Options, bytes: &[u8], format: Format) -> Option
             format,
             accepted: options.formats_list(),
         };
-        return Some(RowError::file(ErrorCode::UnreadableFile, text, language));
+        return Some(RowError::file(ErrorCode::FormatNotAccepted, text, language));
     }
     None
 }
@@ -246,17 +246,19 @@ pub(crate) fn read(
             let max_inflated = options.max_inflated_value();
             crate::read::read(bytes, format, max_inflated, sink)
                 .map(|()| None)
-                .map_err(|problem| {
-                    unreadable(match problem {
-                        WorkbookProblem::TooExpanded => Text::TooExpanded {
-                            limit: usize::try_from(max_inflated).unwrap_or(usize::MAX),
-                        },
-                        WorkbookProblem::Encrypted => Text::Encrypted,
-                        WorkbookProblem::NoSheet => Text::NoSheet,
-                        WorkbookProblem::Damaged => mismatch(format),
-                        #[cfg(not(feature = "xls"))]
-                        WorkbookProblem::NotBuiltIn => Text::NotBuiltIn { format },
-                    })
+                .map_err(|problem| match problem {
+                    WorkbookProblem::TooExpanded => unreadable(Text::TooExpanded {
+                        limit: usize::try_from(max_inflated).unwrap_or(usize::MAX),
+                    }),
+                    WorkbookProblem::Encrypted => unreadable(Text::Encrypted),
+                    WorkbookProblem::NoSheet => unreadable(Text::NoSheet),
+                    WorkbookProblem::Damaged => unreadable(mismatch(format)),
+                    #[cfg(not(feature = "xls"))]
+                    WorkbookProblem::NotBuiltIn => RowError::file(
+                        ErrorCode::FormatNotAccepted,
+                        Text::NotBuiltIn { format },
+                        language,
+                    ),
                 })
         }
     }

@@ -180,6 +180,7 @@
 //! | `file_too_large` | none | more bytes than [`Options::max_bytes`] (10 MiB) |
 //! | `empty_file` | none | no bytes, or nothing but blank rows |
 //! | `unreadable_file` | none | not a file of the format, damaged, password-protected, a zip bomb, a row past 1,048,576 |
+//! | `format_not_accepted` | none | a format not in [`Options::formats`] (`.xls` unless enabled) |
 //! | `no_rows` | none | a header and no users |
 //! | `too_many_rows` | the first over the limit | more users than [`Options::max_rows`] (500) |
 //! | `missing_column`, `duplicate_column`, `unknown_column` | the header's | the header row |
@@ -194,6 +195,9 @@
 //! | `unknown_site` | its row | not one of [`Options::allowed_sites`] |
 //! | `email_domain_not_allowed` | its row | not at one of [`Options::allowed_email_domains`] |
 //! | `email_exists` | its row | already has an account ([`Options::existing_emails`], [`Options::existing_email_check`]) |
+//!
+//! [`ErrorCode::http_status`] gives the status a web service answers with: 413 for
+//! `file_too_large`, 415 for `format_not_accepted`, 422 for the others.
 //!
 //! # What a value is
 //!

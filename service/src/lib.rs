@@ -137,11 +137,10 @@ async fn upload(State(base): Shared, headers: HeaderMap, multipart: Multipart) -
     match blocking(move || options.parse(&bytes, format)).await {
         Ok(Ok(users)) => (StatusCode::OK, Json(users)).into_response(),
         Ok(Err(problems)) => {
-            let status = if problems.contains(bulk_users::ErrorCode::FileTooLarge) {
-                StatusCode::PAYLOAD_TOO_LARGE
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
+            let first = problems.first().map(|p| p.code.http_status());
+            let status = first
+                .and_then(|code| StatusCode::from_u16(code).ok())
+                .unwrap_or(StatusCode::UNPROCESSABLE_ENTITY);
             (status, Json(problems)).into_response()
         }
         Err(response) => response,

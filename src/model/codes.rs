@@ -15,8 +15,12 @@ pub enum ErrorCode {
     FileTooLarge,
     /// The input has no bytes, or nothing but blank rows.
     EmptyFile,
-    /// The input is not a readable file of the format given.
+    /// The input is not a readable file of the format given: damaged, protected with a
+    /// password, or of another format than its name says.
     UnreadableFile,
+    /// The input is in a format this service does not accept (`.xls` unless enabled
+    /// with [`Options::formats`](crate::Options::formats)).
+    FormatNotAccepted,
     /// The file has a header row but no users under it.
     NoRows,
     /// The file has more users than the row limit (500 by default).
@@ -57,10 +61,11 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in the order of this enum.
-    pub const ALL: [ErrorCode; 19] = [
+    pub const ALL: [ErrorCode; 20] = [
         ErrorCode::FileTooLarge,
         ErrorCode::EmptyFile,
         ErrorCode::UnreadableFile,
+        ErrorCode::FormatNotAccepted,
         ErrorCode::NoRows,
         ErrorCode::TooManyRows,
         ErrorCode::MissingColumn,
@@ -89,6 +94,7 @@ impl ErrorCode {
             ErrorCode::FileTooLarge => "file_too_large",
             ErrorCode::EmptyFile => "empty_file",
             ErrorCode::UnreadableFile => "unreadable_file",
+            ErrorCode::FormatNotAccepted => "format_not_accepted",
             ErrorCode::NoRows => "no_rows",
             ErrorCode::TooManyRows => "too_many_rows",
             ErrorCode::MissingColumn => "missing_column",
@@ -108,6 +114,25 @@ impl ErrorCode {
         }
     }
 
+    /// The HTTP status a service answers an upload with when this is its first error:
+    /// 413 (Content Too Large) for `file_too_large`, 415 (Unsupported Media Type) for
+    /// `format_not_accepted`, and 422 (Unprocessable Content) for every other code: the
+    /// request was understood, and the file holds what the errors say.
+    ///
+    /// ```
+    /// use bulk_users::ErrorCode;
+    /// assert_eq!(ErrorCode::FileTooLarge.http_status(), 413);
+    /// assert_eq!(ErrorCode::FormatNotAccepted.http_status(), 415);
+    /// assert_eq!(ErrorCode::InvalidEmail.http_status(), 422);
+    /// ```
+    pub const fn http_status(self) -> u16 {
+        match self {
+            ErrorCode::FileTooLarge => 413,
+            ErrorCode::FormatNotAccepted => 415,
+            _ => 422,
+        }
+    }
+
     /// Whether the code refuses the whole file: no user of it may be imported, and
     /// [`Options::check`](crate::Options::check) gives none. `too_many_rows` is one,
     /// though it names the first row over the limit.
@@ -117,6 +142,7 @@ impl ErrorCode {
             ErrorCode::FileTooLarge
                 | ErrorCode::EmptyFile
                 | ErrorCode::UnreadableFile
+                | ErrorCode::FormatNotAccepted
                 | ErrorCode::NoRows
                 | ErrorCode::TooManyRows
         )

@@ -254,6 +254,25 @@ fn unreadable_file() {
 }
 
 #[test]
+fn format_not_accepted() {
+    // .xls is read only when a service lists it; refused, whatever the bytes, before
+    // any reading, and answered with 415.
+    let csv = crate::support::csv(&[H, &["Ada", "ada@example.com"]]);
+    assert_errors(
+        b"\xD0\xCF\x11\xE0",
+        Format::Xls,
+        &[(None, None, "format_not_accepted")],
+    );
+    let errors = bulk_users::Options::new()
+        .formats([Format::Xlsx])
+        .parse(&csv, Format::Csv)
+        .unwrap_err();
+    assert_eq!(errors[0].code.as_str(), "format_not_accepted");
+    assert_eq!(errors[0].code.http_status(), 415);
+    assert!(errors[0].code.is_file_level());
+}
+
+#[test]
 fn every_error_in_the_file_is_reported_in_row_then_column_order() {
     expect(
         &[

@@ -106,7 +106,9 @@ fn accepted_formats() {
     let bytes = csv(&[HEADER, &["Ada", "ada@example.com"]]);
     let only_xlsx = Options::new().formats([Format::Xlsx]);
     let errors = only_xlsx.parse(&bytes, Format::Csv).unwrap_err();
-    assert_eq!(errors[0].code, ErrorCode::UnreadableFile);
+    assert_eq!(errors[0].code, ErrorCode::FormatNotAccepted);
+    assert_eq!(errors[0].code.http_status(), 415);
+    assert_eq!(errors[0].row, None);
     assert_eq!(
         errors[0].message,
         "Files in .csv format are not accepted here. Save the file as .xlsx and upload it again."

@@ -344,7 +344,7 @@ mod tests {
         // .xls is refused, not missing: it is not built into the page.
         let json = check_json(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "old.xls", "").unwrap();
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(value["errors"][0]["code"], "unreadable_file");
+        assert_eq!(value["errors"][0]["code"], "format_not_accepted");
         assert_eq!(value["errors"][0]["row"], serde_json::Value::Null);
     }
 

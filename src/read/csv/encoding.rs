@@ -159,8 +159,10 @@ impl<'t> Decoder<'t> {
 fn classify<'t>(text: &[u8], named: Option<&'static Encoding>) -> State<'t> {
     // The common case: the text (or as much of it as a file at the row limit holds) is
     // UTF-8. A line further on that is not is detected from itself when it comes.
+    // simdutf8 checks the megabyte in a third of the time std takes: what keeps a file
+    // over the row limit as cheap to refuse as one at the limit is to read.
     let head = text.get(..DETECTION_SAMPLE).unwrap_or(text);
-    let head_is_utf8 = match std::str::from_utf8(head) {
+    let head_is_utf8 = match simdutf8::compat::from_utf8(head) {
         Ok(_) => true,
         // Cut inside a character at the end of the head: UTF-8 so far.
         Err(error) => error.error_len().is_none(),

@@ -216,7 +216,7 @@ impl<'t> CheckedUtf8<'t> {
                     at.saturating_add(UTF8_BLOCK).saturating_add(1)
                 });
             let block = rest.get(..cut).unwrap_or_default();
-            self.block = std::str::from_utf8(block).ok();
+            self.block = simdutf8::basic::from_utf8(block).ok();
             self.start = from;
             self.end = from.saturating_add(cut);
         }
