@@ -1,23 +1,114 @@
 //! How a spreadsheet shows a number or a date in a cell without a number format of its
 //! own: General, and ISO 8601 for dates.
 
-/// A number as a spreadsheet shows it in a General cell: `101`, `2.5`, `1000`, never
-/// `101.0` or `1e3`, rounded to Excel's 15 significant digits (`0.1 + 0.2` shows `0.3`).
+/// A number as Excel's General format shows it: at most 11 characters (a minus sign
+/// aside), so `101`, `2.5`, `0.3` for `0.1 + 0.2`, `12345678901`, `0.000123457`; past
+/// that in scientific notation with six significant digits: `1E+20`, `1.23457E-14`,
+/// `1.23457E+11`. Never `101.0`.
 pub(crate) fn number_text(value: f64) -> String {
     if !value.is_finite() {
         return value.to_string();
     }
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        // Exact: a whole number below 10^15 fits an i64 without loss.
-        return format!("{}", value as i64);
+    let Some((digits, exponent)) = significant_digits(value.abs()) else {
+        return "0".to_owned();
+    };
+    let sign = if value < 0.0 { "-" } else { "" };
+    // Very small numbers show in fixed notation only when their digits fit: 0.000000001,
+    // 0.000015; 1.234567E-9 does not.
+    if (-9..=-5).contains(&exponent) {
+        let kept = usize::try_from(exponent + 13).unwrap_or(0);
+        let (rounded, exponent) = round_to(&digits, exponent, kept);
+        let text = fixed(&rounded, exponent);
+        if text.len() <= 11 {
+            return format!("{sign}{text}");
+        }
     }
-    let rounded: f64 = format!("{value:.14e}").parse().unwrap_or(value);
-    let text = format!("{rounded}");
-    if text == "-0" {
-        "0".to_owned()
-    } else {
-        text
+    // Fixed notation fits 11 characters for exponents -4 to 10: `0.` and nine decimals
+    // below 1, the integer digits and what decimals still fit above.
+    if (-4..=10).contains(&exponent) {
+        let decimals = if exponent < 0 {
+            9
+        } else {
+            (9 - exponent).max(0)
+        };
+        let kept = usize::try_from(exponent + 1 + decimals).unwrap_or(0);
+        let (rounded, exponent) = round_to(&digits, exponent, kept);
+        // Rounding can carry past 11 digits (99999999999.9): then scientific.
+        if exponent <= 10 {
+            return format!("{sign}{}", fixed(&rounded, exponent));
+        }
     }
+    let (rounded, exponent) = round_to(&digits, exponent, 6);
+    let mantissa = fixed(&rounded, 0);
+    let exponent_sign = if exponent < 0 { '-' } else { '+' };
+    format!(
+        "{sign}{mantissa}E{exponent_sign}{:02}",
+        exponent.unsigned_abs()
+    )
+}
+
+/// The 15 significant decimal digits Excel keeps of a positive `value`, and the power
+/// of ten of the first: `1234.5` is `123450000000000`, 3. `None` for zero.
+fn significant_digits(value: f64) -> Option<(Vec<u8>, i32)> {
+    if value == 0.0 {
+        return None;
+    }
+    let scientific = format!("{value:.14e}");
+    let (mantissa, exponent) = scientific.split_once('e')?;
+    let digits = mantissa
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
+    Some((digits, exponent.parse().ok()?))
+}
+
+/// `digits` (the first standing for 10^`exponent`) rounded half away from zero to their
+/// first `keep` digits, and the exponent, one more when the rounding carried (9.99 → 10).
+fn round_to(digits: &[u8], exponent: i32, keep: usize) -> (Vec<u8>, i32) {
+    let mut kept: Vec<u8> = digits.iter().copied().take(keep).collect();
+    if digits.get(keep).is_some_and(|&d| d >= 5) {
+        let mut carry = true;
+        for digit in kept.iter_mut().rev() {
+            if *digit == 9 {
+                *digit = 0;
+            } else {
+                *digit += 1;
+                carry = false;
+                break;
+            }
+        }
+        if carry {
+            kept.insert(0, 1);
+            kept.truncate(keep.max(1));
+            return (kept, exponent.saturating_add(1));
+        }
+    }
+    (kept, exponent)
+}
+
+/// `digits` (the first standing for 10^`exponent`) in fixed notation, without trailing
+/// zeros after the point: `[1, 2, 5]`, 0 is `1.25`; `[1, 2]`, -3 is `0.0012`.
+fn fixed(digits: &[u8], exponent: i32) -> String {
+    let digit = |place: i32| -> char {
+        let index = usize::try_from(exponent - place).ok();
+        let d = index.and_then(|i| digits.get(i)).copied().unwrap_or(0);
+        char::from(b'0' + d)
+    };
+    let mut text: String = (0..=exponent.max(0)).rev().map(digit).collect();
+    let last = i32::try_from(digits.len()).unwrap_or(i32::MAX);
+    let lowest = exponent.saturating_sub(last).saturating_add(1);
+    if lowest < 0 {
+        text.push('.');
+        text.extend((lowest..0).rev().map(digit));
+        while text.ends_with('0') {
+            text.pop();
+        }
+        if text.ends_with('.') {
+            text.pop();
+        }
+    }
+    text
 }
 
 /// A date serial as ISO 8601 text: `2024-03-01`, `2024-03-01 09:30:00`, or `09:30:00`
@@ -85,8 +176,42 @@ mod tests {
         assert_eq!(number_text(1000.0), "1000");
         assert_eq!(number_text(0.1 + 0.2), "0.3");
         assert_eq!(number_text(-0.0), "0");
-        assert_eq!(number_text(1e20), "100000000000000000000");
-        assert_eq!(number_text(123_456_789_012.0), "123456789012");
+        assert_eq!(number_text(1e20), "1E+20");
+        assert_eq!(number_text(3e-104), "3E-104");
+        assert_eq!(number_text(1e11), "1E+11");
+        assert_eq!(number_text(123_456_789_012.0), "1.23457E+11");
+        assert_eq!(number_text(12_345_678_901.0), "12345678901");
+        assert_eq!(number_text(99_999_999_999.9), "1E+11");
+        assert_eq!(number_text(-0.000_123_456_7), "-0.000123457");
+    }
+
+    /// SheetJS SSF's table of Excel's General format (tests/conformance/README.md).
+    #[test]
+    fn general_as_the_ssf_table_shows_it() {
+        let table = include_str!("../../tests/conformance/ssf/general.tsv");
+        let known = include_str!("../../tests/conformance/ssf/expected_failures.txt");
+        let mut wrong = Vec::new();
+        for line in table.lines().skip(1) {
+            let (value, shown) = line.split_once('\t').unwrap();
+            let got = number_text(value.parse().unwrap());
+            if got != shown {
+                wrong.push(format!("general.tsv: General: {value}"));
+                assert!(
+                    known.contains(&format!("general.tsv: General: {value}\n")),
+                    "{value}: {got} where Excel shows {shown}"
+                );
+            }
+        }
+        let listed = known
+            .lines()
+            .filter(|l| l.starts_with("general.tsv"))
+            .count();
+        assert_eq!(
+            wrong.len(),
+            listed,
+            "fixed cases are still listed as failures: {wrong:?}"
+        );
+        assert!(table.lines().count() > 490);
     }
 
     #[test]

@@ -29,15 +29,23 @@ pub(crate) fn xml_reader<R: Read>(inner: R) -> Reader<BufReader<R>> {
     reader
 }
 
-/// The zip entry named `path`, or one that differs only in case (some writers vary it).
+/// The zip entry named `path`, or one that differs only in case or writes `\\` for `/`
+/// (some writers do both; Excel opens such files).
 pub(crate) fn find(archive: &mut Archive, path: &str) -> Option<String> {
     if archive.index_for_name(path).is_some() {
         return Some(path.to_owned());
     }
+    let same = |name: &str| {
+        name.len() == path.len()
+            && name
+                .bytes()
+                .zip(path.bytes())
+                .all(|(a, b)| a.eq_ignore_ascii_case(&b) || (a == b'\\' && b == b'/'))
+    };
     archive
         .file_names()
         .flatten()
-        .find(|name| name.eq_ignore_ascii_case(path))
+        .find(|name| same(name))
         .map(Cow::into_owned)
 }
 

@@ -467,3 +467,117 @@ fn merged_cells_in_files_written_by_openpyxl_and_libreoffice() {
         assert_users(&bytes, format, &expected);
     }
 }
+
+/// An .xlsx from its parts as given, names and all: for what no writer library makes.
+fn package(parts: &[(&str, String)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, body) in parts {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// The parts of a one-sheet workbook whose `Users` sheet holds `rows`, with `book_pr`
+/// inside `<workbook>` and cell style 1 of number format `code`.
+fn parts_with(book_pr: &str, code: &str, rows: &str, strings: &str) -> Vec<(&'static str, String)> {
+    let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    vec![
+        ("[Content_Types].xml", r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>"#.to_owned()),
+        ("_rels/.rels", format!(r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)),
+        ("xl/workbook.xml", format!(r#"<?xml version="1.0"?><workbook xmlns="{ns}" xmlns:r="{rel}" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main">{book_pr}<sheets><sheet name="Users" sheetId="1" r:id="rId1"/></sheets></workbook>"#)),
+        ("xl/_rels/workbook.xml.rels", format!(r#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#)),
+        ("xl/styles.xml", format!(r#"<?xml version="1.0"?><styleSheet xmlns="{ns}"><numFmts count="1"><numFmt numFmtId="164" formatCode="{code}"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>"#)),
+        ("xl/sharedStrings.xml", format!(r#"<?xml version="1.0"?><sst xmlns="{ns}">{strings}</sst>"#)),
+        ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0"?><worksheet xmlns="{ns}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>User name*</t></is></c><c r="B1" t="inlineStr"><is><t>Email*</t></is></c><c r="C1" t="inlineStr"><is><t>User type</t></is></c><c r="D1" t="inlineStr"><is><t>Site</t></is></c></row>{rows}</sheetData></worksheet>"#)),
+    ]
+}
+
+fn user_row(number: u32, site_cell: &str) -> String {
+    format!(
+        r#"<row r="{number}"><c r="A{number}" t="inlineStr"><is><t>User {number}</t></is></c><c r="B{number}" t="inlineStr"><is><t>u{number}@example.com</t></is></c>{site_cell}</row>"#
+    )
+}
+
+fn sites(bytes: &[u8]) -> Vec<String> {
+    match bulk_users::parse(bytes, Format::Xlsx) {
+        Ok(users) => users.into_iter().map(|u| u.site).collect(),
+        Err(errors) => panic!("{errors}"),
+    }
+}
+
+#[test]
+fn a_1904_workbook_saved_by_excel_2013_keeps_its_date_system() {
+    // Excel 2013+ writes `x15:workbookPr` in `extLst` after the main `workbookPr`; it has
+    // no `date1904` and must not reset it (dates were four years and a day early).
+    let book_pr = r#"<workbookPr date1904="1"/><extLst><ext uri="{140A7094-0E35-4892-8432-C4D2E57EDEB5}"><x15:workbookPr chartTrackingRefBase="1"/></ext></extLst>"#;
+    let rows = [
+        user_row(2, r#"<c r="D2" s="1"><v>1</v></c>"#),
+        user_row(3, r#"<c r="D3" s="1"><v>1111</v></c>"#),
+    ]
+    .concat();
+    let bytes = package(&parts_with(book_pr, "yyyy-mm-dd", &rows, ""));
+    assert_eq!(sites(&bytes), ["1904-01-02", "1907-01-16"]);
+    let plain = package(&parts_with("<workbookPr/>", "yyyy-mm-dd", &rows, ""));
+    assert_eq!(sites(&plain), ["1900-01-01", "1903-01-15"]);
+}
+
+#[test]
+fn elapsed_time_formats_show_the_elapsed_time_never_an_empty_site() {
+    for (code, value, shown) in [
+        ("[h]:mm:ss", "1.5", "36:00:00"),
+        ("[h]", "77.42", "1858"),
+        ("[h]", "77.4", "1857"),
+        ("[ss]", "0.5", "43200"),
+        ("[s]", "0.000243055555555556", "21"),
+    ] {
+        let rows = user_row(2, &format!(r#"<c r="D2" s="1"><v>{value}</v></c>"#));
+        let bytes = package(&parts_with("", code, &rows, ""));
+        assert_eq!(sites(&bytes), [shown], "{code}");
+    }
+}
+
+#[test]
+fn cells_as_excel_opens_them() {
+    // A shared-string cell with an empty `<v/>` (ERP exports) is an empty cell; an inline
+    // string's `<v>` is not shown beside its text; a `t="d"` cell reads as a date
+    // number does.
+    let rows = [
+        user_row(2, r#"<c r="D2" t="s"><v/></c>"#),
+        user_row(
+            3,
+            r#"<c r="D3" t="inlineStr"><v>1.0</v><is><t>1.</t></is></c>"#,
+        ),
+        user_row(4, r#"<c r="D4" t="d"><v>2021-01-01T10:10:10</v></c>"#),
+        user_row(5, r#"<c r="D5" t="d"><v>2021-01-01T00:00:00Z</v></c>"#),
+        user_row(6, r#"<c r="D6" t="s"><v>0</v></c>"#),
+    ]
+    .concat();
+    let bytes = package(&parts_with("", "0", &rows, "<si><t>Oslo</t></si>"));
+    assert_eq!(
+        sites(&bytes),
+        ["HQ", "1.", "2021-01-01 10:10:10", "2021-01-01", "Oslo"]
+    );
+}
+
+#[test]
+fn part_names_written_with_backslashes_read_as_excel_reads_them() {
+    let rows = user_row(2, r#"<c r="D2" t="inlineStr"><is><t>Oslo</t></is></c>"#);
+    let parts: Vec<(String, String)> = parts_with("", "0", &rows, "")
+        .into_iter()
+        .map(|(name, body)| {
+            let name = if name.starts_with("xl/") {
+                name.replace('/', "\\")
+            } else {
+                name.to_owned()
+            };
+            (name, body)
+        })
+        .collect();
+    let borrowed: Vec<(&str, String)> =
+        parts.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    assert_eq!(sites(&package(&borrowed)), ["Oslo"]);
+}

@@ -172,8 +172,12 @@ fn workbook_sheets(xml: &str) -> Result<(Vec<BookSheet>, BookFlags), WorkbookPro
                     visible: attribute(&e, "state").is_none_or(|s| s == "visible"),
                     relationship: relationship_id(&e).unwrap_or_default(),
                 }),
+                // Excel 2013+ writes a second `x15:workbookPr` (in `extLst`) without
+                // `date1904`: only an element that says it decides.
                 "workbookPr" => {
-                    flags.is_1904 = attribute(&e, "date1904").is_some_and(is_true);
+                    if let Some(date1904) = attribute(&e, "date1904") {
+                        flags.is_1904 = is_true(date1904);
+                    }
                 }
                 "calcPr" => {
                     flags.full_calc_on_load = attribute(&e, "fullCalcOnLoad").is_some_and(is_true);
@@ -322,7 +326,10 @@ impl CellState {
     }
 
     fn collects(&self) -> bool {
-        self.open && (self.in_value || self.in_inline_text && !self.in_phonetic)
+        // An inline string's text is in `<is>`; a `<v>` beside it is not shown.
+        self.open
+            && ((self.in_value && self.kind != Kind::Inline)
+                || (self.in_inline_text && !self.in_phonetic))
     }
 }
 
@@ -439,6 +446,8 @@ impl<R: BufRead> SheetCells<'_, R> {
             }
         }
         match cell.kind {
+            // An empty `<v/>` is an empty cell, as Excel opens it (some ERP exports write it).
+            Kind::Shared if value.trim().is_empty() => {}
             Kind::Shared => {
                 let index = value
                     .trim()
@@ -449,7 +458,7 @@ impl<R: BufRead> SheetCells<'_, R> {
             Kind::Inline | Kind::Formula => row.push(column, &unescape_excel(value)),
             Kind::Boolean => row.push(column, if value.trim() == "1" { "TRUE" } else { "FALSE" }),
             Kind::Error => row.push_error(column, value.trim()),
-            Kind::Date => row.push(column, value),
+            Kind::Date => row.push(column, &iso_date_text(value)),
             Kind::Number => {
                 let trimmed = value.trim();
                 if trimmed.is_empty() {
@@ -465,6 +474,37 @@ impl<R: BufRead> SheetCells<'_, R> {
             }
         }
         Ok(())
+    }
+}
+
+/// A `t="d"` cell's ISO 8601 text as a date number shows: `2021-01-01` at midnight,
+/// else `2021-01-01 10:10:10` (seconds, no fraction, no zone). Text that is not such a
+/// date stays as it is.
+fn iso_date_text(value: &str) -> String {
+    let value = value.trim();
+    let (date, time) = value.split_once('T').unwrap_or((value, ""));
+    let time = time.trim_end_matches('Z');
+    let is_date = date.len() == 10
+        && date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !is_date {
+        return value.to_owned();
+    }
+    let hms = time.get(..8).unwrap_or(time);
+    let hms = if hms.len() == 5 {
+        format!("{hms}:00")
+    } else {
+        hms.to_owned()
+    };
+    if time.is_empty() || hms == "00:00:00" {
+        date.to_owned()
+    } else {
+        format!("{date} {hms}")
     }
 }
 

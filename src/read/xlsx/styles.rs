@@ -38,7 +38,7 @@ impl NumberStyle {
     fn of_code(code: &str) -> NumberStyle {
         if code.trim().eq_ignore_ascii_case("general") || code.is_empty() {
             NumberStyle::General
-        } else if is_date_code(code) {
+        } else if crate::read::numfmt::shape(code) == crate::read::numfmt::Shape::Date {
             NumberStyle::Date
         } else {
             NumberStyle::Code(code.to_owned())
@@ -108,48 +108,9 @@ fn is_builtin_date(id: u32) -> bool {
     matches!(id, 14..=22 | 27..=36 | 45 | 47 | 50..=58)
 }
 
-/// Whether a custom number format shows a date or time: it has a day, month, year,
-/// hour or second code outside quoted text and brackets, and is not a duration.
-pub(crate) fn is_date_code(code: &str) -> bool {
-    let mut in_quotes = false;
-    let mut in_brackets = false;
-    let mut escaped = false;
-    for c in code.chars() {
-        if escaped {
-            escaped = false;
-            continue;
-        }
-        match c {
-            '\\' | '_' | '*' => escaped = true,
-            '"' => in_quotes = !in_quotes,
-            '[' if !in_quotes => in_brackets = true,
-            ']' if !in_quotes => in_brackets = false,
-            'd' | 'D' | 'm' | 'M' | 'y' | 'Y' | 'h' | 'H' | 's' | 'S'
-                if !in_quotes && !in_brackets =>
-            {
-                return !code.starts_with("[h]")
-                    && !code.starts_with("[m]")
-                    && !code.starts_with("[s]");
-            }
-            _ => {}
-        }
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn date_codes() {
-        assert!(is_date_code("dd/mm/yyyy"));
-        assert!(is_date_code("[$-409]mmm d, yyyy"));
-        assert!(!is_date_code("0.00"));
-        assert!(!is_date_code("\"day\" 0"));
-        assert!(!is_date_code("[h]:mm:ss"));
-        assert!(!is_date_code("General"));
-    }
 
     #[test]
     fn styles_read_from_the_cell_formats() {

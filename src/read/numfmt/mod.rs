@@ -10,7 +10,11 @@
 //! sections for positive, negative, zero and text values. Fractions and conditional
 //! sections give `None`: the caller then shows the number as General does.
 
+mod time;
+
 use crate::read::shown::number_text;
+use time::{elapsed, is_elapsed};
+pub(crate) use time::{shape, Shape};
 
 /// The longest format code rendered; a longer one is shown as General.
 const MAX_CODE_BYTES: usize = 256;
@@ -23,6 +27,9 @@ const MAX_PLACES: usize = 30;
 pub(crate) fn format(value: f64, code: &str) -> Option<String> {
     if !value.is_finite() || code.len() > MAX_CODE_BYTES {
         return None;
+    }
+    if is_elapsed(code) {
+        return elapsed(value, split_sections(code).first().copied().unwrap_or(code));
     }
     let sections = split_sections(code);
     let (section, value, signed) = match (sections.as_slice(), value) {
@@ -195,26 +202,29 @@ fn render(section: &str, value: f64, signed: bool) -> Option<String> {
         .iter()
         .position(|t| matches!(t, Token::Exponent { .. }));
     let int_end = point.or(exponent_at).unwrap_or(tokens.len());
-    let last_int_digit = tokens
-        .iter()
-        .take(int_end)
-        .rposition(|t| matches!(t, Token::Digit(_)));
-    // Commas right after the last integer placeholder divide by 1000 each; commas between
-    // placeholders group thousands.
+    // A comma with a digit placeholder after it in the integer part groups thousands; a
+    // comma with none after it in the number (`0.0,,"M"`, `#,##0.00,,`) divides by
+    // 1000, once per comma.
+    let number_end = exponent_at.unwrap_or(tokens.len());
     let mut grouping = false;
     let mut scale = 0i32;
-    for (i, token) in tokens.iter().enumerate().take(int_end) {
-        if *token == Token::Group {
-            let digit_after = tokens
+    for (i, token) in tokens.iter().enumerate().take(number_end) {
+        if *token != Token::Group {
+            continue;
+        }
+        let is_placeholder = |t: &Token| matches!(t, Token::Digit(_));
+        let digit_after = tokens
+            .get(i.saturating_add(1)..number_end)
+            .is_some_and(|after| after.iter().any(is_placeholder));
+        let number_before = tokens.get(..i).is_some_and(|before| {
+            before
                 .iter()
-                .take(int_end)
-                .skip(i)
-                .any(|t| matches!(t, Token::Digit(_)));
-            if digit_after {
-                grouping = true;
-            } else if last_int_digit.is_some_and(|last| i > last) {
-                scale = scale.saturating_add(1);
-            }
+                .any(|t| is_placeholder(t) || *t == Token::Point)
+        });
+        if digit_after && i < int_end {
+            grouping = true;
+        } else if !digit_after && number_before {
+            scale = scale.saturating_add(1);
         }
     }
     for _ in 0..scale {
@@ -285,6 +295,7 @@ fn render(section: &str, value: f64, signed: bool) -> Option<String> {
     let (int_digits, frac_digits) = decimal_digits(value, frac_places.len());
     let int_text = fill_integer(&int_digits, &int_places, grouping);
     let frac_text = fill_fraction(&frac_digits, &frac_places);
+    let fraction = point.map_or(0..0, |p| p.saturating_add(1)..number_end);
 
     let mut out = String::new();
     if negative && (int_digits.bytes().any(|b| b != b'0') || frac_digits.bytes().any(|b| b != b'0'))
@@ -292,6 +303,7 @@ fn render(section: &str, value: f64, signed: bool) -> Option<String> {
         out.push('-');
     }
     let mut int_slots = int_text.iter();
+    let mut frac_slots = frac_text.iter();
     for (i, token) in tokens.iter().enumerate() {
         match token {
             Token::Literal(text) => out.push_str(text),
@@ -301,13 +313,18 @@ fn render(section: &str, value: f64, signed: bool) -> Option<String> {
                     out.push_str(slot);
                 }
             }
+            // Each fraction digit in its own place, literals between them kept there.
+            Token::Digit(_) if fraction.contains(&i) => {
+                if let Some(&slot) = frac_slots.next().filter(|&&c| c != '\u{0}') {
+                    out.push(slot);
+                }
+            }
             Token::Point => {
                 if int_places.is_empty() {
                     // No integer placeholder: the integer digits still show.
                     out.push_str(&int_digits);
                 }
                 out.push('.');
-                out.push_str(&frac_text);
             }
             Token::Exponent { .. } => out.push_str(&exponent_text),
             _ => {}
@@ -427,9 +444,9 @@ fn fill_integer(digits: &str, places: &[char], grouping: bool) -> Vec<String> {
     filled
 }
 
-/// The fraction digits placed in their placeholders: trailing zeros under `#` are left
-/// out, under `?` become spaces.
-fn fill_fraction(digits: &str, places: &[char]) -> String {
+/// The fraction digits placed in their placeholders, one a placeholder: trailing zeros
+/// under `#` are left out (`\u{0}`, written as nothing), under `?` become spaces.
+fn fill_fraction(digits: &str, places: &[char]) -> Vec<char> {
     let mut chars: Vec<char> = digits.chars().collect();
     for (i, place) in places.iter().enumerate().rev() {
         let is_trailing_zero = chars.get(i) == Some(&'0')
@@ -454,12 +471,56 @@ fn fill_fraction(digits: &str, places: &[char]) -> String {
             _ => break,
         }
     }
-    chars.into_iter().filter(|&c| c != '\u{0}').collect()
+    chars.resize(places.len(), '\u{0}');
+    chars
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scaling_commas_and_literals_between_digits() {
+        shows(1_234_567.0, "0.0,,\"M\"", "1.2M");
+        shows(1_234_567.0, "#,##0.00,,", "1.23");
+        shows(12_345.0, "#,##0,", "12");
+        shows(12_345.6, "#,##0.0", "12,345.6");
+        shows(12_345.68, "\"a\"#\"b\"#\"c\"0.0\"d\"0", "a123b4c5.6d8");
+    }
+
+    /// SheetJS SSF's table of thousands separators and scaling commas
+    /// (tests/conformance/README.md).
+    #[test]
+    fn commas_as_the_ssf_table_shows_them() {
+        let table = include_str!("../../../tests/conformance/ssf/comma.tsv");
+        let known = include_str!("../../../tests/conformance/ssf/expected_failures.txt");
+        let mut lines = table.lines();
+        let codes: Vec<&str> = lines.next().unwrap().split('\t').skip(1).collect();
+        let (mut cases, mut wrong) = (0, Vec::new());
+        for line in lines {
+            let mut fields = line.split('\t');
+            let value = fields.next().unwrap();
+            for (code, shown) in codes.iter().zip(fields) {
+                cases += 1;
+                let got = format(value.parse().unwrap(), code);
+                if got.as_deref() != Some(shown) {
+                    let case = format!("comma.tsv: {code}: {value}");
+                    assert!(
+                        known.contains(&format!("{case}\n")),
+                        "{case}: {got:?} where Excel shows {shown}"
+                    );
+                    wrong.push(case);
+                }
+            }
+        }
+        let listed = known.lines().filter(|l| l.starts_with("comma.tsv")).count();
+        assert_eq!(
+            wrong.len(),
+            listed,
+            "fixed cases are still listed as failures: {wrong:?}"
+        );
+        assert!(cases > 100, "{cases}");
+    }
 
     #[track_caller]
     fn shows(value: f64, code: &str, expected: &str) {

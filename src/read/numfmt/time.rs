@@ -1,0 +1,209 @@
+//! Codes of time: whether a code shows a date or time of day (read as ISO 8601) or a
+//! number, and elapsed times (`[h]:mm:ss`), which show a count of hours, minutes or
+//! seconds.
+
+/// What a format code shows a number as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// A number through [`format`].
+    Number,
+    /// A date or a time of day: read as ISO 8601.
+    Date,
+}
+
+/// Whether `code` shows a date or time of day (a `d`, `m`, `y`, `h` or `s` outside quotes,
+/// escapes and brackets), or a number; elapsed times (`[h]:mm:ss`) are numbers.
+pub(crate) fn shape(code: &str) -> Shape {
+    if is_elapsed(code) {
+        return Shape::Number;
+    }
+    let mut shape = Shape::Number;
+    scan(code, |c, bracketed| {
+        if bracketed.is_none() && matches!(c.to_ascii_lowercase(), 'd' | 'm' | 'y' | 'h' | 's') {
+            shape = Shape::Date;
+        }
+    });
+    shape
+}
+
+/// Whether `code` holds an elapsed-time unit: `[h]`, `[mm]`, `[ss]`…
+pub(super) fn is_elapsed(code: &str) -> bool {
+    let mut elapsed = false;
+    scan(code, |_, bracketed| {
+        if let Some(inside) = bracketed {
+            let mut letters = inside.chars().map(|c| c.to_ascii_lowercase());
+            let first = letters.next();
+            elapsed |= matches!(first, Some('h' | 'm' | 's')) && letters.all(|c| Some(c) == first);
+        }
+    });
+    elapsed
+}
+
+/// Calls `each` for every character of `code` that is a code, not text: outside quotes,
+/// not escaped (`\x`, `_x`, `*x`); a bracket's content comes whole, as `Some`.
+fn scan(code: &str, mut each: impl FnMut(char, Option<&str>)) {
+    let mut chars = code.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => {
+                chars.by_ref().find(|&(_, c)| c == '"');
+            }
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                let start = i.saturating_add(1);
+                let end = chars
+                    .by_ref()
+                    .find(|&(_, c)| c == ']')
+                    .map_or(code.len(), |(j, _)| j);
+                each(c, Some(code.get(start..end).unwrap_or("")));
+            }
+            _ => each(c, None),
+        }
+    }
+}
+
+/// An elapsed time as the code shows it: `[h]:mm:ss` on 1.5 (days) is `36:00:00`,
+/// `[s].000` counts seconds with milliseconds. The largest unit in brackets is not
+/// wrapped; the smaller ones are. `None` for what is not rendered here (AM/PM, dates,
+/// a negative or huge value), which then shows as General.
+pub(super) fn elapsed(value: f64, section: &str) -> Option<String> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Part {
+        Hours { total: bool, width: usize },
+        Minutes { total: bool, width: usize },
+        Seconds { total: bool, width: usize },
+        Decimals(usize),
+    }
+    let mut parts: Vec<Result<Part, String>> = Vec::new();
+    let mut chars = section.chars().peekable();
+    while let Some(c) = chars.next() {
+        let run = |first: char, chars: &mut std::iter::Peekable<std::str::Chars>| {
+            let mut width = 1usize;
+            while chars.next_if(|n| n.eq_ignore_ascii_case(&first)).is_some() {
+                width = width.saturating_add(1);
+            }
+            width
+        };
+        let part = match c.to_ascii_lowercase() {
+            '"' => Err(chars.by_ref().take_while(|&c| c != '"').collect()),
+            '\\' => Err(chars.next()?.to_string()),
+            '_' => {
+                chars.next()?;
+                Err(" ".to_owned())
+            }
+            '*' => {
+                chars.next()?;
+                continue;
+            }
+            '[' => {
+                let inside: String = chars.by_ref().take_while(|&c| c != ']').collect();
+                let width = inside.chars().count();
+                match inside.chars().next().map(|c| c.to_ascii_lowercase()) {
+                    Some('h') => Ok(Part::Hours { total: true, width }),
+                    Some('m') => Ok(Part::Minutes { total: true, width }),
+                    Some('s') => Ok(Part::Seconds { total: true, width }),
+                    // Colours and locales change no character.
+                    _ => continue,
+                }
+            }
+            'h' => Ok(Part::Hours {
+                total: false,
+                width: run(c, &mut chars),
+            }),
+            'm' => Ok(Part::Minutes {
+                total: false,
+                width: run(c, &mut chars),
+            }),
+            's' => Ok(Part::Seconds {
+                total: false,
+                width: run(c, &mut chars),
+            }),
+            '.' if chars.peek() == Some(&'0') => {
+                let mut zeros = 0usize;
+                while chars.next_if(|&d| d == '0').is_some() {
+                    zeros = zeros.saturating_add(1);
+                }
+                Ok(Part::Decimals(zeros.min(3)))
+            }
+            ':' | ' ' | '-' | '.' | ',' | '/' | '(' | ')' => Err(c.to_string()),
+            _ => return None,
+        };
+        parts.push(part);
+    }
+    // Past a million days the digits are not a time a person typed.
+    if !(0.0..1e6).contains(&value) {
+        return None;
+    }
+    let decimals = parts.iter().find_map(|p| match p {
+        Ok(Part::Decimals(n)) => Some(*n),
+        _ => None,
+    });
+    let scale = 10u64.pow(u32::try_from(decimals.unwrap_or(0)).unwrap_or(0));
+    // Rounded to what is shown, as Excel rounds: 0.99999 days with `[h]:mm` is 24:00.
+    let units = (value * 86_400.0 * scale as f64).round() as u64;
+    let (seconds, fraction) = (units / scale, units % scale);
+    let total_hours = parts
+        .iter()
+        .any(|p| matches!(p, Ok(Part::Hours { total: true, .. })));
+    let total_minutes = parts
+        .iter()
+        .any(|p| matches!(p, Ok(Part::Minutes { total: true, .. })));
+    let mut out = String::new();
+    for part in &parts {
+        let (number, width) = match part {
+            Err(text) => {
+                out.push_str(text);
+                continue;
+            }
+            Ok(Part::Hours { total: true, width }) => (seconds / 3600, *width),
+            Ok(Part::Hours { width, .. }) => (seconds / 3600 % 24, *width),
+            Ok(Part::Minutes { total: true, width }) => (seconds / 60, *width),
+            Ok(Part::Minutes { width, .. }) if total_hours || !total_minutes => {
+                (seconds / 60 % 60, *width)
+            }
+            Ok(Part::Minutes { width, .. }) => (seconds / 60, *width),
+            Ok(Part::Seconds { total: true, width }) => (seconds, *width),
+            Ok(Part::Seconds { width, .. }) => (seconds % 60, *width),
+            Ok(Part::Decimals(n)) => {
+                out.push('.');
+                out.push_str(&format!("{fraction:0n$}"));
+                continue;
+            }
+        };
+        out.push_str(&format!("{number:0width$}"));
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn shows_elapsed(value: f64, code: &str, expected: &str) {
+        assert_eq!(
+            super::super::format(value, code).as_deref(),
+            Some(expected),
+            "{value} as {code}"
+        );
+    }
+
+    #[test]
+    fn elapsed_times() {
+        shows_elapsed(1.5, "[h]:mm:ss", "36:00:00");
+        shows_elapsed(10.63, "[hh]:mm:ss", "255:07:12");
+        shows_elapsed(77.0 / 24.0, "[h]", "77");
+        shows_elapsed(1.0 / 24.0 / 60.0 * 90.0, "[mm]:ss", "90:00");
+        shows_elapsed(2.5, "[s].000", "216000.000");
+        shows_elapsed(1.0 / 86_400.0 * 1.5, "[s].0", "1.5");
+        shows_elapsed(1.0 / 86_400.0 * 21.0, "[ss]", "21");
+        assert_eq!(super::super::format(-1.0, "[h]:mm"), None);
+        assert_eq!(shape("[h]:mm:ss"), Shape::Number);
+        assert_eq!(shape("hh:mm"), Shape::Date);
+        assert_eq!(shape("dd/mm/yyyy"), Shape::Date);
+        assert_eq!(shape("\"day\" 0"), Shape::Number);
+        assert_eq!(shape("[Red]0.00"), Shape::Number);
+    }
+}
