@@ -523,7 +523,7 @@ mod tests {
     }
 
     #[track_caller]
-    fn shows(value: f64, code: &str, expected: &str) {
+    pub(super) fn shows(value: f64, code: &str, expected: &str) {
         assert_eq!(
             format(value, code).as_deref(),
             Some(expected),

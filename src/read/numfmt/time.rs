@@ -179,26 +179,18 @@ pub(super) fn elapsed(value: f64, section: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::shows;
     use super::*;
-
-    #[track_caller]
-    fn shows_elapsed(value: f64, code: &str, expected: &str) {
-        assert_eq!(
-            super::super::format(value, code).as_deref(),
-            Some(expected),
-            "{value} as {code}"
-        );
-    }
 
     #[test]
     fn elapsed_times() {
-        shows_elapsed(1.5, "[h]:mm:ss", "36:00:00");
-        shows_elapsed(10.63, "[hh]:mm:ss", "255:07:12");
-        shows_elapsed(77.0 / 24.0, "[h]", "77");
-        shows_elapsed(1.0 / 24.0 / 60.0 * 90.0, "[mm]:ss", "90:00");
-        shows_elapsed(2.5, "[s].000", "216000.000");
-        shows_elapsed(1.0 / 86_400.0 * 1.5, "[s].0", "1.5");
-        shows_elapsed(1.0 / 86_400.0 * 21.0, "[ss]", "21");
+        shows(1.5, "[h]:mm:ss", "36:00:00");
+        shows(10.63, "[hh]:mm:ss", "255:07:12");
+        shows(77.0 / 24.0, "[h]", "77");
+        shows(1.0 / 24.0 / 60.0 * 90.0, "[mm]:ss", "90:00");
+        shows(2.5, "[s].000", "216000.000");
+        shows(1.0 / 86_400.0 * 1.5, "[s].0", "1.5");
+        shows(1.0 / 86_400.0 * 21.0, "[ss]", "21");
         assert_eq!(super::super::format(-1.0, "[h]:mm"), None);
         assert_eq!(shape("[h]:mm:ss"), Shape::Number);
         assert_eq!(shape("hh:mm"), Shape::Date);
