@@ -192,13 +192,14 @@ fn main() -> ExitCode {
         let bytes = match bytes {
             Ok(bytes) => bytes,
             Err(error) => {
-                eprintln!("bulk-users: cannot read {name}: {error}");
+                checked.push((name, Err(format!("cannot read the file: {error}"))));
                 status = 2;
                 continue;
             }
         };
         let Some(format) = Format::from_extension(&name).or_else(|| Format::detect(&bytes)) else {
-            eprintln!("bulk-users: {name}: not a .csv, .xlsx, .ods or .xls file");
+            let error = "not a .csv, .xlsx, .ods or .xls file".to_owned();
+            checked.push((name, Err(error)));
             status = 2;
             continue;
         };
@@ -218,7 +219,7 @@ fn main() -> ExitCode {
                 status = 2;
             }
         }
-        checked.push((name, format, report));
+        checked.push((name, Ok((format, report))));
     }
     let printed = if args.json {
         print_json(&checked)
@@ -261,11 +262,15 @@ fn write_errors_file(
     std::fs::write(out, file).map_err(|e| e.to_string())
 }
 
-fn print_json(checked: &[(String, Format, Report)]) -> std::io::Result<()> {
+/// What was made of one file: its format and report, or why it could not be checked.
+type Checked = (String, Result<(Format, Report), String>);
+
+fn print_json(checked: &[Checked]) -> std::io::Result<()> {
     let files: Vec<serde_json::Value> = checked
         .iter()
-        .map(|(name, format, report)| {
-            serde_json::json!({
+        .map(|(name, result)| match result {
+            Err(error) => serde_json::json!({ "file": name, "valid": false, "error": error }),
+            Ok((format, report)) => serde_json::json!({
                 "file": name,
                 "format": format,
                 "valid": report.is_valid(),
@@ -274,7 +279,7 @@ fn print_json(checked: &[(String, Format, Report)]) -> std::io::Result<()> {
                 "encoding": report.encoding,
                 "delimiter": report.delimiter,
                 "notes": report.notes,
-            })
+            }),
         })
         .collect();
     let document = serde_json::json!({ "files": files });
@@ -313,11 +318,42 @@ fn terminal_width() -> usize {
         .clamp(40, 400)
 }
 
-fn print_tables(checked: &[(String, Format, Report)]) -> std::io::Result<()> {
+/// `1 user`, `2 users`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Where a problem is, as a person finds it: `B3` for a cell, `row 502` for a row,
+/// nothing for the whole file.
+fn place(error: &bulk_users::RowError) -> String {
+    match (error.column_letter(), error.row) {
+        (Some(letter), Some(row)) => format!("{letter}{row}"),
+        (None, Some(row)) => format!("row {row}"),
+        _ => String::new(),
+    }
+}
+
+fn print_tables(checked: &[Checked]) -> std::io::Result<()> {
     let paint = Paint::new();
     let width = terminal_width();
     let mut out = std::io::stdout().lock();
-    for (name, format, report) in checked {
+    for (name, result) in checked {
+        let (format, report) = match result {
+            Ok((format, report)) => (format, report),
+            Err(error) => {
+                writeln!(
+                    out,
+                    "{}: {}\n",
+                    paint.wrap("1", name),
+                    paint.wrap("31", error)
+                )?;
+                continue;
+            }
+        };
         let read_as = match (&report.encoding, report.delimiter) {
             (Some(encoding), Some(delimiter)) => {
                 let delimiter = if delimiter == '\t' {
@@ -332,16 +368,19 @@ fn print_tables(checked: &[(String, Format, Report)]) -> std::io::Result<()> {
         let verdict = if report.is_valid() {
             paint.wrap("32", "valid")
         } else {
-            paint.wrap("31", &format!("{} problems", report.errors.len()))
+            paint.wrap("31", &count(report.errors.len(), "problem"))
         };
         writeln!(
             out,
-            "{}: {} users, {verdict} ({read_as})",
+            "{}: {}, {verdict} ({read_as})",
             paint.wrap("1", name),
-            report.users.len()
+            count(report.users.len(), "user")
         )?;
         for note in &report.notes {
-            writeln!(out, "  note: {}", note.message)?;
+            match note.row {
+                Some(row) => writeln!(out, "  note, row {row}: {}", note.message)?,
+                None => writeln!(out, "  note: {}", note.message)?,
+            }
         }
         if !report.errors.is_empty() {
             print_error_table(&mut out, report, width, &paint)?;
@@ -376,16 +415,11 @@ fn print_error_table(
         .errors
         .iter()
         .map(|e| {
-            let cell = match (e.column_letter(), e.row) {
-                (Some(letter), Some(row)) => format!("{letter}{row}"),
-                (None, Some(row)) => row.to_string(),
-                _ => String::new(),
-            };
             let column = e.column.map(|c| c.name().to_owned()).unwrap_or_default();
-            (cell, column, e.message.clone())
+            (place(e), column, e.message.clone())
         })
         .collect();
-    let cell_width = rows.iter().map(|r| r.0.width()).max().unwrap_or(0).max(4);
+    let cell_width = rows.iter().map(|r| r.0.width()).max().unwrap_or(0).max(5);
     let column_width = rows.iter().map(|r| r.1.width()).max().unwrap_or(0).max(6);
     let message_width = width.saturating_sub(cell_width + column_width + 8).max(20);
     writeln!(
@@ -395,7 +429,7 @@ fn print_error_table(
             "1",
             &format!(
                 "{:cell_width$}  {:column_width$}  Problem",
-                "Cell", "Column"
+                "Where", "Column"
             )
         )
     )?;
@@ -472,5 +506,19 @@ mod tests {
         assert_eq!(wrap("山田太郎山田", 4), ["山田", "太郎", "山田"]);
         assert_eq!(pad("山田", 6), "山田  ");
         assert_eq!(wrap("", 10), Vec::<String>::new());
+    }
+
+    #[test]
+    fn counts_and_places_read_as_a_person_says_them() {
+        assert_eq!(count(1, "user"), "1 user");
+        assert_eq!(count(0, "problem"), "0 problems");
+        assert_eq!(count(2, "user"), "2 users");
+        let too_many = Options::new().max_rows(1);
+        let report = too_many.check(b"User name*,Email*\na,a@x.io\nb,b@x.io\n", Format::Csv);
+        assert_eq!(place(&report.errors[0]), "row 3");
+        let bad = Options::new().check(b"User name*,Email*\na,nope\n", Format::Csv);
+        assert_eq!(place(&bad.errors[0]), "B2");
+        let empty = Options::new().check(b"", Format::Csv);
+        assert_eq!(place(&empty.errors[0]), "");
     }
 }
