@@ -327,6 +327,28 @@ impl Options {
         self
     }
 
+    /// The largest input accepted, in bytes, as [`Options::max_bytes`] set it: a service
+    /// stops reading a request body past it.
+    ///
+    /// ```
+    /// let options = bulk_users::Options::new().max_bytes(1 << 20);
+    /// assert_eq!(options.bytes_limit(), 1 << 20);
+    /// assert_eq!(bulk_users::Options::new().bytes_limit(), bulk_users::MAX_BYTES);
+    /// ```
+    pub fn bytes_limit(&self) -> usize {
+        self.max_bytes
+    }
+
+    /// The most users a file may hold, as [`Options::max_rows`] set it.
+    pub fn rows_limit(&self) -> u32 {
+        self.max_rows
+    }
+
+    /// The language sentences come in, as [`Options::language`] set it.
+    pub fn sentence_language(&self) -> Language {
+        self.language
+    }
+
     pub(crate) fn language_value(&self) -> Language {
         self.language
     }

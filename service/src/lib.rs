@@ -33,6 +33,7 @@ pub fn app() -> Router {
 /// The routes, with a customer's options (limits, sites, email domains, existing
 /// accounts); the language of each answer still comes from its `Accept-Language`.
 pub fn app_with(base: Options) -> Router {
+    let body_limit = base.bytes_limit().saturating_add(OVER_LIMIT_ROOM);
     let shared = std::sync::Arc::new(base);
     Router::new()
         .route("/users/upload", post(upload))
@@ -40,11 +41,9 @@ pub fn app_with(base: Options) -> Router {
         .route("/errors.xlsx", post(errors_workbook))
         .route("/template.xlsx", get(template))
         .with_state(shared)
-        // The crate refuses anything over 10 MiB itself; the body limit stops a larger
-        // upload before it is read into memory at all.
-        .layer(DefaultBodyLimit::max(
-            bulk_users::MAX_BYTES + OVER_LIMIT_ROOM,
-        ))
+        // The crate refuses anything over its byte limit itself; the body limit stops a
+        // larger upload before it is read into memory at all.
+        .layer(DefaultBodyLimit::max(body_limit))
 }
 
 type Shared = State<std::sync::Arc<Options>>;
