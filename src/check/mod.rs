@@ -20,6 +20,7 @@ use crate::model::codes::ErrorCode;
 use crate::model::codes::NoteCode;
 use crate::model::column::Column;
 use crate::model::problem::Problem;
+use crate::model::text::is_error_value;
 use crate::model::user::NewUser;
 use crate::options::Options;
 use crate::read::row::{CellKind, Row, RowSink};
@@ -257,6 +258,9 @@ impl Field<'_> {
             return None;
         }
         let result = match kind {
+            // A spreadsheet error saved as text (a CSV export of a sheet whose lookups
+            // failed) is what the same grid gives as an error cell in a workbook.
+            CellKind::Value if is_error_value(text) => Err(Problem::ErrorCell),
             CellKind::Value if self.plain => rule(text),
             CellKind::Value => rules::readable(text).and_then(|()| rule(text)),
             CellKind::Error => Err(Problem::ErrorCell),

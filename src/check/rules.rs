@@ -36,6 +36,10 @@ fn plain_text(text: &str, max: usize) -> Result<(), Problem> {
     {
         return Err(Problem::Control);
     }
+    // Line and paragraph separators are line breaks a web page's text can carry.
+    if !text.is_ascii() && text.contains(['\u{2028}', '\u{2029}']) {
+        return Err(Problem::Control);
+    }
     // Every character is at least one byte: a short text needs no counting.
     if text.len() > max {
         let chars = text.chars().count();

@@ -12,6 +12,25 @@ pub(crate) fn is_invisible(c: char) -> bool {
         )
 }
 
+/// Whether `text` is, whole, one of the error values a spreadsheet shows in a cell whose
+/// formula failed: `#N/A`, `#DIV/0!`, `#VALUE!`, `#REF!`, `#NAME?`, `#NUM!`, `#NULL!`,
+/// `#SPILL!`, `#CALC!`, `#GETTING_DATA`.
+pub(crate) fn is_error_value(text: &str) -> bool {
+    const ERRORS: [&str; 10] = [
+        "#N/A",
+        "#DIV/0!",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+    ];
+    text.starts_with('#') && ERRORS.iter().any(|e| e.eq_ignore_ascii_case(text))
+}
+
 /// Trims invisible characters at both ends.
 pub(crate) fn trim(raw: &str) -> &str {
     let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());

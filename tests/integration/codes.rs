@@ -254,6 +254,26 @@ fn unreadable_file() {
 }
 
 #[test]
+fn spreadsheet_errors_saved_as_text_and_line_separators_are_invalid_values() {
+    // A CSV export of a sheet whose lookups failed holds `#N/A` as text: the same grid
+    // as a workbook's error cells, the same answer. U+2028 is a line break.
+    expect(
+        &[
+            H,
+            &["#N/A", "ada@example.com", "", "#DIV/0!"],
+            &["Bob\u{2028}Smith", "bob@example.com", "#value!", "Oslo"],
+            &["#1 fan", "cy@example.com", "", "#REF"],
+        ],
+        &[
+            (Some(2), Some("User name"), "invalid_value"),
+            (Some(2), Some("Site"), "invalid_value"),
+            (Some(3), Some("User name"), "invalid_value"),
+            (Some(3), Some("User type"), "invalid_value"),
+        ],
+    );
+}
+
+#[test]
 fn format_not_accepted() {
     // .xls is read only when a service lists it; refused, whatever the bytes, before
     // any reading, and answered with 415.
