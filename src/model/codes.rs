@@ -172,14 +172,14 @@ impl fmt::Display for ErrorCode {
     }
 }
 
-/// The kinds of [`Note`]. Serialised in snake_case.
+/// The kinds of [`Note`](crate::Note). Serialised in snake_case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum NoteCode {
     /// A CSV without a byte order mark was not UTF-8, and its code page was guessed
-    /// from the bytes ([`Report::encoding`] says which).
+    /// from the bytes ([`Report::encoding`](crate::Report::encoding) says which).
     EncodingGuessed,
     /// Invisible characters (direction marks, zero-width spaces, soft hyphens) were
     /// removed from a value of the row.
