@@ -15,25 +15,34 @@
 /// assert_eq!(Language::negotiate("zh-TW"), Language::English);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// Serialises as its tag (`"fr"`), as [`Language::tag`] gives it.
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[non_exhaustive]
 pub enum Language {
     /// English, the default.
     #[default]
+    #[cfg_attr(feature = "serde", serde(rename = "en"))]
     English,
     /// French (français).
+    #[cfg_attr(feature = "serde", serde(rename = "fr"))]
     French,
     /// German (Deutsch).
+    #[cfg_attr(feature = "serde", serde(rename = "de"))]
     German,
     /// Spanish (español).
+    #[cfg_attr(feature = "serde", serde(rename = "es"))]
     Spanish,
     /// Portuguese (português).
+    #[cfg_attr(feature = "serde", serde(rename = "pt"))]
     Portuguese,
     /// Italian (italiano).
+    #[cfg_attr(feature = "serde", serde(rename = "it"))]
     Italian,
     /// Dutch (Nederlands).
+    #[cfg_attr(feature = "serde", serde(rename = "nl"))]
     Dutch,
     /// Japanese (日本語).
+    #[cfg_attr(feature = "serde", serde(rename = "ja"))]
     Japanese,
 }
 

@@ -13,8 +13,11 @@ pub(crate) const OLE_SIGNATURE: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 /// assert_eq!(Format::detect(b"PK\x03\x04rest of a zip"), Some(Format::Xlsx));
 /// assert_eq!(Format::detect(b"User name*,Email*\n"), Some(Format::Csv));
 /// ```
+///
+/// Serialises as it displays: `"csv"`, `"xlsx"`, `"xls"`, `"ods"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 #[non_exhaustive]
 pub enum Format {
     /// Delimited text: comma, semicolon or tab separated, in UTF-8, UTF-16, or the

@@ -271,3 +271,20 @@ fn xls_is_accepted_only_when_enabled() {
         .unwrap();
     assert_eq!(users.len(), 5);
 }
+
+#[test]
+fn formats_and_languages_serialise_as_they_display() {
+    for format in Format::ALL {
+        let json = serde_json::to_string(&format).unwrap();
+        assert_eq!(json, format!("\"{format}\""));
+        assert_eq!(serde_json::from_str::<Format>(&json).unwrap(), format);
+    }
+    for language in bulk_users::Language::ALL {
+        let json = serde_json::to_string(&language).unwrap();
+        assert_eq!(json, format!("\"{}\"", language.tag()));
+        assert_eq!(
+            serde_json::from_str::<bulk_users::Language>(&json).unwrap(),
+            language
+        );
+    }
+}
