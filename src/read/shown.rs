@@ -49,7 +49,7 @@ pub(crate) fn number_text(value: f64) -> String {
 
 /// The 15 significant decimal digits Excel keeps of a positive `value`, and the power
 /// of ten of the first: `1234.5` is `123450000000000`, 3. `None` for zero.
-fn significant_digits(value: f64) -> Option<(Vec<u8>, i32)> {
+pub(crate) fn significant_digits(value: f64) -> Option<(Vec<u8>, i32)> {
     if value == 0.0 {
         return None;
     }
@@ -65,7 +65,7 @@ fn significant_digits(value: f64) -> Option<(Vec<u8>, i32)> {
 
 /// `digits` (the first standing for 10^`exponent`) rounded half away from zero to their
 /// first `keep` digits, and the exponent, one more when the rounding carried (9.99 → 10).
-fn round_to(digits: &[u8], exponent: i32, keep: usize) -> (Vec<u8>, i32) {
+pub(crate) fn round_to(digits: &[u8], exponent: i32, keep: usize) -> (Vec<u8>, i32) {
     let mut kept: Vec<u8> = digits.iter().copied().take(keep).collect();
     if digits.get(keep).is_some_and(|&d| d >= 5) {
         let mut carry = true;
@@ -87,14 +87,18 @@ fn round_to(digits: &[u8], exponent: i32, keep: usize) -> (Vec<u8>, i32) {
     (kept, exponent)
 }
 
+/// The digit of `digits` (the first standing for 10^`exponent`) that stands for
+/// 10^`place`, `'0'` outside them.
+pub(crate) fn digit_at(digits: &[u8], exponent: i32, place: i32) -> char {
+    let index = usize::try_from(exponent.saturating_sub(place)).ok();
+    let d = index.and_then(|i| digits.get(i)).copied().unwrap_or(0);
+    char::from(b'0' + d)
+}
+
 /// `digits` (the first standing for 10^`exponent`) in fixed notation, without trailing
 /// zeros after the point: `[1, 2, 5]`, 0 is `1.25`; `[1, 2]`, -3 is `0.0012`.
 fn fixed(digits: &[u8], exponent: i32) -> String {
-    let digit = |place: i32| -> char {
-        let index = usize::try_from(exponent - place).ok();
-        let d = index.and_then(|i| digits.get(i)).copied().unwrap_or(0);
-        char::from(b'0' + d)
-    };
+    let digit = |place: i32| digit_at(digits, exponent, place);
     let mut text: String = (0..=exponent.max(0)).rev().map(digit).collect();
     let last = i32::try_from(digits.len()).unwrap_or(i32::MAX);
     let lowest = exponent.saturating_sub(last).saturating_add(1);

@@ -12,7 +12,7 @@
 
 mod time;
 
-use crate::read::shown::number_text;
+use crate::read::shown::{digit_at, number_text, round_to, significant_digits};
 use time::{elapsed, is_elapsed};
 pub(crate) use time::{shape, Shape};
 
@@ -47,28 +47,40 @@ pub(crate) fn format(value: f64, code: &str) -> Option<String> {
 fn split_sections(code: &str) -> Vec<&str> {
     let mut sections = Vec::new();
     let mut start = 0;
-    let mut in_quotes = false;
-    let mut in_brackets = false;
-    let mut escaped = false;
-    for (i, c) in code.char_indices() {
-        if escaped {
-            escaped = false;
-            continue;
+    scan(code, |i, c, bracketed| {
+        if c == ';' && bracketed.is_none() {
+            sections.push(code.get(start..i).unwrap_or(""));
+            start = i.saturating_add(1);
         }
-        match c {
-            '\\' | '_' | '*' if !in_quotes => escaped = true,
-            '"' => in_quotes = !in_quotes,
-            '[' if !in_quotes => in_brackets = true,
-            ']' if !in_quotes => in_brackets = false,
-            ';' if !in_quotes && !in_brackets => {
-                sections.push(code.get(start..i).unwrap_or(""));
-                start = i.saturating_add(1);
-            }
-            _ => {}
-        }
-    }
+    });
     sections.push(code.get(start..).unwrap_or(""));
     sections
+}
+
+/// Calls `each` with the byte index of every character of `code` that is a code, not
+/// text: outside quotes, not escaped (`\x`, `_x`, `*x`); a bracket's content comes
+/// whole, as `Some`. The one scanner of the module: sections, dates and elapsed times.
+fn scan(code: &str, mut each: impl FnMut(usize, char, Option<&str>)) {
+    let mut chars = code.char_indices();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '"' => {
+                chars.by_ref().find(|&(_, c)| c == '"');
+            }
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '[' => {
+                let start = i.saturating_add(1);
+                let end = chars
+                    .by_ref()
+                    .find(|&(_, c)| c == ']')
+                    .map_or(code.len(), |(j, _)| j);
+                each(i, c, Some(code.get(start..end).unwrap_or("")));
+            }
+            _ => each(i, c, None),
+        }
+    }
 }
 
 /// One piece of a section.
@@ -336,65 +348,25 @@ fn render(section: &str, value: f64, signed: bool) -> Option<String> {
 /// The integer and fraction digits of `value` rounded half away from zero to `decimals`
 /// places, at the 15 significant digits Excel keeps: `1.005` to 2 places is `1`, `01`.
 fn decimal_digits(value: f64, decimals: usize) -> (String, String) {
-    // `d.dddddddddddddde±x`: the 15 significant digits and the power of ten.
-    let scientific = format!("{value:.14e}");
-    let (mantissa, exponent) = scientific.split_once('e').unwrap_or(("0", "0"));
-    let exponent: i64 = exponent.parse().unwrap_or(0);
-    let digits: Vec<u8> = mantissa
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .map(|b| b - b'0')
-        .collect();
-    // digits[k] stands for 10^(exponent - k). Keep those down to 10^-decimals.
-    let decimals_i = i64::try_from(decimals).unwrap_or(0);
-    let keep = exponent.saturating_add(decimals_i).saturating_add(1);
-    let mut kept: Vec<u8> = Vec::new();
-    let mut round_up = false;
-    if keep >= 0 {
-        let keep = usize::try_from(keep).unwrap_or(0);
-        kept = digits.iter().copied().take(keep).collect();
-        kept.resize(keep, 0);
-        round_up = digits.get(keep).is_some_and(|&d| d >= 5);
-    }
-    // Units: the kept digits as one number of 10^-decimals.
-    if round_up {
-        let mut carry = true;
-        for digit in kept.iter_mut().rev() {
-            if !carry {
-                break;
-            }
-            if *digit == 9 {
-                *digit = 0;
-            } else {
-                *digit += 1;
-                carry = false;
+    let places = i32::try_from(decimals).unwrap_or(i32::MAX);
+    let (digits, exponent) = match significant_digits(value) {
+        // Kept down to 10^-decimals; below that the value rounds to zero or one unit.
+        Some((digits, exponent)) => {
+            match usize::try_from(exponent.saturating_add(places).saturating_add(1)) {
+                Ok(keep) => round_to(&digits, exponent, keep),
+                Err(_) => (Vec::new(), 0),
             }
         }
-        if carry {
-            kept.insert(0, 1);
-        }
-    }
-    let split = kept.len().saturating_sub(decimals);
-    let mut int_text: String = kept
-        .iter()
-        .take(split)
-        .map(|&d| char::from(b'0' + d))
-        .collect();
-    let mut frac_text: String = kept
-        .iter()
-        .skip(split)
-        .map(|&d| char::from(b'0' + d))
-        .collect();
-    while frac_text.len() < decimals {
-        frac_text.insert(0, '0');
-    }
-    let trimmed = int_text.trim_start_matches('0');
-    int_text = if trimmed.is_empty() {
-        String::new()
-    } else {
-        trimmed.to_owned()
+        None => (Vec::new(), 0),
     };
-    (int_text, frac_text)
+    let int_text: String = (0..=exponent)
+        .rev()
+        .map(|place| digit_at(&digits, exponent, place))
+        .collect();
+    let frac_text = (1..=places)
+        .map(|place| digit_at(&digits, exponent, -place))
+        .collect();
+    (int_text.trim_start_matches('0').to_owned(), frac_text)
 }
 
 /// The integer digits placed in their placeholders, one text per placeholder: `0` pads

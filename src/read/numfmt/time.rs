@@ -2,6 +2,8 @@
 //! number, and elapsed times (`[h]:mm:ss`), which show a count of hours, minutes or
 //! seconds.
 
+use super::scan;
+
 /// What a format code shows a number as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shape {
@@ -18,7 +20,7 @@ pub(crate) fn shape(code: &str) -> Shape {
         return Shape::Number;
     }
     let mut shape = Shape::Number;
-    scan(code, |c, bracketed| {
+    scan(code, |_, c, bracketed| {
         if bracketed.is_none() && matches!(c.to_ascii_lowercase(), 'd' | 'm' | 'y' | 'h' | 's') {
             shape = Shape::Date;
         }
@@ -29,7 +31,7 @@ pub(crate) fn shape(code: &str) -> Shape {
 /// Whether `code` holds an elapsed-time unit: `[h]`, `[mm]`, `[ss]`…
 pub(super) fn is_elapsed(code: &str) -> bool {
     let mut elapsed = false;
-    scan(code, |_, bracketed| {
+    scan(code, |_, _, bracketed| {
         if let Some(inside) = bracketed {
             let mut letters = inside.chars().map(|c| c.to_ascii_lowercase());
             let first = letters.next();
@@ -37,31 +39,6 @@ pub(super) fn is_elapsed(code: &str) -> bool {
         }
     });
     elapsed
-}
-
-/// Calls `each` for every character of `code` that is a code, not text: outside quotes,
-/// not escaped (`\x`, `_x`, `*x`); a bracket's content comes whole, as `Some`.
-fn scan(code: &str, mut each: impl FnMut(char, Option<&str>)) {
-    let mut chars = code.char_indices();
-    while let Some((i, c)) = chars.next() {
-        match c {
-            '"' => {
-                chars.by_ref().find(|&(_, c)| c == '"');
-            }
-            '\\' | '_' | '*' => {
-                chars.next();
-            }
-            '[' => {
-                let start = i.saturating_add(1);
-                let end = chars
-                    .by_ref()
-                    .find(|&(_, c)| c == ']')
-                    .map_or(code.len(), |(j, _)| j);
-                each(c, Some(code.get(start..end).unwrap_or("")));
-            }
-            _ => each(c, None),
-        }
-    }
 }
 
 /// An elapsed time as the code shows it: `[h]:mm:ss` on 1.5 (days) is `36:00:00`,
