@@ -93,7 +93,7 @@ impl Options {
     /// ```
     pub fn errors_csv(&self, bytes: &[u8], format: Format) -> Vec<u8> {
         let (kept, report) = kept_and_report(self, bytes, format, false);
-        crate::write::errors_csv::write(&kept, &report, self.language_value())
+        crate::write::errors_csv::write(&kept, &report, self.sentence_language())
     }
 }
 
@@ -161,7 +161,7 @@ pub(crate) fn check(options: &Options, bytes: &[u8], format: Format) -> Report {
             text.encoding.name(),
             text.guessed,
             text.delimiter,
-            options.language_value(),
+            options.sentence_language(),
         ),
         Ok(None) => validator.finish(),
         Err(unreadable) => Report::file_error(unreadable),
@@ -192,8 +192,8 @@ fn kept_and_report(
 
 /// The whole-file refusals, checked before any parsing: size, emptiness, format.
 pub(crate) fn refusal(options: &Options, bytes: &[u8], format: Format) -> Option<RowError> {
-    let language = options.language_value();
-    let max = options.max_bytes_value();
+    let language = options.sentence_language();
+    let max = options.bytes_limit();
     if bytes.len() > max {
         let text = Text::FileTooLarge {
             size: bytes.len(),
@@ -226,7 +226,7 @@ pub(crate) fn read(
     format: Format,
     sink: &mut dyn RowSink,
 ) -> Result<Option<TextInfo>, RowError> {
-    let language = options.language_value();
+    let language = options.sentence_language();
     let unreadable = |text: Text| RowError::file(ErrorCode::UnreadableFile, text, language);
     let looks_like = Format::detect(bytes);
     let mismatch = |expected: Format| match looks_like {

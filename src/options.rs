@@ -349,10 +349,6 @@ impl Options {
         self.language
     }
 
-    pub(crate) fn language_value(&self) -> Language {
-        self.language
-    }
-
     pub(crate) fn max_inflated_value(&self) -> u64 {
         self.max_inflated
     }
@@ -367,14 +363,6 @@ impl Options {
 
     pub(crate) fn formats_list(&self) -> &[Format] {
         &self.formats
-    }
-
-    pub(crate) fn max_bytes_value(&self) -> usize {
-        self.max_bytes
-    }
-
-    pub(crate) fn max_rows_value(&self) -> u32 {
-        self.max_rows
     }
 
     pub(crate) fn default_site_value(&self) -> &str {

@@ -40,7 +40,7 @@ impl Header {
             known: [None; 4],
             has_errors: false,
         };
-        let language = options.language_value();
+        let language = options.sentence_language();
         let mut listed = Vec::new();
         let mut unlisted = 0usize;
         let mut report = |error: RowError| {

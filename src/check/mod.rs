@@ -16,8 +16,7 @@ use seen::Seen;
 use crate::check::header::{Header, Slot};
 use crate::error::{RowError, RowErrors};
 use crate::message::{Language, Text};
-use crate::model::codes::ErrorCode;
-use crate::model::codes::NoteCode;
+use crate::model::codes::{ErrorCode, NoteCode};
 use crate::model::column::Column;
 use crate::model::problem::Problem;
 use crate::model::text::is_error_value;
@@ -38,8 +37,6 @@ pub(crate) struct Validator<'o> {
     /// What was assumed or changed, row by row.
     notes: Vec<Note>,
     user_rows: u32,
-    /// Whether the file holds more users than the limit: then it is refused whole.
-    over_limit: bool,
     /// The valid users so far, and beside them the row each came from.
     users: Vec<NewUser>,
     user_rows_of: Vec<u32>,
@@ -56,7 +53,7 @@ impl<'o> Validator<'o> {
         // most what the file's size allows (a user takes at least `a,b@c.de` and a line
         // break). Growing the lists row by row costs a service's 500-user parse more
         // than a tenth (BENCHMARKS.md).
-        let limit = usize::try_from(options.max_rows_value()).unwrap_or(usize::MAX);
+        let limit = usize::try_from(options.rows_limit()).unwrap_or(usize::MAX);
         let room = limit.min(bytes / 10).min(MAX_ROOM);
         Validator {
             options,
@@ -65,7 +62,6 @@ impl<'o> Validator<'o> {
             errors: Vec::new(),
             notes: Vec::new(),
             user_rows: 0,
-            over_limit: false,
             users: Vec::with_capacity(room),
             user_rows_of: Vec::with_capacity(room),
             seen: Seen::with_capacity(room),
@@ -91,7 +87,7 @@ impl<'o> Validator<'o> {
     /// Every error, with the whole-file errors added; the users are left only if the
     /// file can have any.
     fn close(&mut self) -> Vec<RowError> {
-        let language = self.options.language_value();
+        let language = self.options.sentence_language();
         let Some(header) = &self.header else {
             let empty = RowError::file(ErrorCode::EmptyFile, Text::EmptyFile, language);
             return vec![empty];
@@ -100,7 +96,8 @@ impl<'o> Validator<'o> {
             self.errors
                 .push(RowError::file(ErrorCode::NoRows, Text::NoRows, language));
         }
-        if header.has_errors || self.over_limit {
+        let over_limit = self.user_rows > self.options.rows_limit();
+        if header.has_errors || over_limit {
             // A file whose header is wrong may have its columns mixed up: none of its
             // users can be trusted. A file over the row limit is refused whole, so that
             // "import unless a file-level error" never imports the first rows of it.
@@ -140,7 +137,7 @@ impl<'o> Validator<'o> {
             extra.get_or_insert((column, ""));
             extra_count += 1;
         }
-        let language = self.options.language_value();
+        let language = self.options.sentence_language();
         if let Some((column, text)) = extra {
             // Past MAX_CELLS a row stops counting: say "at least".
             let extra_value = Text::ExtraValue {
@@ -193,6 +190,8 @@ impl<'o> Validator<'o> {
             key.clear();
             email::push_key(address, key);
             let place = (Some(Column::Email), header.column_index(Column::Email));
+            // A repeat is a duplicate; the customer's rules are asked once per distinct
+            // address.
             if let Some(first) = self.seen.first_row(key, row.number) {
                 duplicate = true;
                 let text = Text::DuplicateEmail { address, first };
@@ -200,20 +199,17 @@ impl<'o> Validator<'o> {
                     RowError::at(ErrorCode::DuplicateEmail, row.number, place, text, language)
                         .with_value(address),
                 );
-            } else {
-                // Asked once per distinct address: a repeat is a duplicate instead.
-                if let Some(problem) = self.customer.problem(address, key) {
-                    duplicate = true;
-                    let text = Text::Cell {
-                        problem: &problem,
-                        column: Column::Email,
-                        value: address,
-                    };
-                    self.errors.push(
-                        RowError::at(problem.code(), row.number, place, text, language)
-                            .with_value(address),
-                    );
-                }
+            } else if let Some(problem) = self.customer.problem(address, key) {
+                duplicate = true;
+                let text = Text::Cell {
+                    problem: &problem,
+                    column: Column::Email,
+                    value: address,
+                };
+                self.errors.push(
+                    RowError::at(problem.code(), row.number, place, text, language)
+                        .with_value(address),
+                );
             }
         }
         if let (None, false, Some(name), Some(email), Some(user_type), Some(site)) =
@@ -296,7 +292,7 @@ impl RowSink for Validator<'_> {
         if row.is_blank() {
             return ControlFlow::Continue(());
         }
-        let language = self.options.language_value();
+        let language = self.options.sentence_language();
         if row.removed_invisible {
             let code = NoteCode::InvisibleCharactersRemoved;
             self.notes.push(Note::row(row.number, code, language));
@@ -310,15 +306,14 @@ impl RowSink for Validator<'_> {
             return ControlFlow::Continue(());
         }
         self.user_rows = self.user_rows.saturating_add(1);
-        let limit = self.options.max_rows_value();
+        let limit = self.options.rows_limit();
         if self.user_rows > limit {
-            self.over_limit = true;
             self.errors.push(RowError::at(
                 ErrorCode::TooManyRows,
                 row.number,
                 (None, None),
                 Text::TooManyRows { limit },
-                self.options.language_value(),
+                self.options.sentence_language(),
             ));
             return ControlFlow::Break(());
         }
@@ -328,7 +323,7 @@ impl RowSink for Validator<'_> {
 
     /// The header, the users up to the limit, and the first user over it.
     fn most_rows(&self) -> Option<usize> {
-        let limit = usize::try_from(self.options.max_rows_value()).unwrap_or(usize::MAX);
+        let limit = usize::try_from(self.options.rows_limit()).unwrap_or(usize::MAX);
         Some(limit.saturating_add(2))
     }
 }

@@ -59,7 +59,7 @@ impl UserType {
 
 /// The column a header key (lower case, see `column::header_key`) names in any
 /// language's words.
-pub(crate) fn column_named(key: &str) -> Option<Column> {
+fn column_named(key: &str) -> Option<Column> {
     if key.is_ascii() {
         // ASCII names of other languages: compared ignoring case.
         return Language::ALL.into_iter().find_map(|language| {
@@ -95,7 +95,7 @@ pub(crate) fn is_errors_heading(text: &str) -> bool {
 
 /// The user type a cell names in any language's words, ignoring case: `Privilégié`,
 /// `特権`, `standaard`.
-pub(crate) fn user_type_named(text: &str) -> Option<UserType> {
+fn user_type_named(text: &str) -> Option<UserType> {
     let folded = text.to_lowercase();
     Language::ALL.into_iter().find_map(|language| {
         let words = words(language);

@@ -34,7 +34,7 @@ pub(crate) fn write<'k>(
     kept: &'k Kept,
     report: &'k Report,
 ) -> Result<Vec<u8>, TemplateError> {
-    let language = options.language_value();
+    let language = options.sentence_language();
     let words = words(language);
     let mut styles = Styles::default();
 
@@ -210,7 +210,7 @@ pub(crate) fn write<'k>(
     // The template's dropdowns, down to the last row or the row limit, whichever is
     // further.
     let last = last_row
-        .max(header_row.saturating_add(options.max_rows_value()))
+        .max(header_row.saturating_add(options.rows_limit()))
         .min(LAST_ROW - 1)
         .saturating_sub(1);
     let first = header_row;
@@ -258,7 +258,7 @@ pub(crate) fn write<'k>(
         if over_limit {
             let split = Text::SplitFile {
                 users: user_rows,
-                limit: options.max_rows_value(),
+                limit: options.rows_limit(),
             };
             sheet.text(line, 1, split.render(language), wrap);
             line = line.saturating_add(1);

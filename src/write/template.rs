@@ -95,7 +95,7 @@ pub enum TemplateError {
 
 /// Writes the .xlsx template, with `users` already filled in.
 pub(crate) fn xlsx(options: &Options, users: &[NewUser]) -> Result<Vec<u8>, TemplateError> {
-    let max_rows = options.max_rows_value();
+    let max_rows = options.rows_limit();
     if max_rows > SHEET_ROWS {
         return Err(TemplateError::TooManyRows(max_rows));
     }
@@ -174,7 +174,7 @@ pub(crate) fn column_note(options: &Options, column: Column) -> Note {
         default_site: options.default_site_value(),
     };
     Note {
-        text: rule.render(options.language_value()),
+        text: rule.render(options.sentence_language()),
         author: "Template",
         width: 320,
         height: 90,
@@ -182,8 +182,8 @@ pub(crate) fn column_note(options: &Options, column: Column) -> Note {
 }
 
 fn users_sheet<'a>(styles: &mut Styles, options: &'a Options, users: &'a [NewUser]) -> Sheet<'a> {
-    let max_rows = options.max_rows_value();
-    let language = options.language_value();
+    let max_rows = options.rows_limit();
+    let language = options.sentence_language();
     let words = words(language);
     let mut sheet = Sheet::new("Users");
     let header = styles.add(Style {
@@ -276,7 +276,7 @@ pub(crate) fn user_type_dropdown(
 }
 
 fn instructions_sheet<'a>(styles: &mut Styles, options: &'a Options) -> Sheet<'a> {
-    let language = options.language_value();
+    let language = options.sentence_language();
     let words = words(language);
     let mut sheet = Sheet::new("Instructions");
     let title = styles.add(Style {
@@ -327,8 +327,8 @@ fn general_rules<'a>(options: &Options, domains: &'a [String]) -> Vec<Text<'a>> 
         Text::RuleOneUserPerRow,
         Text::RuleRequired,
         Text::RuleLimits {
-            rows: options.max_rows_value(),
-            bytes: options.max_bytes_value(),
+            rows: options.rows_limit(),
+            bytes: options.bytes_limit(),
         },
         Text::RuleUniqueEmail,
     ];
@@ -392,7 +392,7 @@ fn width(column: Column) -> u16 {
 /// The CSV template: UTF-8 with a byte order mark, so that Excel shows accents right,
 /// the header row and `users`, CRLF line ends as Excel writes them.
 pub(crate) fn csv(options: &Options, users: &[NewUser]) -> Vec<u8> {
-    let words = words(options.language_value());
+    let words = words(options.sentence_language());
     let mut writer = super::csv::ExcelCsv::new();
     let header = Column::ALL.map(|column| words.header(column));
     let mut rows = vec![header.map(str::to_owned)];
