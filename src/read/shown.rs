@@ -149,6 +149,50 @@ pub(crate) fn datetime_text(serial: f64, is_1904: bool) -> String {
     }
 }
 
+/// An ISO 8601 date-time as a date number shows (`t="d"` in .xlsx, `office:date-value`
+/// in .ods): `2021-01-01` at midnight, else `2021-01-01 10:10:10` (seconds, no fraction,
+/// no zone; `10:10` is `10:10:00`). `None` for text that is no such date.
+pub(crate) fn iso_date_text(value: &str) -> Option<String> {
+    let value = value.trim();
+    let (date, time) = match value.split_once('T') {
+        Some((date, time)) => (date, Some(time.trim_end_matches('Z'))),
+        None => (value, None),
+    };
+    let is_date = date.len() >= 10
+        && date.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit() || (i == 0 && b == b'-')
+            }
+        });
+    if !is_date {
+        return None;
+    }
+    let clock = time.map(|t| match t.get(..8) {
+        Some(seconds) => seconds.to_owned(),
+        None if t.len() == 5 => format!("{t}:00"),
+        None => t.to_owned(),
+    });
+    match clock.as_deref() {
+        None | Some("00:00:00") => Some(date.to_owned()),
+        Some(clock) if is_clock(clock) => Some(format!("{date} {clock}")),
+        Some(_) => None,
+    }
+}
+
+/// `hh:mm:ss`, digits and colons.
+fn is_clock(time: &str) -> bool {
+    time.len() == 8
+        && time.bytes().enumerate().all(|(i, b)| {
+            if i == 2 || i == 5 {
+                b == b':'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+}
+
 /// The proleptic Gregorian date of a day counted from 1970-01-01 (the well-known
 /// era-based conversion: 400-year eras of 146,097 days).
 fn civil_from_days(days: i64) -> (i64, i64, i64) {
@@ -216,6 +260,27 @@ mod tests {
             "fixed cases are still listed as failures: {wrong:?}"
         );
         assert!(table.lines().count() > 490);
+    }
+
+    #[test]
+    fn iso_date_text_as_a_date_number_shows() {
+        let shown = |v| iso_date_text(v);
+        assert_eq!(
+            shown("2021-01-01T10:10:10").as_deref(),
+            Some("2021-01-01 10:10:10")
+        );
+        assert_eq!(shown("2021-01-01T00:00:00Z").as_deref(), Some("2021-01-01"));
+        assert_eq!(
+            shown("2021-01-01T10:10:10.5").as_deref(),
+            Some("2021-01-01 10:10:10")
+        );
+        assert_eq!(
+            shown("2021-01-01T10:10").as_deref(),
+            Some("2021-01-01 10:10:00")
+        );
+        assert_eq!(shown("2021-01-01").as_deref(), Some("2021-01-01"));
+        assert_eq!(shown("2021-01-01Tnoon"), None);
+        assert_eq!(shown("January"), None);
     }
 
     #[test]

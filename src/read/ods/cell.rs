@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use quick_xml::events::BytesStart;
 
 use crate::read::row::CellKind;
-use crate::read::shown::number_text;
+use crate::read::shown::{iso_date_text, number_text};
 
 /// How a cell stores its value, from its attributes.
 #[derive(Default)]
@@ -86,7 +86,7 @@ impl CellStart {
             );
         }
         let value = match cell.value_type.as_deref() {
-            Some("date") => cell.date_value.as_deref().and_then(iso_date),
+            Some("date") => cell.date_value.as_deref().and_then(iso_date_text),
             Some("time") => cell.time_value.as_deref().and_then(iso_time),
             Some("boolean") => cell.boolean_value.as_deref().map(|b| {
                 if b.trim() == "true" {
@@ -131,32 +131,6 @@ pub(super) fn rows_repeated(e: &BytesStart) -> u32 {
         .unwrap_or(1)
 }
 
-/// `office:date-value` as the .xlsx reader shows a date: `2024-03-01`, or
-/// `2024-03-01 09:30:00` when it has a time of day.
-fn iso_date(value: &str) -> Option<String> {
-    let value = value.trim();
-    let (date, time) = match value.split_once('T') {
-        Some((date, time)) => (date, Some(time)),
-        None => (value, None),
-    };
-    let is_date = date.len() >= 10
-        && date.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit() || (i == 0 && b == b'-')
-            }
-        });
-    if !is_date {
-        return None;
-    }
-    match time.map(|t| t.get(..8).unwrap_or(t)) {
-        None | Some("00:00:00") => Some(date.to_owned()),
-        Some(time) if is_clock(time) => Some(format!("{date} {time}")),
-        Some(_) => None,
-    }
-}
-
 /// `office:time-value` (an ISO 8601 duration such as `PT09H30M00S`) as `09:30:00`.
 fn iso_time(value: &str) -> Option<String> {
     let rest = value.trim().strip_prefix("PT")?;
@@ -173,15 +147,4 @@ fn iso_time(value: &str) -> Option<String> {
         "{hours:02}:{minutes:02}:{:02}",
         seconds.round() as u64
     ))
-}
-
-fn is_clock(time: &str) -> bool {
-    time.len() == 8
-        && time.bytes().enumerate().all(|(i, b)| {
-            if i == 2 || i == 5 {
-                b == b':'
-            } else {
-                b.is_ascii_digit()
-            }
-        })
 }

@@ -21,6 +21,7 @@ use crate::model::sheet::SHEET_ROWS;
 use crate::read::budget::Budget;
 use crate::read::row::{Row, RowSink};
 use crate::read::sheet::{choose_sheet, WorkbookProblem};
+use crate::read::shown::iso_date_text;
 use crate::read::zip::{attribute, find, push_reference, read_part, xml_reader, Archive};
 use styles::{number_styles, NumberStyle};
 
@@ -458,7 +459,11 @@ impl<R: BufRead> SheetCells<'_, R> {
             Kind::Inline | Kind::Formula => row.push(column, &unescape_excel(value)),
             Kind::Boolean => row.push(column, if value.trim() == "1" { "TRUE" } else { "FALSE" }),
             Kind::Error => row.push_error(column, value.trim()),
-            Kind::Date => row.push(column, &iso_date_text(value)),
+            // `t="d"`: text that is no such date stays as it is.
+            Kind::Date => match iso_date_text(value) {
+                Some(text) => row.push(column, &text),
+                None => row.push(column, value.trim()),
+            },
             Kind::Number => {
                 let trimmed = value.trim();
                 if trimmed.is_empty() {
@@ -474,37 +479,6 @@ impl<R: BufRead> SheetCells<'_, R> {
             }
         }
         Ok(())
-    }
-}
-
-/// A `t="d"` cell's ISO 8601 text as a date number shows: `2021-01-01` at midnight,
-/// else `2021-01-01 10:10:10` (seconds, no fraction, no zone). Text that is not such a
-/// date stays as it is.
-fn iso_date_text(value: &str) -> String {
-    let value = value.trim();
-    let (date, time) = value.split_once('T').unwrap_or((value, ""));
-    let time = time.trim_end_matches('Z');
-    let is_date = date.len() == 10
-        && date.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    if !is_date {
-        return value.to_owned();
-    }
-    let hms = time.get(..8).unwrap_or(time);
-    let hms = if hms.len() == 5 {
-        format!("{hms}:00")
-    } else {
-        hms.to_owned()
-    };
-    if time.is_empty() || hms == "00:00:00" {
-        date.to_owned()
-    } else {
-        format!("{date} {hms}")
     }
 }
 
