@@ -242,6 +242,16 @@ pub(super) fn render(text: &Text) -> String {
              hinzugefügt werden. Verteilen Sie sie auf Dateien mit höchstens {limit} \
              Benutzern und laden Sie jede hoch."
         ),
+        Text::ValueCut { length, shown } => format!(
+            "Dieser Wert ist {length} Zeichen lang, mehr als eine Tabellenzelle fassen kann: \
+             hier werden nur die ersten {shown} angezeigt. Kürzen Sie ihn in der \
+             hochgeladenen Datei."
+        ),
+        Text::RowsNotShown { last } => format!(
+            "Die Datei ist zu groß, um sie hier mit ihren Problemen anzuzeigen: nur die \
+             Zeilen bis {last} werden angezeigt. Teilen \
+             Sie sie in kleinere Dateien auf und laden Sie jede hoch."
+        ),
         Text::UnreadableUpload => "Die hochgeladene Datei konnte nicht gelesen werden, daher \
                                    ist das Blatt Users die leere Vorlage: Kopieren Sie die \
                                    Benutzer hinein und laden Sie sie hoch."

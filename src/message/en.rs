@@ -234,6 +234,15 @@ pub(super) fn render(text: &Text) -> String {
             "The file has {users} users; at most {limit} can be added at once. Split them \
              into files of at most {limit} users and upload each."
         ),
+        Text::ValueCut { length, shown } => format!(
+            "This value is {length} characters long, more than a spreadsheet cell holds: \
+             only its first {shown} are shown here. Shorten it in the file you uploaded."
+        ),
+        Text::RowsNotShown { last } => format!(
+            "The file is too large to show here with its problems: only rows up to {last} \
+             are shown. Split it into smaller files and \
+             upload each."
+        ),
         Text::UnreadableUpload => "The upload could not be read, so the Users sheet is the \
                                    empty template: copy the users into it and upload it."
             .to_owned(),

@@ -244,6 +244,16 @@ pub(super) fn render(text: &Text) -> String {
             "El archivo tiene {users} usuarios; como máximo se pueden añadir {limit} a la \
              vez. Repártalos en archivos de {limit} usuarios como máximo y suba cada uno."
         ),
+        Text::ValueCut { length, shown } => format!(
+            "Este valor tiene {length} caracteres, más de los que cabe en una celda de hoja \
+             de cálculo: aquí solo se muestran los primeros {shown}. Acórtelo en el archivo \
+             que subió."
+        ),
+        Text::RowsNotShown { last } => format!(
+            "El archivo es demasiado grande para mostrarlo aquí con sus problemas: solo se \
+             muestran las filas hasta la {last}. \
+             Divídalo en archivos más pequeños y suba cada uno."
+        ),
         Text::UnreadableUpload => "No se pudo leer el archivo subido, así que la hoja Users \
                                    es la plantilla vacía: copie en ella los usuarios y \
                                    súbala."

@@ -247,6 +247,15 @@ pub(super) fn render(text: &Text) -> String {
              en une fois. Répartissez-les dans des fichiers de {limit} utilisateurs au plus \
              et importez chacun d'eux."
         ),
+        Text::ValueCut { length, shown } => format!(
+            "Cette valeur compte {length} caractères, plus qu'une cellule de tableur ne peut \
+             en contenir : seuls les {shown} premiers sont affichés ici. Raccourcissez-la \
+             dans le fichier importé."
+        ),
+        Text::RowsNotShown { last } => format!(
+            "Le fichier est trop volumineux pour être affiché ici avec ses problèmes : seules \
+             les lignes jusqu'à la ligne {last} sont affichées. Divisez-le en fichiers plus petits et importez chacun d'eux."
+        ),
         Text::UnreadableUpload => "Le fichier importé n'a pas pu être lu : la feuille Users \
                                    est donc le modèle vide. Copiez-y les utilisateurs et \
                                    importez-la."

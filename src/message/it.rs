@@ -233,6 +233,16 @@ pub(super) fn render(text: &Text) -> String {
             "Il file ha {users} utenti; se ne possono aggiungere al massimo {limit} alla \
              volta. Dividili in file di al massimo {limit} utenti e carica ciascuno."
         ),
+        Text::ValueCut { length, shown } => format!(
+            "Questo valore è lungo {length} caratteri, più di quanti ne contenga una cella \
+             di un foglio di calcolo: qui sono mostrati solo i primi {shown}. Accorcialo nel \
+             file caricato."
+        ),
+        Text::RowsNotShown { last } => format!(
+            "Il file è troppo grande per essere mostrato qui con i suoi problemi: sono \
+             mostrate solo le righe fino alla {last}. \
+             Dividilo in file più piccoli e carica ciascuno."
+        ),
         Text::UnreadableUpload => "Non è stato possibile leggere il file caricato, quindi il \
                                    foglio Users è il modello vuoto: copia gli utenti al suo \
                                    interno e caricalo."

@@ -143,6 +143,15 @@ pub(crate) enum Text<'a> {
         limit: u32,
     },
     UnreadableUpload,
+    /// A value longer than a cell holds, cut to `shown` characters in the errors workbook.
+    ValueCut {
+        length: usize,
+        shown: usize,
+    },
+    /// The errors workbook shows rows up to `last` only: the upload is too large.
+    RowsNotShown {
+        last: u32,
+    },
 }
 
 impl Text<'_> {

@@ -237,6 +237,16 @@ pub(super) fn render(text: &Text) -> String {
              worden toegevoegd. Verdeel ze over bestanden van maximaal {limit} gebruikers en \
              upload elk bestand."
         ),
+        Text::ValueCut { length, shown } => format!(
+            "Deze waarde is {length} tekens lang, meer dan een spreadsheetcel kan bevatten: \
+             hier worden alleen de eerste {shown} getoond. Maak hem korter in het geüploade \
+             bestand."
+        ),
+        Text::RowsNotShown { last } => format!(
+            "Het bestand is te groot om hier met zijn problemen te tonen: alleen de rijen \
+             tot en met {last} worden getoond. Splits het \
+             in kleinere bestanden en upload elk bestand."
+        ),
         Text::UnreadableUpload => "Het geüploade bestand kon niet worden gelezen, dus het \
                                    blad Users is de lege sjabloon: kopieer de gebruikers \
                                    erin en upload het."

@@ -230,6 +230,15 @@ pub(super) fn render(text: &Text) -> String {
             "O arquivo tem {users} usuários; no máximo {limit} podem ser adicionados de uma \
              vez. Divida-os em arquivos de no máximo {limit} usuários e envie cada um."
         ),
+        Text::ValueCut { length, shown } => format!(
+            "Este valor tem {length} caracteres, mais do que cabe em uma célula de planilha: \
+             aqui são mostrados apenas os primeiros {shown}. Encurte-o no arquivo enviado."
+        ),
+        Text::RowsNotShown { last } => format!(
+            "O arquivo é grande demais para ser mostrado aqui com seus problemas: só são \
+             mostradas as linhas até a {last}. \
+             Divida-o em arquivos menores e envie cada um."
+        ),
         Text::UnreadableUpload => "Não foi possível ler o arquivo enviado, por isso a \
                                    planilha Users é o modelo vazio: copie os usuários para ela \
                                    e envie-a."

@@ -8,4 +8,4 @@ pub(crate) mod errors_workbook;
 #[cfg(feature = "template")]
 pub(crate) mod template;
 #[cfg(feature = "template")]
-pub(crate) mod xlsx;
+mod workbook;

@@ -1,13 +1,13 @@
 //! The templates a person fills in: .xlsx and .csv, generated from the Column table and
 //! the same [`Options`] the parser uses, so that what they say is what is checked.
 
-use crate::write::xlsx::{Book, Border, List, Note, Sheet, Style, StyleId, Styles, Validation};
+use rust_xlsxwriter::{DataValidation, Format, Formula, Worksheet};
 
-use crate::message::{words, Language, Text};
+use crate::message::{words, Text};
 use crate::model::column::Column;
 use crate::model::user::NewUser;
-use crate::model::user::UserType;
 use crate::options::Options;
+use crate::write::workbook::{self, Styles};
 
 impl Options {
     /// The .xlsx template for these options: the Users sheet with a User type dropdown
@@ -88,6 +88,17 @@ pub enum TemplateError {
         /// The row limit.
         limit: u32,
     },
+    /// A value given to pre-fill is longer than a spreadsheet cell holds (32,767
+    /// characters).
+    #[error("user {user}'s {column} is {length} characters long; a spreadsheet cell holds at most 32,767")]
+    ValueTooLong {
+        /// The user's place in the list given, from 0.
+        user: usize,
+        /// The column of the value.
+        column: Column,
+        /// How many characters it has.
+        length: usize,
+    },
     /// The workbook writer failed.
     #[error("the template workbook could not be written")]
     Write(#[source] Box<dyn std::error::Error + Send + Sync>),
@@ -108,217 +119,137 @@ pub(crate) fn xlsx(options: &Options, users: &[NewUser]) -> Result<Vec<u8>, Temp
     let sites = options.allowed_sites_list();
     check_sites(sites)?;
 
-    let mut book = Book::default();
-    book.title = Some("Users to add".to_owned());
-    let users_sheet = users_sheet(&mut book.styles, options, users);
-    book.push(users_sheet, true);
-    let instructions = instructions_sheet(&mut book.styles, options);
-    book.push(instructions, false);
+    let styles = Styles::new();
+    let mut book = workbook::book(Some("Users to add"))?;
+    users_sheet(book.add_worksheet(), &styles, options, users)?;
+    instructions_sheet(book.add_worksheet(), &styles, options)?;
     if !sites.is_empty() && !fits_inline(sites) {
-        let mut list = Sheet::new(SITES_SHEET);
+        let list = book.add_worksheet().set_name(SITES_SHEET)?;
         for (row, site) in (0u32..).zip(sites) {
-            list.text(row, 0, site, StyleId::default());
+            workbook::write_text(list, row, 0, site, &Format::default())?;
         }
-        list.hidden = true;
-        book.push(list, false);
+        list.set_hidden(true);
     }
-    save(&book)
+    workbook::save(&mut book)
 }
 
-/// The workbook's bytes, or why Excel would refuse it.
-pub(crate) fn save(book: &Book) -> Result<Vec<u8>, TemplateError> {
-    book.save()
-        .map_err(|error| TemplateError::Write(Box::new(error)))
-}
-
-/// The style of the template's header cells.
-pub(crate) const HEADER: Style = Style {
-    bold: true,
-    size: None,
-    color: Some(WHITE),
-    fill: Some(HEADER_FILL),
-    border: Border::None,
-    text: false,
-    wrap: false,
-};
-/// Number format `@`: what a person types stays as typed: `101` stays `101`, `0012`
-/// keeps its zeros, and a long number is not turned into 1.2E+15.
-pub(crate) const TEXT: Style = Style {
-    text: true,
-    ..DEFAULT
-};
-pub(crate) const BOLD: Style = Style {
-    bold: true,
-    ..DEFAULT
-};
-pub(crate) const WRAP: Style = Style {
-    wrap: true,
-    ..DEFAULT
-};
-const DEFAULT: Style = Style {
-    bold: false,
-    size: None,
-    color: None,
-    fill: None,
-    border: Border::None,
-    text: false,
-    wrap: false,
-};
-const WHITE: u32 = 0x00FF_FFFF;
-const HEADER_FILL: u32 = 0x001F_4E79;
-
-/// The note on a header cell: the column's rule.
-pub(crate) fn column_note(options: &Options, column: Column) -> Note {
-    let rule = Text::ColumnRule {
-        column,
-        default_site: options.default_site_value(),
-    };
-    Note {
-        text: rule.render(options.sentence_language()),
-        author: "Template",
-        width: 320,
-        height: 90,
-    }
-}
-
-fn users_sheet<'a>(styles: &mut Styles, options: &'a Options, users: &'a [NewUser]) -> Sheet<'a> {
-    let max_rows = options.rows_limit();
+fn users_sheet(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    options: &Options,
+    users: &[NewUser],
+) -> Result<(), TemplateError> {
     let language = options.sentence_language();
     let words = words(language);
-    let mut sheet = Sheet::new("Users");
-    let header = styles.add(Style {
-        border: Border::Bottom,
-        ..HEADER
-    });
+    sheet.set_name("Users")?.set_active(true);
     for column in Column::ALL {
         let index = column_number(column);
-        sheet.text(0, index, words.header(column), header);
-        let style = if column == Column::UserType {
-            StyleId::default()
-        } else {
-            styles.add(TEXT)
-        };
-        sheet.column(index, width(column), style);
-        sheet.note(0, index, column_note(options, column));
+        sheet.write_string_with_format(0, index, words.header(column), &styles.header)?;
+        sheet.set_column_width(index, workbook::width(column))?;
+        if let Some(format) = styles.column(column) {
+            sheet.set_column_format(index, format)?;
+        }
+        sheet.insert_note(0, index, &workbook::column_note(options, column))?;
     }
-    sheet.freeze(1);
+    sheet.set_freeze_panes(1, 0)?;
 
-    let last_row = max_rows.max(1);
-    sheet.validate(user_type_dropdown(
-        language,
-        column_number(Column::UserType),
-        1,
-        last_row,
-    ));
+    let last_row = options.rows_limit().max(1);
+    let user_type = column_number(Column::UserType);
+    let dropdown = workbook::user_type_dropdown(language)?;
+    sheet.add_data_validation(1, user_type, last_row, user_type, &dropdown)?;
 
     let sites = options.allowed_sites_list();
     if !sites.is_empty() {
         let list = if fits_inline(sites) {
-            List::Texts(sites.to_vec())
+            DataValidation::new().allow_list_strings(sites)?
         } else {
-            List::Range(format!("{SITES_SHEET}!$A$1:$A${}", sites.len()))
+            let range = format!("{SITES_SHEET}!$A$1:$A${}", sites.len());
+            DataValidation::new().allow_list_formula(Formula::new(range))
         };
         let error = Text::SiteErrorMessage {
             default_site: options.default_site_value(),
         };
-        sheet.validate(Validation {
-            column: column_number(Column::Site),
-            first: 1,
-            last: last_row,
-            list,
-            input: None,
-            error: (
-                Text::SiteErrorTitle.render(language),
-                error.render(language),
-            ),
-        });
+        let dropdown = list
+            .set_error_title(Text::SiteErrorTitle.render(language))?
+            .set_error_message(error.render(language))?;
+        let site = column_number(Column::Site);
+        sheet.add_data_validation(1, site, last_row, site, &dropdown)?;
     }
 
-    for (row, user) in (1u32..).zip(users) {
-        let plain = StyleId::default();
-        sheet.text(row, column_number(Column::UserName), &user.name, plain);
-        sheet.text(row, column_number(Column::Email), &user.email, plain);
+    for (index, (row, user)) in (1u32..).zip(users).enumerate() {
         let kind = words.user_type(user.user_type);
-        sheet.text(row, column_number(Column::UserType), kind, plain);
-        if user.site != options.default_site_value() {
-            sheet.text(row, column_number(Column::Site), &user.site, plain);
+        let site = (user.site != options.default_site_value()).then_some(user.site.as_str());
+        let values = [
+            (Column::UserName, Some(user.name.as_str())),
+            (Column::Email, Some(user.email.as_str())),
+            (Column::UserType, Some(kind)),
+            (Column::Site, site),
+        ];
+        for (column, value) in values {
+            let Some(value) = value else { continue };
+            let length = value.chars().count();
+            if workbook::fit(value).1.is_some() {
+                return Err(TemplateError::ValueTooLong {
+                    user: index,
+                    column,
+                    length,
+                });
+            }
+            let plain = Format::default();
+            let format = styles.column(column).unwrap_or(&plain);
+            workbook::write_text(sheet, row, column_number(column), value, format)?;
         }
     }
-    sheet
+    Ok(())
 }
 
-/// The User type dropdown in `language`, with its input and error texts, on rows
-/// `first..=last` of `column`.
-pub(crate) fn user_type_dropdown(
-    language: Language,
-    column: u16,
-    first: u32,
-    last: u32,
-) -> Validation {
-    let words = words(language);
-    Validation {
-        column,
-        first,
-        last,
-        list: List::Texts(vec![
-            words.user_type(UserType::Standard).to_owned(),
-            words.user_type(UserType::Privileged).to_owned(),
-        ]),
-        input: Some((
-            Text::UserTypeInputTitle.render(language),
-            Text::UserTypeInputMessage.render(language),
-        )),
-        error: (
-            Text::UserTypeErrorTitle.render(language),
-            Text::UserTypeErrorMessage.render(language),
-        ),
-    }
-}
-
-fn instructions_sheet<'a>(styles: &mut Styles, options: &'a Options) -> Sheet<'a> {
+fn instructions_sheet(
+    sheet: &mut Worksheet,
+    styles: &Styles,
+    options: &Options,
+) -> Result<(), TemplateError> {
     let language = options.sentence_language();
     let words = words(language);
-    let mut sheet = Sheet::new("Instructions");
-    let title = styles.add(Style {
-        size: Some(14),
-        ..BOLD
-    });
-    sheet.column(0, 22, StyleId::default());
-    sheet.column(1, 90, StyleId::default());
-    sheet.text(0, 0, Text::TemplateTitle.render(language), title);
-    let bold = styles.add(BOLD);
-    let wrap = styles.add(WRAP);
+    sheet.set_name("Instructions")?;
+    sheet.set_column_width(0, 22)?;
+    sheet.set_column_width(1, 90)?;
+    let title = Text::TemplateTitle.render(language);
+    sheet.write_string_with_format(0, 0, title, &styles.title)?;
     let mut row = 2u32;
     let domains: Vec<String> = crate::check::customer::domain_rules(options)
         .into_iter()
         .map(|rule| rule.shown)
         .collect();
     for line in general_rules(options, &domains) {
-        sheet.text(row, 0, "•", bold);
-        sheet.text(row, 1, line.render(language), wrap);
+        sheet.write_string_with_format(row, 0, "•", &styles.bold)?;
+        sheet.write_string_with_format(row, 1, line.render(language), &styles.wrap)?;
         row += 1;
     }
     row += 1;
-    sheet.text(row, 0, Text::ColumnHeading.render(language), bold);
-    sheet.text(row, 1, Text::RuleHeading.render(language), bold);
+    let heading = Text::ColumnHeading.render(language);
+    sheet.write_string_with_format(row, 0, heading, &styles.bold)?;
+    let heading = Text::RuleHeading.render(language);
+    sheet.write_string_with_format(row, 1, heading, &styles.bold)?;
     row += 1;
     for column in Column::ALL {
         let rule = Text::ColumnRule {
             column,
             default_site: options.default_site_value(),
         };
-        sheet.text(row, 0, words.header(column), bold);
-        sheet.text(row, 1, rule.render(language), wrap);
+        sheet.write_string_with_format(row, 0, words.header(column), &styles.bold)?;
+        sheet.write_string_with_format(row, 1, rule.render(language), &styles.wrap)?;
         row += 1;
     }
     let sites = options.allowed_sites_list();
     if !sites.is_empty() {
         row += 1;
-        sheet.text(row, 0, Text::SitesHeading.render(language), bold);
-        let rule = Text::RuleSites { sites };
-        sheet.text(row, 1, rule.render(language), wrap);
+        let heading = Text::SitesHeading.render(language);
+        sheet.write_string_with_format(row, 0, heading, &styles.bold)?;
+        let rule = Text::RuleSites { sites }.render(language);
+        let (rule, _) = workbook::fit(&rule);
+        sheet.write_string_with_format(row, 1, rule.as_ref(), &styles.wrap)?;
     }
-    sheet
+    Ok(())
 }
 
 /// The file-wide rules, with this service's limits, domains and policies.
@@ -368,25 +299,16 @@ fn check_sites(sites: &[String]) -> Result<(), TemplateError> {
 }
 
 /// Whether the sites fit in a list validation's own text, which Excel caps at 255
-/// characters and splits at commas.
+/// characters (commas included) and splits at commas.
 fn fits_inline(sites: &[String]) -> bool {
-    let joined: usize = sites.iter().map(|s| s.chars().count() + 1).sum();
-    joined <= INLINE_LIST_CHARS && !sites.iter().any(|s| s.contains(',') || s.contains('"'))
+    let joined: usize = sites.iter().map(|s| s.encode_utf16().count() + 1).sum();
+    joined <= INLINE_LIST_CHARS.saturating_add(1)
+        && !sites.iter().any(|s| s.contains(',') || s.contains('"'))
 }
 
 /// The column's place in the template: its place in [`Column::ALL`].
 fn column_number(column: Column) -> u16 {
     u16::try_from(column.index()).unwrap_or(0)
-}
-
-/// The column's width in the template, in characters.
-fn width(column: Column) -> u16 {
-    match column {
-        Column::UserName => 30,
-        Column::Email => 36,
-        Column::UserType => 14,
-        Column::Site => 22,
-    }
 }
 
 /// The CSV template: UTF-8 with a byte order mark, so that Excel shows accents right,

@@ -20,5 +20,4 @@ mod properties;
 mod replay;
 mod support;
 mod template;
-mod workbook_parts;
 mod xlsx_files;
