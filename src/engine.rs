@@ -109,6 +109,13 @@ impl Options {
     /// sheet, which the workbook opens on when it has any. Over the row limit the
     /// workbook still holds every row of the file, and `Problems` says to split it. An
     /// upload that cannot be read gives `Problems` saying why and the empty template.
+    ///
+    /// Every workbook stays within Excel's limits: a value longer than a cell holds
+    /// (32,767 characters) is cut with `…` and its note says how long it was. The
+    /// writer holds the sheet in memory (about 650 bytes a row and 200 a cell), so the
+    /// Users sheet shows the upload's rows while they fit 128 MiB, about 95,000 users of
+    /// four columns; past that, `Problems` says up to which row it shows and to split
+    /// the file.
     /// A valid upload gives the same workbook with nothing marked. All sentences are in
     /// [`Options::language`].
     ///

@@ -40,5 +40,10 @@ cat > web/pkg/package.json <<JSON
 JSON
 
 wasm=web/pkg/bulk_users_bg.wasm
-printf 'web/pkg: %s bytes of wasm, %s gzipped (gzip -9)\n' \
-  "$(wc -c < "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+gzipped=$(gzip -9 -c "$wasm" | wc -c)
+printf 'web/pkg: %s bytes of wasm, %s gzipped (gzip -9)\n' "$(wc -c < "$wasm")" "$gzipped"
+# What a page downloads before it can check a file: at most 800 KB (800,000 bytes).
+if [ "$gzipped" -gt 800000 ]; then
+  echo "web/build.sh: the module is $gzipped bytes gzipped, over the 800,000-byte budget" >&2
+  exit 1
+fi

@@ -1,12 +1,12 @@
 //! The errors workbook: the upload back as an .xlsx with every problem marked, fixed in
 //! code and uploaded again.
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use bulk_users::{Format, Language, Options, UserType};
 use calamine::{Data, Reader, Xlsx};
 
-use crate::support::{csv, every_format, user, Grid, HEADER};
+use crate::support::{csv, every_format, part, user, Grid, HEADER};
 
 /// Every sheet's name and cell text, by (0-based row, column).
 fn sheets(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
@@ -30,17 +30,6 @@ fn sheets(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
             (name, grid)
         })
         .collect()
-}
-
-fn part(bytes: &[u8], name: &str) -> String {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut text = String::new();
-    archive
-        .by_name(name)
-        .unwrap()
-        .read_to_string(&mut text)
-        .unwrap();
-    text
 }
 
 /// The grid written back as the Users sheet of a new workbook, as a person's
@@ -75,6 +64,7 @@ fn every_problem_is_marked_in_place_and_fixing_the_marks_gives_the_users() {
     for (format, bytes) in every_format(UPLOAD) {
         let report = Options::new().check(&bytes, format);
         let workbook = Options::new().errors_xlsx(&bytes, format).unwrap();
+        crate::excel::assert_excel_opens(&workbook);
         let all = sheets(&workbook);
         assert_eq!(all.len(), 1, "{format}: no Problems sheet for row problems");
         let (name, mut grid) = all.into_iter().next().unwrap();
@@ -171,6 +161,7 @@ fn every_problem_is_marked_in_place_and_fixing_the_marks_gives_the_users() {
 fn header_and_file_problems_go_on_a_problems_sheet_it_opens_on() {
     let upload = csv(&[&["User name", "Phone"], &["Ada", "555"]]);
     let workbook = Options::new().errors_xlsx(&upload, Format::Csv).unwrap();
+    crate::excel::assert_excel_opens(&workbook);
     let all = sheets(&workbook);
     let names: Vec<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["Users", "Problems"]);
@@ -199,6 +190,7 @@ fn over_the_limit_every_row_is_kept_and_the_problems_say_to_split() {
     grid.extend(refs.iter().map(Vec::as_slice));
     let options = Options::new().max_rows(10);
     let workbook = options.errors_xlsx(&csv(&grid), Format::Csv).unwrap();
+    crate::excel::assert_excel_opens(&workbook);
     let all = sheets(&workbook);
     assert_eq!(all[0].1.len(), 31, "every row of the file is there");
     assert_eq!(all[0].1[30][0], "User 29");
@@ -237,6 +229,7 @@ fn an_unreadable_upload_gives_the_reason_and_the_empty_template() {
 fn a_valid_upload_gives_the_workbook_unmarked_and_it_parses() {
     let grid: Grid = &[HEADER, &["Ada", "ada@example.com", "Privileged", "Oslo"]];
     let workbook = Options::new().errors_xlsx(&csv(grid), Format::Csv).unwrap();
+    crate::excel::assert_excel_opens(&workbook);
     assert_eq!(sheets(&workbook).len(), 1);
     assert!(zip::ZipArchive::new(Cursor::new(&workbook))
         .unwrap()
@@ -253,6 +246,7 @@ fn a_valid_upload_gives_the_workbook_unmarked_and_it_parses() {
 fn in_the_person_s_language() {
     let options = Options::new().language(Language::French);
     let workbook = options.errors_xlsx(&csv(UPLOAD), Format::Csv).unwrap();
+    crate::excel::assert_excel_opens(&workbook);
     let all = sheets(&workbook);
     assert_eq!(all[0].1[0][4], "Erreurs");
     assert!(

@@ -596,6 +596,7 @@ fn the_errors_files_of_the_largest_upload_stay_bounded() {
         let options = bulk_users::Options::new();
         let (workbook, cost) = measure(|| options.errors_xlsx(upload.as_bytes(), Format::Csv));
         let workbook = workbook.unwrap();
+        crate::excel::assert_excel_opens(&workbook);
         let sizes = format!("{} bytes in, {} out", upload.len(), workbook.len());
         within_bound(&format!("errors workbook, {name}: {sizes}"), cost);
         let (file, cost) = measure(|| options.errors_csv(upload.as_bytes(), Format::Csv));

@@ -8,6 +8,7 @@ mod corpus;
 mod csv_files;
 mod customer;
 mod errors_workbook;
+mod excel;
 mod hostile;
 mod languages;
 mod layers;

@@ -244,6 +244,7 @@ proptest! {
             let csv = options.write_csv_template_with(&users);
             prop_assert_eq!(bulk_users::parse(&csv, Format::Csv), Ok(users.clone()));
             let xlsx = options.write_template_with(&users).unwrap();
+            crate::excel::assert_excel_opens(&xlsx);
             prop_assert_eq!(bulk_users::parse(&xlsx, Format::Xlsx), Ok(users.clone()));
             for user in &users {
                 prop_assert!(is_clean(&user.email), "{:?}", user.email);
@@ -270,6 +271,7 @@ proptest! {
         let upload = crate::support::csv(&grid);
         let options = bulk_users::Options::new();
         let workbook = options.errors_xlsx(&upload, Format::Csv).unwrap();
+        crate::excel::assert_excel_opens(&workbook);
         let from_csv = options.check(&upload, Format::Csv);
         let from_workbook = options.check(&workbook, Format::Xlsx);
         prop_assert_eq!(&from_workbook.users, &from_csv.users);

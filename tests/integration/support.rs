@@ -298,3 +298,16 @@ pub fn raw_xlsx_with_tail(
     }
     zip.finish().expect("finish the zip").into_inner()
 }
+
+/// The text of part `name` of a zip package.
+pub fn part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}

@@ -1,21 +1,12 @@
 //! The templates: what they hold, and that a filled one reads back exactly.
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 
 use bulk_users::{Format, NewUser, Options, TemplateError, UserType};
 use calamine::{Data, Reader, Xlsx};
 use proptest::prelude::*;
 
-/// One part of the .xlsx zip, as text.
-fn part(xlsx: &[u8], name: &str) -> String {
-    let mut zip = zip::ZipArchive::new(Cursor::new(xlsx)).expect("the template is a zip");
-    let mut file = zip
-        .by_name(name)
-        .unwrap_or_else(|_| panic!("{name} is in the template"));
-    let mut text = String::new();
-    file.read_to_string(&mut text).expect("the part is UTF-8");
-    text
-}
+use crate::support::part;
 
 fn sheet_rows(xlsx: &[u8], sheet: &str) -> Vec<Vec<String>> {
     let mut workbook = Xlsx::new(Cursor::new(xlsx)).expect("calamine opens the template");
@@ -36,6 +27,7 @@ fn sheet_rows(xlsx: &[u8], sheet: &str) -> Vec<Vec<String>> {
 #[test]
 fn the_default_template_has_the_users_and_instructions_sheets() {
     let template = bulk_users::write_template();
+    crate::excel::assert_excel_opens(&template);
     let workbook = Xlsx::new(Cursor::new(&template)).expect("calamine opens it");
     assert_eq!(workbook.sheet_names(), ["Users", "Instructions"]);
     let rows = sheet_rows(&template, "Users");
@@ -52,6 +44,7 @@ fn the_default_template_has_the_users_and_instructions_sheets() {
 #[test]
 fn the_sheet_xml_has_the_dropdown_notes_freeze_and_text_format() {
     let template = bulk_users::write_template();
+    crate::excel::assert_excel_opens(&template);
     let sheet = part(&template, "xl/worksheets/sheet1.xml");
     assert!(
         sheet.contains(
@@ -105,6 +98,7 @@ fn options_size_the_dropdown_and_tell_their_own_limits() {
         .default_site("Oslo")
         .allowed_sites(["Oslo", "Bergen", "Trondheim"]);
     let template = options.write_template().unwrap();
+    crate::excel::assert_excel_opens(&template);
     let sheet = part(&template, "xl/worksheets/sheet1.xml");
     assert!(sheet.contains(r#"sqref="C2:C201""#));
     assert!(
@@ -223,6 +217,7 @@ proptest! {
         let users: Vec<NewUser> = users.into_iter().filter(|u| seen.insert(u.email.clone())).collect();
         let options = Options::new();
         let xlsx = options.write_template_with(&users).unwrap();
+        crate::excel::assert_excel_opens(&xlsx);
         prop_assert_eq!(bulk_users::parse(&xlsx, Format::Xlsx), Ok(users.clone()));
         let csv = options.write_csv_template_with(&users);
         prop_assert_eq!(bulk_users::parse(&csv, Format::Csv), Ok(users));
@@ -240,14 +235,17 @@ fn text_that_only_looks_like_an_excel_escape_reads_back_as_typed() {
         site: "HQ".to_owned(),
     }];
     let xlsx = Options::new().write_template_with(&users).unwrap();
+    crate::excel::assert_excel_opens(&xlsx);
     assert_eq!(bulk_users::parse(&xlsx, Format::Xlsx), Ok(users));
 }
 
 #[test]
 fn the_same_options_give_the_same_bytes() {
     let first = bulk_users::write_template();
+    crate::excel::assert_excel_opens(&first);
     std::thread::sleep(std::time::Duration::from_millis(1100));
     let second = bulk_users::write_template();
+    crate::excel::assert_excel_opens(&second);
     assert!(first == second, "two templates a second apart differ");
     let options = bulk_users::Options::new()
         .allowed_sites(["Oslo", "Bergen"])
