@@ -26,6 +26,16 @@ pub struct RowError {
     /// What is wrong and how to fix it, in plain words for the person who filled in the
     /// file. It does not repeat the row; [`RowError`]'s `Display` adds it.
     pub message: String,
+    /// The one fix clearly meant, where there is one ("did you mean"): the column a
+    /// mistyped header names (`Email` for `Emial`), the address with its domain as meant
+    /// (`ada@gmail.com` for `ada@gmial.com`), the allowed site or the user type a value
+    /// is one or two letters from. The message says it too. The crate never applies it:
+    /// the person, or the page, decides. `None` where no single fix is clear.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub suggestion: Option<String>,
     /// The offending value, cut to at most 64 characters, where one applies.
     #[cfg_attr(feature = "serde", serde(skip))]
     pub value: Option<String>,
@@ -44,6 +54,7 @@ impl RowError {
             column: None,
             code,
             message: text.render(language),
+            suggestion: None,
             value: None,
             column_index: None,
             language,
@@ -63,10 +74,19 @@ impl RowError {
             column,
             code,
             message: text.render(language),
+            suggestion: None,
             value: None,
             column_index,
             language,
         }
+    }
+
+    /// The error with `meant` as its suggestion, which its message names too.
+    pub(crate) fn with_suggestion(mut self, meant: String) -> Self {
+        let did_you_mean = Text::DidYouMean { meant: &meant }.render(self.language);
+        self.message.push_str(&did_you_mean);
+        self.suggestion = Some(meant);
+        self
     }
 
     pub(crate) fn with_value(mut self, value: &str) -> Self {

@@ -52,6 +52,9 @@ pub struct Report {
     /// (the encoding was guessed, invisible characters were removed, a merged cell was
     /// spread over its range): never errors, ordered by row, the file's own first.
     pub notes: Vec<Note>,
+    /// The row the header was found on, when the file has one.
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub(crate) header_row: Option<u32>,
 }
 
 /// Something the crate assumed or changed while reading a file, that is not wrong but
@@ -83,6 +86,15 @@ impl Note {
         }
     }
 
+    /// A note at `row` saying `text`.
+    pub(crate) fn at(row: u32, code: NoteCode, text: Text, language: Language) -> Self {
+        Note {
+            row: Some(row),
+            code,
+            message: text.render(language),
+        }
+    }
+
     pub(crate) fn encoding_guessed(name: &str, language: Language) -> Self {
         Note {
             row: None,
@@ -101,7 +113,13 @@ impl Report {
             encoding: None,
             delimiter: None,
             notes,
+            header_row: None,
         }
+    }
+
+    pub(crate) fn with_header_row(mut self, row: Option<u32>) -> Self {
+        self.header_row = row;
+        self
     }
 
     pub(crate) fn file_error(error: RowError) -> Self {

@@ -1,12 +1,17 @@
 //! The header row → which spreadsheet column holds which [`Column`], and header errors.
+//! Another system's list (`systems.rs`) maps its own headers; a list of first and last
+//! names has them joined into the User name.
 
+use crate::check::suggest;
+use crate::check::systems::{Field, System, NAME_PARTS};
 use crate::error::RowError;
 use crate::message::Text;
-use crate::model::codes::ErrorCode;
-use crate::model::column::Column;
+use crate::model::codes::{ErrorCode, NoteCode};
+use crate::model::column::{header_key, Column};
 use crate::model::sheet::MAX_CELLS;
 use crate::options::{Options, UnknownColumns};
-use crate::read::row::Row;
+use crate::read::row::{CellKind, Row};
+use crate::report::Note;
 
 /// The most unknown or repeated header cells reported one by one; past it, one more
 /// error counts the rest, so a header of thousands of columns gives a short report.
@@ -17,6 +22,9 @@ const MAX_LISTED: usize = 20;
 pub(crate) enum Slot {
     /// A known column, first of its name.
     Known(Column),
+    /// The first or the last name, joined into the User name.
+    First,
+    Last,
     /// A header whose values are not read: unknown or repeated.
     Skipped,
 }
@@ -28,18 +36,55 @@ pub(crate) struct Header {
     slots: Vec<Option<Slot>>,
     /// Where each known column is, in [`Column::ALL`] order.
     known: [Option<u32>; 4],
+    /// Where the first and the last name are, when the list has them.
+    first: Option<u32>,
+    last: Option<u32>,
+    /// The system whose list this is, if another system's.
+    pub(crate) system: Option<&'static System>,
     /// The header had an error: no user of this file can be trusted.
     pub(crate) has_errors: bool,
 }
 
 impl Header {
-    /// Reads the header row, pushing its errors onto `errors`.
-    pub(crate) fn read(row: &Row, options: &Options, errors: &mut Vec<RowError>) -> Header {
+    /// Whether `row` can be the header: it names both required columns and holds no
+    /// email address (a row of data never is the header).
+    pub(crate) fn names_required(row: &Row, options: &Options) -> bool {
+        let holds_address = row.cells().iter().any(|cell| {
+            let text = row.text(cell);
+            text.contains('@') && crate::check::email::email(text).is_ok()
+        });
+        if holds_address {
+            return false;
+        }
+        let (mut errors, mut notes) = (Vec::new(), Vec::new());
+        Header::read(row, options, &mut errors, &mut notes);
+        !errors.iter().any(|e| e.code == ErrorCode::MissingColumn)
+    }
+
+    /// Reads the header row, pushing its errors onto `errors` and what it assumed onto
+    /// `notes`.
+    pub(crate) fn read(
+        row: &Row,
+        options: &Options,
+        errors: &mut Vec<RowError>,
+        notes: &mut Vec<Note>,
+    ) -> Header {
         let mut header = Header {
             slots: Vec::new(),
             known: [None; 4],
+            first: None,
+            last: None,
+            system: None,
             has_errors: false,
         };
+        let keys: Vec<String> = row
+            .cells()
+            .iter()
+            .filter(|cell| cell.kind == CellKind::Value)
+            .map(|cell| key_of(row.text(cell)))
+            .collect();
+        header.system = System::recognise(&keys);
+        let mut used: Vec<&str> = Vec::new();
         let language = options.sentence_language();
         let mut listed = Vec::new();
         let mut unlisted = 0usize;
@@ -52,10 +97,48 @@ impl Header {
         };
         for cell in row.cells() {
             let text = row.text(cell);
-            let known = if cell.kind != crate::read::row::CellKind::Value {
+            let field = if cell.kind != CellKind::Value {
                 None
+            } else if let Some(system) = header.system {
+                system.field(&key_of(text))
             } else {
-                options.column_for_header(text)
+                options
+                    .column_for_header(text)
+                    .map(Field::Column)
+                    .or_else(|| {
+                        let key = key_of(text);
+                        NAME_PARTS
+                            .iter()
+                            .find(|(part, _)| *part == key)
+                            .map(|&(_, field)| field)
+                    })
+            };
+            if field.is_some() {
+                used.push(text);
+            }
+            let known = match field {
+                Some(Field::Column(column)) => Some(column),
+                Some(part) => {
+                    let place = if part == Field::First {
+                        &mut header.first
+                    } else {
+                        &mut header.last
+                    };
+                    let slot = match place {
+                        Some(_) => Slot::Skipped,
+                        None => {
+                            *place = Some(cell.column);
+                            if part == Field::First {
+                                Slot::First
+                            } else {
+                                Slot::Last
+                            }
+                        }
+                    };
+                    header.place(cell.column, slot);
+                    continue;
+                }
+                None => None,
             };
             let slot = match known {
                 Some(column) => match header.column_index(column) {
@@ -86,35 +169,31 @@ impl Header {
                 },
                 // The errors files' own column: what it says is not the person's data.
                 None if crate::message::is_errors_heading(text) => Slot::Skipped,
+                // Another system's other columns are ignored.
+                None if header.system.is_some() => Slot::Skipped,
                 None => {
                     if options.unknown_columns_policy() == UnknownColumns::Reject {
                         let unknown = Text::UnknownColumn {
                             index: cell.column,
                             header: text,
                         };
-                        report(
-                            RowError::at(
-                                ErrorCode::UnknownColumn,
-                                row.number,
-                                (None, Some(cell.column)),
-                                unknown,
-                                language,
-                            )
-                            .with_value(text),
-                        );
+                        let mut error = RowError::at(
+                            ErrorCode::UnknownColumn,
+                            row.number,
+                            (None, Some(cell.column)),
+                            unknown,
+                            language,
+                        )
+                        .with_value(text);
+                        if let Some(meant) = suggest::header(text) {
+                            error = error.with_suggestion(meant);
+                        }
+                        report(error);
                     }
                     Slot::Skipped
                 }
             };
-            let index = usize::try_from(cell.column).unwrap_or(usize::MAX);
-            // Cells come left to right and a row holds at most MAX_CELLS of them, so the
-            // table is at most as long as the row is wide.
-            if index >= header.slots.len() && index < crate::model::sheet::MAX_COLUMNS {
-                header.slots.resize(index + 1, None);
-            }
-            if let Some(place) = header.slots.get_mut(index) {
-                *place = Some(slot);
-            }
+            header.place(cell.column, slot);
         }
         if let Some(column) = row.overflow {
             report(RowError::at(
@@ -135,8 +214,12 @@ impl Header {
             ));
         }
         errors.append(&mut listed);
+        let names_joined = header.column_index(Column::UserName).is_none()
+            && (header.first.is_some() || header.last.is_some());
         for column in Column::ALL {
-            if column.is_required() && header.column_index(column).is_none() {
+            let named = header.column_index(column).is_some()
+                || (column == Column::UserName && names_joined);
+            if column.is_required() && !named {
                 errors.push(RowError::at(
                     ErrorCode::MissingColumn,
                     row.number,
@@ -147,7 +230,38 @@ impl Header {
             }
         }
         header.has_errors = !errors.is_empty();
+        if let Some(system) = header.system {
+            let ignored = keys.len().saturating_sub(used.len());
+            let text = Text::KnownList {
+                system: system.name,
+                used: &used,
+                ignored,
+            };
+            notes.push(Note::at(row.number, NoteCode::KnownList, text, language));
+        }
         header
+    }
+
+    fn place(&mut self, column: u32, slot: Slot) {
+        let index = usize::try_from(column).unwrap_or(usize::MAX);
+        // Cells come left to right and a row holds at most MAX_CELLS of them, so the
+        // table is at most as long as the row is wide.
+        if index >= self.slots.len() && index < crate::model::sheet::MAX_COLUMNS {
+            self.slots.resize(index + 1, None);
+        }
+        if let Some(place) = self.slots.get_mut(index) {
+            *place = Some(slot);
+        }
+    }
+
+    /// The spreadsheet column holding `column`, if the header has it; for a User name
+    /// joined from first and last names, the first name's (or the last's).
+    pub(crate) fn place_of(&self, column: Column) -> Option<u32> {
+        self.column_index(column).or_else(|| {
+            (column == Column::UserName)
+                .then_some(self.first.or(self.last))
+                .flatten()
+        })
     }
 
     /// The spreadsheet column holding `column`, if the header has it.
@@ -160,4 +274,13 @@ impl Header {
         let index = usize::try_from(index).ok()?;
         self.slots.get(index).copied().flatten()
     }
+}
+
+/// A header text in the form headers are compared in; a cell far longer than any header
+/// is not folded.
+fn key_of(text: &str) -> String {
+    if text.len() > 256 {
+        return String::new();
+    }
+    header_key(text)
 }

@@ -7,6 +7,8 @@ pub(crate) mod header;
 pub(crate) mod kept;
 pub(crate) mod rules;
 mod seen;
+mod suggest;
+mod systems;
 
 use std::ops::ControlFlow;
 
@@ -44,7 +46,17 @@ pub(crate) struct Validator<'o> {
     seen: Seen,
     /// The key of the address being checked, made in the same buffer for every row.
     key: String,
+    /// While the header is looked for: the non-blank rows read so far, none of which can
+    /// be the header.
+    above: Vec<Row>,
+    /// The header's row, once found.
+    header_row: Option<u32>,
+    /// Whether a User name was joined from first and last names (noted once).
+    joined: bool,
 }
+
+/// The header is looked for among this many non-blank rows at the top of a file.
+pub(crate) const HEADER_SEARCH_ROWS: usize = 10;
 
 impl<'o> Validator<'o> {
     /// A validator for a file of `bytes` bytes.
@@ -66,6 +78,9 @@ impl<'o> Validator<'o> {
             user_rows_of: Vec::with_capacity(room),
             seen: Seen::with_capacity(room),
             key: String::new(),
+            above: Vec::new(),
+            header_row: None,
+            joined: false,
         }
     }
 
@@ -74,7 +89,10 @@ impl<'o> Validator<'o> {
         let errors = self.close();
         let users = self.user_rows_of.into_iter().zip(self.users);
         let users = users.map(|(row, user)| RowUser { row, user }).collect();
-        Report::new(users, errors, self.notes)
+        let mut notes = self.notes;
+        // By row, the file's own first; a row's notes in the order they were made.
+        notes.sort_by_key(|note| note.row);
+        Report::new(users, errors, notes).with_header_row(self.header_row)
     }
 
     /// All or nothing, as [`Report::into_result`], once the reader has handed over every
@@ -87,6 +105,10 @@ impl<'o> Validator<'o> {
     /// Every error, with the whole-file errors added; the users are left only if the
     /// file can have any.
     fn close(&mut self) -> Vec<RowError> {
+        if self.header.is_none() {
+            // No row among the first few names the columns: the first is the header.
+            let _ = self.settle();
+        }
         let language = self.options.sentence_language();
         let Some(header) = &self.header else {
             let empty = RowError::file(ErrorCode::EmptyFile, Text::EmptyFile, language);
@@ -115,6 +137,8 @@ impl<'o> Validator<'o> {
         // held a spreadsheet error.
         let mut texts = [""; 4];
         let mut kinds = [CellKind::Value; 4];
+        // A first and a last name, joined into the User name where the list has them.
+        let mut parts = [""; 2];
         let mut extra: Option<(u32, &str)> = None;
         let mut extra_count = 0usize;
         for cell in row.cells() {
@@ -126,6 +150,8 @@ impl<'o> Validator<'o> {
                         *kind = cell.kind;
                     }
                 }
+                Some(Slot::First) => parts[0] = row.text(cell),
+                Some(Slot::Last) => parts[1] = row.text(cell),
                 Some(Slot::Skipped) => {}
                 None => {
                     extra.get_or_insert((cell.column, row.text(cell)));
@@ -160,9 +186,35 @@ impl<'o> Validator<'o> {
         let options = self.options;
         let [name, email, user_type, site] = texts;
         let [name_error, email_error, user_type_error, site_error] = kinds;
+        let joined_name = (name.is_empty() && parts.iter().any(|part| !part.is_empty()))
+            .then(|| join_names(parts));
+        if joined_name.is_some() && !self.joined {
+            self.joined = true;
+            let text = Text::NamesJoined {
+                display_name: header.column_index(Column::UserName).is_some(),
+            };
+            let at = self.header_row.unwrap_or(row.number);
+            self.notes
+                .push(Note::at(at, NoteCode::NamesJoined, text, language));
+        }
+        let name = joined_name.as_deref().unwrap_or(name);
+        if let Some((example_name, example_email)) = header.system.and_then(|s| s.example) {
+            if name == example_name && email.eq_ignore_ascii_case(example_email) {
+                let system = header.system.map_or("", |s| s.name);
+                self.errors.push(RowError::at(
+                    ErrorCode::ExampleRow,
+                    row.number,
+                    (None, None),
+                    Text::ExampleRow { system },
+                    language,
+                ));
+                return;
+            }
+        }
         let mut field = Field {
             errors: &mut self.errors,
             header,
+            options,
             language,
             plain: row.is_known_plain(),
             row: row.number,
@@ -206,10 +258,12 @@ impl<'o> Validator<'o> {
                     column: Column::Email,
                     value: address,
                 };
-                self.errors.push(
-                    RowError::at(problem.code(), row.number, place, text, language)
-                        .with_value(address),
-                );
+                let mut error = RowError::at(problem.code(), row.number, place, text, language)
+                    .with_value(address);
+                if let Some(meant) = suggestion(&problem, Column::Email, address, options) {
+                    error = error.with_suggestion(meant);
+                }
+                self.errors.push(error);
             }
         }
         if let (None, false, Some(name), Some(email), Some(user_type), Some(site)) =
@@ -232,6 +286,7 @@ impl<'o> Validator<'o> {
 struct Field<'a> {
     errors: &'a mut Vec<RowError>,
     header: &'a Header,
+    options: &'a Options,
     language: Language,
     /// The row's text is known to hold no U+FFFD and no C1 control.
     plain: bool,
@@ -248,7 +303,7 @@ impl Field<'_> {
         kind: CellKind,
         rule: impl FnOnce(&'t str) -> Result<T, Problem>,
     ) -> Option<T> {
-        let index = self.header.column_index(column);
+        let index = self.header.place_of(column);
         // A required column missing from the header is reported once, there.
         if index.is_none() && column.is_required() {
             return None;
@@ -280,6 +335,9 @@ impl Field<'_> {
                 if !text.is_empty() {
                     error = error.with_value(text);
                 }
+                if let Some(meant) = suggestion(&problem, column, text, self.options) {
+                    error = error.with_suggestion(meant);
+                }
                 self.errors.push(error);
                 None
             }
@@ -302,9 +360,63 @@ impl RowSink for Validator<'_> {
             self.notes.push(Note::row(row.number, code, language));
         }
         if self.header.is_none() {
-            self.header = Some(Header::read(row, self.options, &mut self.errors));
+            return self.look_for_header(row);
+        }
+        self.body_row(row)
+    }
+
+    /// The header, the users up to the limit, the first user over it, and the rows
+    /// that the header may be under.
+    fn most_rows(&self) -> Option<usize> {
+        let limit = usize::try_from(self.options.rows_limit()).unwrap_or(usize::MAX);
+        Some(limit.saturating_add(1 + HEADER_SEARCH_ROWS))
+    }
+}
+
+impl Validator<'_> {
+    /// A row while the header is looked for: the header if it names both required
+    /// columns, else kept until the header is found or the search ends.
+    fn look_for_header(&mut self, row: &Row) -> ControlFlow<()> {
+        if Header::names_required(row, self.options) {
+            let above: Vec<u32> = self.above.drain(..).map(|row| row.number).collect();
+            self.read_header(row);
+            if !above.is_empty() {
+                let text = Text::RowsAboveHeader { rows: &above };
+                let language = self.options.sentence_language();
+                let code = NoteCode::RowsAboveHeaderSkipped;
+                self.notes.push(Note::at(row.number, code, text, language));
+            }
             return ControlFlow::Continue(());
         }
+        self.above.push(row.clone());
+        if self.above.len() >= HEADER_SEARCH_ROWS {
+            return self.settle();
+        }
+        ControlFlow::Continue(())
+    }
+
+    /// No row of the search names both required columns: the first is the header (its
+    /// problems are reported there), and the others are rows under it.
+    fn settle(&mut self) -> ControlFlow<()> {
+        let rows = std::mem::take(&mut self.above);
+        let Some((first, rest)) = rows.split_first() else {
+            return ControlFlow::Continue(());
+        };
+        self.read_header(first);
+        for row in rest {
+            self.body_row(row)?;
+        }
+        ControlFlow::Continue(())
+    }
+
+    fn read_header(&mut self, row: &Row) {
+        let header = Header::read(row, self.options, &mut self.errors, &mut self.notes);
+        self.header = Some(header);
+        self.header_row = Some(row.number);
+    }
+
+    /// A row under the header: a user, or the first row over the limit.
+    fn body_row(&mut self, row: &Row) -> ControlFlow<()> {
         self.user_rows = self.user_rows.saturating_add(1);
         let limit = self.options.rows_limit();
         if self.user_rows > limit {
@@ -320,10 +432,41 @@ impl RowSink for Validator<'_> {
         self.user_row(row);
         ControlFlow::Continue(())
     }
+}
 
-    /// The header, the users up to the limit, and the first user over it.
-    fn most_rows(&self) -> Option<usize> {
-        let limit = usize::try_from(self.options.rows_limit()).unwrap_or(usize::MAX);
-        Some(limit.saturating_add(2))
+/// A first and a last name joined with one space, as the name shows in the source; one
+/// alone when the other is empty.
+fn join_names([first, last]: [&str; 2]) -> String {
+    match (first.is_empty(), last.is_empty()) {
+        (false, false) => format!("{first} {last}"),
+        (false, true) => first.to_owned(),
+        _ => last.to_owned(),
+    }
+}
+
+/// The fix clearly meant for `problem` in `column`'s `text`, if there is one.
+fn suggestion(problem: &Problem, column: Column, text: &str, options: &Options) -> Option<String> {
+    match (problem, column) {
+        (Problem::UserType, _) => suggest::user_type(text),
+        (Problem::UnknownSite { .. }, _) => suggest::site(text, options.allowed_sites_list()),
+        (Problem::EmailDomain { .. }, _) => {
+            let domains: Vec<&str> = options
+                .allowed_email_domains_list()
+                .iter()
+                .map(|domain| domain.trim_start_matches("*.").trim_start_matches('@'))
+                .collect();
+            suggest::email(text, &domains)
+        }
+        (Problem::Email(_), _) => {
+            let domains: Vec<&str> = options
+                .allowed_email_domains_list()
+                .iter()
+                .map(|domain| domain.trim_start_matches("*.").trim_start_matches('@'))
+                .collect();
+            let meant = suggest::email(text, &domains)?;
+            // Only an address the rules accept is a fix.
+            email::email(&meant).ok()
+        }
+        _ => None,
     }
 }

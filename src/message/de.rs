@@ -1,6 +1,6 @@
 //! Deutsch.
 
-use super::{domain_list, join, shown, Text, Words};
+use super::{domain_list, join, numbers, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -241,6 +241,40 @@ pub(super) fn render(text: &Text) -> String {
             "Die Datei enthält {users} Benutzer; höchstens {limit} können auf einmal \
              hinzugefügt werden. Verteilen Sie sie auf Dateien mit höchstens {limit} \
              Benutzern und laden Sie jede hoch."
+        ),
+        Text::DidYouMean { meant } => format!(" Meinten Sie {}?", WORDS.q(meant)),
+        Text::KnownList {
+            system,
+            used,
+            ignored,
+        } => format!(
+            "Dies ist eine {system}-Liste: gelesen aus den Spalten {}; die {ignored} \
+             anderen Spalten wurden ignoriert.",
+            (WORDS.list)(&WORDS.quoted(used))
+        ),
+        Text::NamesJoined {
+            display_name: false,
+        } => "Jeder Benutzername ist Vorname und \
+                                                      Nachname, durch ein Leerzeichen \
+                                                      verbunden."
+            .to_owned(),
+        Text::NamesJoined { display_name: true } => "Wo der Anzeigename leer ist, ist der \
+                                                     Benutzername Vorname und Nachname, \
+                                                     durch ein Leerzeichen verbunden."
+            .to_owned(),
+        Text::RowsAboveHeader { rows } => format!(
+            "Die Kopfzeile steht in dieser Zeile; {} darüber ({}) {} übersprungen.",
+            if rows.len() == 1 {
+                "die Zeile"
+            } else {
+                "die Zeilen"
+            },
+            numbers(rows),
+            if rows.len() == 1 { "wurde" } else { "wurden" }
+        ),
+        Text::ExampleRow { system } => format!(
+            "Dies ist die Beispielzeile der Vorlage von {system}, keine Person zum \
+             Hinzufügen. Löschen Sie die Zeile."
         ),
         Text::ValueCut { length, shown } => format!(
             "Dieser Wert ist {length} Zeichen lang, mehr als eine Tabellenzelle fassen kann: \

@@ -1,6 +1,6 @@
 //! English.
 
-use super::{domain_list, join, shown, Text, Words};
+use super::{domain_list, join, numbers, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -233,6 +233,32 @@ pub(super) fn render(text: &Text) -> String {
         Text::SplitFile { users, limit } => format!(
             "The file has {users} users; at most {limit} can be added at once. Split them \
              into files of at most {limit} users and upload each."
+        ),
+        Text::DidYouMean { meant } => format!(" Did you mean {}?", WORDS.q(meant)),
+        Text::KnownList {
+            system,
+            used,
+            ignored,
+        } => format!(
+            "This is a {system} list: read from its columns {}; its {ignored} other \
+             columns were ignored.",
+            (WORDS.list)(&WORDS.quoted(used))
+        ),
+        Text::NamesJoined {
+            display_name: false,
+        } => "Each User name is the first name and the last name joined with a space.".to_owned(),
+        Text::NamesJoined { display_name: true } => "Where the display name is empty, the \
+                                                     User name is the first name and the \
+                                                     last name joined with a space."
+            .to_owned(),
+        Text::RowsAboveHeader { rows } => format!(
+            "The header is on this row; the {} above it ({}) were skipped.",
+            if rows.len() == 1 { "row" } else { "rows" },
+            numbers(rows)
+        ),
+        Text::ExampleRow { system } => format!(
+            "This is the example row of the {system} template, not a person to add. Delete \
+             the row."
         ),
         Text::ValueCut { length, shown } => format!(
             "This value is {length} characters long, more than a spreadsheet cell holds: \

@@ -1,6 +1,6 @@
 //! Español.
 
-use super::{domain_list, join, shown, Text, Words};
+use super::{domain_list, join, numbers, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -243,6 +243,44 @@ pub(super) fn render(text: &Text) -> String {
         Text::SplitFile { users, limit } => format!(
             "El archivo tiene {users} usuarios; como máximo se pueden añadir {limit} a la \
              vez. Repártalos en archivos de {limit} usuarios como máximo y suba cada uno."
+        ),
+        Text::DidYouMean { meant } => format!(" ¿Quiso decir {}?", WORDS.q(meant)),
+        Text::KnownList {
+            system,
+            used,
+            ignored,
+        } => format!(
+            "Esta es una lista de {system}: se leyó de sus columnas {}; sus otras \
+             {ignored} columnas se ignoraron.",
+            (WORDS.list)(&WORDS.quoted(used))
+        ),
+        Text::NamesJoined {
+            display_name: false,
+        } => "Cada nombre de usuario es el nombre y \
+                                                      el apellido unidos por un espacio."
+            .to_owned(),
+        Text::NamesJoined { display_name: true } => "Donde el nombre para mostrar está \
+                                                     vacío, el nombre de usuario es el \
+                                                     nombre y el apellido unidos por un \
+                                                     espacio."
+            .to_owned(),
+        Text::RowsAboveHeader { rows } => format!(
+            "El encabezado está en esta fila; {} de arriba ({}) se {}.",
+            if rows.len() == 1 {
+                "la fila"
+            } else {
+                "las filas"
+            },
+            numbers(rows),
+            if rows.len() == 1 {
+                "omitió"
+            } else {
+                "omitieron"
+            }
+        ),
+        Text::ExampleRow { system } => format!(
+            "Esta es la fila de ejemplo de la plantilla de {system}, no una persona que \
+             añadir. Elimine la fila."
         ),
         Text::ValueCut { length, shown } => format!(
             "Este valor tiene {length} caracteres, más de los que cabe en una celda de hoja \

@@ -1,6 +1,6 @@
 //! Français.
 
-use super::{domain_list, join, shown, Text, Words};
+use super::{domain_list, join, numbers, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -246,6 +246,31 @@ pub(super) fn render(text: &Text) -> String {
             "Le fichier contient {users} utilisateurs ; {limit} au plus peuvent être ajoutés \
              en une fois. Répartissez-les dans des fichiers de {limit} utilisateurs au plus \
              et importez chacun d'eux."
+        ),
+        Text::DidYouMean { meant } => format!(" Vouliez-vous dire {} ?", WORDS.q(meant)),
+        Text::KnownList { system, used, ignored } => format!(
+            "Ceci est une liste {system} : lue à partir de ses colonnes {} ; ses {ignored} \
+             autres colonnes ont été ignorées.",
+            (WORDS.list)(&WORDS.quoted(used))
+        ),
+        Text::NamesJoined { display_name: false } => "Chaque nom d'utilisateur est le prénom \
+                                                      et le nom de famille séparés par une \
+                                                      espace."
+            .to_owned(),
+        Text::NamesJoined { display_name: true } => "Là où le nom complet est vide, le nom \
+                                                     d'utilisateur est le prénom et le nom \
+                                                     de famille séparés par une espace."
+            .to_owned(),
+        Text::RowsAboveHeader { rows } => format!(
+            "L'en-tête est sur cette ligne ; {} au-dessus ({}) {} été ignorée{}.",
+            if rows.len() == 1 { "la ligne" } else { "les lignes" },
+            numbers(rows),
+            if rows.len() == 1 { "a" } else { "ont" },
+            if rows.len() == 1 { "" } else { "s" }
+        ),
+        Text::ExampleRow { system } => format!(
+            "Ceci est la ligne d'exemple du modèle {system}, pas une personne à ajouter. \
+             Supprimez la ligne."
         ),
         Text::ValueCut { length, shown } => format!(
             "Cette valeur compte {length} caractères, plus qu'une cellule de tableur ne peut \

@@ -1,6 +1,6 @@
 //! Italiano.
 
-use super::{domain_list, join, shown, Text, Words};
+use super::{domain_list, join, numbers, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -232,6 +232,44 @@ pub(super) fn render(text: &Text) -> String {
         Text::SplitFile { users, limit } => format!(
             "Il file ha {users} utenti; se ne possono aggiungere al massimo {limit} alla \
              volta. Dividili in file di al massimo {limit} utenti e carica ciascuno."
+        ),
+        Text::DidYouMean { meant } => format!(" Forse intendevi {}?", WORDS.q(meant)),
+        Text::KnownList {
+            system,
+            used,
+            ignored,
+        } => format!(
+            "Questo è un elenco di {system}: letto dalle colonne {}; le altre {ignored} \
+             colonne sono state ignorate.",
+            (WORDS.list)(&WORDS.quoted(used))
+        ),
+        Text::NamesJoined {
+            display_name: false,
+        } => "Ogni nome utente è il nome e il \
+                                                      cognome uniti da uno spazio."
+            .to_owned(),
+        Text::NamesJoined { display_name: true } => "Dove il nome visualizzato è vuoto, il \
+                                                     nome utente è il nome e il cognome \
+                                                     uniti da uno spazio."
+            .to_owned(),
+        Text::RowsAboveHeader { rows } => format!(
+            "L'intestazione è in questa riga; {} sopra ({}) {} saltat{}.",
+            if rows.len() == 1 {
+                "la riga"
+            } else {
+                "le righe"
+            },
+            numbers(rows),
+            if rows.len() == 1 {
+                "è stata"
+            } else {
+                "sono state"
+            },
+            if rows.len() == 1 { "a" } else { "e" }
+        ),
+        Text::ExampleRow { system } => format!(
+            "Questa è la riga di esempio del modello di {system}, non una persona da \
+             aggiungere. Elimina la riga."
         ),
         Text::ValueCut { length, shown } => format!(
             "Questo valore è lungo {length} caratteri, più di quanti ne contenga una cella \

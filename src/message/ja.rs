@@ -1,6 +1,6 @@
 //! 日本語.
 
-use super::{domain_list, shown, Text, Words};
+use super::{domain_list, numbers, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -227,6 +227,24 @@ pub(super) fn render(text: &Text) -> String {
         Text::SplitFile { users, limit } => format!(
             "ファイルには {users} 人のユーザーがいます。一度に追加できるのは {limit} 人\
              までです。{limit} 人以下のファイルに分けて、それぞれアップロードしてください。"
+        ),
+        Text::DidYouMean { meant } => format!("{}のことですか？", WORDS.q(meant)),
+        Text::KnownList { system, used, ignored } => format!(
+            "これは {system} のリストです。列 {} から読み取り、ほかの {ignored} 列は無視しました。",
+            (WORDS.list)(&WORDS.quoted(used))
+        ),
+        Text::NamesJoined { display_name: false } => {
+            "各ユーザー名は、名と姓をスペースでつないだものです。".to_owned()
+        }
+        Text::NamesJoined { display_name: true } => {
+            "表示名が空の行では、ユーザー名は名と姓をスペースでつないだものです。".to_owned()
+        }
+        Text::RowsAboveHeader { rows } => format!(
+            "見出しはこの行です。上の行（{}）は読み飛ばしました。",
+            numbers(rows)
+        ),
+        Text::ExampleRow { system } => format!(
+            "これは {system} のテンプレートの例の行で、追加する人ではありません。行を削除してください。"
         ),
         Text::ValueCut { length, shown } => format!(
             "この値は {length} 文字あり、スプレッドシートのセルに入る長さを超えています。\

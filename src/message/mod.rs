@@ -148,6 +148,30 @@ pub(crate) enum Text<'a> {
         length: usize,
         shown: usize,
     },
+    /// " Did you mean …?", added to an error's message (with the space between
+    /// sentences the language puts there).
+    DidYouMean {
+        meant: &'a str,
+    },
+    /// The header is another system's: which, the headers read, how many ignored.
+    KnownList {
+        system: &'a str,
+        used: &'a [&'a str],
+        ignored: usize,
+    },
+    /// User names were joined from first and last names; `display_name` when only where
+    /// the display name is empty.
+    NamesJoined {
+        display_name: bool,
+    },
+    /// Rows above the header were skipped.
+    RowsAboveHeader {
+        rows: &'a [u32],
+    },
+    /// The example row of another system's template.
+    ExampleRow {
+        system: &'a str,
+    },
     /// The errors workbook shows rows up to `last` only: the upload is too large.
     RowsNotShown {
         last: u32,
@@ -256,6 +280,12 @@ impl Words {
     pub(crate) fn columns(&self) -> String {
         (self.list)(&self.quoted(&self.columns))
     }
+}
+
+/// Row numbers as a list: `1, 2, 3`.
+pub(crate) fn numbers(rows: &[u32]) -> String {
+    let rows: Vec<String> = rows.iter().map(u32::to_string).collect();
+    rows.join(", ")
 }
 
 /// `a, b and c` with the language's conjunction (`and`, `et`, `und`…).

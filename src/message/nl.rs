@@ -1,6 +1,6 @@
 //! Nederlands.
 
-use super::{domain_list, join, shown, Text, Words};
+use super::{domain_list, join, numbers, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -236,6 +236,40 @@ pub(super) fn render(text: &Text) -> String {
             "Het bestand heeft {users} gebruikers; er kunnen er maximaal {limit} tegelijk \
              worden toegevoegd. Verdeel ze over bestanden van maximaal {limit} gebruikers en \
              upload elk bestand."
+        ),
+        Text::DidYouMean { meant } => format!(" Bedoelde u {}?", WORDS.q(meant)),
+        Text::KnownList {
+            system,
+            used,
+            ignored,
+        } => format!(
+            "Dit is een lijst van {system}: gelezen uit de kolommen {}; de {ignored} \
+             andere kolommen zijn genegeerd.",
+            (WORDS.list)(&WORDS.quoted(used))
+        ),
+        Text::NamesJoined {
+            display_name: false,
+        } => "Elke gebruikersnaam is de voornaam en \
+                                                      de achternaam, gescheiden door een \
+                                                      spatie."
+            .to_owned(),
+        Text::NamesJoined { display_name: true } => "Waar de weergavenaam leeg is, is de \
+                                                     gebruikersnaam de voornaam en de \
+                                                     achternaam, gescheiden door een spatie."
+            .to_owned(),
+        Text::RowsAboveHeader { rows } => format!(
+            "De kopregel staat op deze rij; {} erboven ({}) {} overgeslagen.",
+            if rows.len() == 1 {
+                "de rij"
+            } else {
+                "de rijen"
+            },
+            numbers(rows),
+            if rows.len() == 1 { "is" } else { "zijn" }
+        ),
+        Text::ExampleRow { system } => format!(
+            "Dit is de voorbeeldrij van de sjabloon van {system}, geen persoon om toe te \
+             voegen. Verwijder de rij."
         ),
         Text::ValueCut { length, shown } => format!(
             "Deze waarde is {length} tekens lang, meer dan een spreadsheetcel kan bevatten: \

@@ -1,6 +1,6 @@
 //! Português.
 
-use super::{domain_list, join, shown, Text, Words};
+use super::{domain_list, join, numbers, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -229,6 +229,40 @@ pub(super) fn render(text: &Text) -> String {
         Text::SplitFile { users, limit } => format!(
             "O arquivo tem {users} usuários; no máximo {limit} podem ser adicionados de uma \
              vez. Divida-os em arquivos de no máximo {limit} usuários e envie cada um."
+        ),
+        Text::DidYouMean { meant } => format!(" Você quis dizer {}?", WORDS.q(meant)),
+        Text::KnownList {
+            system,
+            used,
+            ignored,
+        } => format!(
+            "Esta é uma lista do {system}: lida a partir das colunas {}; as outras \
+             {ignored} colunas foram ignoradas.",
+            (WORDS.list)(&WORDS.quoted(used))
+        ),
+        Text::NamesJoined {
+            display_name: false,
+        } => "Cada nome de usuário é o nome e o \
+                                                      sobrenome unidos por um espaço."
+            .to_owned(),
+        Text::NamesJoined { display_name: true } => "Onde o nome de exibição está vazio, o \
+                                                     nome de usuário é o nome e o sobrenome \
+                                                     unidos por um espaço."
+            .to_owned(),
+        Text::RowsAboveHeader { rows } => format!(
+            "O cabeçalho está nesta linha; {} acima ({}) {} ignorada{}.",
+            if rows.len() == 1 {
+                "a linha"
+            } else {
+                "as linhas"
+            },
+            numbers(rows),
+            if rows.len() == 1 { "foi" } else { "foram" },
+            if rows.len() == 1 { "" } else { "s" }
+        ),
+        Text::ExampleRow { system } => format!(
+            "Esta é a linha de exemplo do modelo do {system}, não uma pessoa a adicionar. \
+             Exclua a linha."
         ),
         Text::ValueCut { length, shown } => format!(
             "Este valor tem {length} caracteres, mais do que cabe em uma célula de planilha: \

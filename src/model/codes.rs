@@ -57,11 +57,14 @@ pub enum ErrorCode {
     /// [`Options::existing_emails`](crate::Options::existing_emails) or
     /// [`Options::existing_email_check`](crate::Options::existing_email_check)).
     EmailExists,
+    /// The example row of another system's template was left in (Microsoft Entra's
+    /// `Chris Green, chris@contoso.com`): delete it.
+    ExampleRow,
 }
 
 impl ErrorCode {
     /// Every code, in the order of this enum.
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 21] = [
         ErrorCode::FileTooLarge,
         ErrorCode::EmptyFile,
         ErrorCode::UnreadableFile,
@@ -82,6 +85,7 @@ impl ErrorCode {
         ErrorCode::UnknownSite,
         ErrorCode::EmailDomainNotAllowed,
         ErrorCode::EmailExists,
+        ErrorCode::ExampleRow,
     ];
 
     /// The stable snake_case name, as in JSON: `"invalid_email"`.
@@ -111,6 +115,7 @@ impl ErrorCode {
             ErrorCode::UnknownSite => "unknown_site",
             ErrorCode::EmailDomainNotAllowed => "email_domain_not_allowed",
             ErrorCode::EmailExists => "email_exists",
+            ErrorCode::ExampleRow => "example_row",
         }
     }
 
@@ -186,6 +191,15 @@ pub enum NoteCode {
     InvisibleCharactersRemoved,
     /// A merged cell's value was given to every cell of the row that the merge covers.
     MergedCellSpread,
+    /// Rows above the header (a title, a date) were skipped; the note is on the header's
+    /// row and names them.
+    RowsAboveHeaderSkipped,
+    /// The file is another system's user list (Microsoft Entra, Microsoft 365, Google
+    /// Workspace, Okta, JumpCloud, Zoom): the note names it, the columns read and how
+    /// many were ignored.
+    KnownList,
+    /// User names were made by joining first and last names with a space.
+    NamesJoined,
 }
 
 impl NoteCode {
@@ -195,6 +209,9 @@ impl NoteCode {
             NoteCode::EncodingGuessed => "encoding_guessed",
             NoteCode::InvisibleCharactersRemoved => "invisible_characters_removed",
             NoteCode::MergedCellSpread => "merged_cell_spread",
+            NoteCode::RowsAboveHeaderSkipped => "rows_above_header_skipped",
+            NoteCode::KnownList => "known_list",
+            NoteCode::NamesJoined => "names_joined",
         }
     }
 }

@@ -63,7 +63,12 @@ pub(crate) fn write(
     let rows = || kept.rows().take(shown);
     let last_shown = rows().last().map_or(0, |row| row.number);
 
-    let header = kept.get(0).filter(|row| row.number <= LAST_ROW);
+    // The header where the check found it (under a title, say), else the first row.
+    let header = report
+        .header_row
+        .and_then(|number| kept.row(number))
+        .or_else(|| kept.get(0))
+        .filter(|row| row.number <= LAST_ROW);
     let header_row = header.map_or(1, |row| row.number);
     let header_index = header_row.saturating_sub(1);
     let mut header_cells: Vec<(u32, &str)> =
