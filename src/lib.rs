@@ -164,9 +164,28 @@
 //! | `User type` | no | `Standard` or `Privileged`, any case | `Standard` |
 //! | `Site` | no | text, at most 256 characters | `HQ` |
 //!
-//! The header is the first non-blank row; case, spaces and a trailing `*` do not matter
-//! and aliases ([`Column::aliases`]) are accepted, and so are the template headers of
-//! every [`Language`]. Rows are numbered as a spreadsheet shows them. Values are trimmed
+//! The header is the first row, among the first ten non-blank rows, that names both
+//! required columns and holds no email address; rows above it (a title, a date) are
+//! skipped with a `rows_above_header_skipped` note. When no row does, the first
+//! non-blank row is the header and its problems are reported there. Case, spaces and a
+//! trailing `*` do not matter and aliases ([`Column::aliases`]) are accepted, and so are
+//! the template headers of every [`Language`].
+//!
+//! Other systems' user lists are read as they are: the Microsoft Entra bulk-create
+//! template (its bracketed property names decide: `[displayName]`,
+//! `[userPrincipalName]`), Microsoft 365's users export and add-users template, Google
+//! Workspace, Okta, JumpCloud and Zoom, each told by its own header set. Their other
+//! columns are ignored, a `known_list` note names the system and the columns read, and
+//! role or admin columns are never taken for the User type. First and last names are
+//! joined with one space (a `names_joined` note). Entra's example row left in is
+//! `example_row`.
+//!
+//! An error carries a [`RowError::suggestion`] where one fix is clearly meant: a header,
+//! user type or allowed site one or two letters off, an email domain one or two edits
+//! from an allowed domain (or, for an invalid address, a common mail provider). The
+//! message says it too; the crate never applies it.
+//!
+//! Rows are numbered as a spreadsheet shows them. Values are trimmed
 //! (non-breaking and zero-width spaces too); control characters are `invalid_value`, a
 //! User name or Site starting with `=`, `+`, `-` or `@` is `unsafe_value`. The same email twice is `duplicate_email`. Files over 10 MiB
 //! ([`MAX_BYTES`]) or with more than 500 users ([`MAX_ROWS`]) are refused, and reading
@@ -195,6 +214,7 @@
 //! | `unknown_site` | its row | not one of [`Options::allowed_sites`] |
 //! | `email_domain_not_allowed` | its row | not at one of [`Options::allowed_email_domains`] |
 //! | `email_exists` | its row | already has an account ([`Options::existing_emails`], [`Options::existing_email_check`]) |
+//! | `example_row` | its row | the example row of another system's template (Microsoft Entra's) |
 //!
 //! [`ErrorCode::http_status`] gives the status a web service answers with: 413 for
 //! `file_too_large`, 415 for `format_not_accepted`, 422 for the others.

@@ -379,13 +379,13 @@ impl Validator<'_> {
     fn look_for_header(&mut self, row: &Row) -> ControlFlow<()> {
         if Header::names_required(row, self.options) {
             let above: Vec<u32> = self.above.drain(..).map(|row| row.number).collect();
-            self.read_header(row);
             if !above.is_empty() {
                 let text = Text::RowsAboveHeader { rows: &above };
                 let language = self.options.sentence_language();
                 let code = NoteCode::RowsAboveHeaderSkipped;
                 self.notes.push(Note::at(row.number, code, text, language));
             }
+            self.read_header(row);
             return ControlFlow::Continue(());
         }
         self.above.push(row.clone());

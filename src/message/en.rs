@@ -252,9 +252,10 @@ pub(super) fn render(text: &Text) -> String {
                                                      last name joined with a space."
             .to_owned(),
         Text::RowsAboveHeader { rows } => format!(
-            "The header is on this row; the {} above it ({}) were skipped.",
+            "The header is on this row; the {} above it ({}) {} skipped.",
             if rows.len() == 1 { "row" } else { "rows" },
-            numbers(rows)
+            numbers(rows),
+            if rows.len() == 1 { "was" } else { "were" }
         ),
         Text::ExampleRow { system } => format!(
             "This is the example row of the {system} template, not a person to add. Delete \

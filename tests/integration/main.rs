@@ -13,6 +13,7 @@ mod hostile;
 mod languages;
 mod layers;
 mod limits;
+mod lists;
 mod memory;
 mod messages;
 mod ods_files;
