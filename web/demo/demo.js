@@ -74,6 +74,7 @@ function showProblems(name, report) {
         "data-row": error.row === null ? "" : String(error.row),
         "data-column": error.column === null ? "" : error.column,
         "data-code": error.code,
+        ...(error.suggestion ? { "data-suggestion": error.suggestion } : {}),
       },
       element("td", { class: "row" }, error.row === null ? "—" : String(error.row)),
       element("td", {}, error.column === null ? "—" : error.column),

@@ -179,6 +179,8 @@ export interface RowError {
   code: string;
   /** What is wrong and how to fix it, in the chosen language. */
   message: string;
+  /** The one fix clearly meant ("did you mean"), when there is one: never applied. */
+  suggestion?: string;
 }
 
 /** A valid user and the row it came from. */

@@ -66,6 +66,7 @@ async function choose(name, bytes) {
         row: tr.dataset.row,
         column: tr.dataset.column,
         code: tr.dataset.code,
+        suggestion: tr.dataset.suggestion ?? null,
         message: tr.children[2].firstChild.textContent,
         lang: tr.children[2].firstChild.lang,
       })),
@@ -83,6 +84,7 @@ function expectedProblems(report, lang = "fr") {
     row: e.row === null ? "" : String(e.row),
     column: e.column === null ? "" : e.column,
     code: e.code,
+    suggestion: e.suggestion ?? null,
     message: e.message,
     lang,
   }));
@@ -240,6 +242,20 @@ test("real .xlsx and .ods files give the native answers", async () => {
   const shown = await choose("merged.ods", readFileSync(join(root, "tests/data/libreoffice_merged_cells.ods")));
   assert.equal(shown.title, "6 users ready");
   assert.deepEqual(shown.users.map((u) => u[4]), ["London", "London", "London", "London", "Oslo", "Oslo"]);
+});
+
+test("each problem with one clear fix shows it, as the native crate suggests it", async () => {
+  const bytes = Buffer.from(`${header}Ada,ada@gmailcom,Priviliged,\n`);
+  const shown = await choose("typos.csv", bytes);
+  const report = native("typos.csv", bytes, "fr");
+  assert.deepEqual(shown.problems, expectedProblems(report));
+  assert.deepEqual(
+    shown.problems.map((p) => [p.row, p.code, p.suggestion]),
+    [
+      ["2", "invalid_email", "ada@gmail.com"],
+      ["2", "invalid_user_type", "Privileged"],
+    ],
+  );
 });
 
 test("a file that is not a spreadsheet is a problem of the whole file", async () => {
