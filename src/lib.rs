@@ -185,6 +185,9 @@
 //! from an allowed domain (or, for an invalid address, a common mail provider). The
 //! message says it too; the crate never applies it.
 //!
+//! Hidden and filtered rows of a workbook are read like the others (the same grid gives
+//! the same answer in every format), and a `hidden_rows_included` note names them.
+//!
 //! Rows are numbered as a spreadsheet shows them. Values are trimmed
 //! (non-breaking and zero-width spaces too); control characters are `invalid_value`, a
 //! User name or Site starting with `=`, `+`, `-` or `@` is `unsafe_value`. The same email twice is `duplicate_email`. Files over 10 MiB

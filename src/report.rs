@@ -86,6 +86,15 @@ impl Note {
         }
     }
 
+    /// A note on the whole file saying `text`.
+    pub(crate) fn file(code: NoteCode, text: Text, language: Language) -> Self {
+        Note {
+            row: None,
+            code,
+            message: text.render(language),
+        }
+    }
+
     /// A note at `row` saying `text`.
     pub(crate) fn at(row: u32, code: NoteCode, text: Text, language: Language) -> Self {
         Note {

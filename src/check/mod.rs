@@ -53,7 +53,13 @@ pub(crate) struct Validator<'o> {
     header_row: Option<u32>,
     /// Whether a User name was joined from first and last names (noted once).
     joined: bool,
+    /// The hidden rows read (the first [`MAX_LISTED_ROWS`]), and how many there were.
+    hidden: Vec<u32>,
+    hidden_count: usize,
 }
+
+/// The most row numbers a note lists; past it, it counts the rest.
+const MAX_LISTED_ROWS: usize = 20;
 
 /// The header is looked for among this many non-blank rows at the top of a file.
 pub(crate) const HEADER_SEARCH_ROWS: usize = 10;
@@ -81,6 +87,8 @@ impl<'o> Validator<'o> {
             above: Vec::new(),
             header_row: None,
             joined: false,
+            hidden: Vec::new(),
+            hidden_count: 0,
         }
     }
 
@@ -90,6 +98,14 @@ impl<'o> Validator<'o> {
         let users = self.user_rows_of.into_iter().zip(self.users);
         let users = users.map(|(row, user)| RowUser { row, user }).collect();
         let mut notes = self.notes;
+        if self.hidden_count > 0 {
+            let text = Text::HiddenRows {
+                rows: &self.hidden,
+                more: self.hidden_count.saturating_sub(self.hidden.len()),
+            };
+            let language = self.options.sentence_language();
+            notes.push(Note::file(NoteCode::HiddenRowsIncluded, text, language));
+        }
         // By row, the file's own first; a row's notes in the order they were made.
         notes.sort_by_key(|note| note.row);
         Report::new(users, errors, notes).with_header_row(self.header_row)
@@ -358,6 +374,12 @@ impl RowSink for Validator<'_> {
         if row.spread_merged {
             let code = NoteCode::MergedCellSpread;
             self.notes.push(Note::row(row.number, code, language));
+        }
+        if row.hidden {
+            self.hidden_count = self.hidden_count.saturating_add(1);
+            if self.hidden.len() < MAX_LISTED_ROWS {
+                self.hidden.push(row.number);
+            }
         }
         if self.header.is_none() {
             return self.look_for_header(row);

@@ -276,6 +276,18 @@ pub(super) fn render(text: &Text) -> String {
             "Dies ist die Beispielzeile der Vorlage von {system}, keine Person zum \
              Hinzufügen. Löschen Sie die Zeile."
         ),
+        Text::HiddenRows { rows, more } => {
+            let listed = if more > 0 {
+                format!("{} und {more} weitere", numbers(rows))
+            } else {
+                numbers(rows)
+            };
+            if rows.len() + more == 1 {
+                format!("Zeile {listed} ist in der Tabelle ausgeblendet und wurde wie die anderen gelesen.")
+            } else {
+                format!("Die Zeilen {listed} sind in der Tabelle ausgeblendet und wurden wie die anderen gelesen.")
+            }
+        }
         Text::ValueCut { length, shown } => format!(
             "Dieser Wert ist {length} Zeichen lang, mehr als eine Tabellenzelle fassen kann: \
              hier werden nur die ersten {shown} angezeigt. Kürzen Sie ihn in der \

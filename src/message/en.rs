@@ -261,6 +261,20 @@ pub(super) fn render(text: &Text) -> String {
             "This is the example row of the {system} template, not a person to add. Delete \
              the row."
         ),
+        Text::HiddenRows { rows, more } => {
+            let listed = if more > 0 {
+                format!("{} and {more} more", numbers(rows))
+            } else {
+                numbers(rows)
+            };
+            if rows.len() + more == 1 {
+                format!("Row {listed} is hidden in the spreadsheet and was read like the others.")
+            } else {
+                format!(
+                    "Rows {listed} are hidden in the spreadsheet and were read like the others."
+                )
+            }
+        }
         Text::ValueCut { length, shown } => format!(
             "This value is {length} characters long, more than a spreadsheet cell holds: \
              only its first {shown} are shown here. Shorten it in the file you uploaded."

@@ -282,6 +282,20 @@ pub(super) fn render(text: &Text) -> String {
             "Esta es la fila de ejemplo de la plantilla de {system}, no una persona que \
              añadir. Elimine la fila."
         ),
+        Text::HiddenRows { rows, more } => {
+            let listed = if more > 0 {
+                format!("{} y {more} más", numbers(rows))
+            } else {
+                numbers(rows)
+            };
+            if rows.len() + more == 1 {
+                format!(
+                    "La fila {listed} está oculta en la hoja de cálculo y se leyó como las demás."
+                )
+            } else {
+                format!("Las filas {listed} están ocultas en la hoja de cálculo y se leyeron como las demás.")
+            }
+        }
         Text::ValueCut { length, shown } => format!(
             "Este valor tiene {length} caracteres, más de los que cabe en una celda de hoja \
              de cálculo: aquí solo se muestran los primeros {shown}. Acórtelo en el archivo \

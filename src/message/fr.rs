@@ -272,6 +272,18 @@ pub(super) fn render(text: &Text) -> String {
             "Ceci est la ligne d'exemple du modèle {system}, pas une personne à ajouter. \
              Supprimez la ligne."
         ),
+        Text::HiddenRows { rows, more } => {
+            let listed = if more > 0 {
+                format!("{} et {more} autres", numbers(rows))
+            } else {
+                numbers(rows)
+            };
+            if rows.len() + more == 1 {
+                format!("La ligne {listed} est masquée dans le tableur et a été lue comme les autres.")
+            } else {
+                format!("Les lignes {listed} sont masquées dans le tableur et ont été lues comme les autres.")
+            }
+        }
         Text::ValueCut { length, shown } => format!(
             "Cette valeur compte {length} caractères, plus qu'une cellule de tableur ne peut \
              en contenir : seuls les {shown} premiers sont affichés ici. Raccourcissez-la \

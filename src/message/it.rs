@@ -271,6 +271,18 @@ pub(super) fn render(text: &Text) -> String {
             "Questa è la riga di esempio del modello di {system}, non una persona da \
              aggiungere. Elimina la riga."
         ),
+        Text::HiddenRows { rows, more } => {
+            let listed = if more > 0 {
+                format!("{} e altre {more}", numbers(rows))
+            } else {
+                numbers(rows)
+            };
+            if rows.len() + more == 1 {
+                format!("La riga {listed} è nascosta nel foglio di calcolo ed è stata letta come le altre.")
+            } else {
+                format!("Le righe {listed} sono nascoste nel foglio di calcolo e sono state lette come le altre.")
+            }
+        }
         Text::ValueCut { length, shown } => format!(
             "Questo valore è lungo {length} caratteri, più di quanti ne contenga una cella \
              di un foglio di calcolo: qui sono mostrati solo i primi {shown}. Accorcialo nel \

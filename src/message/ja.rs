@@ -246,6 +246,14 @@ pub(super) fn render(text: &Text) -> String {
         Text::ExampleRow { system } => format!(
             "これは {system} のテンプレートの例の行で、追加する人ではありません。行を削除してください。"
         ),
+        Text::HiddenRows { rows, more } => {
+            let listed = if more > 0 {
+                format!("{} ほか {more} 行", numbers(rows))
+            } else {
+                numbers(rows)
+            };
+            format!("{listed} 行目はスプレッドシートで非表示ですが、ほかの行と同じように読み取りました。")
+        }
         Text::ValueCut { length, shown } => format!(
             "この値は {length} 文字あり、スプレッドシートのセルに入る長さを超えています。\
              ここには最初の {shown} 文字だけを表示しています。アップロードしたファイルで短くしてください。"

@@ -168,6 +168,11 @@ pub(crate) enum Text<'a> {
     RowsAboveHeader {
         rows: &'a [u32],
     },
+    /// Hidden rows were read: the first few by number, and how many more.
+    HiddenRows {
+        rows: &'a [u32],
+        more: usize,
+    },
     /// The example row of another system's template.
     ExampleRow {
         system: &'a str,

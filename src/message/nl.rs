@@ -271,6 +271,20 @@ pub(super) fn render(text: &Text) -> String {
             "Dit is de voorbeeldrij van de sjabloon van {system}, geen persoon om toe te \
              voegen. Verwijder de rij."
         ),
+        Text::HiddenRows { rows, more } => {
+            let listed = if more > 0 {
+                format!("{} en nog {more}", numbers(rows))
+            } else {
+                numbers(rows)
+            };
+            if rows.len() + more == 1 {
+                format!(
+                    "Rij {listed} is verborgen in de spreadsheet en is gelezen zoals de andere."
+                )
+            } else {
+                format!("De rijen {listed} zijn verborgen in de spreadsheet en zijn gelezen zoals de andere.")
+            }
+        }
         Text::ValueCut { length, shown } => format!(
             "Deze waarde is {length} tekens lang, meer dan een spreadsheetcel kan bevatten: \
              hier worden alleen de eerste {shown} getoond. Maak hem korter in het geüploade \

@@ -264,6 +264,20 @@ pub(super) fn render(text: &Text) -> String {
             "Esta é a linha de exemplo do modelo do {system}, não uma pessoa a adicionar. \
              Exclua a linha."
         ),
+        Text::HiddenRows { rows, more } => {
+            let listed = if more > 0 {
+                format!("{} e mais {more}", numbers(rows))
+            } else {
+                numbers(rows)
+            };
+            if rows.len() + more == 1 {
+                format!("A linha {listed} está oculta na planilha e foi lida como as outras.")
+            } else {
+                format!(
+                    "As linhas {listed} estão ocultas na planilha e foram lidas como as outras."
+                )
+            }
+        }
         Text::ValueCut { length, shown } => format!(
             "Este valor tem {length} caracteres, mais do que cabe em uma célula de planilha: \
              aqui são mostrados apenas os primeiros {shown}. Encurte-o no arquivo enviado."

@@ -200,6 +200,9 @@ pub enum NoteCode {
     KnownList,
     /// User names were made by joining first and last names with a space.
     NamesJoined,
+    /// Rows the spreadsheet hides (hidden, or filtered out) were read like the others:
+    /// the note names them, so that a page can say so.
+    HiddenRowsIncluded,
 }
 
 impl NoteCode {
@@ -212,6 +215,7 @@ impl NoteCode {
             NoteCode::RowsAboveHeaderSkipped => "rows_above_header_skipped",
             NoteCode::KnownList => "known_list",
             NoteCode::NamesJoined => "names_joined",
+            NoteCode::HiddenRowsIncluded => "hidden_rows_included",
         }
     }
 }

@@ -45,6 +45,8 @@ pub(crate) struct Row {
     pub(crate) removed_invisible: bool,
     /// Whether a merged cell's value was given to a cell of this row that it covers.
     pub(crate) spread_merged: bool,
+    /// Whether the spreadsheet hides the row (hidden, or filtered out).
+    pub(crate) hidden: bool,
     /// Whether the text given to [`Row::reset_to`] is all ASCII: its spans then need no
     /// Unicode cleaning.
     text_is_ascii: bool,
@@ -62,6 +64,7 @@ impl Row {
         self.overflow = None;
         self.removed_invisible = false;
         self.spread_merged = false;
+        self.hidden = false;
         self.text_is_ascii = false;
         self.text_is_plain = false;
     }

@@ -472,3 +472,76 @@ fn each_kind_of_mistake_suggests_its_one_fix() {
     let json = serde_json::to_value(&report.errors[0]).unwrap();
     assert!(json.get("suggestion").is_none(), "{json}");
 }
+
+#[test]
+fn hidden_and_filtered_rows_are_read_and_named() {
+    use crate::support::{raw_ods, raw_xlsx, RawSheet, RawTable};
+    let cell = |r: u32, c: &str, text: &str| {
+        format!(r#"<c r="{c}{r}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+    };
+    let row = |r: u32, attrs: &str, name: &str, email: &str| {
+        format!(
+            r#"<row r="{r}"{attrs}>{}{}</row>"#,
+            cell(r, "A", name),
+            cell(r, "B", email)
+        )
+    };
+    let rows = [
+        row(1, "", "User name", "Email"),
+        row(2, "", "Ada", "ada@example.com"),
+        row(3, r#" hidden="1""#, "Bob", "bob@example.com"),
+        row(
+            4,
+            r#" hidden="true" customHeight="1""#,
+            "Cy",
+            "cy@example.com",
+        ),
+    ]
+    .concat();
+    let xlsx = raw_xlsx(
+        &[RawSheet {
+            name: "Users",
+            state: "visible",
+            rows: &rows,
+        }],
+        None,
+    );
+    let ods_cell = |text: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+        )
+    };
+    let ods_row = |attrs: &str, name: &str, email: &str| {
+        format!(
+            "<table:table-row{attrs}>{}{}</table:table-row>",
+            ods_cell(name),
+            ods_cell(email)
+        )
+    };
+    let ods_rows = [
+        ods_row("", "User name", "Email"),
+        ods_row("", "Ada", "ada@example.com"),
+        ods_row(r#" table:visibility="collapse""#, "Bob", "bob@example.com"),
+        ods_row(r#" table:visibility="filter""#, "Cy", "cy@example.com"),
+    ]
+    .concat();
+    let ods = raw_ods(&[RawTable {
+        name: "Users",
+        hidden: false,
+        rows: &ods_rows,
+    }]);
+    for (format, bytes) in [(Format::Xlsx, xlsx), (Format::Ods, ods)] {
+        let report = Options::new().check(&bytes, format);
+        assert_eq!(report.errors, [], "{format}");
+        assert_eq!(report.users.len(), 3, "{format}");
+        assert_eq!(
+            notes(&report),
+            [(
+                None,
+                NoteCode::HiddenRowsIncluded,
+                "Rows 3, 4 are hidden in the spreadsheet and were read like the others."
+            )],
+            "{format}"
+        );
+    }
+}

@@ -206,6 +206,7 @@ impl<'b> Table<'b> {
                     "table-row" => {
                         repeat = rows_repeated(&e);
                         self.start_row()?;
+                        self.row.hidden = is_hidden(&e);
                         depth = depth.saturating_add(1);
                     }
                     "table-cell" | "covered-table-cell" => {
@@ -223,6 +224,7 @@ impl<'b> Table<'b> {
                     "table-row" => {
                         let repeat = rows_repeated(&e);
                         self.start_row()?;
+                        self.row.hidden = is_hidden(&e);
                         if self.end_row(repeat, sink)?.is_break() {
                             return Ok(());
                         }
@@ -470,4 +472,12 @@ impl<'b> Table<'b> {
 /// Whether an element belongs to drawings (frames, shapes, their text boxes).
 fn is_drawing(e: &BytesStart) -> bool {
     e.name().prefix().is_some_and(|p| p.as_ref() == "draw")
+}
+
+/// Whether a `table:table-row` is hidden: collapsed, or filtered out.
+fn is_hidden(e: &quick_xml::events::BytesStart) -> bool {
+    matches!(
+        attribute(e, "visibility").as_deref(),
+        Some("collapse" | "filter")
+    )
 }

@@ -354,6 +354,7 @@ impl<R: BufRead> SheetCells<'_, R> {
                     "row" => {
                         row_number = row_number_of(&e, row_number)?;
                         row.reset(row_number);
+                        row.hidden = is_true(attribute(&e, "hidden").as_deref());
                         in_row = true;
                         next_column = 0;
                     }
@@ -540,4 +541,9 @@ mod tests {
         assert_eq!(rels_path("xl/workbook.xml"), "xl/_rels/workbook.xml.rels");
         assert_eq!(rels_path("workbook.xml"), "_rels/workbook.xml.rels");
     }
+}
+
+/// An OOXML boolean attribute's value: `1` or `true`.
+fn is_true(value: Option<&str>) -> bool {
+    matches!(value, Some("1" | "true"))
 }
