@@ -520,6 +520,11 @@ fn column_of(value: &str) -> Option<u32> {
     column.checked_sub(1)
 }
 
+/// An OOXML boolean attribute's value: `1` or `true`.
+fn is_true(value: Option<&str>) -> bool {
+    matches!(value, Some("1" | "true"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -541,9 +546,4 @@ mod tests {
         assert_eq!(rels_path("xl/workbook.xml"), "xl/_rels/workbook.xml.rels");
         assert_eq!(rels_path("workbook.xml"), "_rels/workbook.xml.rels");
     }
-}
-
-/// An OOXML boolean attribute's value: `1` or `true`.
-fn is_true(value: Option<&str>) -> bool {
-    matches!(value, Some("1" | "true"))
 }
