@@ -17,14 +17,18 @@ use crate::report::Note;
 /// error counts the rest, so a header of thousands of columns gives a short report.
 const MAX_LISTED: usize = 20;
 
+/// The places of a first and a last name among a row's values, after our columns; and
+/// how many places there are.
+pub(crate) const FIRST: usize = 4;
+pub(crate) const LAST: usize = 5;
+pub(crate) const PLACES: usize = 6;
+
 /// What one spreadsheet column of the header holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Slot {
-    /// A known column, first of its name.
-    Known(Column),
-    /// The first or the last name, joined into the User name.
-    First,
-    Last,
+    /// A value that is read: its place among a row's values ([`Column::index`] for our
+    /// columns, then [`FIRST`] and [`LAST`]), for the first header of its name.
+    Read(usize),
     /// A header whose values are not read: unknown or repeated.
     Skipped,
 }
@@ -46,19 +50,24 @@ pub(crate) struct Header {
 }
 
 impl Header {
-    /// Whether `row` can be the header: it names both required columns and holds no
-    /// email address (a row of data never is the header).
-    pub(crate) fn names_required(row: &Row, options: &Options) -> bool {
+    /// Reads `row` as the header if it can be one: it names both required columns and
+    /// holds no email address (a row of data never is the header). Its errors and notes
+    /// come with it.
+    pub(crate) fn try_read(
+        row: &Row,
+        options: &Options,
+    ) -> Option<(Header, Vec<RowError>, Vec<Note>)> {
         let holds_address = row.cells().iter().any(|cell| {
             let text = row.text(cell);
             text.contains('@') && crate::check::email::email(text).is_ok()
         });
         if holds_address {
-            return false;
+            return None;
         }
         let (mut errors, mut notes) = (Vec::new(), Vec::new());
-        Header::read(row, options, &mut errors, &mut notes);
-        !errors.iter().any(|e| e.code == ErrorCode::MissingColumn)
+        let header = Header::read(row, options, &mut errors, &mut notes);
+        let named = !errors.iter().any(|e| e.code == ErrorCode::MissingColumn);
+        named.then_some((header, errors, notes))
     }
 
     /// Reads the header row, pushing its errors onto `errors` and what it assumed onto
@@ -128,11 +137,7 @@ impl Header {
                         Some(_) => Slot::Skipped,
                         None => {
                             *place = Some(cell.column);
-                            if part == Field::First {
-                                Slot::First
-                            } else {
-                                Slot::Last
-                            }
+                            Slot::Read(if part == Field::First { FIRST } else { LAST })
                         }
                     };
                     header.place(cell.column, slot);
@@ -164,7 +169,7 @@ impl Header {
                         if let Some(place) = header.known.get_mut(column.index()) {
                             *place = Some(cell.column);
                         }
-                        Slot::Known(column)
+                        Slot::Read(column.index())
                     }
                 },
                 // The errors files' own column: what it says is not the person's data.

@@ -15,7 +15,7 @@ use std::ops::ControlFlow;
 use customer::Customer;
 use seen::Seen;
 
-use crate::check::header::{Header, Slot};
+use crate::check::header::{Header, Slot, PLACES};
 use crate::error::{RowError, RowErrors};
 use crate::message::{Language, Text};
 use crate::model::codes::{ErrorCode, NoteCode};
@@ -151,23 +151,18 @@ impl<'o> Validator<'o> {
         };
         // The text of each known column, in `Column::ALL` order, and whether its cell
         // held a spreadsheet error.
-        let mut texts = [""; 4];
-        let mut kinds = [CellKind::Value; 4];
-        // A first and a last name, joined into the User name where the list has them.
-        let mut parts = [""; 2];
+        let mut texts = [""; PLACES];
+        let mut kinds = [CellKind::Value; PLACES];
         let mut extra: Option<(u32, &str)> = None;
         let mut extra_count = 0usize;
         for cell in row.cells() {
             match header.slot(cell.column) {
-                Some(Slot::Known(column)) => {
-                    let place = column.index();
+                Some(Slot::Read(place)) => {
                     if let (Some(text), Some(kind)) = (texts.get_mut(place), kinds.get_mut(place)) {
                         *text = row.text(cell);
                         *kind = cell.kind;
                     }
                 }
-                Some(Slot::First) => parts[0] = row.text(cell),
-                Some(Slot::Last) => parts[1] = row.text(cell),
                 Some(Slot::Skipped) => {}
                 None => {
                     extra.get_or_insert((cell.column, row.text(cell)));
@@ -200,10 +195,19 @@ impl<'o> Validator<'o> {
         }
 
         let options = self.options;
-        let [name, email, user_type, site] = texts;
-        let [name_error, email_error, user_type_error, site_error] = kinds;
-        let joined_name = (name.is_empty() && parts.iter().any(|part| !part.is_empty()))
-            .then(|| join_names(parts));
+        let [name, email, user_type, site, first, last] = texts;
+        let [mut name_error, email_error, user_type_error, site_error, first_error, last_error] =
+            kinds;
+        let mut joined_name = None;
+        if name.is_empty() && !(first.is_empty() && last.is_empty()) {
+            joined_name = Some(join_names([first, last]));
+            // A spreadsheet error in either part is the joined name's.
+            name_error = if first_error == CellKind::Value {
+                last_error
+            } else {
+                first_error
+            };
+        }
         if joined_name.is_some() && !self.joined {
             self.joined = true;
             let text = Text::NamesJoined {
@@ -399,7 +403,7 @@ impl Validator<'_> {
     /// A row while the header is looked for: the header if it names both required
     /// columns, else kept until the header is found or the search ends.
     fn look_for_header(&mut self, row: &Row) -> ControlFlow<()> {
-        if Header::names_required(row, self.options) {
+        if let Some((header, mut errors, mut notes)) = Header::try_read(row, self.options) {
             let above: Vec<u32> = self.above.drain(..).map(|row| row.number).collect();
             if !above.is_empty() {
                 let text = Text::RowsAboveHeader { rows: &above };
@@ -407,7 +411,10 @@ impl Validator<'_> {
                 let code = NoteCode::RowsAboveHeaderSkipped;
                 self.notes.push(Note::at(row.number, code, text, language));
             }
-            self.read_header(row);
+            self.errors.append(&mut errors);
+            self.notes.append(&mut notes);
+            self.header = Some(header);
+            self.header_row = Some(row.number);
             return ControlFlow::Continue(());
         }
         self.above.push(row.clone());
@@ -438,6 +445,7 @@ impl Validator<'_> {
     }
 
     /// A row under the header: a user, or the first row over the limit.
+    #[inline]
     fn body_row(&mut self, row: &Row) -> ControlFlow<()> {
         self.user_rows = self.user_rows.saturating_add(1);
         let limit = self.options.rows_limit();
@@ -466,7 +474,10 @@ fn join_names([first, last]: [&str; 2]) -> String {
     }
 }
 
-/// The fix clearly meant for `problem` in `column`'s `text`, if there is one.
+/// The fix clearly meant for `problem` in `column`'s `text`, if there is one. Kept out
+/// of line: it runs only for a value with a problem.
+#[cold]
+#[inline(never)]
 fn suggestion(problem: &Problem, column: Column, text: &str, options: &Options) -> Option<String> {
     match (problem, column) {
         (Problem::UserType, _) => suggest::user_type(text),
