@@ -445,7 +445,6 @@ impl Validator<'_> {
     }
 
     /// A row under the header: a user, or the first row over the limit.
-    #[inline]
     fn body_row(&mut self, row: &Row) -> ControlFlow<()> {
         self.user_rows = self.user_rows.saturating_add(1);
         let limit = self.options.rows_limit();
@@ -474,10 +473,7 @@ fn join_names([first, last]: [&str; 2]) -> String {
     }
 }
 
-/// The fix clearly meant for `problem` in `column`'s `text`, if there is one. Kept out
-/// of line: it runs only for a value with a problem.
-#[cold]
-#[inline(never)]
+/// The fix clearly meant for `problem` in `column`'s `text`, if there is one.
 fn suggestion(problem: &Problem, column: Column, text: &str, options: &Options) -> Option<String> {
     match (problem, column) {
         (Problem::UserType, _) => suggest::user_type(text),
