@@ -7,6 +7,7 @@ use std::fmt;
 use std::sync::{Arc, OnceLock};
 
 use crate::message::Language;
+use crate::model::codepage::CodePage;
 use crate::model::column::header_key;
 use crate::model::column::Column;
 use crate::model::format::Format;
@@ -61,7 +62,7 @@ pub struct Options {
     allowed_sites: Vec<String>,
     aliases: Vec<(String, Column)>,
     formats: Vec<Format>,
-    encoding: Option<&'static encoding_rs::Encoding>,
+    encoding: Option<CodePage>,
     email_domains: Vec<String>,
     existing: Option<Existing>,
     language: Language,
@@ -195,7 +196,8 @@ impl Options {
 
     /// The encoding of CSV files without a byte order mark, for a service that knows its
     /// customers' locale: a WHATWG label such as `"windows-1251"`, `"shift_jis"`,
-    /// `"gbk"` or `"utf-8"`. Fields that are UTF-8 are still read as UTF-8 (a row pasted
+    /// `"gbk"`, `"macintosh"` or `"utf-8"`, or a DOS code page, `"ibm850"` or `"ibm437"`
+    /// (Excel's "CSV (MS-DOS)"). Fields that are UTF-8 are still read as UTF-8 (a row pasted
     /// from a UTF-8 file stays right); the others are read in this encoding. A byte
     /// order mark always wins. Without it (the default), the code page of fields that
     /// are not UTF-8 is detected from the bytes, which is reliable for a list of names
@@ -213,7 +215,7 @@ impl Options {
     /// ```
     #[must_use]
     pub fn encoding(mut self, label: &str) -> Self {
-        self.encoding = encoding_rs::Encoding::for_label(label.trim().as_bytes());
+        self.encoding = CodePage::for_label(label);
         self
     }
 
@@ -353,7 +355,7 @@ impl Options {
         self.max_inflated
     }
 
-    pub(crate) fn named_encoding(&self) -> Option<&'static encoding_rs::Encoding> {
+    pub(crate) fn named_encoding(&self) -> Option<CodePage> {
         self.encoding
     }
 

@@ -330,7 +330,7 @@ pub(crate) fn encoding(name: &str, scripts: &[&str; 14]) -> String {
     let index = match name {
         "windows-1250" | "ISO-8859-2" => 0,
         "windows-1251" | "KOI8-R" | "KOI8-U" | "ISO-8859-5" | "IBM866" => 1,
-        "windows-1252" | "ISO-8859-15" => 2,
+        "windows-1252" | "ISO-8859-15" | "macintosh" | "IBM850" | "IBM437" => 2,
         "windows-1253" | "ISO-8859-7" => 3,
         "windows-1254" => 4,
         "windows-1255" | "ISO-8859-8" => 5,

@@ -1,7 +1,7 @@
 //! Delimited text → rows of cells, with the row numbers a spreadsheet shows. No user rules.
 
+use crate::model::codepage::CodePage;
 use crate::read::row::{Row, RowSink};
-use encoding_rs::Encoding;
 
 pub(crate) mod encoding;
 
@@ -19,7 +19,7 @@ pub(crate) enum CsvProblem {
 pub(crate) struct TextInfo {
     /// UTF-8 unless a byte order mark said UTF-16, or some field was not UTF-8 and was
     /// read in this legacy code page.
-    pub(crate) encoding: &'static Encoding,
+    pub(crate) encoding: CodePage,
     /// Whether that code page was guessed from the bytes rather than declared by a byte
     /// order mark or named by the service.
     pub(crate) guessed: bool,
@@ -31,16 +31,20 @@ pub(crate) struct TextInfo {
 /// customers' files are in, if it knows.
 pub(crate) fn read(
     bytes: &[u8],
-    named: Option<&'static Encoding>,
+    named: Option<CodePage>,
     sink: &mut dyn RowSink,
 ) -> Result<TextInfo, CsvProblem> {
     let (sniffed, body) = encoding::sniff(bytes);
     let utf16 = match (sniffed, named) {
         (TextEncoding::Utf16Le | TextEncoding::Utf16Be, _) => Some(sniffed),
-        (TextEncoding::Utf8 { bom: false }, Some(e)) if e == encoding_rs::UTF_16LE => {
+        (TextEncoding::Utf8 { bom: false }, Some(CodePage::Web(e)))
+            if e == encoding_rs::UTF_16LE =>
+        {
             Some(TextEncoding::Utf16Le)
         }
-        (TextEncoding::Utf8 { bom: false }, Some(e)) if e == encoding_rs::UTF_16BE => {
+        (TextEncoding::Utf8 { bom: false }, Some(CodePage::Web(e)))
+            if e == encoding_rs::UTF_16BE =>
+        {
             Some(TextEncoding::Utf16Be)
         }
         _ => None,
@@ -51,10 +55,10 @@ pub(crate) fn read(
         let decoded = encoding::utf16(body, utf16);
         let mut decoder = Decoder::strict();
         let delimiter = read_text(decoded.as_bytes(), &mut decoder, sink)?;
-        let encoding = match utf16 {
+        let encoding = CodePage::Web(match utf16 {
             TextEncoding::Utf16Be => encoding_rs::UTF_16BE,
             _ => encoding_rs::UTF_16LE,
-        };
+        });
         return Ok(TextInfo {
             encoding,
             guessed: false,
@@ -68,7 +72,8 @@ pub(crate) fn read(
         _ => Decoder::new(body, named),
     };
     let delimiter = read_text(body, &mut decoder, sink)?;
-    let (encoding, guessed) = decoder.legacy_used().unwrap_or((encoding_rs::UTF_8, false));
+    let utf8 = CodePage::Web(encoding_rs::UTF_8);
+    let (encoding, guessed) = decoder.legacy_used().unwrap_or((utf8, false));
     Ok(TextInfo {
         encoding,
         guessed,
@@ -254,13 +259,20 @@ fn fill_row(
         let utf8 = checked.or_else(|| std::str::from_utf8(bytes).ok());
         match decoder.record(bytes, utf8.is_some()) {
             RecordText::Utf8 => utf8,
-            RecordText::Fields { legacy, keep_utf8 } => {
+            RecordText::Fields {
+                legacy,
+                keep_utf8,
+                sure,
+            } => {
                 row.reset(number);
                 for (column, (start, end)) in (0u32..).zip(spans) {
                     let field = bytes.get(start..end).unwrap_or_default();
                     match std::str::from_utf8(field) {
                         Ok(text) if keep_utf8 || field.is_ascii() => row.push(column, text),
-                        _ => row.push(column, &encoding::decode_field(field, legacy)),
+                        // Which letters the bytes are could not be told: they are shown
+                        // as unreadable, and the rules refuse them where they stand.
+                        _ if !sure => row.push(column, &String::from_utf8_lossy(&unsure(field))),
+                        _ => row.push(column, &legacy.decode(field)),
                     }
                 }
                 return Ok(());
@@ -273,11 +285,20 @@ fn fill_row(
         for (column, (start, end)) in (0u32..).zip(spans) {
             if !row.push_span(column, start, end) {
                 let field = bytes.get(start..end).unwrap_or_default();
-                row.push(column, &encoding::decode_field(field, encoding_rs::UTF_8));
+                row.push(column, &String::from_utf8_lossy(field));
             }
         }
     }
     Ok(())
+}
+
+/// `field` with each byte that is not ASCII made one that is not UTF-8 either, so that it
+/// reads as U+FFFD.
+fn unsure(field: &[u8]) -> Vec<u8> {
+    field
+        .iter()
+        .map(|&b| if b.is_ascii() { b } else { 0xFF })
+        .collect()
 }
 
 /// `position`, at the end of a line, moved past its line break: CRLF, CR or LF.
@@ -433,7 +454,7 @@ mod tests {
         assert_eq!(
             info,
             Some(TextInfo {
-                encoding: encoding_rs::WINDOWS_1252,
+                encoding: CodePage::Web(encoding_rs::WINDOWS_1252),
                 guessed: true,
                 delimiter: b';'
             })
@@ -442,20 +463,20 @@ mod tests {
         assert_eq!(
             info,
             Some(TextInfo {
-                encoding: encoding_rs::UTF_8,
+                encoding: CodePage::Web(encoding_rs::UTF_8),
                 guessed: false,
                 delimiter: b','
             })
         );
         let info = read(
             b"Name\nJos\xe9\n",
-            Some(encoding_rs::WINDOWS_1250),
+            Some(CodePage::Web(encoding_rs::WINDOWS_1250)),
             &mut sink,
         )
         .ok();
         assert_eq!(
             info.map(|i| (i.encoding, i.guessed)),
-            Some((encoding_rs::WINDOWS_1250, false))
+            Some((CodePage::Web(encoding_rs::WINDOWS_1250), false))
         );
     }
 
@@ -474,7 +495,11 @@ mod tests {
     fn a_character_split_by_a_delimiter_is_not_utf8() {
         // Joined, the two fields would be the valid UTF-8 "aéb": each alone is not.
         let mut sink = Collect::default();
-        let read = read(b"a\xC3,\xA9b\n", Some(encoding_rs::WINDOWS_1252), &mut sink);
+        let read = read(
+            b"a\xC3,\xA9b\n",
+            Some(CodePage::Web(encoding_rs::WINDOWS_1252)),
+            &mut sink,
+        );
         assert!(read.is_ok());
         assert_eq!(
             sink.0,
