@@ -185,8 +185,15 @@ fn legacy_code_pages_read_as_the_person_typed() {
     for (name, encoding, site, label) in cases {
         // Enough rows for the code page to be unambiguous, as any real list is.
         let mut text = String::from("User name*;Email*;User type;Site\r\n");
+        // Turkish names fit Windows-1252's letters as well: the addresses' domain
+        // tells (without it, a service names its code page).
+        let tld = if label == "windows-1254" {
+            "com.tr"
+        } else {
+            "com"
+        };
         for i in 0..6 {
-            text.push_str(&format!("{name} {i};u{i}@example.com;;{site}\r\n"));
+            text.push_str(&format!("{name} {i};u{i}@example.{tld};;{site}\r\n"));
         }
         let bytes = encoded(&text, encoding);
         let report = Options::new().check(&bytes, Format::Csv);
@@ -343,4 +350,83 @@ fn invisible_characters_are_removed_and_noted() {
             "HQ",
         )],
     );
+}
+
+/// Files in code pages other than Windows ANSI, written by Python's `csv` module
+/// (`tests/data/code_pages.py`): each reads as typed, with the code page named.
+#[test]
+fn mac_dos_and_national_code_pages_read_as_typed() {
+    let read = |name: &str| {
+        std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    };
+    type People = &'static [(&'static str, &'static str)];
+    let cases: [(&str, &str, People); 4] = [
+        (
+            "python_cp850_dos.csv",
+            "IBM850",
+            &[("Hélène Lefèvre", "Orléans"), ("Jürgen Groß", "Düsseldorf")],
+        ),
+        (
+            "python_mac_roman.csv",
+            "macintosh",
+            &[("José Müller", "Zürich"), ("Françoise Brûlé", "Besançon")],
+        ),
+        (
+            "python_cp1250_hu.csv",
+            "windows-1250",
+            &[("Szőke Anna", "Győr")],
+        ),
+        (
+            "python_cp1257_ee.csv",
+            "windows-1257",
+            &[("Žanna Šmidt", "Tartu")],
+        ),
+    ];
+    for (file, encoding, people) in cases {
+        let report = Options::new().check(&read(file), Format::Csv);
+        assert_eq!(report.errors, [], "{file}");
+        assert_eq!(report.encoding.as_deref(), Some(encoding), "{file}");
+        let got: Vec<(&str, &str)> = report
+            .users
+            .iter()
+            .map(|u| (u.user.name.as_str(), u.user.site.as_str()))
+            .collect();
+        assert_eq!(got, people, "{file}");
+        assert_eq!(
+            report.notes[0].code,
+            bulk_users::NoteCode::EncodingGuessed,
+            "{file}"
+        );
+    }
+    // Named by the service, a DOS page needs no guess.
+    let named = Options::new()
+        .encoding("cp850")
+        .check(&read("python_cp850_dos.csv"), Format::Csv);
+    assert_eq!(named.users.len(), 2);
+    assert_eq!(named.notes, []);
+}
+
+/// How much a Western file needs before its code page is trusted: one name whose
+/// accented letters only Windows-1252 reads as letters in their words; a name that a
+/// DOS and a Western page both read as names is refused, not guessed.
+#[test]
+fn a_short_file_is_read_when_its_letters_tell_and_refused_when_they_do_not() {
+    let csv = |row: &[u8]| [b"User name*,Email*\r\n".as_slice(), row].concat();
+    // "José García" in Windows-1252: read.
+    let report = Options::new().check(&csv(b"Jos\xe9 Garc\xeda,jose@example.com\r\n"), Format::Csv);
+    assert_eq!(report.errors, []);
+    assert_eq!(report.users[0].user.name, "José García");
+    // "Hélène" in DOS 850: read.
+    let report = Options::new().check(&csv(b"H\x82l\x8Ane,helene@example.com\r\n"), Format::Csv);
+    assert_eq!(report.users[0].user.name, "Hélène");
+    // 0x81 is no character in Windows-1252 and `ü` in DOS 850, and `í` is `Ý` there:
+    // either reading is a name, so the row is refused where it stands.
+    let report = Options::new().check(&csv(b"Jos\x81 Garc\xeda,jose@example.com\r\n"), Format::Csv);
+    let codes: Vec<_> = report
+        .errors
+        .iter()
+        .map(|e| (e.row, e.code.as_str()))
+        .collect();
+    assert_eq!(codes, [(Some(2), "invalid_value")]);
+    assert_eq!(report.users, []);
 }

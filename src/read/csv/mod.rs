@@ -3,6 +3,7 @@
 use crate::model::codepage::CodePage;
 use crate::read::row::{Row, RowSink};
 
+mod detect;
 pub(crate) mod encoding;
 
 use encoding::{Decoder, RecordText, TextEncoding};
