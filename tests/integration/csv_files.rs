@@ -353,14 +353,15 @@ fn invisible_characters_are_removed_and_noted() {
 }
 
 /// Files in code pages other than Windows ANSI, written by Python's `csv` module
-/// (`tests/data/code_pages.py`): each reads as typed, with the code page named.
+/// (`tests/data/code_pages.py`) and Gnumeric: each reads as typed, with the code page
+/// named.
 #[test]
 fn mac_dos_and_national_code_pages_read_as_typed() {
     let read = |name: &str| {
         std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
     };
     type People = &'static [(&'static str, &'static str)];
-    let cases: [(&str, &str, People); 4] = [
+    let cases: [(&str, &str, People); 5] = [
         (
             "python_cp850_dos.csv",
             "IBM850",
@@ -368,6 +369,11 @@ fn mac_dos_and_national_code_pages_read_as_typed() {
         ),
         (
             "python_mac_roman.csv",
+            "macintosh",
+            &[("José Müller", "Zürich"), ("Françoise Brûlé", "Besançon")],
+        ),
+        (
+            "gnumeric_mac_roman.csv",
             "macintosh",
             &[("José Müller", "Zürich"), ("Françoise Brûlé", "Besançon")],
         ),
