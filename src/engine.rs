@@ -166,7 +166,7 @@ pub(crate) fn check(options: &Options, bytes: &[u8], format: Format) -> Report {
     match read(options, bytes, format, &mut validator) {
         Ok(Some(text)) => validator.finish().with_text(
             text.encoding.name(),
-            text.guessed,
+            (text.guessed, text.unmarked_utf16, text.nul_padding),
             text.delimiter,
             options.sentence_language(),
         ),

@@ -139,14 +139,24 @@ impl Report {
     pub(crate) fn with_text(
         mut self,
         encoding: &str,
-        guessed: bool,
+        (guessed, unmarked_utf16, nul_padding): (bool, bool, bool),
         delimiter: u8,
         language: Language,
     ) -> Self {
         let name = encoding;
+        let mut notes = Vec::new();
         if guessed {
-            self.notes.insert(0, Note::encoding_guessed(name, language));
+            notes.push(Note::encoding_guessed(name, language));
         }
+        if unmarked_utf16 {
+            let text = Text::Utf16WithoutBom { name };
+            notes.push(Note::file(NoteCode::Utf16WithoutBom, text, language));
+        }
+        if nul_padding {
+            let text = Text::NulPadding;
+            notes.push(Note::file(NoteCode::NulPaddingIgnored, text, language));
+        }
+        self.notes.splice(0..0, notes);
         self.encoding = Some(name.to_owned());
         self.delimiter = Some(char::from(delimiter));
         self

@@ -288,6 +288,8 @@ pub(super) fn render(text: &Text) -> String {
                 format!("Die Zeilen {listed} sind in der Tabelle ausgeblendet und wurden wie die anderen gelesen.")
             }
         }
+        Text::Utf16WithoutBom { name } => format!("Die Datei ist {name}-Text ohne die Markierung, die das angibt; sie wurde als {name} gelesen."),
+        Text::NulPadding => "Die Datei endet mit Null-Bytes, die kein Text sind; sie wurden ausgelassen.".to_owned(),
         Text::ValueCut { length, shown } => format!(
             "Dieser Wert ist {length} Zeichen lang, mehr als eine Tabellenzelle fassen kann: \
              hier werden nur die ersten {shown} angezeigt. Kürzen Sie ihn in der \

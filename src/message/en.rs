@@ -275,6 +275,12 @@ pub(super) fn render(text: &Text) -> String {
                 )
             }
         }
+        Text::Utf16WithoutBom { name } => {
+            format!("The file is {name} text without the mark that says so; it was read as {name}.")
+        }
+        Text::NulPadding => {
+            "The file ends with zero bytes that are not text; they were left out.".to_owned()
+        }
         Text::ValueCut { length, shown } => format!(
             "This value is {length} characters long, more than a spreadsheet cell holds: \
              only its first {shown} are shown here. Shorten it in the file you uploaded."

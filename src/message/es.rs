@@ -296,6 +296,12 @@ pub(super) fn render(text: &Text) -> String {
                 format!("Las filas {listed} están ocultas en la hoja de cálculo y se leyeron como las demás.")
             }
         }
+        Text::Utf16WithoutBom { name } => {
+            format!("El archivo es texto {name} sin la marca que lo indica; se leyó como {name}.")
+        }
+        Text::NulPadding => {
+            "El archivo termina con bytes nulos que no son texto; se omitieron.".to_owned()
+        }
         Text::ValueCut { length, shown } => format!(
             "Este valor tiene {length} caracteres, más de los que cabe en una celda de hoja \
              de cálculo: aquí solo se muestran los primeros {shown}. Acórtelo en el archivo \

@@ -284,6 +284,8 @@ pub(super) fn render(text: &Text) -> String {
                 format!("Les lignes {listed} sont masquées dans le tableur et ont été lues comme les autres.")
             }
         }
+        Text::Utf16WithoutBom { name } => format!("Le fichier est du texte {name} sans la marque qui l'indique ; il a été lu en {name}."),
+        Text::NulPadding => "Le fichier se termine par des octets nuls qui ne sont pas du texte ; ils ont été ignorés.".to_owned(),
         Text::ValueCut { length, shown } => format!(
             "Cette valeur compte {length} caractères, plus qu'une cellule de tableur ne peut \
              en contenir : seuls les {shown} premiers sont affichés ici. Raccourcissez-la \

@@ -283,6 +283,12 @@ pub(super) fn render(text: &Text) -> String {
                 format!("Le righe {listed} sono nascoste nel foglio di calcolo e sono state lette come le altre.")
             }
         }
+        Text::Utf16WithoutBom { name } => format!(
+            "Il file è testo {name} senza il segno che lo indica; è stato letto come {name}."
+        ),
+        Text::NulPadding => {
+            "Il file termina con byte nulli che non sono testo; sono stati ignorati.".to_owned()
+        }
         Text::ValueCut { length, shown } => format!(
             "Questo valore è lungo {length} caratteri, più di quanti ne contenga una cella \
              di un foglio di calcolo: qui sono mostrati solo i primi {shown}. Accorcialo nel \

@@ -254,6 +254,8 @@ pub(super) fn render(text: &Text) -> String {
             };
             format!("{listed} 行目はスプレッドシートで非表示ですが、ほかの行と同じように読み取りました。")
         }
+        Text::Utf16WithoutBom { name } => format!("このファイルは、それを示す印のない {name} のテキストです。{name} として読み取りました。"),
+        Text::NulPadding => "ファイルの末尾に、テキストではないゼロのバイトがありました。読み飛ばしました。".to_owned(),
         Text::ValueCut { length, shown } => format!(
             "この値は {length} 文字あり、スプレッドシートのセルに入る長さを超えています。\
              ここには最初の {shown} 文字だけを表示しています。アップロードしたファイルで短くしてください。"

@@ -173,6 +173,12 @@ pub(crate) enum Text<'a> {
         rows: &'a [u32],
         more: usize,
     },
+    /// The file was UTF-16 (`name`) without a byte order mark.
+    Utf16WithoutBom {
+        name: &'a str,
+    },
+    /// Zero bytes at the end of the file were left out.
+    NulPadding,
     /// The example row of another system's template.
     ExampleRow {
         system: &'a str,

@@ -285,6 +285,8 @@ pub(super) fn render(text: &Text) -> String {
                 format!("De rijen {listed} zijn verborgen in de spreadsheet en zijn gelezen zoals de andere.")
             }
         }
+        Text::Utf16WithoutBom { name } => format!("Het bestand is {name}-tekst zonder het teken dat dat aangeeft; het is gelezen als {name}."),
+        Text::NulPadding => "Het bestand eindigt met nulbytes die geen tekst zijn; ze zijn weggelaten.".to_owned(),
         Text::ValueCut { length, shown } => format!(
             "Deze waarde is {length} tekens lang, meer dan een spreadsheetcel kan bevatten: \
              hier worden alleen de eerste {shown} getoond. Maak hem korter in het geüploade \

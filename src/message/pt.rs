@@ -278,6 +278,12 @@ pub(super) fn render(text: &Text) -> String {
                 )
             }
         }
+        Text::Utf16WithoutBom { name } => {
+            format!("O arquivo é texto {name} sem a marca que o indica; foi lido como {name}.")
+        }
+        Text::NulPadding => {
+            "O arquivo termina com bytes nulos que não são texto; eles foram ignorados.".to_owned()
+        }
         Text::ValueCut { length, shown } => format!(
             "Este valor tem {length} caracteres, mais do que cabe em uma célula de planilha: \
              aqui são mostrados apenas os primeiros {shown}. Encurte-o no arquivo enviado."

@@ -203,6 +203,11 @@ pub enum NoteCode {
     /// Rows the spreadsheet hides (hidden, or filtered out) were read like the others:
     /// the note names them, so that a page can say so.
     HiddenRowsIncluded,
+    /// A CSV in UTF-16 without a byte order mark was read as UTF-16 (its ASCII
+    /// characters' zero bytes tell it).
+    Utf16WithoutBom,
+    /// Zero bytes padding the end of a CSV were left out.
+    NulPaddingIgnored,
 }
 
 impl NoteCode {
@@ -216,6 +221,8 @@ impl NoteCode {
             NoteCode::KnownList => "known_list",
             NoteCode::NamesJoined => "names_joined",
             NoteCode::HiddenRowsIncluded => "hidden_rows_included",
+            NoteCode::Utf16WithoutBom => "utf16_without_bom",
+            NoteCode::NulPaddingIgnored => "nul_padding_ignored",
         }
     }
 }

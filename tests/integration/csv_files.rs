@@ -436,3 +436,46 @@ fn a_short_file_is_read_when_its_letters_tell_and_refused_when_they_do_not() {
     assert_eq!(codes, [(Some(2), "invalid_value")]);
     assert_eq!(report.users, []);
 }
+
+/// UTF-16 without a byte order mark, as pandas' `to_csv(encoding="utf-16-le")` writes
+/// it, is read with a note rather than called binary; zero bytes padding the end are
+/// left out with a note.
+#[test]
+fn utf16_without_its_mark_and_nul_padding_are_read_with_a_note() {
+    let text = "User name*,Email*\nŽanna Šmidt,zanna@example.ee\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+        let report = Options::new().check(&bytes, Format::Csv);
+        assert_eq!(report.errors, [], "{name}");
+        assert_eq!(report.users[0].user.name, "Žanna Šmidt");
+        assert_eq!(report.encoding.as_deref(), Some(name));
+        let notes: Vec<_> = report
+            .notes
+            .iter()
+            .map(|n| (n.code, n.message.as_str()))
+            .collect();
+        let message = format!(
+            "The file is {name} text without the mark that says so; it was read as {name}."
+        );
+        assert_eq!(
+            notes,
+            [(bulk_users::NoteCode::Utf16WithoutBom, message.as_str())]
+        );
+    }
+    let mut padded = b"User name*,Email*\r\nAda,ada@example.com\r\n".to_vec();
+    padded.extend_from_slice(&[0; 512]);
+    let report = Options::new().check(&padded, Format::Csv);
+    assert_eq!(report.errors, []);
+    assert_eq!(report.users.len(), 1);
+    let notes: Vec<_> = report.notes.iter().map(|n| n.code).collect();
+    assert_eq!(notes, [bulk_users::NoteCode::NulPaddingIgnored]);
+    // A zero byte inside the text is still no text.
+    let binary = b"User name*,Email*\r\nA\x00da,ada@example.com\r\n";
+    let codes: Vec<_> = bulk_users::parse(binary, Format::Csv)
+        .unwrap_err()
+        .iter()
+        .map(|e| e.code)
+        .collect();
+    assert_eq!(codes, [bulk_users::ErrorCode::UnreadableFile]);
+}

@@ -28,6 +28,32 @@ pub(crate) fn sniff(bytes: &[u8]) -> (TextEncoding, &[u8]) {
     }
 }
 
+/// UTF-16 without a byte order mark (pandas' `to_csv(encoding="utf-16-le")`), told by
+/// the zero byte beside each ASCII character: in the first kilobytes, nearly every
+/// other byte is zero, always on the same side, and the bytes beside them are not.
+pub(crate) fn unmarked_utf16(bytes: &[u8]) -> Option<TextEncoding> {
+    let head = bytes.get(..4096).unwrap_or(bytes);
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return None;
+    }
+    let zero_at = |side: usize| {
+        head.chunks_exact(2)
+            .filter(|pair| pair.get(side) == Some(&0))
+            .count()
+    };
+    let (first, second) = (zero_at(0), zero_at(1));
+    let most = pairs.saturating_mul(9) / 10;
+    let few = pairs / 10;
+    if second >= most && first <= few {
+        Some(TextEncoding::Utf16Le)
+    } else if first >= most && second <= few {
+        Some(TextEncoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
 /// Decodes UTF-16 with its byte order mark into UTF-8; unpaired surrogates become U+FFFD.
 pub(crate) fn utf16(bytes: &[u8], encoding: TextEncoding) -> String {
     let encoding = match encoding {

@@ -25,6 +25,11 @@ pub(crate) struct TextInfo {
     /// order mark or named by the service.
     pub(crate) guessed: bool,
     pub(crate) delimiter: u8,
+    /// The text was UTF-16 without a byte order mark, told by the zero bytes of its
+    /// ASCII characters.
+    pub(crate) unmarked_utf16: bool,
+    /// Zero bytes that padded the end of the file were left out.
+    pub(crate) nul_padding: bool,
 }
 
 /// Reads delimited text, detecting encoding and delimiter, and hands each row to `sink`
@@ -35,8 +40,23 @@ pub(crate) fn read(
     named: Option<CodePage>,
     sink: &mut dyn RowSink,
 ) -> Result<TextInfo, CsvProblem> {
+    // Zero bytes padding the end (as some exporters fill a block) are no text.
+    let unpadded = bytes
+        .len()
+        .saturating_sub(bytes.iter().rev().take_while(|&&b| b == 0).count());
+    let (bytes, nul_padding) = match bytes.get(..unpadded) {
+        Some(text) if unpadded < bytes.len() && !text.is_empty() && !text.contains(&0) => {
+            (text, true)
+        }
+        _ => (bytes, false),
+    };
     let (sniffed, body) = encoding::sniff(bytes);
+    let unmarked = match (sniffed, named) {
+        (TextEncoding::Utf8 { bom: false }, None) => encoding::unmarked_utf16(body),
+        _ => None,
+    };
     let utf16 = match (sniffed, named) {
+        _ if unmarked.is_some() => unmarked,
         (TextEncoding::Utf16Le | TextEncoding::Utf16Be, _) => Some(sniffed),
         (TextEncoding::Utf8 { bom: false }, Some(CodePage::Web(e)))
             if e == encoding_rs::UTF_16LE =>
@@ -64,6 +84,8 @@ pub(crate) fn read(
             encoding,
             guessed: false,
             delimiter,
+            unmarked_utf16: unmarked.is_some(),
+            nul_padding,
         });
     }
     let mut decoder = match sniffed {
@@ -79,6 +101,8 @@ pub(crate) fn read(
         encoding,
         guessed,
         delimiter,
+        unmarked_utf16: false,
+        nul_padding,
     })
 }
 
@@ -457,7 +481,9 @@ mod tests {
             Some(TextInfo {
                 encoding: CodePage::Web(encoding_rs::WINDOWS_1252),
                 guessed: true,
-                delimiter: b';'
+                delimiter: b';',
+                unmarked_utf16: false,
+                nul_padding: false,
             })
         );
         let info = read(b"sep=,\nName;Site\n", None, &mut sink).ok();
@@ -466,7 +492,9 @@ mod tests {
             Some(TextInfo {
                 encoding: CodePage::Web(encoding_rs::UTF_8),
                 guessed: false,
-                delimiter: b','
+                delimiter: b',',
+                unmarked_utf16: false,
+                nul_padding: false,
             })
         );
         let info = read(
