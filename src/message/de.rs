@@ -1,6 +1,6 @@
 //! Deutsch.
 
-use super::{domain_list, join, numbers, shown, Text, Words};
+use super::{domain_list, join, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -277,11 +277,7 @@ pub(super) fn render(text: &Text) -> String {
              Hinzufügen. Löschen Sie die Zeile."
         ),
         Text::HiddenRows { rows, more } => {
-            let listed = if more > 0 {
-                format!("{} und {more} weitere", numbers(rows))
-            } else {
-                numbers(rows)
-            };
+            let listed = rows_listed(rows, more, |more| format!("und {more} weitere"));
             if rows.len() + more == 1 {
                 format!("Zeile {listed} ist in der Tabelle ausgeblendet und wurde wie die anderen gelesen.")
             } else {

@@ -1,6 +1,6 @@
 //! English.
 
-use super::{domain_list, join, numbers, shown, Text, Words};
+use super::{domain_list, join, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -262,11 +262,7 @@ pub(super) fn render(text: &Text) -> String {
              the row."
         ),
         Text::HiddenRows { rows, more } => {
-            let listed = if more > 0 {
-                format!("{} and {more} more", numbers(rows))
-            } else {
-                numbers(rows)
-            };
+            let listed = rows_listed(rows, more, |more| format!("and {more} more"));
             if rows.len() + more == 1 {
                 format!("Row {listed} is hidden in the spreadsheet and was read like the others.")
             } else {

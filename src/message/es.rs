@@ -1,6 +1,6 @@
 //! Español.
 
-use super::{domain_list, join, numbers, shown, Text, Words};
+use super::{domain_list, join, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -283,11 +283,7 @@ pub(super) fn render(text: &Text) -> String {
              añadir. Elimine la fila."
         ),
         Text::HiddenRows { rows, more } => {
-            let listed = if more > 0 {
-                format!("{} y {more} más", numbers(rows))
-            } else {
-                numbers(rows)
-            };
+            let listed = rows_listed(rows, more, |more| format!("y {more} más"));
             if rows.len() + more == 1 {
                 format!(
                     "La fila {listed} está oculta en la hoja de cálculo y se leyó como las demás."

@@ -1,6 +1,6 @@
 //! Français.
 
-use super::{domain_list, join, numbers, shown, Text, Words};
+use super::{domain_list, join, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -273,11 +273,7 @@ pub(super) fn render(text: &Text) -> String {
              Supprimez la ligne."
         ),
         Text::HiddenRows { rows, more } => {
-            let listed = if more > 0 {
-                format!("{} et {more} autres", numbers(rows))
-            } else {
-                numbers(rows)
-            };
+            let listed = rows_listed(rows, more, |more| format!("et {more} autres"));
             if rows.len() + more == 1 {
                 format!("La ligne {listed} est masquée dans le tableur et a été lue comme les autres.")
             } else {

@@ -1,6 +1,6 @@
 //! Italiano.
 
-use super::{domain_list, join, numbers, shown, Text, Words};
+use super::{domain_list, join, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -272,11 +272,7 @@ pub(super) fn render(text: &Text) -> String {
              aggiungere. Elimina la riga."
         ),
         Text::HiddenRows { rows, more } => {
-            let listed = if more > 0 {
-                format!("{} e altre {more}", numbers(rows))
-            } else {
-                numbers(rows)
-            };
+            let listed = rows_listed(rows, more, |more| format!("e altre {more}"));
             if rows.len() + more == 1 {
                 format!("La riga {listed} è nascosta nel foglio di calcolo ed è stata letta come le altre.")
             } else {

@@ -1,6 +1,6 @@
 //! 日本語.
 
-use super::{domain_list, numbers, shown, Text, Words};
+use super::{domain_list, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -247,11 +247,7 @@ pub(super) fn render(text: &Text) -> String {
             "これは {system} のテンプレートの例の行で、追加する人ではありません。行を削除してください。"
         ),
         Text::HiddenRows { rows, more } => {
-            let listed = if more > 0 {
-                format!("{} ほか {more} 行", numbers(rows))
-            } else {
-                numbers(rows)
-            };
+            let listed = rows_listed(rows, more, |more| format!("ほか {more} 行"));
             format!("{listed} 行目はスプレッドシートで非表示ですが、ほかの行と同じように読み取りました。")
         }
         Text::Utf16WithoutBom { name } => format!("このファイルは、それを示す印のない {name} のテキストです。{name} として読み取りました。"),

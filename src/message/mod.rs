@@ -299,6 +299,16 @@ pub(crate) fn numbers(rows: &[u32]) -> String {
     rows.join(", ")
 }
 
+/// Row numbers as a list, then how many more in the language's words
+/// (`3, 5 and 12 more`).
+pub(crate) fn rows_listed(rows: &[u32], more: usize, and_more: impl Fn(usize) -> String) -> String {
+    if more == 0 {
+        numbers(rows)
+    } else {
+        format!("{} {}", numbers(rows), and_more(more))
+    }
+}
+
 /// `a, b and c` with the language's conjunction (`and`, `et`, `und`…).
 pub(crate) fn join(items: &[String], conjunction: &str) -> String {
     match items.split_last() {

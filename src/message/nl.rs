@@ -1,6 +1,6 @@
 //! Nederlands.
 
-use super::{domain_list, join, numbers, shown, Text, Words};
+use super::{domain_list, join, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -272,11 +272,7 @@ pub(super) fn render(text: &Text) -> String {
              voegen. Verwijder de rij."
         ),
         Text::HiddenRows { rows, more } => {
-            let listed = if more > 0 {
-                format!("{} en nog {more}", numbers(rows))
-            } else {
-                numbers(rows)
-            };
+            let listed = rows_listed(rows, more, |more| format!("en nog {more}"));
             if rows.len() + more == 1 {
                 format!(
                     "Rij {listed} is verborgen in de spreadsheet en is gelezen zoals de andere."

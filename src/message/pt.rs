@@ -1,6 +1,6 @@
 //! Português.
 
-use super::{domain_list, join, numbers, shown, Text, Words};
+use super::{domain_list, join, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
@@ -265,11 +265,7 @@ pub(super) fn render(text: &Text) -> String {
              Exclua a linha."
         ),
         Text::HiddenRows { rows, more } => {
-            let listed = if more > 0 {
-                format!("{} e mais {more}", numbers(rows))
-            } else {
-                numbers(rows)
-            };
+            let listed = rows_listed(rows, more, |more| format!("e mais {more}"));
             if rows.len() + more == 1 {
                 format!("A linha {listed} está oculta na planilha e foi lida como as outras.")
             } else {
