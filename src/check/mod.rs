@@ -237,6 +237,7 @@ impl<'o> Validator<'o> {
             options,
             language,
             plain: row.is_known_plain(),
+            unsure: row.unsure_encoding,
             row: row.number,
         };
         let name = field.check(Column::UserName, name, name_error, rules::user_name);
@@ -310,6 +311,8 @@ struct Field<'a> {
     language: Language,
     /// The row's text is known to hold no U+FFFD and no C1 control.
     plain: bool,
+    /// Its U+FFFD stand for letters whose code page could not be told.
+    unsure: bool,
     row: u32,
 }
 
@@ -336,6 +339,10 @@ impl Field<'_> {
             CellKind::Value => rules::readable(text).and_then(|()| rule(text)),
             CellKind::Error => Err(Problem::ErrorCell),
             CellKind::NoResult => Err(Problem::NoResult),
+        };
+        let result = match result {
+            Err(Problem::Unreadable) if self.unsure => Err(Problem::UnsureEncoding),
+            other => other,
         };
         match result {
             Ok(value) => Some(value),

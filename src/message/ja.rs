@@ -286,6 +286,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
             "{name}にタブ、改行、またはその他の制御文字が含まれています。値は 1 行で入力して\
              ください。"
         ),
+        Problem::UnsureEncoding => format!("{name} には、ファイルから文字コードを判断できない文字が含まれているため、推測はしていません。ファイルを「CSV UTF-8」で保存し（Excel では「名前を付けて保存」→「CSV UTF-8 (コンマ区切り)」）、もう一度アップロードしてください。"),
         Problem::Unreadable => format!(
             "{name}に読み取れない文字（\u{FFFD} と表示）があります。ファイルが読み取りに使った\
              文字コードで保存されていません。「CSV UTF-8」形式（Excel では「名前を付けて\

@@ -321,6 +321,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
             "{name} contém uma tabulação, uma quebra de linha ou outro caractere de \
              controle. Digite o valor em uma única linha."
         ),
+        Problem::UnsureEncoding => format!("{name} tem letras acentuadas cuja codificação não pôde ser determinada a partir do arquivo, por isso não são adivinhadas. Salve o arquivo como \"CSV UTF-8\" (no Excel: Salvar como, CSV UTF-8 (delimitado por vírgulas)) e envie-o novamente."),
         Problem::Unreadable => format!(
             "{name} tem caracteres que não puderam ser lidos (mostrados como \u{FFFD}): o \
              arquivo não está na codificação em que foi lido. Salve-o como “CSV UTF-8” (no \

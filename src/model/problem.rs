@@ -16,6 +16,9 @@ pub(crate) enum Problem {
     Control,
     /// U+FFFD: bytes that could not be read in the file's encoding.
     Unreadable,
+    /// Letters whose bytes fit more than one code page equally well: which letters
+    /// they are is not known.
+    UnsureEncoding,
     /// More characters than the column allows.
     TooLong { chars: usize, max: usize },
     /// Starts with a character spreadsheets run as a formula.
@@ -51,9 +54,11 @@ impl Problem {
     pub(crate) fn code(&self) -> ErrorCode {
         match self {
             Problem::Missing => ErrorCode::MissingValue,
-            Problem::ErrorCell | Problem::NoResult | Problem::Control | Problem::Unreadable => {
-                ErrorCode::InvalidValue
-            }
+            Problem::ErrorCell
+            | Problem::NoResult
+            | Problem::Control
+            | Problem::Unreadable
+            | Problem::UnsureEncoding => ErrorCode::InvalidValue,
             Problem::TooLong { .. } => ErrorCode::ValueTooLong,
             Problem::Unsafe { .. } => ErrorCode::UnsafeValue,
             Problem::UserType => ErrorCode::InvalidUserType,

@@ -47,6 +47,9 @@ pub(crate) struct Row {
     pub(crate) spread_merged: bool,
     /// Whether the spreadsheet hides the row (hidden, or filtered out).
     pub(crate) hidden: bool,
+    /// Whether letters of the row could not be read because the file's code page could
+    /// not be told (they are U+FFFD).
+    pub(crate) unsure_encoding: bool,
     /// Whether the text given to [`Row::reset_to`] is all ASCII: its spans then need no
     /// Unicode cleaning.
     text_is_ascii: bool,
@@ -65,6 +68,7 @@ impl Row {
         self.removed_invisible = false;
         self.spread_merged = false;
         self.hidden = false;
+        self.unsure_encoding = false;
         self.text_is_ascii = false;
         self.text_is_plain = false;
     }

@@ -434,6 +434,12 @@ fn a_short_file_is_read_when_its_letters_tell_and_refused_when_they_do_not() {
         .map(|e| (e.row, e.code.as_str()))
         .collect();
     assert_eq!(codes, [(Some(2), "invalid_value")]);
+    assert_eq!(
+        report.errors[0].message,
+        "User name has accented letters whose encoding could not be told from the file, \
+         so they are not guessed. Save the file as \"CSV UTF-8\" (in Excel: Save As, CSV \
+         UTF-8 (Comma delimited)) and upload it again."
+    );
     assert_eq!(report.users, []);
 }
 

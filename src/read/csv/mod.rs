@@ -296,7 +296,10 @@ fn fill_row(
                         Ok(text) if keep_utf8 || field.is_ascii() => row.push(column, text),
                         // Which letters the bytes are could not be told: they are shown
                         // as unreadable, and the rules refuse them where they stand.
-                        _ if !sure => row.push(column, &String::from_utf8_lossy(&unsure(field))),
+                        _ if !sure => {
+                            row.unsure_encoding = true;
+                            row.push(column, &String::from_utf8_lossy(&unsure(field)));
+                        }
                         _ => row.push(column, &legacy.decode(field)),
                     }
                 }
