@@ -340,13 +340,13 @@ impl Field<'_> {
             CellKind::Error => Err(Problem::ErrorCell),
             CellKind::NoResult => Err(Problem::NoResult),
         };
-        let result = match result {
-            Err(Problem::Unreadable) if self.unsure => Err(Problem::UnsureEncoding),
-            other => other,
-        };
         match result {
             Ok(value) => Some(value),
             Err(problem) => {
+                let problem = match problem {
+                    Problem::Unreadable if self.unsure => Problem::UnsureEncoding,
+                    problem => problem,
+                };
                 let cell = Text::Cell {
                     problem: &problem,
                     column,

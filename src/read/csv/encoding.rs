@@ -34,7 +34,8 @@ pub(crate) fn sniff(bytes: &[u8]) -> (TextEncoding, &[u8]) {
 pub(crate) fn unmarked_utf16(bytes: &[u8]) -> Option<TextEncoding> {
     let head = bytes.get(..4096).unwrap_or(bytes);
     let pairs = head.len() / 2;
-    if pairs < 4 {
+    // Text without a zero byte is not UTF-16 (the common case, found at memory speed).
+    if pairs < 4 || memchr::memchr(0, head).is_none() {
         return None;
     }
     let zero_at = |side: usize| {
