@@ -94,6 +94,7 @@ impl Header {
             .collect();
         header.system = System::recognise(&keys);
         let mut used: Vec<&str> = Vec::new();
+        let mut suggestions_left = MAX_LISTED;
         let language = options.sentence_language();
         let mut listed = Vec::new();
         let mut unlisted = 0usize;
@@ -190,8 +191,12 @@ impl Header {
                             language,
                         )
                         .with_value(text);
-                        if let Some(meant) = suggest::header(text) {
-                            error = error.with_suggestion(meant);
+                        // Only the headers listed one by one get a suggestion.
+                        if suggestions_left > 0 {
+                            suggestions_left -= 1;
+                            if let Some(meant) = suggest::header(text) {
+                                error = error.with_suggestion(meant);
+                            }
                         }
                         report(error);
                     }

@@ -7,7 +7,12 @@ use crate::model::user::UserType;
 
 /// Texts longer than this are never compared: no name a suggestion can be is this long,
 /// and the comparison's cost grows with the product of the two lengths.
-const MAX_CHARS: usize = 64;
+const MAX_CHARS: usize = 32;
+
+/// The most comparison steps one suggestion may take (the products of the lengths
+/// compared): a customer's thousands of sites cannot make a file slow to check. Past it
+/// there is no suggestion, never a guess from part of the list.
+const MAX_STEPS: usize = 200_000;
 
 /// Mail providers whose domains people mistype (`gmial.com`), offered for an address
 /// whose domain is invalid or not allowed.
@@ -43,17 +48,26 @@ pub(crate) fn closest<'c>(
         return None;
     }
     let folded = text.to_lowercase();
+    let text_length = folded.chars().count();
     let mut best: Option<(usize, &'c str, String)> = None;
     let mut tied = false;
+    let mut steps = 0usize;
     for candidate in candidates {
+        if candidate.len() > MAX_CHARS.saturating_mul(4) {
+            continue;
+        }
         let key = candidate.to_lowercase();
         if key == folded {
             return None;
         }
         let length = key.chars().count();
         let most = if length >= 5 { 2 } else { 1 };
-        if length > MAX_CHARS {
+        if length > MAX_CHARS || length.abs_diff(text_length) > most {
             continue;
+        }
+        steps = steps.saturating_add(length.saturating_add(1).saturating_mul(text_length + 1));
+        if steps > MAX_STEPS {
+            return None;
         }
         let distance = strsim::osa_distance(&folded, &key);
         if distance > most {
@@ -144,6 +158,19 @@ mod tests {
         assert_eq!(
             closest("Standart", ["Standard", "standard"]),
             Some("Standard")
+        );
+    }
+
+    #[test]
+    fn a_long_list_costs_a_bounded_number_of_steps() {
+        // Ten thousand sites of the text's length: past the budget, no suggestion
+        // (rather than one from part of the list).
+        let sites: Vec<String> = (0..10_000).map(|i| format!("Site {i:05}")).collect();
+        assert_eq!(site("Site 0000x", &sites), None);
+        assert_eq!(site("Site 0000x", &sites[..10]), None);
+        assert_eq!(
+            site("Site 0001", &sites[..10]).as_deref(),
+            Some("Site 00001")
         );
     }
 
