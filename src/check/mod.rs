@@ -24,7 +24,7 @@ use crate::model::problem::Problem;
 use crate::model::text::is_error_value;
 use crate::model::user::NewUser;
 use crate::options::Options;
-use crate::read::row::{CellKind, Row, RowSink};
+use crate::read::row::{CellKind, Row, RowSink, Undecoded};
 use crate::report::{Note, Report, RowUser};
 
 /// The most users room is made for before any is read; past it the lists grow.
@@ -237,7 +237,7 @@ impl<'o> Validator<'o> {
             options,
             language,
             plain: row.is_known_plain(),
-            unsure: row.unsure_encoding,
+            undecoded: row.undecoded,
             row: row.number,
         };
         let name = field.check(Column::UserName, name, name_error, rules::user_name);
@@ -311,8 +311,8 @@ struct Field<'a> {
     language: Language,
     /// The row's text is known to hold no U+FFFD and no C1 control.
     plain: bool,
-    /// Its U+FFFD stand for letters whose code page could not be told.
-    unsure: bool,
+    /// What its U+FFFD stand for, when the reader knows.
+    undecoded: Option<Undecoded>,
     row: u32,
 }
 
@@ -343,9 +343,10 @@ impl Field<'_> {
         match result {
             Ok(value) => Some(value),
             Err(problem) => {
-                let problem = match problem {
-                    Problem::Unreadable if self.unsure => Problem::UnsureEncoding,
-                    problem => problem,
+                let problem = match (problem, self.undecoded) {
+                    (Problem::Unreadable, Some(Undecoded::Unsure)) => Problem::UnsureEncoding,
+                    (Problem::Unreadable, Some(Undecoded::Cesu8)) => Problem::Cesu8,
+                    (problem, _) => problem,
                 };
                 let cell = Text::Cell {
                     problem: &problem,

@@ -19,6 +19,8 @@ pub(crate) enum Problem {
     /// Letters whose bytes fit more than one code page equally well: which letters
     /// they are is not known.
     UnsureEncoding,
+    /// CESU-8 (Oracle's and Java's "UTF8") in a UTF-8 file.
+    Cesu8,
     /// More characters than the column allows.
     TooLong { chars: usize, max: usize },
     /// Starts with a character spreadsheets run as a formula.
@@ -58,7 +60,8 @@ impl Problem {
             | Problem::NoResult
             | Problem::Control
             | Problem::Unreadable
-            | Problem::UnsureEncoding => ErrorCode::InvalidValue,
+            | Problem::UnsureEncoding
+            | Problem::Cesu8 => ErrorCode::InvalidValue,
             Problem::TooLong { .. } => ErrorCode::ValueTooLong,
             Problem::Unsafe { .. } => ErrorCode::UnsafeValue,
             Problem::UserType => ErrorCode::InvalidUserType,

@@ -7,6 +7,16 @@ use crate::model::text::trim;
 
 use crate::model::sheet::MAX_CELLS;
 
+/// Why text could not be decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Undecoded {
+    /// The file's code page could not be told: which letters the bytes are is unknown.
+    Unsure,
+    /// CESU-8 (Oracle's and Java's "UTF8"): characters beyond the Basic Multilingual
+    /// Plane written as two three-byte halves, which UTF-8 forbids.
+    Cesu8,
+}
+
 /// One non-empty cell of a row; its text lives in the row's buffer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Cell {
@@ -47,9 +57,9 @@ pub(crate) struct Row {
     pub(crate) spread_merged: bool,
     /// Whether the spreadsheet hides the row (hidden, or filtered out).
     pub(crate) hidden: bool,
-    /// Whether letters of the row could not be read because the file's code page could
-    /// not be told (they are U+FFFD).
-    pub(crate) unsure_encoding: bool,
+    /// Why some of the row's text could not be decoded (it is U+FFFD there), when the
+    /// reader knows better than "not in this encoding".
+    pub(crate) undecoded: Option<Undecoded>,
     /// Whether the text given to [`Row::reset_to`] is all ASCII: its spans then need no
     /// Unicode cleaning.
     text_is_ascii: bool,
@@ -68,7 +78,7 @@ impl Row {
         self.removed_invisible = false;
         self.spread_merged = false;
         self.hidden = false;
-        self.unsure_encoding = false;
+        self.undecoded = None;
         self.text_is_ascii = false;
         self.text_is_plain = false;
     }

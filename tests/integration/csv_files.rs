@@ -485,3 +485,29 @@ fn utf16_without_its_mark_and_nul_padding_are_read_with_a_note() {
         .collect();
     assert_eq!(codes, [bulk_users::ErrorCode::UnreadableFile]);
 }
+
+/// An Oracle or Java "UTF8" export (CESU-8) in a UTF-8 file: the row is refused with a
+/// message that says so, never read as letters of a code page.
+#[test]
+fn a_cesu8_row_is_refused_with_a_message_that_names_it() {
+    // "😀 Ada": U+1F600 as two three-byte halves (ED A0 BD, ED B8 80), beside UTF-8 rows.
+    let bytes = [
+        "User name*,Email*\nZoë,zoe@example.com\nJosé,jose@example.com\n".as_bytes(),
+        b"\xED\xA0\xBD\xED\xB8\x80 Ada,ada@example.com\n",
+    ]
+    .concat();
+    let report = Options::new().check(&bytes, Format::Csv);
+    let codes: Vec<_> = report
+        .errors
+        .iter()
+        .map(|e| (e.row, e.code.as_str()))
+        .collect();
+    assert_eq!(codes, [(Some(4), "invalid_value")]);
+    assert_eq!(
+        report.errors[0].message,
+        "User name has characters written as Oracle and Java write \"UTF8\" (CESU-8), which \
+         is not the UTF-8 spreadsheets read. Save the file as \"CSV UTF-8\" from a \
+         spreadsheet program and upload it again."
+    );
+    assert_eq!(report.users.len(), 2);
+}

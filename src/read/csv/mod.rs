@@ -1,7 +1,7 @@
 //! Delimited text → rows of cells, with the row numbers a spreadsheet shows. No user rules.
 
 use crate::model::codepage::CodePage;
-use crate::read::row::{Row, RowSink};
+use crate::read::row::{Row, RowSink, Undecoded};
 
 mod detect;
 pub(crate) mod encoding;
@@ -294,10 +294,15 @@ fn fill_row(
                     let field = bytes.get(start..end).unwrap_or_default();
                     match std::str::from_utf8(field) {
                         Ok(text) if keep_utf8 || field.is_ascii() => row.push(column, text),
+                        // A UTF-8 file whose field is CESU-8: not letters of a code page.
+                        _ if keep_utf8 && is_cesu8(field) => {
+                            row.undecoded = Some(Undecoded::Cesu8);
+                            row.push(column, &String::from_utf8_lossy(field));
+                        }
                         // Which letters the bytes are could not be told: they are shown
                         // as unreadable, and the rules refuse them where they stand.
                         _ if !sure => {
-                            row.unsure_encoding = true;
+                            row.undecoded = Some(Undecoded::Unsure);
                             row.push(column, &String::from_utf8_lossy(&unsure(field)));
                         }
                         _ => row.push(column, &legacy.decode(field)),
@@ -318,6 +323,14 @@ fn fill_row(
         }
     }
     Ok(())
+}
+
+/// Whether `field` holds a surrogate written as UTF-8 (`ED A0..BF xx`): CESU-8, which
+/// UTF-8 forbids and no code page's letters look like.
+fn is_cesu8(field: &[u8]) -> bool {
+    field
+        .windows(3)
+        .any(|w| matches!(w, [0xED, 0xA0..=0xBF, 0x80..=0xBF]))
 }
 
 /// `field` with each byte that is not ASCII made one that is not UTF-8 either, so that it
