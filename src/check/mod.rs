@@ -346,6 +346,9 @@ impl Field<'_> {
                 let problem = match (problem, self.undecoded) {
                     (Problem::Unreadable, Some(Undecoded::Unsure)) => Problem::UnsureEncoding,
                     (Problem::Unreadable, Some(Undecoded::Cesu8)) => Problem::Cesu8,
+                    (Problem::Unreadable, Some(Undecoded::NotIn(encoding))) => {
+                        Problem::NotIn { encoding }
+                    }
                     (problem, _) => problem,
                 };
                 let cell = Text::Cell {

@@ -330,6 +330,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
             "{name} enthält einen Tabulator, einen Zeilenumbruch oder ein anderes \
              Steuerzeichen. Geben Sie den Wert in einer Zeile ein."
         ),
+        Problem::NotIn { encoding: page } => format!("{name} enthält Bytes, die in {} kein Zeichen sind (als \u{FFFD} angezeigt), der Kodierung, in der die Datei gelesen wurde. Speichern Sie sie als „CSV UTF-8“ (in Excel: Speichern unter, CSV UTF-8 (durch Trennzeichen getrennt)) und laden Sie sie erneut hoch.", encoding(page)),
         Problem::Cesu8 => format!("{name} enthält Zeichen, die so geschrieben sind, wie Oracle und Java „UTF8“ schreiben (CESU-8), nicht das UTF-8, das Tabellenprogramme lesen. Speichern Sie die Datei in einem Tabellenprogramm als „CSV UTF-8“ und laden Sie sie erneut hoch."),
         Problem::UnsureEncoding => format!("{name} enthält Buchstaben mit Akzenten, deren Kodierung aus der Datei nicht zu erkennen war; sie werden nicht geraten. Speichern Sie die Datei als „CSV UTF-8“ (in Excel: Speichern unter, CSV UTF-8 (durch Trennzeichen getrennt)) und laden Sie sie erneut hoch."),
         Problem::Unreadable => format!(

@@ -316,6 +316,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
             "{name} contains a tab, a line break or another control character. Type the \
              value on a single line."
         ),
+        Problem::NotIn { encoding: page } => format!("{name} has bytes that are no character in {} (shown as \u{FFFD}), the encoding the file was read in. Save it as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8 (Comma delimited)) and upload it again.", encoding(page)),
         Problem::Cesu8 => format!("{name} has characters written as Oracle and Java write \"UTF8\" (CESU-8), which is not the UTF-8 spreadsheets read. Save the file as \"CSV UTF-8\" from a spreadsheet program and upload it again."),
         Problem::UnsureEncoding => format!("{name} has accented letters whose encoding could not be told from the file, so they are not guessed. Save the file as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8 (Comma delimited)) and upload it again."),
         Problem::Unreadable => format!(

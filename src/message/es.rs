@@ -341,6 +341,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
             "{name} contiene un tabulador, un salto de línea u otro carácter de control. \
              Escriba el valor en una sola línea."
         ),
+        Problem::NotIn { encoding: page } => format!("{name} tiene bytes que no son ningún carácter en {} (se muestran como \u{FFFD}), la codificación en que se leyó el archivo. Guárdelo como «CSV UTF-8» (en Excel: Guardar como, CSV UTF-8 (delimitado por comas)) y súbalo de nuevo.", encoding(page)),
         Problem::Cesu8 => format!("{name} tiene caracteres escritos como Oracle y Java escriben «UTF8» (CESU-8), que no es el UTF-8 que leen las hojas de cálculo. Guarde el archivo como «CSV UTF-8» desde una hoja de cálculo y súbalo de nuevo."),
         Problem::UnsureEncoding => format!("{name} tiene letras con acentos cuya codificación no se pudo determinar a partir del archivo, así que no se adivinan. Guarde el archivo como «CSV UTF-8» (en Excel: Guardar como, CSV UTF-8 (delimitado por comas)) y súbalo de nuevo."),
         Problem::Unreadable => format!(

@@ -327,6 +327,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              contrôle. Saisissez la valeur sur une seule ligne.",
             WORDS.q(name)
         ),
+        Problem::NotIn { encoding: page } => format!("{name} contient des octets qui ne sont aucun caractère en {} (affichés \u{FFFD}), l'encodage dans lequel le fichier a été lu. Enregistrez-le au format « CSV UTF-8 » (dans Excel : Enregistrer sous, CSV UTF-8 (délimité par des virgules)) et importez-le à nouveau.", encoding(page)),
         Problem::Cesu8 => format!("{name} contient des caractères écrits comme Oracle et Java écrivent « UTF8 » (CESU-8), qui n'est pas l'UTF-8 que lisent les tableurs. Enregistrez le fichier au format « CSV UTF-8 » depuis un tableur et importez-le à nouveau."),
         Problem::UnsureEncoding => format!("{name} contient des lettres accentuées dont l'encodage n'a pas pu être déterminé à partir du fichier : elles ne sont pas devinées. Enregistrez le fichier au format « CSV UTF-8 » (dans Excel : Enregistrer sous, CSV UTF-8 (délimité par des virgules)) et importez-le à nouveau."),
         Problem::Unreadable => format!(

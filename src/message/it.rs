@@ -328,6 +328,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
             "{name} contiene una tabulazione, un a capo o un altro carattere di controllo. \
              Scrivi il valore su una sola riga."
         ),
+        Problem::NotIn { encoding: page } => format!("{name} contiene byte che non sono alcun carattere in {} (mostrati come \u{FFFD}), la codifica in cui è stato letto il file. Salvalo come \"CSV UTF-8\" (in Excel: Salva con nome, CSV UTF-8 (delimitato da virgole)) e caricalo di nuovo.", encoding(page)),
         Problem::Cesu8 => format!("{name} contiene caratteri scritti come Oracle e Java scrivono \"UTF8\" (CESU-8), che non è l'UTF-8 letto dai fogli di calcolo. Salva il file come \"CSV UTF-8\" da un programma di fogli di calcolo e caricalo di nuovo."),
         Problem::UnsureEncoding => format!("{name} contiene lettere accentate la cui codifica non è stato possibile determinare dal file, quindi non vengono indovinate. Salva il file come \"CSV UTF-8\" (in Excel: Salva con nome, CSV UTF-8 (delimitato da virgole)) e caricalo di nuovo."),
         Problem::Unreadable => format!(

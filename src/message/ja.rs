@@ -286,6 +286,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
             "{name}にタブ、改行、またはその他の制御文字が含まれています。値は 1 行で入力して\
              ください。"
         ),
+        Problem::NotIn { encoding: page } => format!("{name} には、ファイルを読み取った文字コード {} では文字にならないバイトが含まれています（\u{FFFD} と表示）。「CSV UTF-8」で保存し（Excel では「名前を付けて保存」→「CSV UTF-8 (コンマ区切り)」）、もう一度アップロードしてください。", encoding(page)),
         Problem::Cesu8 => format!("{name} には、Oracle や Java が「UTF8」として書く形式（CESU-8）の文字が含まれています。これは表計算ソフトが読む UTF-8 ではありません。表計算ソフトでファイルを「CSV UTF-8」として保存し、もう一度アップロードしてください。"),
         Problem::UnsureEncoding => format!("{name} には、ファイルから文字コードを判断できない文字が含まれているため、推測はしていません。ファイルを「CSV UTF-8」で保存し（Excel では「名前を付けて保存」→「CSV UTF-8 (コンマ区切り)」）、もう一度アップロードしてください。"),
         Problem::Unreadable => format!(

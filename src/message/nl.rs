@@ -325,6 +325,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
             "{name} bevat een tab, een regeleinde of een ander stuurteken. Typ de waarde op \
              één regel."
         ),
+        Problem::NotIn { encoding: page } => format!("{name} bevat bytes die geen teken zijn in {} (getoond als \u{FFFD}), de codering waarin het bestand is gelezen. Sla het op als \"CSV UTF-8\" (in Excel: Opslaan als, CSV UTF-8 (gescheiden door komma's)) en upload het opnieuw.", encoding(page)),
         Problem::Cesu8 => format!("{name} bevat tekens die zijn geschreven zoals Oracle en Java \"UTF8\" schrijven (CESU-8), wat niet de UTF-8 is die spreadsheets lezen. Sla het bestand in een spreadsheetprogramma op als \"CSV UTF-8\" en upload het opnieuw."),
         Problem::UnsureEncoding => format!("{name} bevat letters met accenten waarvan de codering niet uit het bestand op te maken was; ze worden niet geraden. Sla het bestand op als \"CSV UTF-8\" (in Excel: Opslaan als, CSV UTF-8 (gescheiden door komma's)) en upload het opnieuw."),
         Problem::Unreadable => format!(

@@ -321,6 +321,7 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
             "{name} contém uma tabulação, uma quebra de linha ou outro caractere de \
              controle. Digite o valor em uma única linha."
         ),
+        Problem::NotIn { encoding: page } => format!("{name} tem bytes que não são nenhum caractere em {} (mostrados como \u{FFFD}), a codificação em que o arquivo foi lido. Salve-o como \"CSV UTF-8\" (no Excel: Salvar como, CSV UTF-8 (delimitado por vírgulas)) e envie-o novamente.", encoding(page)),
         Problem::Cesu8 => format!("{name} tem caracteres escritos como o Oracle e o Java escrevem \"UTF8\" (CESU-8), que não é o UTF-8 que as planilhas leem. Salve o arquivo como \"CSV UTF-8\" em um programa de planilhas e envie-o novamente."),
         Problem::UnsureEncoding => format!("{name} tem letras acentuadas cuja codificação não pôde ser determinada a partir do arquivo, por isso não são adivinhadas. Salve o arquivo como \"CSV UTF-8\" (no Excel: Salvar como, CSV UTF-8 (delimitado por vírgulas)) e envie-o novamente."),
         Problem::Unreadable => format!(

@@ -21,6 +21,8 @@ pub(crate) enum Problem {
     UnsureEncoding,
     /// CESU-8 (Oracle's and Java's "UTF8") in a UTF-8 file.
     Cesu8,
+    /// Bytes that are no character in the code page the file was read in (its name).
+    NotIn { encoding: &'static str },
     /// More characters than the column allows.
     TooLong { chars: usize, max: usize },
     /// Starts with a character spreadsheets run as a formula.
@@ -61,7 +63,8 @@ impl Problem {
             | Problem::Control
             | Problem::Unreadable
             | Problem::UnsureEncoding
-            | Problem::Cesu8 => ErrorCode::InvalidValue,
+            | Problem::Cesu8
+            | Problem::NotIn { .. } => ErrorCode::InvalidValue,
             Problem::TooLong { .. } => ErrorCode::ValueTooLong,
             Problem::Unsafe { .. } => ErrorCode::UnsafeValue,
             Problem::UserType => ErrorCode::InvalidUserType,

@@ -15,6 +15,8 @@ pub(crate) enum Undecoded {
     /// CESU-8 (Oracle's and Java's "UTF8"): characters beyond the Basic Multilingual
     /// Plane written as two three-byte halves, which UTF-8 forbids.
     Cesu8,
+    /// Bytes that are no character in the code page the text was read in (its name).
+    NotIn(&'static str),
 }
 
 /// One non-empty cell of a row; its text lives in the row's buffer.

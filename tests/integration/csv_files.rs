@@ -264,6 +264,12 @@ fn a_byte_undefined_in_the_code_page_is_an_error_at_its_cell() {
         crate::support::located(&errors),
         [(Some(2), Some("User name"), "invalid_value")]
     );
+    assert_eq!(
+        errors[0].message,
+        "User name has bytes that are no character in Western European (windows-1252) \
+         (shown as \u{FFFD}), the encoding the file was read in. Save it as \"CSV UTF-8\" \
+         (in Excel: Save As, CSV UTF-8 (Comma delimited)) and upload it again."
+    );
     // Detected, not named: 0x81 is no character in Windows-1252 but `ü` in DOS 850, so
     // a short file holding it cannot be told apart: every row whose letters depend on
     // the code page is an error at its cell, never an invisible character in a name
