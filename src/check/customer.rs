@@ -23,10 +23,7 @@ impl DomainRule {
     /// `None` for text that is no domain.
     pub(crate) fn new(domain: &str) -> Option<Self> {
         let shown = crate::model::text::trim(domain);
-        let (subdomains, bare) = match shown.strip_prefix("*.") {
-            Some(bare) => (true, bare),
-            None => (false, shown.strip_prefix('@').unwrap_or(shown)),
-        };
+        let (subdomains, bare) = parts(shown);
         let ascii = idna::domain_to_ascii(bare).ok()?;
         if ascii.is_empty() || ascii.ends_with('.') {
             return None;
@@ -38,6 +35,11 @@ impl DomainRule {
         })
     }
 
+    /// The domain itself as the service wrote it: `fabrikam.com` for `*.fabrikam.com`.
+    pub(crate) fn domain(&self) -> &str {
+        parts(&self.shown).1
+    }
+
     /// `contoso.com` allows that domain; `*.contoso.com` its subdomains, at any depth.
     fn allows(&self, ascii_domain: &str) -> bool {
         if !self.subdomains {
@@ -46,6 +48,15 @@ impl DomainRule {
         ascii_domain
             .strip_suffix(self.ascii.as_str())
             .is_some_and(|head| head.len() > 1 && head.ends_with('.'))
+    }
+}
+
+/// Whether a rule as written allows subdomains, and its domain: `*.fabrikam.com` →
+/// (true, `fabrikam.com`); a leading `@` is left out.
+fn parts(shown: &str) -> (bool, &str) {
+    match shown.strip_prefix("*.") {
+        Some(bare) => (true, bare),
+        None => (false, shown.strip_prefix('@').unwrap_or(shown)),
     }
 }
 
@@ -91,6 +102,12 @@ impl<'o> Customer<'o> {
             domains: domain_rules(options),
             existing: options.existing_accounts(),
         }
+    }
+
+    /// The customer's domains, as written, without `*.`: what a mistyped domain may have
+    /// meant.
+    pub(crate) fn domains(&self) -> Vec<&str> {
+        self.domains.iter().map(DomainRule::domain).collect()
     }
 
     /// What the customer's rules say of a valid address seen for the first time in the

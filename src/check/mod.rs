@@ -235,6 +235,7 @@ impl<'o> Validator<'o> {
             errors: &mut self.errors,
             header,
             options,
+            customer: &self.customer,
             language,
             plain: row.is_known_plain(),
             undecoded: row.undecoded,
@@ -281,7 +282,7 @@ impl<'o> Validator<'o> {
                 };
                 let mut error = RowError::at(problem.code(), row.number, place, text, language)
                     .with_value(address);
-                if let Some(meant) = suggestion(&problem, Column::Email, address, options) {
+                if let Some(meant) = suggestion(&problem, address, options, &self.customer) {
                     error = error.with_suggestion(meant);
                 }
                 self.errors.push(error);
@@ -308,6 +309,7 @@ struct Field<'a> {
     errors: &'a mut Vec<RowError>,
     header: &'a Header,
     options: &'a Options,
+    customer: &'a Customer<'a>,
     language: Language,
     /// The row's text is known to hold no U+FFFD and no C1 control.
     plain: bool,
@@ -366,7 +368,7 @@ impl Field<'_> {
                 if !text.is_empty() {
                     error = error.with_value(text);
                 }
-                if let Some(meant) = suggestion(&problem, column, text, self.options) {
+                if let Some(meant) = suggestion(&problem, text, self.options, self.customer) {
                     error = error.with_suggestion(meant);
                 }
                 self.errors.push(error);
@@ -484,27 +486,20 @@ fn join_names([first, last]: [&str; 2]) -> String {
     }
 }
 
-/// The fix clearly meant for `problem` in `column`'s `text`, if there is one.
-fn suggestion(problem: &Problem, column: Column, text: &str, options: &Options) -> Option<String> {
-    match (problem, column) {
-        (Problem::UserType, _) => suggest::user_type(text),
-        (Problem::UnknownSite { .. }, _) => suggest::site(text, options.allowed_sites_list()),
-        (Problem::EmailDomain { .. }, _) => {
-            let domains: Vec<&str> = options
-                .allowed_email_domains_list()
-                .iter()
-                .map(|domain| domain.trim_start_matches("*.").trim_start_matches('@'))
-                .collect();
-            suggest::email(text, &domains)
-        }
-        (Problem::Email(_), _) => {
-            let domains: Vec<&str> = options
-                .allowed_email_domains_list()
-                .iter()
-                .map(|domain| domain.trim_start_matches("*.").trim_start_matches('@'))
-                .collect();
-            let meant = suggest::email(text, &domains)?;
-            // Only an address the rules accept is a fix.
+/// The fix clearly meant for `problem` in `text`, if there is one.
+fn suggestion(
+    problem: &Problem,
+    text: &str,
+    options: &Options,
+    customer: &Customer,
+) -> Option<String> {
+    match problem {
+        Problem::UserType => suggest::user_type(text),
+        Problem::UnknownSite { .. } => suggest::site(text, options.allowed_sites_list()),
+        Problem::EmailDomain { .. } => suggest::email(text, &customer.domains()),
+        // Only an address the rules accept is a fix.
+        Problem::Email(_) => {
+            let meant = suggest::email(text, &customer.domains())?;
             email::email(&meant).ok()
         }
         _ => None,

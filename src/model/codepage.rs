@@ -39,10 +39,20 @@ impl CodePage {
         }
     }
 
-    /// `bytes` read in this code page; bytes it does not define become U+FFFD.
+    /// `bytes` read in this code page; bytes it does not define become U+FFFD. (The web
+    /// platform maps some undefined bytes of a single-byte page to C1 controls, 0x81 in
+    /// Windows-1252: no text holds those, so they are U+FFFD here too.)
     pub(crate) fn decode(self, bytes: &[u8]) -> Cow<'_, str> {
         let table = match self {
-            CodePage::Web(encoding) => return encoding.decode_without_bom_handling(bytes).0,
+            CodePage::Web(encoding) => {
+                let text = encoding.decode_without_bom_handling(bytes).0;
+                let c1 = |c: char| ('\u{80}'..='\u{9F}').contains(&c);
+                if !encoding.is_single_byte() || !text.contains(c1) {
+                    return text;
+                }
+                let text = text.chars().map(|c| if c1(c) { '\u{FFFD}' } else { c });
+                return Cow::Owned(text.collect());
+            }
             CodePage::Dos850 => &oem_cp::code_table::DECODING_TABLE_CP850,
             CodePage::Dos437 => &oem_cp::code_table::DECODING_TABLE_CP437,
         };
@@ -80,5 +90,8 @@ mod tests {
         let mac = CodePage::for_label("macintosh").map(|page| page.decode(b"Jos\x8E M\x9Fller"));
         assert_eq!(mac.as_deref(), Some("José Müller"));
         assert_eq!(CodePage::Dos437.char_of(0x81), Some('ü'));
+        // Undefined in Windows-1252, where the web platform gives a C1 control.
+        let western = CodePage::Web(encoding_rs::WINDOWS_1252);
+        assert_eq!(western.decode(b"Ada\x81"), "Ada\u{FFFD}");
     }
 }

@@ -187,8 +187,7 @@ fn users_sheet(
         ];
         for (column, value) in values {
             let Some(value) = value else { continue };
-            let length = value.chars().count();
-            if workbook::fit(value).1.is_some() {
+            if let (_, Some(length)) = workbook::fit(value) {
                 return Err(TemplateError::ValueTooLong {
                     user: index,
                     column,

@@ -306,22 +306,11 @@ fn fill_row(
                             row.push(column, &String::from_utf8_lossy(&unsure(field)));
                         }
                         _ => {
-                            // A byte the page does not define is U+FFFD, or a C1
-                            // control where the web platform maps it so (0x81 in
-                            // Windows-1252): no character either way.
                             let text = legacy.decode(field);
-                            let undefined =
-                                |c: char| c == '\u{FFFD}' || c.is_control() && !c.is_ascii();
-                            if text.contains(undefined) {
+                            if text.contains('\u{FFFD}') {
                                 row.undecoded = Some(Undecoded::NotIn(legacy.name()));
-                                let text: String = text
-                                    .chars()
-                                    .map(|c| if undefined(c) { '\u{FFFD}' } else { c })
-                                    .collect();
-                                row.push(column, &text);
-                            } else {
-                                row.push(column, &text);
                             }
+                            row.push(column, &text);
                         }
                     }
                 }
