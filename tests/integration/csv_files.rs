@@ -363,9 +363,7 @@ fn invisible_characters_are_removed_and_noted() {
 /// named.
 #[test]
 fn mac_dos_and_national_code_pages_read_as_typed() {
-    let read = |name: &str| {
-        std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-    };
+    let read = crate::support::data_file;
     type People = &'static [(&'static str, &'static str)];
     let cases: [(&str, &str, People); 5] = [
         (

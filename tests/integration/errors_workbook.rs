@@ -267,9 +267,7 @@ fn in_the_person_s_language() {
 /// unfixed by LibreOffice (`tests/data/README.md`).
 #[test]
 fn real_writers_round_trip_the_errors_workbook() {
-    let read = |name: &str| {
-        std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-    };
+    let read = crate::support::data_file;
     let users =
         bulk_users::parse(&read("openpyxl_fixed_errors_workbook.xlsx"), Format::Xlsx).unwrap();
     assert_eq!(users.len(), 6);

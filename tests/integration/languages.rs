@@ -224,9 +224,7 @@ fn codes_rows_and_columns_never_change_with_the_language() {
 
 #[test]
 fn templates_filled_in_french_and_japanese_parse_in_english() {
-    let read = |name: &str| {
-        std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
-    };
+    let read = crate::support::data_file;
     assert_eq!(
         bulk_users::parse(&read("openpyxl_filled_template_fr.xlsx"), Format::Xlsx),
         Ok(vec![

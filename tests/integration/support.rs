@@ -311,3 +311,8 @@ pub fn part(bytes: &[u8], name: &str) -> String {
         .unwrap();
     text
 }
+
+/// The bytes of `tests/data/{name}`.
+pub fn data_file(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
