@@ -139,6 +139,38 @@ impl Options {
         let (kept, report) = kept_and_report(self, bytes, format, true);
         crate::write::errors_workbook::write(self, &kept, &report)
     }
+
+    /// [`Options::errors_xlsx`] for an upload already checked: `report` is what
+    /// [`Options::check`] gave for these `bytes` with these options. The verdict is the
+    /// report's, so the upload is not checked twice (and a directory behind
+    /// [`Options::existing_email_check`] is not asked twice); the rows are read again
+    /// for their values. A report of other bytes or other options gives a workbook that
+    /// marks the wrong cells.
+    ///
+    /// ```
+    /// use bulk_users::{Format, Options};
+    /// let upload = "User name*,Email*\nAda,ada@example.com\nBob,bob(at)example.com\n";
+    /// let options = Options::new();
+    /// let report = options.check(upload.as_bytes(), Format::Csv);
+    /// if !report.is_valid() {
+    ///     let workbook = options.errors_xlsx_from(&report, upload.as_bytes(), Format::Csv)?;
+    ///     assert_eq!(workbook, options.errors_xlsx(upload.as_bytes(), Format::Csv)?);
+    /// }
+    /// # Ok::<(), bulk_users::TemplateError>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`TemplateError`](crate::TemplateError) if the workbook writer fails.
+    pub fn errors_xlsx_from(
+        &self,
+        report: &Report,
+        bytes: &[u8],
+        format: Format,
+    ) -> Result<Vec<u8>, crate::TemplateError> {
+        let kept = kept_for(self, report, bytes, format);
+        crate::write::errors_workbook::write(self, &kept, report)
+    }
 }
 
 /// [`Options::parse`]: every user, or every error.
@@ -176,7 +208,9 @@ pub(crate) fn check(options: &Options, bytes: &[u8], format: Format) -> Report {
 }
 
 /// Every row of the file as read (`to_the_end`: past the row limit too) and its report,
-/// for the errors files; a file refused or unreadable keeps no row.
+/// for the errors files; a file refused or unreadable keeps no row. The verdict is the
+/// one [`check`] gives: once the validator has it (the row limit), a budget or a damage
+/// met further on only cuts the rows kept short.
 fn kept_and_report(
     options: &Options,
     bytes: &[u8],
@@ -187,14 +221,59 @@ fn kept_and_report(
         return (Kept::default(), Report::file_error(refused));
     }
     let mut validator = Validator::new(options, bytes.len());
-    let mut tee = Tee::new(&mut validator, to_the_end);
-    match read(options, bytes, format, &mut tee) {
-        Ok(_) => {
-            let kept = std::mem::take(&mut tee.kept);
-            (kept, validator.finish())
+    let mut tee = Tee::new(Some(&mut validator), to_the_end);
+    let result = read(options, bytes, format, &mut tee);
+    let kept = std::mem::take(&mut tee.kept);
+    match result {
+        Ok(_) => (kept, validator.finish()),
+        Err(_) if to_the_end => {
+            // Reading on past the rows the check needs met the budget or a damaged
+            // part: the verdict is the check's, with the rows it read.
+            let (mut kept, report) = kept_and_report(options, bytes, format, false);
+            kept.cut_short();
+            (kept, report)
         }
         Err(unreadable) => (Kept::default(), Report::file_error(unreadable)),
     }
+}
+
+/// The rows of a file already checked, for its errors workbook: read to the end (or,
+/// where the budget stops that, as far as the check read), not checked again.
+#[cfg(feature = "template")]
+fn kept_for(options: &Options, report: &Report, bytes: &[u8], format: Format) -> Kept {
+    let refused = report.errors.iter().any(|e| {
+        e.row.is_none()
+            && matches!(
+                e.code,
+                ErrorCode::FileTooLarge
+                    | ErrorCode::EmptyFile
+                    | ErrorCode::UnreadableFile
+                    | ErrorCode::FormatNotAccepted
+            )
+    });
+    if refused || refusal(options, bytes, format).is_some() {
+        return Kept::default();
+    }
+    let mut tee = Tee::rows_only(None);
+    if read(options, bytes, format, &mut tee).is_ok() {
+        return tee.kept;
+    }
+    let mut tee = Tee::rows_only(Some(crate::check::rows_read(options)));
+    let result = read(options, bytes, format, &mut tee);
+    let mut kept = std::mem::take(&mut tee.kept);
+    if result.is_err() {
+        return Kept::default();
+    }
+    // The check stops at the first row past the limit.
+    let limit_row = report
+        .errors
+        .iter()
+        .find(|e| e.code == ErrorCode::TooManyRows);
+    if let Some(last) = limit_row.and_then(|e| e.row) {
+        kept.keep_up_to(last);
+    }
+    kept.cut_short();
+    kept
 }
 
 /// The whole-file refusals, checked before any parsing: size, emptiness, format.

@@ -18,6 +18,10 @@ pub(crate) struct Kept {
     cells: Vec<(u32, usize)>,
     /// Each kept row: its number, and where its cells end in `cells`.
     rows: Vec<(u32, usize)>,
+    /// Reading stopped before the end of the file: the decompression budget or a
+    /// damaged part stopped it after the check had its verdict (the row limit), so rows
+    /// after the last kept one are not here.
+    pub(crate) stopped_early: bool,
 }
 
 /// One kept row.
@@ -53,6 +57,26 @@ impl Kept {
             self.cells.push((cell.column, self.text.len()));
         }
         self.rows.push((row.number, self.cells.len()));
+    }
+
+    /// Says that reading stopped before the end of the file, if any row is kept.
+    pub(crate) fn cut_short(&mut self) {
+        self.stopped_early = !self.rows.is_empty();
+    }
+
+    /// Lets go of the rows after row `last`.
+    pub(crate) fn keep_up_to(&mut self, last: u32) {
+        let rows = self.rows.partition_point(|&(number, _)| number <= last);
+        self.rows.truncate(rows);
+        let cells = self.rows.last().map_or(0, |&(_, end)| end);
+        let text = match cells.checked_sub(1) {
+            Some(before) => self.cells.get(before).map_or(0, |&(_, end)| end),
+            None => 0,
+        };
+        self.cells.truncate(cells);
+        if self.text.is_char_boundary(text) {
+            self.text.truncate(text);
+        }
     }
 
     /// How many rows are kept.
@@ -102,30 +126,47 @@ impl Kept {
 /// Hands each row to the validator and keeps a copy of it, in one pass. With
 /// `to_the_end`, reading goes on after the validator stops at the row limit, so that
 /// every row of the file is kept (the errors workbook loses nothing typed); the byte
-/// limit and the decompression budget still bound it.
+/// limit and the decompression budget still bound it. Without a validator it only keeps
+/// the rows, to the end: for a file whose report is already made.
 pub(crate) struct Tee<'v, 'o> {
-    pub(crate) validator: &'v mut Validator<'o>,
+    validator: Option<&'v mut Validator<'o>>,
     pub(crate) kept: Kept,
-    pub(crate) to_the_end: bool,
+    to_the_end: bool,
+    /// Without a validator: the most rows to read, as the validator would.
+    most: Option<usize>,
+    /// The validator has its verdict: it has every row it needs, or there is none.
     pub(crate) validator_done: bool,
 }
 
 impl<'v, 'o> Tee<'v, 'o> {
-    pub(crate) fn new(validator: &'v mut Validator<'o>, to_the_end: bool) -> Self {
+    pub(crate) fn new(validator: Option<&'v mut Validator<'o>>, to_the_end: bool) -> Self {
         Tee {
+            validator_done: validator.is_none(),
+            to_the_end: to_the_end || validator.is_none(),
             validator,
             kept: Kept::default(),
-            to_the_end,
-            validator_done: false,
+            most: None,
         }
+    }
+
+    /// Keeps the rows only, of a file already checked: all of them, or with `most`, the
+    /// rows the check read (`most_rows` of a validator of these options).
+    pub(crate) fn rows_only(most: Option<usize>) -> Self {
+        let mut tee = Tee::new(None, most.is_none());
+        tee.most = most;
+        tee
     }
 }
 
 impl RowSink for Tee<'_, '_> {
     fn row(&mut self, row: &Row) -> ControlFlow<()> {
         let mut flow = ControlFlow::Continue(());
-        if !self.validator_done {
-            flow = self.validator.row(row);
+        if let Some(validator) = self
+            .validator
+            .as_deref_mut()
+            .filter(|_| !self.validator_done)
+        {
+            flow = validator.row(row);
             self.validator_done = flow.is_break();
         }
         if self.to_the_end {
@@ -147,10 +188,10 @@ impl RowSink for Tee<'_, '_> {
     }
 
     fn most_rows(&self) -> Option<usize> {
-        if self.to_the_end {
-            None
-        } else {
-            self.validator.most_rows()
+        match &self.validator {
+            Some(validator) if !self.to_the_end => validator.most_rows(),
+            Some(_) => None,
+            None => self.most,
         }
     }
 }

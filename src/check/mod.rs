@@ -407,9 +407,15 @@ impl RowSink for Validator<'_> {
     /// The header, the users up to the limit, the first user over it, and the rows
     /// that the header may be under.
     fn most_rows(&self) -> Option<usize> {
-        let limit = usize::try_from(self.options.rows_limit()).unwrap_or(usize::MAX);
-        Some(limit.saturating_add(1 + HEADER_SEARCH_ROWS))
+        Some(rows_read(self.options))
     }
+}
+
+/// The most rows a check of `options` reads: the users, the header and the rows the
+/// header may stand under.
+pub(crate) fn rows_read(options: &Options) -> usize {
+    let limit = usize::try_from(options.rows_limit()).unwrap_or(usize::MAX);
+    limit.saturating_add(1 + HEADER_SEARCH_ROWS)
 }
 
 impl Validator<'_> {

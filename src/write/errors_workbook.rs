@@ -59,7 +59,7 @@ pub(crate) fn write(
     };
 
     let shown = shown_rows(kept);
-    let all_shown = shown == kept.len();
+    let all_shown = shown == kept.len() && !kept.stopped_early;
     let rows = || kept.rows().take(shown);
     let last_shown = rows().last().map_or(0, |row| row.number);
 
@@ -216,7 +216,7 @@ pub(crate) fn write(
         .iter()
         .map(|error| (error.row, located(error)))
         .collect();
-    if over_limit {
+    if over_limit && !kept.stopped_early {
         let split = Text::SplitFile {
             users: kept.len().saturating_sub(1),
             limit: options.rows_limit(),

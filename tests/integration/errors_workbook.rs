@@ -9,7 +9,7 @@ use calamine::{Data, Reader, Xlsx};
 use crate::support::{csv, every_format, part, user, Grid, HEADER};
 
 /// Every sheet's name and cell text, by (0-based row, column).
-fn sheets(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
+pub(crate) fn sheets(bytes: &[u8]) -> Vec<(String, Vec<Vec<String>>)> {
     let mut workbook = Xlsx::new(Cursor::new(bytes)).expect("an .xlsx");
     let names = workbook.sheet_names();
     names
@@ -304,4 +304,33 @@ fn real_writers_round_trip_the_errors_workbook() {
             (Some("B8".to_owned()), "duplicate_email"),
         ]
     );
+}
+
+#[test]
+fn the_workbook_from_a_report_is_the_workbook_of_the_upload() {
+    let grid: Grid = &[
+        HEADER,
+        &["Ada", "ada@example.com", "", ""],
+        &["Bob", "bob(at)example.com", "Boss", ""],
+    ];
+    let over: Vec<Vec<String>> = std::iter::once(vec!["User name".into(), "Email".into()])
+        .chain((0..12).map(|i| vec![format!("U{i}"), format!("u{i}@example.com")]))
+        .collect();
+    let over: Vec<&[String]> = over.iter().map(Vec::as_slice).collect();
+    let over: Vec<Vec<&str>> = over
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect();
+    let over: Vec<&[&str]> = over.iter().map(Vec::as_slice).collect();
+    let mut uploads: Vec<(Format, Vec<u8>)> = every_format(grid).into();
+    uploads.extend(every_format(&over));
+    uploads.push((Format::Xlsx, b"PK\x03\x04 not a workbook".to_vec()));
+    uploads.push((Format::Csv, Vec::new()));
+    let options = Options::new().max_rows(10);
+    for (format, bytes) in uploads {
+        let report = options.check(&bytes, format);
+        let from_report = options.errors_xlsx_from(&report, &bytes, format).unwrap();
+        let direct = options.errors_xlsx(&bytes, format).unwrap();
+        assert!(from_report == direct, "{format}, {} bytes", bytes.len());
+    }
 }

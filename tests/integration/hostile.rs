@@ -132,6 +132,65 @@ fn a_sheet_that_inflates_past_a_gibibyte() {
 }
 
 #[test]
+fn the_errors_workbook_of_a_rows_bomb_gives_the_check_s_verdict() {
+    // 1 GiB of user rows: the check stops at the row limit; the errors workbook reads
+    // on to keep every row it can, meets the budget, and still says what check says.
+    let row = "<row><c t=\"inlineStr\"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c></row>"
+        .repeat(1000);
+    let bytes = bomb(
+        "xl/worksheets/sheet1.xml",
+        r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c t="inlineStr"><is><t>User name</t></is></c><c t="inlineStr"><is><t>Email</t></is></c></row>"#,
+        row.as_bytes(),
+        (1 << 30) / row.len() + 1,
+        "</sheetData></worksheet>",
+        None,
+    );
+    let options = bulk_users::Options::new();
+    let report = options.check(&bytes, Format::Xlsx);
+    let last = report.errors.last().map(|e| (e.row, e.code));
+    assert_eq!(last, Some((Some(502), ErrorCode::TooManyRows)));
+    assert!(report.users.is_empty());
+
+    let (workbook, cost) = measure(|| options.errors_xlsx(&bytes, Format::Xlsx));
+    let workbook = workbook.unwrap();
+    within_bound("errors workbook of a rows bomb", cost);
+    crate::excel::assert_excel_opens(&workbook);
+    let sheets = crate::errors_workbook::sheets(&workbook);
+    let (name, problems) = &sheets[1];
+    assert_eq!(name, "Problems");
+    let lines: Vec<&[String]> = problems.iter().skip(1).map(Vec::as_slice).collect();
+    assert_eq!(lines[0][0], "502", "the row limit, where check puts it");
+    assert_eq!(
+        lines[0][1],
+        "The file has more than 500 users; this is the first row past the limit. Split the \
+         users into files of at most 500 users each."
+    );
+    assert_eq!(
+        lines[1][1],
+        "The file is too large to show here with its problems: only rows up to 502 are \
+         shown. Split it into smaller files and upload each."
+    );
+    assert_eq!(
+        lines.len(),
+        2,
+        "nothing says the file expands too far: {lines:?}"
+    );
+    let (users_name, users) = &sheets[0];
+    assert_eq!(users_name, "Users");
+    assert_eq!(
+        users.len(),
+        502,
+        "the rows the check read, up to the first past the limit"
+    );
+
+    // The same workbook from the report, without checking again.
+    let from_report = options
+        .errors_xlsx_from(&report, &bytes, Format::Xlsx)
+        .unwrap();
+    assert!(from_report == workbook, "the same workbook");
+}
+
+#[test]
 fn one_cell_that_inflates_past_a_gibibyte() {
     let bytes = bomb(
         "xl/worksheets/sheet1.xml",
