@@ -70,6 +70,33 @@ impl Options {
         asked
     }
 
+    /// The `file_too_large` refusal for an upload the service stopped reading past
+    /// [`Options::bytes_limit`], in [`Options::language`], as [`Options::parse`] would
+    /// give it: `size` is the upload's size where the service knows it (a
+    /// `Content-Length`), `None` where it only knows the upload is larger than the limit.
+    /// For the answer a service sends (413) without reading the whole body.
+    ///
+    /// ```
+    /// use bulk_users::{Language, Options};
+    /// let options = Options::new().max_bytes(1_000_000).language(Language::French);
+    /// let errors = options.file_too_large(None);
+    /// assert_eq!(errors[0].code.as_str(), "file_too_large");
+    /// assert_eq!(errors[0].row, None);
+    /// assert_eq!(
+    ///     errors[0].message,
+    ///     "Le fichier dépasse 1000000 octets (976 Kio), le maximum accepté. Répartissez \
+    ///      les utilisateurs dans des fichiers plus petits."
+    /// );
+    /// ```
+    pub fn file_too_large(&self, size: Option<usize>) -> RowErrors {
+        let text = Text::FileTooLarge {
+            size,
+            max: self.bytes_limit(),
+        };
+        let language = self.sentence_language();
+        RowErrors::one(RowError::file(ErrorCode::FileTooLarge, text, language))
+    }
+
     /// The errors file: a CSV of every row read, as it was, with a `Row` column first and
     /// an `Errors` column last saying what is wrong with that row (empty when nothing
     /// is), whole-file problems on a line of their own first. For the person who has to
@@ -282,7 +309,7 @@ pub(crate) fn refusal(options: &Options, bytes: &[u8], format: Format) -> Option
     let max = options.bytes_limit();
     if bytes.len() > max {
         let text = Text::FileTooLarge {
-            size: bytes.len(),
+            size: Some(bytes.len()),
             max,
         };
         return Some(RowError::file(ErrorCode::FileTooLarge, text, language));

@@ -10,9 +10,26 @@ use crate::model::text::column_letters;
 
 /// One problem in the file, located where a person can find it.
 ///
-/// Serialises as `{"row": 3, "column": "Email", "code": "invalid_email", "message": "…"}`.
+/// Serialises as `{"row": 3, "column": "Email", "cell": "B3", "code": "invalid_email",
+/// "message": "…", "value": "bob(at)example.com"}`: `cell` is the spreadsheet cell
+/// (absent where the problem has none), `value` the value as the file shows it (absent
+/// where none applies), `suggestion` the fix clearly meant (absent where none is clear).
+///
+/// ```
+/// let errors = bulk_users::parse(b"User name*,Email*\nAda,x\n", bulk_users::Format::Csv)
+///     .unwrap_err();
+/// assert_eq!(
+///     serde_json::to_string(&errors[0])?,
+///     r#"{"row":2,"column":"Email","cell":"B2","code":"invalid_email","message":"\"x\" is not an email address. Use the form name@example.com.","value":"x"}"#
+/// );
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(into = "json::RowErrorJson", from = "json::RowErrorJson")
+)]
 #[non_exhaustive]
 pub struct RowError {
     /// The row as the spreadsheet numbers it (the header is usually row 1); `None` for
@@ -31,19 +48,12 @@ pub struct RowError {
     /// (`ada@gmail.com` for `ada@gmial.com`), the allowed site or the user type a value
     /// is one or two letters from. The message says it too. The crate never applies it:
     /// the person, or the page, decides. `None` where no single fix is clear.
-    #[cfg_attr(
-        feature = "serde",
-        serde(default, skip_serializing_if = "Option::is_none")
-    )]
     pub suggestion: Option<String>,
     /// The offending value, cut to at most 64 characters, where one applies.
-    #[cfg_attr(feature = "serde", serde(skip))]
     pub value: Option<String>,
     /// 0-based index of the spreadsheet column the problem is in, where one applies.
-    #[cfg_attr(feature = "serde", serde(skip))]
     pub column_index: Option<u32>,
     /// The language of `message`, which `Display` speaks too.
-    #[cfg_attr(feature = "serde", serde(skip))]
     language: Language,
 }
 
@@ -94,6 +104,11 @@ impl RowError {
         self
     }
 
+    /// The language the message is in, which `Display` speaks too.
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
     /// The spreadsheet column letters of [`RowError::column_index`]: `Some("C")`.
     pub fn column_letter(&self) -> Option<String> {
         self.column_index.map(column_letters)
@@ -126,7 +141,8 @@ impl fmt::Display for RowError {
 /// Everything wrong with a file: a non-empty list of [`RowError`]s ordered by row, then
 /// by column from left to right, whole-file problems first.
 ///
-/// Serialises as `{"errors": [...]}`.
+/// Serialises as `{"errors": [...], "language": "en"}`: the language the messages are
+/// in, which a round trip through JSON keeps.
 ///
 /// ```
 /// let bytes = b"User name*,Email*\nAda Lovelace,ada(at)example.com\n";
@@ -141,7 +157,11 @@ impl fmt::Display for RowError {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(into = "json::RowErrorsJson", try_from = "json::RowErrorsJson")
+)]
 pub struct RowErrors {
     errors: Vec<RowError>,
 }
@@ -166,6 +186,13 @@ impl RowErrors {
     /// All or nothing: `Ok` when there are no errors, else all of them, ordered.
     pub(crate) fn none_or_all(errors: Vec<RowError>) -> Result<(), Self> {
         RowErrors::from_vec(errors).map_or(Ok(()), Err)
+    }
+
+    /// The language the messages are in.
+    pub fn language(&self) -> Language {
+        self.errors
+            .first()
+            .map_or(Language::English, RowError::language)
     }
 
     /// The errors, in order.
@@ -223,11 +250,7 @@ impl<'a> IntoIterator for &'a RowErrors {
 
 impl fmt::Display for RowErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let language = self
-            .errors
-            .first()
-            .map_or(Language::English, |e| e.language);
-        let words = crate::message::words(language);
+        let words = crate::message::words(self.language());
         f.write_str(&(words.summary)(self.errors.len()))?;
         for error in &self.errors {
             write!(f, "\n  {error}")?;
@@ -237,6 +260,98 @@ impl fmt::Display for RowErrors {
 }
 
 impl std::error::Error for RowErrors {}
+
+/// The JSON forms: what a front end reads, and what reads back the same.
+#[cfg(feature = "serde")]
+pub(crate) mod json {
+    use super::{Column, ErrorCode, Language, RowError, RowErrors};
+    use crate::model::text::{cell_place, column_letters};
+
+    /// [`RowError`] as JSON.
+    #[derive(serde::Serialize, serde::Deserialize)]
+    pub(crate) struct RowErrorJson {
+        row: Option<u32>,
+        column: Option<Column>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cell: Option<String>,
+        code: ErrorCode,
+        message: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        suggestion: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        value: Option<String>,
+    }
+
+    impl From<RowError> for RowErrorJson {
+        fn from(error: RowError) -> Self {
+            let cell = match (error.row, error.column_index) {
+                (Some(row), Some(index)) => Some(format!("{}{row}", column_letters(index))),
+                _ => None,
+            };
+            RowErrorJson {
+                row: error.row,
+                column: error.column,
+                cell,
+                code: error.code,
+                message: error.message,
+                suggestion: error.suggestion,
+                value: error.value,
+            }
+        }
+    }
+
+    /// Read alone, an error's `Display` speaks English; read within [`RowErrors`] or a
+    /// [`Report`](crate::Report), the language they carry.
+    impl From<RowErrorJson> for RowError {
+        fn from(json: RowErrorJson) -> Self {
+            let place = json.cell.as_deref().and_then(cell_place);
+            RowError {
+                row: json.row,
+                column: json.column,
+                code: json.code,
+                message: json.message,
+                suggestion: json.suggestion,
+                value: json.value,
+                column_index: place.map(|(index, _)| index),
+                language: Language::English,
+            }
+        }
+    }
+
+    /// [`RowErrors`] as JSON.
+    #[derive(serde::Serialize, serde::Deserialize)]
+    pub(crate) struct RowErrorsJson {
+        errors: Vec<RowError>,
+        #[serde(default)]
+        language: Language,
+    }
+
+    impl From<RowErrors> for RowErrorsJson {
+        fn from(errors: RowErrors) -> Self {
+            RowErrorsJson {
+                language: errors.language(),
+                errors: errors.errors,
+            }
+        }
+    }
+
+    impl TryFrom<RowErrorsJson> for RowErrors {
+        type Error = &'static str;
+
+        fn try_from(json: RowErrorsJson) -> Result<Self, Self::Error> {
+            let errors = in_language(json.errors, json.language);
+            RowErrors::from_vec(errors).ok_or("a list of errors is never empty")
+        }
+    }
+
+    /// The errors, their `Display` in `language`.
+    pub(crate) fn in_language(mut errors: Vec<RowError>, language: Language) -> Vec<RowError> {
+        for error in &mut errors {
+            error.language = language;
+        }
+        errors
+    }
+}
 
 #[cfg(all(test, feature = "serde"))]
 mod tests {

@@ -24,7 +24,8 @@ pub struct RowUser {
 /// does. When the header itself is wrong (a missing, repeated or unknown column) or the
 /// file as a whole is refused, `users` is empty: no row of such a file can be trusted.
 ///
-/// Serialises as `{"users": [{"row": 2, "name": …}], "errors": [{"row": 3, …}]}`.
+/// Serialises as `{"users": [{"row": 2, "name": …}], "errors": [{"row": 3, …}],
+/// "encoding": …, "delimiter": …, "notes": […], "language": "en"}`.
 ///
 /// ```
 /// let csv = "User name*,Email*\nAda,ada@example.com\nBob,bob(at)example.com\n";
@@ -35,7 +36,11 @@ pub struct RowUser {
 /// assert!(!report.is_valid());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(from = "ReportJson")
+)]
 #[non_exhaustive]
 pub struct Report {
     /// Valid users in file order.
@@ -52,9 +57,40 @@ pub struct Report {
     /// (the encoding was guessed, invisible characters were removed, a merged cell was
     /// spread over its range): never errors, ordered by row, the file's own first.
     pub notes: Vec<Note>,
+    /// The language of every message and note, as [`Options::language`](crate::Options::language)
+    /// set it.
+    pub language: Language,
     /// The row the header was found on, when the file has one.
     #[cfg_attr(feature = "serde", serde(skip))]
     pub(crate) header_row: Option<u32>,
+}
+
+/// [`Report`] as JSON is read: the errors' `Display` in the report's language.
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+struct ReportJson {
+    users: Vec<RowUser>,
+    errors: Vec<RowError>,
+    encoding: Option<String>,
+    delimiter: Option<char>,
+    notes: Vec<Note>,
+    #[serde(default)]
+    language: Language,
+}
+
+#[cfg(feature = "serde")]
+impl From<ReportJson> for Report {
+    fn from(json: ReportJson) -> Self {
+        Report {
+            users: json.users,
+            errors: crate::error::json::in_language(json.errors, json.language),
+            encoding: json.encoding,
+            delimiter: json.delimiter,
+            notes: json.notes,
+            language: json.language,
+            header_row: None,
+        }
+    }
 }
 
 /// Something the crate assumed or changed while reading a file, that is not wrong but
@@ -114,7 +150,12 @@ impl Note {
 }
 
 impl Report {
-    pub(crate) fn new(users: Vec<RowUser>, errors: Vec<RowError>, notes: Vec<Note>) -> Self {
+    pub(crate) fn new(
+        users: Vec<RowUser>,
+        errors: Vec<RowError>,
+        notes: Vec<Note>,
+        language: Language,
+    ) -> Self {
         let errors = RowErrors::from_vec(errors).map_or_else(Vec::new, RowErrors::into_vec);
         Report {
             users,
@@ -122,6 +163,7 @@ impl Report {
             encoding: None,
             delimiter: None,
             notes,
+            language,
             header_row: None,
         }
     }
@@ -132,7 +174,8 @@ impl Report {
     }
 
     pub(crate) fn file_error(error: RowError) -> Self {
-        Report::new(Vec::new(), vec![error], Vec::new())
+        let language = error.language();
+        Report::new(Vec::new(), vec![error], Vec::new(), language)
     }
 
     /// Records how a CSV's text was read.

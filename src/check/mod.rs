@@ -108,7 +108,8 @@ impl<'o> Validator<'o> {
         }
         // By row, the file's own first; a row's notes in the order they were made.
         notes.sort_by_key(|note| note.row);
-        Report::new(users, errors, notes).with_header_row(self.header_row)
+        let language = self.options.sentence_language();
+        Report::new(users, errors, notes, language).with_header_row(self.header_row)
     }
 
     /// All or nothing, as [`Report::into_result`], once the reader has handed over every

@@ -28,8 +28,16 @@ pub(super) static WORDS: Words = Words {
 
 pub(super) fn render(text: &Text) -> String {
     match *text {
-        Text::FileTooLarge { size, max } => format!(
+        Text::FileTooLarge {
+            size: Some(size),
+            max,
+        } => format!(
             "Die Datei hat {size} Byte; höchstens {max} Byte ({}) sind erlaubt. Verteilen \
+             Sie die Benutzer auf kleinere Dateien.",
+            WORDS.bytes(max)
+        ),
+        Text::FileTooLarge { size: None, max } => format!(
+            "Die Datei ist größer als {max} Byte ({}), die erlaubte Höchstgröße. Verteilen \
              Sie die Benutzer auf kleinere Dateien.",
             WORDS.bytes(max)
         ),

@@ -40,9 +40,17 @@ pub(super) static WORDS: Words = Words {
 
 pub(super) fn render(text: &Text) -> String {
     match *text {
-        Text::FileTooLarge { size, max } => format!(
+        Text::FileTooLarge {
+            size: Some(size),
+            max,
+        } => format!(
             "The file is {size} bytes; at most {max} bytes ({}) are accepted. Split the \
              users into smaller files.",
+            WORDS.bytes(max)
+        ),
+        Text::FileTooLarge { size: None, max } => format!(
+            "The file is larger than {max} bytes ({}), the most accepted. Split the users \
+             into smaller files.",
             WORDS.bytes(max)
         ),
         Text::EmptyFile => "The file is empty: it has no header row and no users. Fill in \

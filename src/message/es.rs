@@ -38,9 +38,17 @@ pub(super) static WORDS: Words = Words {
 
 pub(super) fn render(text: &Text) -> String {
     match *text {
-        Text::FileTooLarge { size, max } => format!(
+        Text::FileTooLarge {
+            size: Some(size),
+            max,
+        } => format!(
             "El archivo tiene {size} bytes; se aceptan como máximo {max} bytes ({}). Reparta \
              los usuarios en archivos más pequeños.",
+            WORDS.bytes(max)
+        ),
+        Text::FileTooLarge { size: None, max } => format!(
+            "El archivo supera los {max} bytes ({}), el máximo aceptado. Reparta los \
+             usuarios en archivos más pequeños.",
             WORDS.bytes(max)
         ),
         Text::EmptyFile => "El archivo está vacío: no tiene fila de encabezado ni usuarios. \

@@ -33,9 +33,17 @@ pub(super) static WORDS: Words = Words {
 
 pub(super) fn render(text: &Text) -> String {
     match *text {
-        Text::FileTooLarge { size, max } => format!(
+        Text::FileTooLarge {
+            size: Some(size),
+            max,
+        } => format!(
             "Le fichier fait {size} octets ; {max} octets ({}) au plus sont acceptés. \
              Répartissez les utilisateurs dans des fichiers plus petits.",
+            WORDS.bytes(max)
+        ),
+        Text::FileTooLarge { size: None, max } => format!(
+            "Le fichier dépasse {max} octets ({}), le maximum accepté. Répartissez les \
+             utilisateurs dans des fichiers plus petits.",
             WORDS.bytes(max)
         ),
         Text::EmptyFile => "Le fichier est vide : il n'a ni ligne d'en-tête ni \

@@ -28,9 +28,17 @@ pub(super) static WORDS: Words = Words {
 
 pub(super) fn render(text: &Text) -> String {
     match *text {
-        Text::FileTooLarge { size, max } => format!(
+        Text::FileTooLarge {
+            size: Some(size),
+            max,
+        } => format!(
             "Il file è di {size} byte; se ne accettano al massimo {max} ({}). Dividi gli \
              utenti in file più piccoli.",
+            WORDS.bytes(max)
+        ),
+        Text::FileTooLarge { size: None, max } => format!(
+            "Il file supera i {max} byte ({}), il massimo accettato. Dividi gli utenti in \
+             file più piccoli.",
             WORDS.bytes(max)
         ),
         Text::EmptyFile => "Il file è vuoto: non ha né una riga di intestazione né utenti. \

@@ -26,8 +26,16 @@ pub(super) static WORDS: Words = Words {
 
 pub(super) fn render(text: &Text) -> String {
     match *text {
-        Text::FileTooLarge { size, max } => format!(
+        Text::FileTooLarge {
+            size: Some(size),
+            max,
+        } => format!(
             "ファイルは {size} バイトです。受け付けるのは {max} バイト（{}）までです。\
+             ユーザーを小さなファイルに分けてください。",
+            WORDS.bytes(max)
+        ),
+        Text::FileTooLarge { size: None, max } => format!(
+            "ファイルが {max} バイト（{}）を超えています。これが受け付ける上限です。\
              ユーザーを小さなファイルに分けてください。",
             WORDS.bytes(max)
         ),

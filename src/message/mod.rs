@@ -31,8 +31,9 @@ use crate::model::user::UserType;
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Text<'a> {
     // The whole file.
+    /// `size`: how large the file is, where it was read whole.
     FileTooLarge {
-        size: usize,
+        size: Option<usize>,
         max: usize,
     },
     EmptyFile,

@@ -33,8 +33,16 @@ pub(super) static WORDS: Words = Words {
 
 pub(super) fn render(text: &Text) -> String {
     match *text {
-        Text::FileTooLarge { size, max } => format!(
+        Text::FileTooLarge {
+            size: Some(size),
+            max,
+        } => format!(
             "Het bestand is {size} bytes; maximaal {max} bytes ({}) worden geaccepteerd. \
+             Verdeel de gebruikers over kleinere bestanden.",
+            WORDS.bytes(max)
+        ),
+        Text::FileTooLarge { size: None, max } => format!(
+            "Het bestand is groter dan {max} bytes ({}), het maximum dat wordt geaccepteerd. \
              Verdeel de gebruikers over kleinere bestanden.",
             WORDS.bytes(max)
         ),

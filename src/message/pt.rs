@@ -28,9 +28,17 @@ pub(super) static WORDS: Words = Words {
 
 pub(super) fn render(text: &Text) -> String {
     match *text {
-        Text::FileTooLarge { size, max } => format!(
+        Text::FileTooLarge {
+            size: Some(size),
+            max,
+        } => format!(
             "O arquivo tem {size} bytes; são aceitos no máximo {max} bytes ({}). Divida os \
              usuários em arquivos menores.",
+            WORDS.bytes(max)
+        ),
+        Text::FileTooLarge { size: None, max } => format!(
+            "O arquivo passa de {max} bytes ({}), o máximo aceito. Divida os usuários em \
+             arquivos menores.",
             WORDS.bytes(max)
         ),
         Text::EmptyFile => "O arquivo está vazio: não tem linha de cabeçalho nem usuários. \

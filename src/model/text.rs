@@ -53,9 +53,40 @@ pub(crate) fn column_letters(index: u32) -> String {
     letters.iter().rev().collect()
 }
 
+/// The 0-based index and the row of a cell reference such as `B3`: `(1, 3)`. `None`
+/// for anything else (lower-case letters included, as references are written).
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
+pub(crate) fn cell_place(reference: &str) -> Option<(u32, u32)> {
+    let digits = reference.find(|c: char| c.is_ascii_digit())?;
+    let (letters, number) = reference.split_at(digits);
+    let letters_ok =
+        (1..=3).contains(&letters.len()) && letters.bytes().all(|b| b.is_ascii_uppercase());
+    if !letters_ok || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let column = letters.bytes().try_fold(0u32, |n, b| {
+        n.checked_mul(26)?.checked_add(u32::from(b - b'A') + 1)
+    })?;
+    let row: u32 = number.parse().ok().filter(|&row| row > 0)?;
+    Some((column.checked_sub(1)?, row))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cell_places() {
+        assert_eq!(cell_place("B3"), Some((1, 3)));
+        assert_eq!(cell_place("XFD1048576"), Some((16_383, 1_048_576)));
+        assert_eq!(
+            cell_place(&format!("{}7", column_letters(702))),
+            Some((702, 7))
+        );
+        for wrong in ["", "3", "B", "b3", "B0", "ABCD1", "B3x", "B-3", "B+3"] {
+            assert_eq!(cell_place(wrong), None, "{wrong}");
+        }
+    }
 
     #[test]
     fn letters() {

@@ -135,3 +135,17 @@ fn check_refuses_a_file_over_the_limit_whole() {
         assert!(!report.is_valid());
     }
 }
+
+#[test]
+fn the_too_large_refusal_without_the_bytes_is_the_one_parse_gives() {
+    for language in bulk_users::Language::ALL {
+        let options = Options::new().max_bytes(100).language(language);
+        let upload = vec![b'a'; 101];
+        let parsed = options.parse(&upload, Format::Csv).unwrap_err();
+        assert_eq!(options.file_too_large(Some(101)), parsed, "{language:?}");
+        let unknown = options.file_too_large(None);
+        assert_eq!(unknown[0].code, ErrorCode::FileTooLarge);
+        assert_ne!(unknown[0].message, parsed[0].message);
+        assert!(unknown[0].message.contains("100"), "{}", unknown[0].message);
+    }
+}

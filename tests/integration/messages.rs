@@ -1,6 +1,6 @@
 //! Each message a person reads, pinned verbatim once.
 
-use bulk_users::Format;
+use bulk_users::{Format, Language, Options};
 
 use crate::support::{csv, HEADER};
 
@@ -127,11 +127,48 @@ fn json_forms_are_the_contract_s() {
     let errors = bulk_users::parse(b"User name*,Email*\nAda,x\n", Format::Csv).unwrap_err();
     assert_eq!(
         serde_json::to_string(&errors).unwrap(),
-        r#"{"errors":[{"row":2,"column":"Email","code":"invalid_email","message":"\"x\" is not an email address. Use the form name@example.com."}]}"#
+        r#"{"errors":[{"row":2,"column":"Email","cell":"B2","code":"invalid_email","message":"\"x\" is not an email address. Use the form name@example.com.","value":"x"}],"language":"en"}"#
     );
     let errors = bulk_users::parse(b"", Format::Csv).unwrap_err();
     let json = serde_json::to_value(&errors).unwrap();
     assert_eq!(json["errors"][0]["row"], serde_json::Value::Null);
     assert_eq!(json["errors"][0]["column"], serde_json::Value::Null);
     assert_eq!(json["errors"][0]["code"], "empty_file");
+    assert_eq!(
+        json["errors"][0].get("cell"),
+        None,
+        "no cell for the whole file"
+    );
+}
+
+#[test]
+fn json_round_trips_keep_the_cell_the_value_and_the_language() {
+    let upload = "Nom d'utilisateur*,E-mail*\nAda,ada(at)example.com\nBob,\n";
+    let options = Options::new().language(Language::French);
+    let errors = options.parse(upload.as_bytes(), Format::Csv).unwrap_err();
+    let json = serde_json::to_string(&errors).unwrap();
+    assert!(json.ends_with(r#""language":"fr"}"#), "{json}");
+    let back: bulk_users::RowErrors = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, errors);
+    assert_eq!(back.to_string(), errors.to_string());
+    assert!(back.to_string().starts_with("2 problèmes"), "{back}");
+    assert_eq!(back[0].column_letter().as_deref(), Some("B"));
+    assert_eq!(back[0].value.as_deref(), Some("ada(at)example.com"));
+    assert_eq!(back[1].language(), Language::French);
+
+    let report = options.check(upload.as_bytes(), Format::Csv);
+    let json = serde_json::to_string(&report).unwrap();
+    let back: bulk_users::Report = serde_json::from_str(&json).unwrap();
+    assert_eq!(back.language, Language::French);
+    assert_eq!(back.errors, report.errors);
+    assert_eq!(back.errors[0].to_string(), report.errors[0].to_string());
+
+    // An empty list is not a RowErrors.
+    let empty = serde_json::from_str::<bulk_users::RowErrors>(r#"{"errors":[]}"#);
+    assert!(empty.is_err());
+    // JSON written before "language" and "cell" existed still reads, in English.
+    let old = r#"{"errors":[{"row":2,"column":"Email","code":"invalid_email","message":"m"}]}"#;
+    let old: bulk_users::RowErrors = serde_json::from_str(old).unwrap();
+    assert_eq!(old.to_string(), "1 problem in the file:\n  Row 2, Email: m");
+    assert_eq!(old[0].column_index, None);
 }

@@ -183,12 +183,12 @@ fn the_partial_report_of_a_mixed_file() {
     let report = Options::new().check(&csv(&grid[..2]), Format::Csv);
     assert_eq!(
         serde_json::to_string(&report).unwrap(),
-        r#"{"users":[{"row":2,"name":"Ada","email":"ada@example.com","user_type":"Privileged","site":"London"}],"errors":[],"encoding":"UTF-8","delimiter":",","notes":[]}"#
+        r#"{"users":[{"row":2,"name":"Ada","email":"ada@example.com","user_type":"Privileged","site":"London"}],"errors":[],"encoding":"UTF-8","delimiter":",","notes":[],"language":"en"}"#
     );
     let report = Options::new().check(&csv(&grid[..3]), Format::Csv);
     assert_eq!(
         serde_json::to_string(&report).unwrap(),
-        r#"{"users":[{"row":2,"name":"Ada","email":"ada@example.com","user_type":"Privileged","site":"London"}],"errors":[{"row":3,"column":"Email","code":"invalid_email","message":"\"bob(at)example.com\" is not an email address. Use the form name@example.com."}],"encoding":"UTF-8","delimiter":",","notes":[]}"#
+        r#"{"users":[{"row":2,"name":"Ada","email":"ada@example.com","user_type":"Privileged","site":"London"}],"errors":[{"row":3,"column":"Email","cell":"B3","code":"invalid_email","message":"\"bob(at)example.com\" is not an email address. Use the form name@example.com.","value":"bob(at)example.com"}],"encoding":"UTF-8","delimiter":",","notes":[],"language":"en"}"#
     );
 }
 

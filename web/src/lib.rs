@@ -175,12 +175,16 @@ export interface CheckOptions {
 export interface RowError {
   row: number | null;
   column: "User name" | "Email" | "User type" | "Site" | null;
+  /** The spreadsheet cell, e.g. "B3"; absent where the problem has none. */
+  cell?: string;
   /** A stable snake_case code, the same in every language. */
   code: string;
   /** What is wrong and how to fix it, in the chosen language. */
   message: string;
   /** The one fix clearly meant ("did you mean"), when there is one: never applied. */
   suggestion?: string;
+  /** The value as the file shows it (at most 64 characters); absent where none applies. */
+  value?: string;
 }
 
 /** A valid user and the row it came from. */
@@ -208,6 +212,8 @@ export interface Report {
   /** For a CSV, the delimiter. */
   delimiter: string | null;
   notes: Note[];
+  /** The language of every message and note, e.g. "fr". */
+  language: string;
 }
 "#;
 
