@@ -314,6 +314,7 @@ mod model;
 mod options;
 mod read;
 mod report;
+mod settings;
 mod write;
 
 #[allow(deprecated)]
@@ -326,6 +327,7 @@ pub use model::format::Format;
 pub use model::user::{NewUser, UserType};
 pub use options::{Options, UnknownColumns, DEFAULT_SITE, MAX_BYTES, MAX_INFLATED_BYTES, MAX_ROWS};
 pub use report::{Note, Report, RowUser};
+pub use settings::{Settings, SettingsError};
 #[cfg(feature = "template")]
 pub use write::template::TemplateError;
 

@@ -24,8 +24,14 @@ pub const MAX_INFLATED_BYTES: u64 = 32 * 1024 * 1024;
 /// The site a user gets when the Site cell is empty, by default.
 pub const DEFAULT_SITE: &str = "HQ";
 
-/// What to do with a header that names no known column.
+/// What to do with a header that names no known column. In JSON, `"reject"` or
+/// `"ignore"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "lowercase")
+)]
 #[non_exhaustive]
 pub enum UnknownColumns {
     /// Report it as `unknown_column`: the default, so that a typo in a header is not
@@ -148,7 +154,11 @@ impl Options {
 
     /// The customer's sites. When the list is not empty, a Site must be one of them
     /// (ignoring case; the user gets the spelling given here), else `unknown_site`.
-    /// Blank names are left out.
+    /// Blank names are left out. Nothing else is checked here: a site that starts with
+    /// `=`, `+`, `-` or `@` is a formula in every upload and cannot be chosen, and the
+    /// template refuses it ([`TemplateError::InvalidSite`](crate::TemplateError::InvalidSite));
+    /// [`Settings::to_options`](crate::Settings::to_options) refuses such a list when the
+    /// configuration is read.
     #[must_use]
     pub fn allowed_sites<I, S>(mut self, sites: I) -> Self
     where

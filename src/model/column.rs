@@ -125,6 +125,31 @@ pub(crate) fn header_key(header: &str) -> String {
     key
 }
 
+/// The most characters one dropdown entry may have: a site of the customer's list
+/// goes in the template's Site dropdown.
+const MAX_LISTED_SITE_CHARS: usize = 255;
+
+/// The first of a customer's sites that no upload could use, and why: too long for the
+/// template's dropdown, a control character, a formula's first character (an upload
+/// holding it is refused as a formula), or given twice.
+pub(crate) fn unusable_site(sites: &[String]) -> Option<(&str, &'static str)> {
+    let mut seen = std::collections::HashSet::new();
+    sites.iter().find_map(|site| {
+        let reason = if site.chars().count() > MAX_LISTED_SITE_CHARS {
+            "it is longer than 255 characters"
+        } else if site.chars().any(char::is_control) {
+            "it contains a control character"
+        } else if site.starts_with(['=', '+', '-', '@']) {
+            "it starts with a formula character (=, +, - or @)"
+        } else if !seen.insert(site.to_lowercase()) {
+            "it is given twice"
+        } else {
+            return None;
+        };
+        Some((site.as_str(), reason))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,8 +60,6 @@ const SHEET_ROWS: u32 = crate::model::sheet::SHEET_ROWS - 1;
 /// Excel caps the text of a list validation at 255 characters; longer lists go on a
 /// hidden sheet that the dropdown refers to.
 const INLINE_LIST_CHARS: usize = 255;
-/// The most characters one dropdown entry may have.
-const MAX_SITE_NAME_CHARS: usize = 255;
 /// The name of the hidden sheet holding a long site list.
 const SITES_SHEET: &str = "Sites";
 
@@ -274,27 +272,13 @@ fn general_rules<'a>(options: &Options, domains: &'a [String]) -> Vec<Text<'a>> 
 }
 
 fn check_sites(sites: &[String]) -> Result<(), TemplateError> {
-    let mut seen = std::collections::HashSet::new();
-    for site in sites {
-        let reason = if site.chars().count() > MAX_SITE_NAME_CHARS {
-            Some("it is longer than 255 characters")
-        } else if site.chars().any(char::is_control) {
-            Some("it contains a control character")
-        } else if site.starts_with(['=', '+', '-', '@']) {
-            Some("it starts with a formula character (=, +, - or @)")
-        } else if !seen.insert(site.to_lowercase()) {
-            Some("it is given twice")
-        } else {
-            None
-        };
-        if let Some(reason) = reason {
-            return Err(TemplateError::InvalidSite {
-                name: site.clone(),
-                reason,
-            });
-        }
+    match crate::model::column::unusable_site(sites) {
+        Some((site, reason)) => Err(TemplateError::InvalidSite {
+            name: site.to_owned(),
+            reason,
+        }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Whether the sites fit in a list validation's own text, which Excel caps at 255

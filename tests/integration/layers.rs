@@ -27,7 +27,7 @@ fn layer(module: &[String]) -> &'static str {
     match module.first().map(String::as_str) {
         None | Some("engine" | "checker") => "top",
         Some("error" | "report") => "output",
-        Some("options") => "options",
+        Some("options" | "settings") => "options",
         Some("write") => "write",
         Some("check") => "check",
         Some("read") => "read",

@@ -20,6 +20,7 @@ mod ods_files;
 mod options;
 mod properties;
 mod replay;
+mod settings;
 mod support;
 mod template;
 mod xlsx_files;

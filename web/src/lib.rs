@@ -22,85 +22,27 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-use bulk_users::{Format, Language, Options, UnknownColumns};
-use serde::Deserialize;
+use bulk_users::{Format, Language, Options, Settings};
 use wasm_bindgen::prelude::*;
 
-/// What a page can set, as a JavaScript object (every field optional):
-/// `{ language: "fr-CA", maxRows: 200, defaultSite: "Paris", allowedSites: ["Paris"],
-/// unknownColumns: "ignore", allowedEmailDomains: ["contoso.com"] }`.
+/// The options a page passed, as JSON text: the crate's [`Settings`] (snake_case, every
+/// key optional, an unknown key an error, so that a typo is not silently ignored); empty
+/// text or `null` (none given) is the defaults. `language` is a BCP 47 tag or a whole
+/// `Accept-Language` list (a page passes `navigator.languages.join(",")`).
 ///
-/// `language` is a BCP 47 tag or a whole `Accept-Language` list (a page passes
-/// `navigator.languages.join(",")`); English when nothing matches. An unknown field is
-/// an error, so that a typo is not silently ignored.
-#[derive(Debug, Default, Deserialize, PartialEq, Eq)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct PageOptions {
-    /// The language of every sentence, as a tag or an `Accept-Language` list.
-    pub language: Option<String>,
-    /// The most users a file may hold ([`Options::max_rows`]).
-    pub max_rows: Option<u32>,
-    /// The site of a user whose Site is empty ([`Options::default_site`]).
-    pub default_site: Option<String>,
-    /// The only sites accepted ([`Options::allowed_sites`]); also the template's
-    /// Site dropdown.
-    pub allowed_sites: Option<Vec<String>>,
-    /// `"reject"` (the default) or `"ignore"` ([`Options::unknown_columns`]).
-    pub unknown_columns: Option<String>,
-    /// The customer's email domains ([`Options::allowed_email_domains`]).
-    pub allowed_email_domains: Option<Vec<String>>,
-}
-
-impl PageOptions {
-    /// Reads the options from their JSON text; empty text (no options given) is the
-    /// defaults.
-    ///
-    /// # Errors
-    ///
-    /// A sentence for the page's developer when the JSON is not the options.
-    pub fn from_json(json: &str) -> Result<PageOptions, String> {
-        if json.trim().is_empty() || json.trim() == "null" {
-            return Ok(PageOptions::default());
-        }
-        serde_json::from_str(json).map_err(|e| format!("bulk-users: options: {e}"))
+/// # Errors
+///
+/// A sentence for the page's developer when the JSON is not the settings or a value
+/// would refuse every upload.
+pub fn options_from_json(json: &str) -> Result<Options, String> {
+    if json.trim().is_empty() || json.trim() == "null" {
+        return Ok(Options::new());
     }
-
-    /// The crate's options these stand for.
-    ///
-    /// # Errors
-    ///
-    /// A sentence for the page's developer when `unknownColumns` is neither `"reject"`
-    /// nor `"ignore"`.
-    pub fn to_options(&self) -> Result<Options, String> {
-        let mut options = Options::new();
-        if let Some(language) = &self.language {
-            options = options.language(Language::negotiate(language));
-        }
-        if let Some(max_rows) = self.max_rows {
-            options = options.max_rows(max_rows);
-        }
-        if let Some(site) = &self.default_site {
-            options = options.default_site(site.as_str());
-        }
-        if let Some(sites) = &self.allowed_sites {
-            options = options.allowed_sites(sites);
-        }
-        if let Some(policy) = &self.unknown_columns {
-            options = options.unknown_columns(match policy.as_str() {
-                "reject" => UnknownColumns::Reject,
-                "ignore" => UnknownColumns::Ignore,
-                other => {
-                    return Err(format!(
-                        "bulk-users: options: unknownColumns is \"reject\" or \"ignore\", not {other:?}"
-                    ))
-                }
-            });
-        }
-        if let Some(domains) = &self.allowed_email_domains {
-            options = options.allowed_email_domains(domains);
-        }
-        Ok(options)
-    }
+    let settings: Settings =
+        serde_json::from_str(json).map_err(|e| format!("bulk-users: options: {e}"))?;
+    settings
+        .to_options()
+        .map_err(|e| format!("bulk-users: options: {e}"))
 }
 
 /// The format of an uploaded file: its name's extension, else its bytes' signature,
@@ -117,7 +59,7 @@ pub fn format_of(file_name: &str, bytes: &[u8]) -> Format {
 ///
 /// A sentence for the page's developer when the options are wrong.
 pub fn check_json(bytes: &[u8], file_name: &str, options_json: &str) -> Result<String, String> {
-    let options = PageOptions::from_json(options_json)?.to_options()?;
+    let options = options_from_json(options_json)?;
     let report = options.check(bytes, format_of(file_name, bytes));
     serde_json::to_string(&report).map_err(|e| format!("bulk-users: {e}"))
 }
@@ -130,7 +72,7 @@ pub fn check_json(bytes: &[u8], file_name: &str, options_json: &str) -> Result<S
 /// writer fails.
 #[cfg(feature = "workbooks")]
 pub fn template_bytes(options_json: &str) -> Result<Vec<u8>, String> {
-    let options = PageOptions::from_json(options_json)?.to_options()?;
+    let options = options_from_json(options_json)?;
     options
         .write_template()
         .map_err(|e| format!("bulk-users: {e}"))
@@ -147,7 +89,7 @@ pub fn errors_workbook_bytes(
     file_name: &str,
     options_json: &str,
 ) -> Result<Vec<u8>, String> {
-    let options = PageOptions::from_json(options_json)?.to_options()?;
+    let options = options_from_json(options_json)?;
     options
         .errors_xlsx(bytes, format_of(file_name, bytes))
         .map_err(|e| format!("bulk-users: {e}"))
@@ -155,20 +97,35 @@ pub fn errors_workbook_bytes(
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-/** What a page can set; every field is optional. */
+/** What a page can set: the crate's settings, in the same snake_case keys a server's
+ * configuration uses. Every field is optional; an unknown one is an error. */
 export interface CheckOptions {
   /** A BCP 47 tag or an Accept-Language list, e.g. navigator.languages.join(","). */
   language?: string;
   /** The most users a file may hold (500 by default). */
-  maxRows?: number;
+  max_rows?: number;
+  /** The largest file accepted, in bytes (10 MiB by default). */
+  max_bytes?: number;
+  /** The most bytes a workbook may inflate to (32 MiB by default). */
+  max_inflated_bytes?: number;
   /** The site of a user whose Site is empty ("HQ" by default). */
-  defaultSite?: string;
-  /** The only sites accepted; also the template's Site dropdown. */
-  allowedSites?: string[];
+  default_site?: string;
+  /** The user type of a user whose User type is empty ("Standard" by default). */
+  default_user_type?: "Standard" | "Privileged";
   /** A column the crate does not know: an error ("reject", the default) or ignored. */
-  unknownColumns?: "reject" | "ignore";
+  unknown_columns?: "reject" | "ignore";
+  /** The only sites accepted; also the template's Site dropdown. */
+  allowed_sites?: string[];
+  /** More header texts for the columns, e.g. { "Courriel": "Email" }. */
+  aliases?: Record<string, "User name" | "Email" | "User type" | "Site">;
+  /** The formats accepted ("xls" is not built into the page). */
+  formats?: ("csv" | "xlsx" | "xls" | "ods")[];
+  /** The encoding of CSV files without a byte order mark, e.g. "windows-1251". */
+  encoding?: string;
   /** The customer's email domains; "*.contoso.com" allows subdomains. */
-  allowedEmailDomains?: string[];
+  allowed_email_domains?: string[];
+  /** Addresses that already have an account. */
+  existing_emails?: string[];
 }
 
 /** One problem. `row` and `column` are null for a problem of the whole file. */
@@ -300,16 +257,11 @@ mod tests {
 
     #[test]
     fn options_from_a_page() {
-        let options = PageOptions::from_json(
-            r#"{"language":"fr-CA,fr;q=0.9,en;q=0.5","maxRows":1,"defaultSite":"Paris","allowedSites":["Paris","Lyon"],"unknownColumns":"ignore","allowedEmailDomains":["example.com"]}"#,
-        )
-        .unwrap();
-        assert_eq!(options.max_rows, Some(1));
         let upload = "User name*,Email*,Phone\nAda,ada@example.com,1\nBob,bob@other.org,2\n";
         let json = check_json(
             upload.as_bytes(),
             "users.csv",
-            r#"{"language":"fr-CA","maxRows":1,"unknownColumns":"ignore","allowedEmailDomains":["example.com"]}"#,
+            r#"{"language":"fr-CA,fr;q=0.9,en;q=0.5","max_rows":1,"unknown_columns":"ignore","allowed_email_domains":["example.com"]}"#,
         )
         .unwrap();
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -328,17 +280,23 @@ mod tests {
                 .starts_with("Le fichier"),
             "{json}"
         );
-        assert_eq!(
-            PageOptions::from_json(r#"{"maxrows":1}"#).unwrap_err(),
-            "bulk-users: options: unknown field `maxrows`, expected one of `language`, `maxRows`, `defaultSite`, `allowedSites`, `unknownColumns`, `allowedEmailDomains` at line 1 column 10"
+        let typo = options_from_json(r#"{"maxRows":1}"#).unwrap_err();
+        assert!(
+            typo.starts_with("bulk-users: options: unknown field `maxRows`, expected one of"),
+            "{typo}"
+        );
+        let drop = options_from_json(r#"{"unknown_columns":"drop"}"#).unwrap_err();
+        assert!(
+            drop.starts_with(
+                "bulk-users: options: unknown variant `drop`, expected `reject` or `ignore`"
+            ),
+            "{drop}"
         );
         assert_eq!(
-            PageOptions::from_json(r#"{"unknownColumns":"drop"}"#)
-                .unwrap()
-                .to_options()
-                .unwrap_err(),
-            "bulk-users: options: unknownColumns is \"reject\" or \"ignore\", not \"drop\""
+            options_from_json(r#"{"allowed_sites":["=cmd"]}"#).unwrap_err(),
+            "bulk-users: options: allowed_sites: \"=cmd\" cannot be a site: it starts with a formula character (=, +, - or @)"
         );
+        assert_eq!(options_from_json("null").unwrap(), Options::new());
     }
 
     #[test]

@@ -11,7 +11,7 @@ import init, {
 } from "../pkg/bulk_users.js";
 
 await init();
-const options: CheckOptions = { language: "fr-CA", maxRows: 100, unknownColumns: "ignore", allowedSites: ["Paris"] };
+const options: CheckOptions = { language: "fr-CA", max_rows: 100, unknown_columns: "ignore", allowed_sites: ["Paris"] };
 const bytes = new Uint8Array([0x61]);
 const report: Report = check(bytes, "users.csv", options);
 const first: RowError | undefined = report.errors[0];
@@ -22,7 +22,7 @@ const blank: Uint8Array = template();
 const tag: string = negotiateLanguage("fr-CA,fr;q=0.9");
 console.log(row, column, workbook.length, blank.length, tag, report.users.map((u) => u.user_type));
 
-// @ts-expect-error unknownColumns is "reject" or "ignore"
-check(bytes, "users.csv", { unknownColumns: "drop" });
+// @ts-expect-error unknown_columns is "reject" or "ignore"
+check(bytes, "users.csv", { unknown_columns: "drop" });
 // @ts-expect-error a misspelt option is refused
 check(bytes, "users.csv", { maxrows: 1 });
