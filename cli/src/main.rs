@@ -13,7 +13,7 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use bulk_users::{ErrorCode, Format, Language, Options, Report, UnknownColumns};
+use bulk_users::{ErrorCode, Format, Language, Options, Report, Settings, UnknownColumns};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 const SAMPLE: &[u8] = include_bytes!("../data/sample.csv");
@@ -30,6 +30,9 @@ options:
   --errors-file OUT           write the file back with its problems: OUT.xlsx (marked
                               workbook) or OUT.csv (an Errors column); one FILE only
   --template OUT              write the template to fill in (OUT.xlsx or OUT.csv)
+  --config FILE               the settings as JSON, the form a service reads (keys
+                              max_rows, allowed_sites, language...); the options
+                              below override them
   --lang TAG                  language of messages and files: en fr de es pt it nl ja
   --max-rows N                most users a file may hold (500)
   --default-site SITE         site of users whose Site is empty (HQ)
@@ -49,6 +52,7 @@ struct Args {
     json: bool,
     errors_file: Option<String>,
     template: Option<String>,
+    config: Option<String>,
     language: Option<Language>,
     max_rows: Option<u32>,
     default_site: Option<String>,
@@ -80,6 +84,7 @@ fn parse_args() -> Result<Option<Args>, String> {
             Long("template") => {
                 args.template = Some(text(parser.value().map_err(|e| e.to_string())?)?)
             }
+            Long("config") => args.config = Some(text(parser.value().map_err(|e| e.to_string())?)?),
             Long("lang") => {
                 let tag = text(parser.value().map_err(|e| e.to_string())?)?;
                 args.language = Some(Language::from_tag(&tag).ok_or_else(|| {
@@ -127,7 +132,15 @@ fn lines_of(path: &str) -> Result<Vec<String>, String> {
 }
 
 fn options(args: &Args) -> Result<Options, String> {
-    let mut options = Options::new();
+    let mut options = match &args.config {
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+            let settings: Settings =
+                serde_json::from_str(&text).map_err(|e| format!("{path}: {e}"))?;
+            settings.to_options().map_err(|e| format!("{path}: {e}"))?
+        }
+        None => Options::new(),
+    };
     if let Some(language) = args.language {
         options = options.language(language);
     }
@@ -520,5 +533,43 @@ mod tests {
         assert_eq!(place(&bad.errors[0]), "B2");
         let empty = Options::new().check(b"", Format::Csv);
         assert_eq!(place(&empty.errors[0]), "");
+    }
+}
+
+#[cfg(test)]
+mod config_tests {
+    use super::*;
+
+    #[test]
+    fn the_config_file_is_the_settings_and_flags_override_it() {
+        let dir = std::env::temp_dir().join(format!("bulk-users-cli-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("settings.json");
+        std::fs::write(
+            &path,
+            r#"{"max_rows": 7, "language": "de", "default_site": "Bonn"}"#,
+        )
+        .unwrap();
+        let config = Some(path.to_string_lossy().into_owned());
+        let args = Args {
+            config: config.clone(),
+            max_rows: Some(9),
+            ..Args::default()
+        };
+        let read = options(&args).unwrap();
+        assert_eq!(read.rows_limit(), 9);
+        assert_eq!(read.sentence_language(), Language::German);
+        let users = read
+            .parse(b"Benutzername*,E-Mail*\nAda,ada@example.com\n", Format::Csv)
+            .unwrap();
+        assert_eq!(users[0].site, "Bonn");
+        std::fs::write(&path, r#"{"max_row": 7}"#).unwrap();
+        let args = Args {
+            config,
+            ..Args::default()
+        };
+        let error = options(&args).unwrap_err();
+        assert!(error.contains("unknown field `max_row`"), "{error}");
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
