@@ -72,7 +72,10 @@ fn the_service_answers_in_one_shape_and_the_person_s_language() {
     runtime.block_on(async {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = listener.local_addr().unwrap();
-        tokio::spawn(async move { axum::serve(listener, bulk_users_service::app()).await });
+        tokio::spawn(async move {
+            let limits = bulk_users_service::Limits::default();
+            bulk_users_service::serve(listener, bulk_users_service::app(), &limits).await
+        });
         let ask = |path: &'static str, language: &'static str, name: &'static str, content: Vec<u8>| {
             tokio::task::spawn_blocking(move || post(address, path, language, name, &content))
         };
@@ -90,7 +93,7 @@ fn the_service_answers_in_one_shape_and_the_person_s_language() {
         assert_eq!(status, 422);
         assert_eq!(
             text(body),
-            r#"{"errors":[{"row":2,"column":"Email","code":"invalid_email","message":"\"bob(at)example.com\" is not an email address. Use the form name@example.com."}]}"#
+            r#"{"errors":[{"row":2,"column":"Email","cell":"B2","code":"invalid_email","message":"\"bob(at)example.com\" is not an email address. Use the form name@example.com.","value":"bob(at)example.com"}],"language":"en"}"#
         );
         let (status, body) = ask("/users/upload", "fr-CH, fr;q=0.9", "users.csv", bad.clone()).await.unwrap();
         assert_eq!(status, 422);
@@ -111,7 +114,11 @@ fn the_service_answers_in_one_shape_and_the_person_s_language() {
         let huge = vec![b'a'; bulk_users::MAX_BYTES + 2 * 1024 * 1024];
         let (status, body) = ask("/users/upload", "en", "huge.csv", huge).await.unwrap();
         assert_eq!(status, 413);
-        assert!(text(body).contains("larger than 10 MiB"));
+        assert!(text(body).contains("The file is larger than 10485760 bytes (10 MiB)"), "413 in the crate's words");
+        let huge = vec![b'a'; bulk_users::MAX_BYTES + 2 * 1024 * 1024];
+        let (status, body) = ask("/users/upload", "de", "huge.csv", huge).await.unwrap();
+        assert_eq!(status, 413);
+        assert!(text(body).contains("Die Datei ist größer als 10485760 Byte"), "and the person's language");
 
         let (status, body) = ask("/check", "en", "users.csv", bad.clone()).await.unwrap();
         assert_eq!(status, 200);
@@ -131,7 +138,11 @@ fn the_service_answers_in_one_shape_and_the_person_s_language() {
         let rules = bulk_users::Options::new()
             .allowed_email_domains(["contoso.com"])
             .existing_emails(["taken@contoso.com"]);
-        tokio::spawn(async move { axum::serve(listener, bulk_users_service::app_with(rules)).await });
+        tokio::spawn(async move {
+            let limits = bulk_users_service::Limits::default();
+            let app = bulk_users_service::app_with(rules, limits.clone());
+            bulk_users_service::serve(listener, app, &limits).await
+        });
         let upload = b"User name*,Email*\nA,a@gmail.com\nB,taken@contoso.com\nC,c@contoso.com\n".to_vec();
         let (status, body) = tokio::task::spawn_blocking(move || post(customer, "/users/upload", "nl", "u.csv", &upload)).await.unwrap();
         assert_eq!(status, 422);
@@ -139,6 +150,12 @@ fn the_service_answers_in_one_shape_and_the_person_s_language() {
         assert_eq!(errors["errors"][0]["code"], "email_domain_not_allowed");
         assert_eq!(errors["errors"][1]["code"], "email_exists");
         assert_eq!(errors["errors"][1]["message"], "taken@contoso.com heeft al een account. Verwijder deze rij of gebruik een ander adres.");
+
+        let (status, body) = tokio::task::spawn_blocking(move || get(address, "/health", "en")).await.unwrap();
+        assert_eq!((status, text(body)), (200, r#"{"status":"ok"}"#.to_owned()));
+        let (status, body) = tokio::task::spawn_blocking(move || get(address, "/nothing", "en")).await.unwrap();
+        assert_eq!(status, 404);
+        assert!(text(body).contains(r#""code":"not_found""#));
 
         let (status, body) = tokio::task::spawn_blocking(move || get(address, "/template.xlsx", "ja")).await.unwrap();
         assert_eq!(status, 200);
