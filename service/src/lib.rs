@@ -145,6 +145,8 @@ pub async fn serve(
             let connection = hyper::server::conn::http1::Builder::new()
                 .timer(hyper_util::rt::TokioTimer::new())
                 .header_read_timeout(header_timeout)
+                // A client that stops sending still hears why its upload failed.
+                .half_close(true)
                 .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
             // Closed when its time is up, whatever it is doing.
             let _ = tokio::time::timeout(lifetime, connection).await;
