@@ -285,10 +285,9 @@
 //! # Cargo features
 //!
 //! - `template` (default): writing workbooks, the .xlsx and CSV templates and
-//!   [`Options::errors_xlsx`], on the calling thread. The .xlsx parts are written by
-//!   the crate itself, as Excel writes them (no further dependency).
+//!   [`Options::errors_xlsx`], on the calling thread, with `rust_xlsxwriter`.
 //! - `serde` (default): `Serialize` and `Deserialize` on the output types, in their JSON
-//!   forms.
+//!   forms, and on [`Settings`], the options as a configuration file holds them.
 //! - `xls` (default): `.xls` through calamine. Even with it, a service must list
 //!   [`Format::Xls`] in [`Options::formats`] to accept `.xls`; see there why. Without
 //!   it, `Format::Xls` still exists and is refused like any format not accepted.
@@ -301,6 +300,25 @@
 //! The crate keeps nothing between calls: no caches, no thread-local buffers. Each call
 //! makes its buffers for its file and frees them after, so one [`Options`] can be
 //! shared by every thread of a service.
+//!
+//! # Memory, and how many uploads to check at once
+//!
+//! What one call allocates at its peak, on the worst input of at most 10 MiB the test
+//! suite knows (`cargo test --release hostile -- --nocapture` prints each case; every
+//! case is asserted under 256 MiB), besides the upload's own bytes:
+//!
+//! | call | worst peak | on |
+//! |---|---|---|
+//! | [`parse`], [`Options::check`] | about 100 MiB | an `.ods` whose content inflates past 1 GiB (stopped at the 32 MiB budget) |
+//! | [`Options::errors_csv`] | about 200 MiB | a 10 MiB CSV of one-letter cells, 16,384 a row |
+//! | [`Options::errors_xlsx`] | about 225 MiB | the same CSV, every row written back |
+//!
+//! A valid 500-user file costs at most four times its size plus 1 MiB. The calls are
+//! CPU work of up to about a second on the worst input: run them off an async
+//! executor's threads, and bound how many run at once by the memory you give them (a
+//! semaphore of, say, 2 checks and 1 errors workbook for 512 MiB), taking the slot
+//! before reading the request body. The repository's `service/` does exactly this,
+//! with read timeouts, and holds 64 concurrent workbook bombs under 512 MiB.
 #![forbid(unsafe_code)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
