@@ -12,9 +12,55 @@
 
 mod time;
 
-use crate::read::shown::{digit_at, number_text, round_to, significant_digits};
+use crate::read::shown::{
+    datetime_text, digit_at, number_text, round_to, significant_digits, time_of_day_text,
+};
 use time::{elapsed, is_elapsed};
 pub(crate) use time::{shape, Shape};
+
+/// What a cell's number format does to a number, in any workbook format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NumberStyle {
+    /// As General: `101`, `2.5`.
+    General,
+    /// A date, or a date and time: ISO 8601, whatever the format.
+    Date,
+    /// A time of day alone (`h:mm AM/PM`): `16:17:36`, whatever the day.
+    Time,
+    /// A number format code, such as `000` or `#,##0.00`.
+    Code(String),
+}
+
+impl NumberStyle {
+    /// The text a person sees for `number` in a cell of this style. A code the
+    /// formatter does not render shows as General.
+    pub(crate) fn show(&self, number: f64, is_1904: bool) -> String {
+        self.try_show(number, is_1904)
+            .unwrap_or_else(|| number_text(number))
+    }
+
+    /// [`NumberStyle::show`], or `None` where a code is not rendered here.
+    pub(crate) fn try_show(&self, number: f64, is_1904: bool) -> Option<String> {
+        match self {
+            NumberStyle::General => Some(number_text(number)),
+            NumberStyle::Date => Some(datetime_text(number, is_1904)),
+            NumberStyle::Time => Some(time_of_day_text(number)),
+            NumberStyle::Code(code) => format(number, code),
+        }
+    }
+
+    /// The style of a format code.
+    pub(crate) fn of_code(code: &str) -> NumberStyle {
+        if code.trim().eq_ignore_ascii_case("general") || code.is_empty() {
+            return NumberStyle::General;
+        }
+        match shape(code) {
+            Shape::Date => NumberStyle::Date,
+            Shape::Time => NumberStyle::Time,
+            Shape::Number => NumberStyle::Code(code.to_owned()),
+        }
+    }
+}
 
 /// The longest format code rendered; a longer one is shown as General.
 const MAX_CODE_BYTES: usize = 256;

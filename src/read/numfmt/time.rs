@@ -7,25 +7,37 @@ use super::scan;
 /// What a format code shows a number as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Shape {
-    /// A number through [`format`].
+    /// A number through [`format`](super::format).
     Number,
-    /// A date or a time of day: read as ISO 8601.
+    /// A date, or a date and a time: read as ISO 8601.
     Date,
+    /// A time of day alone: read as `HH:MM:SS`.
+    Time,
 }
 
-/// Whether `code` shows a date or time of day (a `d`, `m`, `y`, `h` or `s` outside quotes,
-/// escapes and brackets), or a number; elapsed times (`[h]:mm:ss`) are numbers.
+/// Whether `code` shows a date (a `d`, `y` or month `m` outside quotes, escapes and
+/// brackets), a time of day alone (`h` or `s`, and `m` beside them as minutes, with no
+/// day or year), or a number; elapsed times (`[h]:mm:ss`) are numbers.
 pub(crate) fn shape(code: &str) -> Shape {
     if is_elapsed(code) {
         return Shape::Number;
     }
-    let mut shape = Shape::Number;
+    let (mut date, mut time, mut month_or_minute) = (false, false, false);
     scan(code, |_, c, bracketed| {
-        if bracketed.is_none() && matches!(c.to_ascii_lowercase(), 'd' | 'm' | 'y' | 'h' | 's') {
-            shape = Shape::Date;
+        if bracketed.is_none() {
+            match c.to_ascii_lowercase() {
+                'd' | 'y' => date = true,
+                'h' | 's' => time = true,
+                'm' => month_or_minute = true,
+                _ => {}
+            }
         }
     });
-    shape
+    match (date, time, month_or_minute) {
+        (true, _, _) | (false, false, true) => Shape::Date,
+        (false, true, _) => Shape::Time,
+        (false, false, false) => Shape::Number,
+    }
 }
 
 /// Whether `code` holds an elapsed-time unit: `[h]`, `[mm]`, `[ss]`…
@@ -170,8 +182,12 @@ mod tests {
         shows(1.0 / 86_400.0 * 21.0, "[ss]", "21");
         assert_eq!(super::super::format(-1.0, "[h]:mm"), None);
         assert_eq!(shape("[h]:mm:ss"), Shape::Number);
-        assert_eq!(shape("hh:mm"), Shape::Date);
+        assert_eq!(shape("hh:mm"), Shape::Time);
+        assert_eq!(shape("h:mm AM/PM"), Shape::Time);
+        assert_eq!(shape("mm:ss.0"), Shape::Time);
+        assert_eq!(shape("mmm"), Shape::Date, "a month alone");
         assert_eq!(shape("dd/mm/yyyy"), Shape::Date);
+        assert_eq!(shape("yyyy-mm-dd hh:mm"), Shape::Date);
         assert_eq!(shape("\"day\" 0"), Shape::Number);
         assert_eq!(shape("[Red]0.00"), Shape::Number);
     }

@@ -19,11 +19,12 @@ use strings::{unescape_excel, SharedStrings};
 
 use crate::model::sheet::SHEET_ROWS;
 use crate::read::budget::Budget;
+use crate::read::numfmt::NumberStyle;
 use crate::read::row::{Row, RowSink};
 use crate::read::sheet::{choose_sheet, WorkbookProblem};
 use crate::read::shown::iso_date_text;
 use crate::read::zip::{attribute, find, push_reference, read_part, xml_reader, Archive};
-use styles::{number_styles, NumberStyle};
+use styles::number_styles;
 
 /// Reads the chosen sheet, handing each row to `sink` until the sheet ends or the sink
 /// stops; at most `max_inflated` bytes are inflated from the zip.

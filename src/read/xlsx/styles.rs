@@ -4,47 +4,12 @@
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
+use crate::read::numfmt::NumberStyle;
 use crate::read::sheet::WorkbookProblem;
-use crate::read::shown::{datetime_text, number_text};
 use crate::read::zip::attribute;
 
 /// The most custom number formats kept; a workbook with more is not a list of users.
 const MAX_FORMATS: usize = 4096;
-
-/// What a cell style does to a number.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum NumberStyle {
-    /// As General: `101`, `2.5`.
-    General,
-    /// A date or time: ISO 8601, whatever the format.
-    Date,
-    /// A number format code, such as `000` or `#,##0.00`.
-    Code(String),
-}
-
-impl NumberStyle {
-    /// The text a person sees for `number` in a cell of this style. A code the
-    /// formatter does not render shows as General.
-    pub(crate) fn show(&self, number: f64, is_1904: bool) -> String {
-        match self {
-            NumberStyle::General => number_text(number),
-            NumberStyle::Date => datetime_text(number, is_1904),
-            NumberStyle::Code(code) => {
-                crate::read::numfmt::format(number, code).unwrap_or_else(|| number_text(number))
-            }
-        }
-    }
-
-    fn of_code(code: &str) -> NumberStyle {
-        if code.trim().eq_ignore_ascii_case("general") || code.is_empty() {
-            NumberStyle::General
-        } else if crate::read::numfmt::shape(code) == crate::read::numfmt::Shape::Date {
-            NumberStyle::Date
-        } else {
-            NumberStyle::Code(code.to_owned())
-        }
-    }
-}
 
 /// For each cell style (`s` attribute), what it does to a number.
 pub(crate) fn number_styles(xml: &str) -> Result<Vec<NumberStyle>, WorkbookProblem> {
