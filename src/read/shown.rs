@@ -47,6 +47,29 @@ pub(crate) fn number_text(value: f64) -> String {
     )
 }
 
+/// A number as LibreOffice's Standard format shows it, what an OpenDocument cell without
+/// a data style shows: up to 15 significant digits, in fixed notation from 10^-5 to
+/// 10^15 (`123456789012`, `0.000012345`, `0.333333333333333`), else in scientific
+/// notation as LibreOffice writes it (`1E+020`, `1.23456789012346E+019`, `1E-10`).
+pub(crate) fn standard_text(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let Some((digits, exponent)) = significant_digits(value.abs()) else {
+        return "0".to_owned();
+    };
+    let sign = if value < 0.0 { "-" } else { "" };
+    if (-5..=15).contains(&exponent) {
+        return format!("{sign}{}", fixed(&digits, exponent));
+    }
+    let mantissa = fixed(&digits, 0);
+    if exponent < 0 {
+        format!("{sign}{mantissa}E-{:02}", exponent.unsigned_abs())
+    } else {
+        format!("{sign}{mantissa}E+{exponent:03}")
+    }
+}
+
 /// The 15 significant decimal digits Excel keeps of a positive `value`, and the power
 /// of ten of the first: `1234.5` is `123450000000000`, 3. `None` for zero.
 pub(crate) fn significant_digits(value: f64) -> Option<(Vec<u8>, i32)> {
@@ -233,6 +256,25 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn libreoffice_standard() {
+        for (value, text) in [
+            (101.0, "101"),
+            (123_456_789_012.0, "123456789012"),
+            (1e15, "1000000000000000"),
+            (0.000_012_345, "0.000012345"),
+            (1.0 / 3.0, "0.333333333333333"),
+            (1e-5, "0.00001"),
+            (1e-10, "1E-10"),
+            (1e20, "1E+020"),
+            (12_345_678_901_234_567_890.0, "1.23456789012346E+019"),
+            (-2.5, "-2.5"),
+            (0.0, "0"),
+        ] {
+            assert_eq!(standard_text(value), text, "{value}");
+        }
+    }
 
     #[test]
     fn numbers_read_as_shown() {

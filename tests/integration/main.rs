@@ -4,6 +4,7 @@
 
 mod alloc;
 mod codes;
+mod conformance;
 mod corpus;
 mod csv_files;
 mod customer;

@@ -3,17 +3,13 @@
 
 use bulk_users::{ErrorCode, Format, UserType};
 
-use crate::support::{assert_errors, assert_users, ods_package, raw_ods, user, RawTable};
+use crate::support::{
+    assert_errors, assert_users, ods_package, raw_ods, text_cell, user, RawTable,
+};
 
 const HEADER_ROW: &str = r#"<table:table-row><table:table-cell office:value-type="string"><text:p>User name*</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Email*</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>User type</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Site</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16380"/></table:table-row>"#;
 
 const EMPTY: &str = "<table:table-cell/>";
-
-fn text_cell(text: &str) -> String {
-    format!(
-        r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
-    )
-}
 
 fn users_table(rows: &str) -> Vec<u8> {
     raw_ods(&[RawTable {
@@ -129,7 +125,10 @@ fn annotations_are_not_the_cell_text() {
 }
 
 #[test]
-fn numbers_are_the_shown_text_dates_and_booleans_their_values() {
+fn numbers_show_their_value_as_libreoffice_does_dates_and_booleans_too() {
+    // Without a data style, a number shows as LibreOffice's Standard format shows its
+    // value, whatever text the writer put beside it; the data styles are held by
+    // `conformance::ods_data_styles_show_what_libreoffice_shows`.
     let rows = row(&[
         text_cell("Ada"),
         text_cell("ada@example.com"),
@@ -155,14 +154,19 @@ fn numbers_are_the_shown_text_dates_and_booleans_their_values() {
         &users_table(&rows),
         Format::Ods,
         &[
-            user("Ada", "ada@example.com", UserType::Standard, "Site 007"),
+            user("Ada", "ada@example.com", UserType::Standard, "7"),
             user(
                 "2024-03-01",
                 "d@example.com",
                 UserType::Standard,
                 "2024-03-01 09:30:00",
             ),
-            user("TRUE", "b@example.com", UserType::Standard, "09:05:00"),
+            user(
+                "TRUE",
+                "b@example.com",
+                UserType::Standard,
+                "0.378472222222222",
+            ),
             user("Percent", "p@example.com", UserType::Standard, "0.5"),
         ],
     );

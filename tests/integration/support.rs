@@ -77,6 +77,13 @@ pub fn ods(grid: Grid) -> Vec<u8> {
     }])
 }
 
+/// An .ods string cell holding `text` (written as XML already).
+pub fn text_cell(text: &str) -> String {
+    format!(
+        r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
+    )
+}
+
 /// Text as it stands inside an ODF paragraph.
 pub fn ods_text(value: &str) -> String {
     let mut out = String::new();

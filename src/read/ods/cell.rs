@@ -4,8 +4,9 @@ use std::borrow::Cow;
 
 use quick_xml::events::BytesStart;
 
+use super::styles::CellNumbers;
 use crate::read::row::CellKind;
-use crate::read::shown::{iso_date_text, number_text};
+use crate::read::shown::{iso_date_text, standard_text};
 
 /// How a cell stores its value, from its attributes.
 #[derive(Default)]
@@ -17,6 +18,8 @@ pub(super) struct CellStart {
     pub(super) boolean_value: Option<String>,
     pub(super) string_value: Option<String>,
     pub(super) formula: Option<String>,
+    /// `table:style-name`: the cell's style, which may carry a data style.
+    pub(super) style: Option<String>,
     pub(super) is_error: bool,
     pub(super) is_covered: bool,
     pub(super) columns_repeated: u32,
@@ -59,6 +62,7 @@ impl CellStart {
                 "boolean-value" => cell.boolean_value = value(),
                 "string-value" => cell.string_value = value(),
                 "formula" => cell.formula = value(),
+                "style-name" => cell.style = value(),
                 "number-columns-repeated" => cell.columns_repeated = count(),
                 "number-columns-spanned" => cell.columns_spanned = count(),
                 "number-rows-spanned" => cell.rows_spanned = count(),
@@ -69,13 +73,16 @@ impl CellStart {
     }
 
     /// The text a person sees in the cell, and what kind of text it is; `None` for an
-    /// empty cell. Numbers, currencies and percentages are the text the file shows
-    /// (`text:p`), which their number format made; dates and booleans come from their
-    /// values, as the .xlsx reader gives them.
+    /// empty cell. Numbers, currencies, percentages and times are their value shown
+    /// through the cell's data style (`numbers`), as LibreOffice shows them: a value
+    /// without a data style as LibreOffice's Standard format, one whose style is not rendered here as the
+    /// text the file holds (`text:p`). Dates and booleans come from their values, as
+    /// the .xlsx reader gives them.
     pub(super) fn shown<'t>(
         &'t self,
         text: &'t str,
         paragraphs: usize,
+        numbers: &CellNumbers,
     ) -> (Option<Cow<'t, str>>, CellKind) {
         let cell = self;
         let paragraph = (paragraphs > 0).then_some(text);
@@ -85,21 +92,29 @@ impl CellStart {
                 CellKind::Error,
             );
         }
-        let value = match cell.value_type.as_deref() {
-            Some("date") => cell.date_value.as_deref().and_then(iso_date_text),
-            Some("time") => cell.time_value.as_deref().and_then(iso_time),
-            Some("boolean") => cell.boolean_value.as_deref().map(|b| {
+        let number = match cell.value_type.as_deref() {
+            Some("float" | "percentage" | "currency") => cell
+                .value
+                .as_deref()
+                .and_then(|v| v.trim().parse::<f64>().ok()),
+            Some("time") => cell.time_value.as_deref().and_then(duration_days),
+            _ => None,
+        };
+        let value = match (cell.value_type.as_deref(), number) {
+            (Some("date"), _) => cell.date_value.as_deref().and_then(iso_date_text),
+            (Some("boolean"), _) => cell.boolean_value.as_deref().map(|b| {
                 if b.trim() == "true" {
                     "TRUE".to_owned()
                 } else {
                     "FALSE".to_owned()
                 }
             }),
-            Some("float" | "percentage" | "currency") if paragraph.is_none() => cell
-                .value
-                .as_deref()
-                .and_then(|v| v.trim().parse::<f64>().ok())
-                .map(number_text),
+            (_, Some(number)) => match numbers {
+                CellNumbers::General => Some(standard_text(number)),
+                CellNumbers::Style(style) => style.try_show(number, false),
+                CellNumbers::Unrendered => None,
+            }
+            .or_else(|| paragraph.is_none().then(|| standard_text(number))),
             _ => None,
         };
         match value {
@@ -131,20 +146,44 @@ pub(super) fn rows_repeated(e: &BytesStart) -> u32 {
         .unwrap_or(1)
 }
 
-/// `office:time-value` (an ISO 8601 duration such as `PT09H30M00S`) as `09:30:00`.
-fn iso_time(value: &str) -> Option<String> {
+/// `office:time-value`, an ISO 8601 duration such as `PT09H30M00S`, in days (`0.396`),
+/// the unit a time style shows. `None` for what is no such duration.
+fn duration_days(value: &str) -> Option<f64> {
     let rest = value.trim().strip_prefix("PT")?;
     let (hours, rest) = rest.split_once('H')?;
     let (minutes, rest) = rest.split_once('M')?;
     let seconds = rest.strip_suffix('S')?;
-    let hours: u64 = hours.parse().ok()?;
-    let minutes: u64 = minutes.parse().ok()?;
+    let hours: u32 = hours.parse().ok()?;
+    let minutes: u32 = minutes.parse().ok()?;
     let seconds: f64 = seconds.parse().ok()?;
     if !(0.0..60.0).contains(&seconds) || minutes >= 60 {
         return None;
     }
-    Some(format!(
-        "{hours:02}:{minutes:02}:{:02}",
-        seconds.round() as u64
-    ))
+    let seconds = f64::from(hours) * 3600.0 + f64::from(minutes) * 60.0 + seconds;
+    Some(seconds / 86_400.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::duration_days;
+
+    #[test]
+    fn durations_in_days() {
+        assert_eq!(duration_days("PT36H00M00S"), Some(1.5));
+        assert_eq!(duration_days("PT10H30M00S"), Some(0.4375));
+        assert_eq!(
+            duration_days("PT296296H17M36S").map(|d| (d * 86_400.0).round()),
+            Some(1_066_666_656.0)
+        );
+        for wrong in [
+            "",
+            "P1D",
+            "PT1H60M00S",
+            "PT1H00M60S",
+            "PT-1H00M00S",
+            "PTxH00M00S",
+        ] {
+            assert_eq!(duration_days(wrong), None, "{wrong}");
+        }
+    }
 }

@@ -13,8 +13,10 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 mod cell;
+mod styles;
 
 use cell::{rows_repeated, CellStart};
+use styles::CellStyles;
 
 use crate::model::sheet::{SHEET_COLUMNS, SHEET_ROWS};
 use crate::read::budget::Budget;
@@ -58,6 +60,17 @@ fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<()
     };
     let chosen = choose_sheet(tables.iter().map(|t| (t.name.as_str(), t.visible)))
         .ok_or(WorkbookProblem::NoSheet)?;
+    // The data styles that show numbers: the shared ones, then the document's own.
+    let mut styles = CellStyles::default();
+    if let Some(shared) = read_part(&mut archive, budget, "styles.xml")? {
+        styles.read(&mut Reader::from_str(&shared))?;
+    }
+    {
+        let file = archive
+            .by_name(&content)
+            .map_err(|_| WorkbookProblem::Damaged)?;
+        styles.read(&mut xml_reader(budget.meter(file)))?;
+    }
     let file = archive
         .by_name(&content)
         .map_err(|_| WorkbookProblem::Damaged)?;
@@ -68,7 +81,7 @@ fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<()
         match crate::read::zip::next_event(&mut reader, &mut buf)? {
             Event::Start(e) if e.local_name().as_ref() == "table" => {
                 if index == chosen {
-                    return Table::new(budget).stream(&mut reader, sink);
+                    return Table::new(budget, &styles).stream(&mut reader, sink);
                 }
                 index = index.saturating_add(1);
                 skip_element(&mut reader, &mut buf)?;
@@ -154,9 +167,18 @@ struct Span {
 /// The most merged ranges kept open at once; a file with more is not one a person made.
 const MAX_SPANS: usize = 16_384;
 
+/// The most column ranges whose default cell style is kept; columns past them have none.
+const MAX_COLUMN_STYLES: usize = 1024;
+
 /// The reader of one table: rows, cells, repeats and merged ranges.
 struct Table<'b> {
     budget: &'b Budget,
+    styles: &'b CellStyles,
+    /// Each `table:table-column` range's default cell style: the column after the
+    /// range, and the style.
+    column_styles: Vec<(u32, Option<String>)>,
+    /// The default cell style of the row being read.
+    row_style: Option<String>,
     row: Row,
     /// The number of the next row, counted in u64 so that no repeat count can overflow it.
     next_row: u64,
@@ -170,9 +192,12 @@ struct Table<'b> {
 }
 
 impl<'b> Table<'b> {
-    fn new(budget: &'b Budget) -> Self {
+    fn new(budget: &'b Budget, styles: &'b CellStyles) -> Self {
         Table {
             budget,
+            styles,
+            column_styles: Vec::new(),
+            row_style: None,
             row: Row::default(),
             next_row: 1,
             column: 0,
@@ -207,6 +232,11 @@ impl<'b> Table<'b> {
                         repeat = rows_repeated(&e);
                         self.start_row()?;
                         self.row.hidden = is_hidden(&e);
+                        self.row_style = attribute(&e, "default-cell-style-name");
+                        depth = depth.saturating_add(1);
+                    }
+                    "table-column" => {
+                        self.add_column_style(&e);
                         depth = depth.saturating_add(1);
                     }
                     "table-cell" | "covered-table-cell" => {
@@ -221,6 +251,7 @@ impl<'b> Table<'b> {
                     _ => depth = depth.saturating_add(1),
                 },
                 Event::Empty(e) => match e.local_name().as_ref() {
+                    "table-column" => self.add_column_style(&e),
                     "table-row" => {
                         let repeat = rows_repeated(&e);
                         self.start_row()?;
@@ -252,6 +283,33 @@ impl<'b> Table<'b> {
                 _ => {}
             }
         }
+    }
+
+    /// A `table:table-column`: its columns' default cell style.
+    fn add_column_style(&mut self, e: &BytesStart) {
+        let start = self.column_styles.last().map_or(0, |&(end, _)| end);
+        let repeated = attribute(e, "number-columns-repeated")
+            .and_then(|n| n.trim().parse::<u32>().ok())
+            .filter(|&n| n > 0)
+            .unwrap_or(1);
+        if self.column_styles.len() < MAX_COLUMN_STYLES {
+            let style = attribute(e, "default-cell-style-name");
+            self.column_styles
+                .push((start.saturating_add(repeated), style));
+        }
+    }
+
+    /// The name of the style that applies to a cell at `column` whose own is `own`: its
+    /// own, else its row's default, else its column's.
+    fn style_of<'s>(&'s self, own: Option<&'s str>, column: u32) -> Option<&'s str> {
+        own.or(self.row_style.as_deref()).or_else(|| {
+            let at = self
+                .column_styles
+                .partition_point(|&(end, _)| end <= column);
+            self.column_styles
+                .get(at)
+                .and_then(|(_, style)| style.as_deref())
+        })
     }
 
     fn start_row(&mut self) -> Result<(), WorkbookProblem> {
@@ -405,7 +463,9 @@ impl<'b> Table<'b> {
     }
 
     fn place_cell(&mut self, cell: &CellStart, cell_text: &str) -> Result<(), WorkbookProblem> {
-        let (shown, kind) = cell.shown(cell_text, self.paragraphs);
+        let style = self.style_of(cell.style.as_deref(), self.column);
+        let numbers = self.styles.numbers(style);
+        let (shown, kind) = cell.shown(cell_text, self.paragraphs, &numbers);
         let first = self.column;
         let repeated = cell.columns_repeated;
         self.column = first.saturating_add(repeated);

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Makes ods_styles.tsv: what LibreOffice shows for a value in an .ods cell with a data style.
+
+Each case is one cell: its value type and value, the text a writer put beside it
+(text:p; "=" means the text LibreOffice shows, as LibreOffice itself writes it), and the
+data style its cell style names (empty: none). This script writes each as an .ods and
+has LibreOffice convert it to CSV "as shown", and records what LibreOffice showed.
+
+    python3 tests/conformance/libreoffice/ods_styles.py   # needs soffice on the PATH
+
+The crate's test (tests/integration/conformance.rs) builds the same cells and compares.
+"""
+import csv, os, subprocess, sys, tempfile, zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+NUMBER = 'number:number number:min-integer-digits="1"'
+CASES = [
+    # name, value type, value, text:p, data style (its name is always N)
+    ("pandas float, no style", "float", "101", "101.0", ""),
+    ("grouping, 2 decimals", "float", "1234.5", "=", f'<number:number-style style:name="N"><{NUMBER} number:decimal-places="2" number:grouping="true"/></number:number-style>'),
+    ("3 integer digits", "float", "7", "=", '<number:number-style style:name="N"><number:number number:decimal-places="0" number:min-integer-digits="3"/></number:number-style>'),
+    ("percentage", "percentage", "0.652027207027097", "=", f'<number:percentage-style style:name="N"><{NUMBER} number:decimal-places="1"/><number:text>%</number:text></number:percentage-style>'),
+    ("currency", "currency", "1337", "=", f'<number:currency-style style:name="N"><number:currency-symbol>$</number:currency-symbol><{NUMBER} number:decimal-places="2" number:grouping="true"/></number:currency-style>'),
+    ("time of day, AM/PM, long duration (SheetJS)", "time", "PT296296H17M36S", "=", '<number:time-style style:name="N"><number:hours/><number:text>:</number:text><number:minutes number:style="long"/><number:text> </number:text><number:am-pm/></number:time-style>'),
+    ("elapsed hours", "time", "PT36H00M00S", "=", '<number:time-style style:name="N" number:truncate-on-overflow="false"><number:hours/><number:text>:</number:text><number:minutes number:style="long"/><number:text>:</number:text><number:seconds number:style="long"/></number:time-style>'),
+    ("time of day, 24 h", "time", "PT09H05M00S", "=", '<number:time-style style:name="N"><number:hours number:style="long"/><number:text>:</number:text><number:minutes number:style="long"/></number:time-style>'),
+    ("time, no style", "time", "PT10H30M00S", "10:30:00", ""),
+    ("fraction", "float", "0.5", "=", '<number:number-style style:name="N"><number:fraction number:min-integer-digits="0" number:min-numerator-digits="1" number:min-denominator-digits="1"/></number:number-style>'),
+    ("scientific", "float", "12345", "=", '<number:number-style style:name="N"><number:scientific-number number:decimal-places="2" number:min-integer-digits="1" number:min-exponent-digits="2"/></number:number-style>'),
+    ("literal text before", "float", "5", "=", f'<number:number-style style:name="N"><number:text>Site </number:text><{NUMBER} number:decimal-places="0"/></number:number-style>'),
+    ("display factor, millions", "float", "1234567", "=", f'<number:number-style style:name="N"><{NUMBER} number:decimal-places="1" number:display-factor="1000000"/><number:text>M</number:text></number:number-style>'),
+    ("rounded to a whole number", "float", "1234.6", "=", f'<number:number-style style:name="N"><{NUMBER} number:decimal-places="0"/></number:number-style>'),
+    ("optional decimals", "float", "3.5", "=", f'<number:number-style style:name="N"><{NUMBER} number:decimal-places="3" number:min-decimal-places="1"/></number:number-style>'),
+    ("General, large", "float", "1E+20", "=", ""),
+    ("General, 12 digits", "float", "123456789012", "=", ""),
+    ("General, 16 digits", "float", "1E+15", "=", ""),
+    ("General, small", "float", "0.000012345", "=", ""),
+    ("General, a third", "float", "0.333333333333333333", "=", ""),
+    ("General, tiny", "float", "1E-10", "=", ""),
+    ("General, 20 digits", "float", "12345678901234567890", "=", ""),
+    ("Standard data style", "float", "2.5", "2.50", '<number:number-style style:name="N"><number:number number:min-integer-digits="1"/></number:number-style>'),
+    ("German separators", "float", "1234.5", "=", f'<number:number-style style:name="N" number:language="de" number:country="DE"><{NUMBER} number:decimal-places="2" number:grouping="true"/></number:number-style>'),
+    ("negative in brackets", "float", "-3", "=", f'<number:number-style style:name="P"><{NUMBER} number:decimal-places="2"/></number:number-style><number:number-style style:name="N"><number:text>(</number:text><{NUMBER} number:decimal-places="2"/><number:text>)</number:text><style:map style:condition="value()&gt;=0" style:apply-style-name="P"/></number:number-style>'),
+    ("positive beside a bracket style", "float", "3", "=", f'<number:number-style style:name="P"><{NUMBER} number:decimal-places="2"/></number:number-style><number:number-style style:name="N"><number:text>(</number:text><{NUMBER} number:decimal-places="2"/><number:text>)</number:text><style:map style:condition="value()&gt;=0" style:apply-style-name="P"/></number:number-style>'),
+    ("decimal replacement", "float", "42", "=", f'<number:number-style style:name="N"><{NUMBER} number:decimal-places="2" number:decimal-replacement="-"/></number:number-style>'),
+    ("boolean, no style", "boolean", "true", "TRUE", ""),
+    ("date, ISO style", "date", "2021-01-01", "=", '<number:date-style style:name="N"><number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/></number:date-style>'),
+]
+
+NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+      'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+      'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+      'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"')
+ATTRIBUTE = {"float": "office:value", "percentage": "office:value", "currency": "office:value",
+             "time": "office:time-value", "date": "office:date-value", "boolean": "office:boolean-value"}
+
+
+def content(value_type, value, text, style):
+    cell_style = '<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N"/>' if style else ""
+    style_name = ' table:style-name="ce1"' if style else ""
+    currency = ' office:currency="USD"' if value_type == "currency" else ""
+    return (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS} office:version="1.2">'
+            f'<office:automatic-styles>{style}{cell_style}</office:automatic-styles><office:body><office:spreadsheet>'
+            f'<table:table table:name="Users"><table:table-row><table:table-cell{style_name} office:value-type="{value_type}"{currency} '
+            f'{ATTRIBUTE[value_type]}="{value}"><text:p>{text}</text:p></table:table-cell></table:table-row></table:table>'
+            '</office:spreadsheet></office:body></office:document-content>')
+
+
+def write_ods(path, xml):
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+        z.writestr("content.xml", xml)
+
+
+def main():
+    version = subprocess.run(["soffice", "--version"], capture_output=True, text=True).stdout.strip()
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (_, value_type, value, text, style) in enumerate(CASES):
+            write_ods(os.path.join(tmp, f"c{i:02}.ods"), content(value_type, value, "placeholder" if text == "=" else text, style))
+        # Token 9 of the CSV filter: save cell contents as shown.
+        subprocess.run(["soffice", "--headless", "--convert-to",
+                        "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false",
+                        "--outdir", tmp] + [os.path.join(tmp, f"c{i:02}.ods") for i in range(len(CASES))],
+                       check=True, capture_output=True)
+        shown = []
+        for i in range(len(CASES)):
+            with open(os.path.join(tmp, f"c{i:02}.csv"), newline="", encoding="utf-8") as f:
+                shown.append(next(csv.reader(f))[0])
+    with open(os.path.join(HERE, "ods_styles.tsv"), "w", encoding="utf-8") as out:
+        out.write(f"# What {version} shows (soffice --headless --convert-to csv, as shown), made by ods_styles.py\n")
+        out.write("# case\tvalue type\tvalue\ttext:p\tdata style\tLibreOffice shows\n")
+        for (name, value_type, value, text, style), seen in zip(CASES, shown):
+            out.write("\t".join([name, value_type, value, seen if text == "=" else text, style, seen]) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
