@@ -296,3 +296,22 @@ fn no_table_at_all() {
         errors[0].message
     );
 }
+
+#[test]
+fn formulas_of_a_writer_that_stores_placeholders_are_not_taken_as_values() {
+    // SheetJS stores 0, FALSE or empty text beside each formula; LibreOffice shows
+    // Privileged, LONDON, TRUE and 101 there. Never Standard and HQ.
+    let bytes = crate::support::data_file("sheetjs_formulas.ods");
+    assert_errors(
+        &bytes,
+        Format::Ods,
+        &[
+            (Some(2), Some("User type"), "invalid_value"),
+            (Some(2), Some("Site"), "invalid_value"),
+            (Some(3), Some("User type"), "invalid_value"),
+            (Some(3), Some("Site"), "invalid_value"),
+        ],
+    );
+    let errors = bulk_users::parse(&bytes, Format::Ods).unwrap_err();
+    assert_eq!(errors[1].value.as_deref(), Some("of:=UPPER(\"london\")"));
+}

@@ -49,6 +49,10 @@ fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<()
             return Err(WorkbookProblem::Encrypted);
         }
     }
+    let uncalculated = match read_part(&mut archive, budget, "meta.xml")? {
+        Some(meta) => stores_placeholder_results(&meta),
+        None => false,
+    };
     let content = find(&mut archive, "content.xml").ok_or(WorkbookProblem::Damaged)?;
     // Which table to read depends on every table's name: one pass over the document
     // that skips their contents, then one that reads the chosen table.
@@ -81,7 +85,9 @@ fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<()
         match crate::read::zip::next_event(&mut reader, &mut buf)? {
             Event::Start(e) if e.local_name().as_ref() == "table" => {
                 if index == chosen {
-                    return Table::new(budget, &styles).stream(&mut reader, sink);
+                    let mut table = Table::new(budget, &styles);
+                    table.uncalculated = uncalculated;
+                    return table.stream(&mut reader, sink);
                 }
                 index = index.saturating_add(1);
                 skip_element(&mut reader, &mut buf)?;
@@ -179,6 +185,8 @@ struct Table<'b> {
     column_styles: Vec<(u32, Option<String>)>,
     /// The default cell style of the row being read.
     row_style: Option<String>,
+    /// The document's formulas hold placeholders, not their results.
+    uncalculated: bool,
     row: Row,
     /// The number of the next row, counted in u64 so that no repeat count can overflow it.
     next_row: u64,
@@ -198,6 +206,7 @@ impl<'b> Table<'b> {
             styles,
             column_styles: Vec::new(),
             row_style: None,
+            uncalculated: false,
             row: Row::default(),
             next_row: 1,
             column: 0,
@@ -465,7 +474,14 @@ impl<'b> Table<'b> {
     fn place_cell(&mut self, cell: &CellStart, cell_text: &str) -> Result<(), WorkbookProblem> {
         let style = self.style_of(cell.style.as_deref(), self.column);
         let numbers = self.styles.numbers(style);
-        let (shown, kind) = cell.shown(cell_text, self.paragraphs, &numbers);
+        let (shown, kind) = match &cell.formula {
+            // What such a formula shows is computed when the file is opened.
+            Some(formula) if self.uncalculated => (
+                Some(std::borrow::Cow::Borrowed(formula.as_str())),
+                CellKind::NoResult,
+            ),
+            _ => cell.shown(cell_text, self.paragraphs, &numbers),
+        };
         let first = self.column;
         let repeated = cell.columns_repeated;
         self.column = first.saturating_add(repeated);
@@ -527,6 +543,16 @@ impl<'b> Table<'b> {
             CellKind::NoResult => self.row.push_no_result(column, text),
         }
     }
+}
+
+/// Whether the document's `meta.xml` names a writer that stores a placeholder (`0`,
+/// `FALSE`, empty text) beside each formula instead of its result, leaving the
+/// calculation to the program that opens the file, as LibreOffice does: SheetJS.
+fn stores_placeholder_results(meta: &str) -> bool {
+    let generator = meta
+        .split_once("generator>")
+        .map_or("", |(_, rest)| rest.split('<').next().unwrap_or(""));
+    generator.trim().to_ascii_lowercase().starts_with("sheetjs")
 }
 
 /// Whether an element belongs to drawings (frames, shapes, their text boxes).
