@@ -68,6 +68,48 @@ const MAX_CODE_BYTES: usize = 256;
 /// The most digit placeholders honoured; Excel itself keeps 15 significant digits.
 const MAX_PLACES: usize = 30;
 
+/// The codes of Excel's built-in number formats that do not depend on the locale (the
+/// currency ids 5 to 8 and 41 to 44 do, and show as General).
+fn builtin_code(id: u32) -> Option<&'static str> {
+    Some(match id {
+        1 => "0",
+        2 => "0.00",
+        3 => "#,##0",
+        4 => "#,##0.00",
+        9 => "0%",
+        10 => "0.00%",
+        11 => "0.00E+00",
+        37 => "#,##0 ;(#,##0)",
+        38 => "#,##0 ;[Red](#,##0)",
+        39 => "#,##0.00;(#,##0.00)",
+        40 => "#,##0.00;[Red](#,##0.00)",
+        45 => "mm:ss",
+        46 => "[h]:mm:ss",
+        47 => "mm:ss.0",
+        48 => "##0.0E+0",
+        _ => return None,
+    })
+}
+
+/// Excel's built-in date and time formats (those of minutes and seconds, and the
+/// duration `[h]:mm:ss`, have codes above).
+fn is_builtin_date(id: u32) -> bool {
+    matches!(id, 14..=22 | 27..=36 | 50..=58)
+}
+
+/// The style of Excel's built-in number format `id`, as .xlsx and .xls number them:
+/// General for an id without a code of its own.
+pub(crate) fn builtin_style(id: u32) -> NumberStyle {
+    if matches!(id, 18..=21) {
+        // h:mm AM/PM, h:mm:ss AM/PM, h:mm, h:mm:ss.
+        NumberStyle::Time
+    } else if is_builtin_date(id) {
+        NumberStyle::Date
+    } else {
+        builtin_code(id).map_or(NumberStyle::General, NumberStyle::of_code)
+    }
+}
+
 /// `value` as the format `code` shows it, or `None` for a code this module does not
 /// render (the caller shows General then).
 pub(crate) fn format(value: f64, code: &str) -> Option<String> {

@@ -4,7 +4,7 @@
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use crate::read::numfmt::NumberStyle;
+use crate::read::numfmt::{builtin_style, NumberStyle};
 use crate::read::sheet::WorkbookProblem;
 use crate::read::zip::attribute;
 
@@ -34,8 +34,7 @@ pub(crate) fn number_styles(xml: &str) -> Result<Vec<NumberStyle>, WorkbookProbl
                         .unwrap_or(0);
                     let style = match custom.iter().find(|(custom_id, _)| *custom_id == id) {
                         Some((_, code)) => NumberStyle::of_code(code),
-                        None if is_builtin_date(id) => NumberStyle::Date,
-                        None => builtin_code(id).map_or(NumberStyle::General, NumberStyle::of_code),
+                        None => builtin_style(id),
                     };
                     styles.push(style);
                 }
@@ -46,31 +45,6 @@ pub(crate) fn number_styles(xml: &str) -> Result<Vec<NumberStyle>, WorkbookProbl
             _ => {}
         }
     }
-}
-
-/// The codes of Excel's built-in number formats that do not depend on the locale (the
-/// currency ids 5 to 8 and 41 to 44 do, and show as General).
-fn builtin_code(id: u32) -> Option<&'static str> {
-    Some(match id {
-        1 => "0",
-        2 => "0.00",
-        3 => "#,##0",
-        4 => "#,##0.00",
-        9 => "0%",
-        10 => "0.00%",
-        11 => "0.00E+00",
-        37 => "#,##0 ;(#,##0)",
-        38 => "#,##0 ;[Red](#,##0)",
-        39 => "#,##0.00;(#,##0.00)",
-        40 => "#,##0.00;[Red](#,##0.00)",
-        48 => "##0.0E+0",
-        _ => return None,
-    })
-}
-
-/// Excel's built-in date and time formats (durations such as `[h]:mm:ss` excepted).
-fn is_builtin_date(id: u32) -> bool {
-    matches!(id, 14..=22 | 27..=36 | 45 | 47 | 50..=58)
 }
 
 #[cfg(test)]
