@@ -30,7 +30,7 @@ pub(crate) fn read(
     match format {
         Format::Ods => crate::read::ods::read(bytes, max_inflated, sink),
         #[cfg(feature = "xls")]
-        Format::Xls => crate::read::xls::read(bytes, sink),
+        Format::Xls => crate::read::xls::read(bytes, max_inflated, sink),
         #[cfg(not(feature = "xls"))]
         Format::Xls => Err(WorkbookProblem::NotBuiltIn),
         _ => crate::read::xlsx::read(bytes, max_inflated, sink),

@@ -581,3 +581,52 @@ fn part_names_written_with_backslashes_read_as_excel_reads_them() {
         parts.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
     assert_eq!(sites(&package(&borrowed)), ["Oslo"]);
 }
+
+/// Users of an .xls, read with .xls accepted.
+fn xls_users(name: &str) -> Vec<bulk_users::NewUser> {
+    let bytes = crate::support::data_file(name);
+    bulk_users::Options::new()
+        .formats(Format::ALL)
+        .parse(&bytes, Format::Xls)
+        .unwrap()
+}
+
+#[test]
+fn xls_dates_count_from_1904_when_the_workbook_does() {
+    let sites: Vec<String> = xls_users("libreoffice_1904.xls")
+        .into_iter()
+        .map(|u| u.site)
+        .collect();
+    assert_eq!(sites, ["2021-01-01", "1907-01-16 10:10:10"]);
+}
+
+#[test]
+fn xls_numbers_show_through_their_format() {
+    let sites: Vec<String> = xls_users("libreoffice_number_formats.xls")
+        .into_iter()
+        .map(|u| u.site)
+        .collect();
+    // What LibreOffice shows for each (tests/data/xls_files.py).
+    assert_eq!(sites, ["65.2%", "16,623", "$1,337.00", "007", "50%"]);
+}
+
+#[test]
+fn an_xls_whose_cells_span_16_million_is_refused_before_it_is_expanded() {
+    let bytes = crate::support::data_file("libreoffice_far_cells.xls");
+    let options = bulk_users::Options::new().formats(Format::ALL);
+    let (result, cost) = crate::alloc::measure(|| options.parse(&bytes, Format::Xls));
+    let errors = result.unwrap_err();
+    assert_eq!(errors[0].code.as_str(), "unreadable_file");
+    assert!(
+        errors[0]
+            .message
+            .starts_with("The workbook expands to more than 32 MiB"),
+        "{}",
+        errors[0].message
+    );
+    assert!(
+        cost.peak < 16 * crate::alloc::MIB,
+        "peak {} bytes",
+        cost.peak
+    );
+}

@@ -3,18 +3,46 @@
 //! its options: calamine reads a legacy sheet whole, trusting the sizes it declares, so
 //! a crafted file can make it panic or fail an allocation, and either ends a process
 //! built with `panic = "abort"` (nothing here catches a panic). No user rules.
+//!
+//! Before calamine reads a sheet, the workbook's records are walked ([`biff`]): a
+//! workbook whose sheets claim, or whose cells span, more cells than the decompression
+//! budget has room for is refused without calamine making room for them; and each number
+//! cell's format is kept, so that a number shows as its format shows it (`65.2%`), and a
+//! date counts from 1904 when the workbook does.
 
 use std::io::Cursor;
 
 use calamine::{DataType, Reader, SheetType, SheetVisible};
 
+mod biff;
+
+use crate::read::numfmt::NumberStyle;
 use crate::read::row::{Row, RowSink};
 use crate::read::sheet::{choose_sheet, WorkbookProblem};
 use crate::read::shown::{datetime_text, number_text};
 
 /// Reads the chosen sheet, handing each row to `sink` until the sheet ends or the sink
-/// stops.
-pub(crate) fn read(bytes: &[u8], sink: &mut dyn RowSink) -> Result<(), WorkbookProblem> {
+/// stops. A workbook whose cells calamine would need more than `max_inflated` bytes to
+/// hold is refused first.
+pub(crate) fn read(
+    bytes: &[u8],
+    max_inflated: u64,
+    sink: &mut dyn RowSink,
+) -> Result<(), WorkbookProblem> {
+    let records = biff::Biff::read(bytes);
+    if let Some(records) = &records {
+        let reach = records.reach();
+        let room =
+            |cells: u64, each: usize| cells.saturating_mul(u64::try_from(each).unwrap_or(u64::MAX));
+        let reserved = room(
+            reach.claimed_cells,
+            std::mem::size_of::<calamine::Cell<calamine::Data>>(),
+        );
+        let dense = room(reach.spanned_cells, std::mem::size_of::<calamine::Data>());
+        if reserved > max_inflated || dense > max_inflated {
+            return Err(WorkbookProblem::TooExpanded);
+        }
+    }
     let mut workbook = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| match e {
         calamine::XlsError::Password => WorkbookProblem::Encrypted,
         _ => WorkbookProblem::Damaged,
@@ -28,6 +56,15 @@ pub(crate) fn read(bytes: &[u8], sink: &mut dyn RowSink) -> Result<(), WorkbookP
     let chosen = choose_sheet(worksheets.iter().map(|(n, v)| (n.as_str(), *v)))
         .and_then(|index| worksheets.get(index))
         .ok_or(WorkbookProblem::NoSheet)?;
+    let is_1904 = workbook.has_1904_epoch();
+    let formats = records
+        .as_ref()
+        .map(|r| r.number_formats(&chosen.0))
+        .unwrap_or_default();
+    let style = |row: u32, column: u32| {
+        let xf = formats.get(&(row, column))?;
+        records.as_ref()?.style(*xf)
+    };
     let range = workbook
         .worksheet_range(&chosen.0)
         .map_err(|_| WorkbookProblem::Damaged)?;
@@ -38,7 +75,7 @@ pub(crate) fn read(bytes: &[u8], sink: &mut dyn RowSink) -> Result<(), WorkbookP
     for (r, cells) in (first_row..).zip(range.rows()) {
         row.reset(r.saturating_add(1));
         for (c, value) in (first_column..).zip(cells) {
-            push_value(&mut row, c, value);
+            push_value(&mut row, c, value, style(r, c), is_1904);
         }
         if !row.is_blank() && sink.row(&row).is_break() {
             break;
@@ -47,9 +84,22 @@ pub(crate) fn read(bytes: &[u8], sink: &mut dyn RowSink) -> Result<(), WorkbookP
     Ok(())
 }
 
-/// Turns a cell's value into the text a person sees, as CSV would have it.
-fn push_value<T: DataType>(row: &mut Row, column: u32, value: &T) {
-    if let Some(text) = value.get_string() {
+/// Turns a cell's value into the text a person sees, as CSV would have it: a number
+/// through its cell's number format (`style`) where the records gave it.
+fn push_value<T: DataType>(
+    row: &mut Row,
+    column: u32,
+    value: &T,
+    style: Option<NumberStyle>,
+    is_1904: bool,
+) {
+    let number = value
+        .get_float()
+        .or_else(|| value.get_int().map(|int| int as f64))
+        .or_else(|| value.get_datetime().map(|datetime| datetime.as_f64()));
+    if let (Some(number), Some(style)) = (number, &style) {
+        row.push(column, &style.show(number, is_1904));
+    } else if let Some(text) = value.get_string() {
         row.push(column, text);
     } else if let Some(int) = value.get_int() {
         row.push(column, &int.to_string());
@@ -61,7 +111,7 @@ fn push_value<T: DataType>(row: &mut Row, column: u32, value: &T) {
         let text = if datetime.is_duration() {
             number_text(datetime.as_f64())
         } else {
-            datetime_text(datetime.as_f64(), false)
+            datetime_text(datetime.as_f64(), is_1904)
         };
         row.push(column, &text);
     } else if let Some(iso) = value.get_datetime_iso().or(value.get_duration_iso()) {

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Makes libreoffice_1904.xls and libreoffice_number_formats.xls: workbooks written with
+openpyxl 3.1, then saved as Excel 97-2003 by LibreOffice 7.4.7:
+
+    python3 tests/data/xls_files.py   # needs openpyxl and soffice on the PATH
+
+libreoffice_1904.xls counts dates from 1904 (DATEMODE 1): Ada's Site is the date
+2021-01-01, Bob's 1907-01-16 10:10:10. libreoffice_number_formats.xls holds numbers
+shown through 0%, 0.0%, #,##0, $#,##0.00 and 000: 65.2%, 16,623, $1,337.00, 007.
+libreoffice_far_cells.xls has a value in its last cell, IV65536.
+"""
+import datetime, os, shutil, subprocess, tempfile
+import openpyxl
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def users(sheet):
+    sheet.append(["User name", "Email", "User type", "Site"])
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        book = openpyxl.Workbook()
+        book.epoch = openpyxl.utils.datetime.CALENDAR_MAC_1904
+        sheet = book.active
+        sheet.title = "Users"
+        users(sheet)
+        sheet.append(["Ada", "ada@example.com", "", datetime.date(2021, 1, 1)])
+        sheet.append(["Bob", "bob@example.com", "", datetime.datetime(1907, 1, 16, 10, 10, 10)])
+        sheet["D2"].number_format = "yyyy-mm-dd"
+        sheet["D3"].number_format = "yyyy-mm-dd hh:mm:ss"
+        book.save(os.path.join(tmp, "libreoffice_1904.xlsx"))
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Users"
+        users(sheet)
+        for i, (value, code) in enumerate([(0.652027207027097, "0.0%"), (16623, "#,##0"),
+                                           (1337, "$#,##0.00"), (7, "000"), (0.5, "0%")]):
+            sheet.append([f"User {i}", f"user{i}@example.com", "", value])
+            sheet.cell(row=i + 2, column=4).number_format = code
+        book.save(os.path.join(tmp, "libreoffice_number_formats.xlsx"))
+
+        # A header, one user, and a value in the sheet's last cell (as in Apache POI's
+        # bug 51535 file): 16 million cells from first to last.
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Users"
+        users(sheet)
+        sheet.append(["Ada", "ada@example.com", "", "HQ"])
+        sheet["IV65536"] = "far"
+        book.save(os.path.join(tmp, "libreoffice_far_cells.xlsx"))
+
+        for name in ("libreoffice_1904", "libreoffice_number_formats", "libreoffice_far_cells"):
+            subprocess.run(["soffice", "--headless", "--convert-to", "xls:MS Excel 97",
+                            "--outdir", tmp, os.path.join(tmp, name + ".xlsx")],
+                           check=True, capture_output=True)
+            shutil.copy(os.path.join(tmp, name + ".xls"), os.path.join(HERE, name + ".xls"))
+
+
+if __name__ == "__main__":
+    main()
