@@ -65,6 +65,7 @@ impl Kept {
     }
 
     /// Lets go of the rows after row `last`.
+    #[cfg(feature = "template")]
     pub(crate) fn keep_up_to(&mut self, last: u32) {
         let rows = self.rows.partition_point(|&(number, _)| number <= last);
         self.rows.truncate(rows);
@@ -151,6 +152,7 @@ impl<'v, 'o> Tee<'v, 'o> {
 
     /// Keeps the rows only, of a file already checked: all of them, or with `most`, the
     /// rows the check read (`most_rows` of a validator of these options).
+    #[cfg(feature = "template")]
     pub(crate) fn rows_only(most: Option<usize>) -> Self {
         let mut tee = Tee::new(None, most.is_none());
         tee.most = most;
