@@ -23,14 +23,29 @@ pub(crate) fn shape(code: &str) -> Shape {
         return Shape::Number;
     }
     let (mut date, mut time, mut month_or_minute) = (false, false, false);
-    scan(code, |_, c, bracketed| {
-        if bracketed.is_none() {
-            match c.to_ascii_lowercase() {
-                'd' | 'y' => date = true,
-                'h' | 's' => time = true,
-                'm' => month_or_minute = true,
-                _ => {}
-            }
+    let mut skip_to = 0usize;
+    scan(code, |i, c, bracketed| {
+        let rest = code.get(i..).unwrap_or("");
+        if bracketed.is_some() || i < skip_to {
+            return;
+        }
+        if rest.len() >= 7
+            && rest
+                .get(..7)
+                .is_some_and(|w| w.eq_ignore_ascii_case("general"))
+        {
+            skip_to = i.saturating_add(7);
+            return;
+        }
+        let after = rest.chars().skip(1);
+        match c.to_ascii_lowercase() {
+            // `E+`, `E-`: an exponent.
+            'e' if rest.get(1..2).is_some_and(|n| n == "+" || n == "-") => {}
+            'd' | 'y' | 'e' | 'g' | 'b' => date = true,
+            'h' | 's' => time = true,
+            'a' if super::is_date_letter(c, after) => time = true,
+            'm' => month_or_minute = true,
+            _ => {}
         }
     });
     match (date, time, month_or_minute) {
@@ -190,5 +205,11 @@ mod tests {
         assert_eq!(shape("yyyy-mm-dd hh:mm"), Shape::Date);
         assert_eq!(shape("\"day\" 0"), Shape::Number);
         assert_eq!(shape("[Red]0.00"), Shape::Number);
+        assert_eq!(shape("0.00E+00"), Shape::Number);
+        assert_eq!(shape("\"ID \"General"), Shape::Number);
+        assert_eq!(shape("A/P"), Shape::Time);
+        assert_eq!(shape("e"), Shape::Date);
+        assert_eq!(shape("bbbb"), Shape::Date);
+        assert_eq!(shape("A\"TODO\""), Shape::Number);
     }
 }

@@ -1,0 +1,91 @@
+//! What a cell's number format does to a number, in every workbook format: General, a
+//! date, a time of day, or a code; and Excel's built-in formats, by number.
+
+use super::{format, shape, Shape};
+use crate::read::shown::{datetime_text, number_text, time_of_day_text};
+
+/// What a cell's number format does to a number, in any workbook format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NumberStyle {
+    /// As General: `101`, `2.5`.
+    General,
+    /// A date, or a date and time: ISO 8601, whatever the format.
+    Date,
+    /// A time of day alone (`h:mm AM/PM`): `16:17:36`, whatever the day.
+    Time,
+    /// A number format code, such as `000` or `#,##0.00`.
+    Code(String),
+}
+
+impl NumberStyle {
+    /// The text a person sees for `number` in a cell of this style. A code the
+    /// formatter does not render shows as General.
+    pub(crate) fn show(&self, number: f64, is_1904: bool) -> String {
+        self.try_show(number, is_1904)
+            .unwrap_or_else(|| number_text(number))
+    }
+
+    /// [`NumberStyle::show`], or `None` where a code is not rendered here.
+    pub(crate) fn try_show(&self, number: f64, is_1904: bool) -> Option<String> {
+        match self {
+            NumberStyle::General => Some(number_text(number)),
+            NumberStyle::Date => Some(datetime_text(number, is_1904)),
+            NumberStyle::Time => Some(time_of_day_text(number)),
+            NumberStyle::Code(code) => format(number, code),
+        }
+    }
+
+    /// The style of a format code.
+    pub(crate) fn of_code(code: &str) -> NumberStyle {
+        if code.trim().eq_ignore_ascii_case("general") || code.is_empty() {
+            return NumberStyle::General;
+        }
+        match shape(code) {
+            Shape::Date => NumberStyle::Date,
+            Shape::Time => NumberStyle::Time,
+            Shape::Number => NumberStyle::Code(code.to_owned()),
+        }
+    }
+}
+
+/// The codes of Excel's built-in number formats that do not depend on the locale (the
+/// currency ids 5 to 8 and 41 to 44 do, and show as General).
+fn builtin_code(id: u32) -> Option<&'static str> {
+    Some(match id {
+        1 => "0",
+        2 => "0.00",
+        3 => "#,##0",
+        4 => "#,##0.00",
+        9 => "0%",
+        10 => "0.00%",
+        11 => "0.00E+00",
+        37 => "#,##0 ;(#,##0)",
+        38 => "#,##0 ;[Red](#,##0)",
+        39 => "#,##0.00;(#,##0.00)",
+        40 => "#,##0.00;[Red](#,##0.00)",
+        45 => "mm:ss",
+        46 => "[h]:mm:ss",
+        47 => "mm:ss.0",
+        48 => "##0.0E+0",
+        _ => return None,
+    })
+}
+
+/// Excel's built-in date and time formats (those of minutes and seconds, and the
+/// duration `[h]:mm:ss`, have codes above).
+fn is_builtin_date(id: u32) -> bool {
+    matches!(id, 14..=22 | 27..=36 | 50..=58)
+}
+
+/// The style of Excel's built-in number format `id`, as .xlsx and .xls number them:
+/// General for an id without a code of its own.
+pub(crate) fn builtin_style(id: u32) -> NumberStyle {
+    if matches!(id, 18..=21) {
+        // h:mm AM/PM, h:mm:ss AM/PM, h:mm, h:mm:ss.
+        NumberStyle::Time
+    } else if is_builtin_date(id) {
+        NumberStyle::Date
+    } else {
+        builtin_code(id).map_or(NumberStyle::General, NumberStyle::of_code)
+    }
+}
