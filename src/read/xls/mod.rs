@@ -1,8 +1,9 @@
 //! Legacy Excel 97–2003 workbooks (.xls) → rows of cells, through calamine. Only with the
 //! `xls` feature, and only when a service lists [`Format::Xls`](crate::Format::Xls) in
 //! its options: calamine reads a legacy sheet whole, trusting the sizes it declares, so
-//! a crafted file can make it panic or fail an allocation, and either ends a process
-//! built with `panic = "abort"` (nothing here catches a panic). No user rules.
+//! a crafted file can make it (or cfb, which opens the records' container here) panic or
+//! fail an allocation, and either ends a process built with `panic = "abort"` (nothing
+//! here catches a panic). No user rules.
 //!
 //! Before calamine reads a sheet, the workbook's records are walked ([`biff`]): a
 //! workbook whose sheets claim, or whose cells span, more cells than the decompression
