@@ -19,6 +19,7 @@ mod memory;
 mod messages;
 mod ods_files;
 mod options;
+mod peer_suites;
 mod properties;
 mod replay;
 mod settings;
