@@ -89,7 +89,11 @@ fn peer_suites() {
         }
         let tally = tallies.entry(extension.clone()).or_default();
         tally.tried += 1;
-        let name = path.strip_prefix(&dir).unwrap_or(&path).display().to_string();
+        let name = path
+            .strip_prefix(&dir)
+            .unwrap_or(&path)
+            .display()
+            .to_string();
         let run = std::panic::AssertUnwindSafe(|| measure(|| options.check(&bytes, format)));
         let checked = std::panic::catch_unwind(run);
         let Ok((report, cost)) = checked else {
@@ -113,7 +117,10 @@ fn peer_suites() {
             tally.unreadable += 1;
             if format != Format::Csv && calamine_reads(&bytes) {
                 tally.unreadable_peer_reads += 1;
-                notes.push(format!("{name}: unreadable, calamine reads it: {}", report.errors[0].message));
+                notes.push(format!(
+                    "{name}: unreadable, calamine reads it: {}",
+                    report.errors[0].message
+                ));
             }
         }
     }
@@ -129,5 +136,8 @@ fn peer_suites() {
         all.large += t.large;
         all
     });
-    println!("all: {} files, {} over 1 s, {} over 256 MiB", total.tried, total.slow, total.large);
+    println!(
+        "all: {} files, {} over 1 s, {} over 256 MiB",
+        total.tried, total.slow, total.large
+    );
 }

@@ -205,6 +205,10 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
             }
             '0' | '#' | '?' => tokens.push(Token::Digit(c)),
             '.' => tokens.push(Token::Point),
+            // A comma before any digit placeholder is shown as it is.
+            ',' if !tokens.iter().any(|t| matches!(t, Token::Digit(_))) => {
+                tokens.push(Token::Literal(",".to_owned()));
+            }
             ',' => tokens.push(Token::Group),
             '%' => tokens.push(Token::Percent),
             'E' | 'e' => {
@@ -246,6 +250,8 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
             c if c.is_ascii_alphabetic() && !is_date_letter(c, chars.clone()) => {
                 tokens.push(Token::Literal(c.to_string()));
             }
+            // Other marks (`|`, `;` in quotes aside) are shown as they are.
+            c if c.is_ascii_punctuation() => tokens.push(Token::Literal(c.to_string())),
             _ => return None,
         }
     }
@@ -605,6 +611,78 @@ mod tests {
         );
         println!("oddities.json: {cases} cases in scope ({out_of_scope} not), {listed} listed as failures");
         assert!(cases > 100, "{cases}");
+    }
+
+    /// Apache POI's format workbooks: Excel's own `TEXT(value, format)` beside each
+    /// value and code (tests/conformance/poi). Dates and times are out of scope (they
+    /// read as ISO 8601 here).
+    #[test]
+    fn excel_text_results_from_the_poi_workbooks() {
+        let known = include_str!("../../../tests/conformance/poi/expected_failures.txt");
+        let tables = [
+            (
+                "number.tsv",
+                include_str!("../../../tests/conformance/poi/number.tsv"),
+            ),
+            (
+                "general.tsv",
+                include_str!("../../../tests/conformance/poi/general.tsv"),
+            ),
+            (
+                "choice.tsv",
+                include_str!("../../../tests/conformance/poi/choice.tsv"),
+            ),
+            (
+                "condition.tsv",
+                include_str!("../../../tests/conformance/poi/condition.tsv"),
+            ),
+            (
+                "elapsed.tsv",
+                include_str!("../../../tests/conformance/poi/elapsed.tsv"),
+            ),
+        ];
+        let (mut cases, mut out_of_scope, mut unexpected) = (0, 0, Vec::new());
+        let mut wrong = std::collections::BTreeSet::new();
+        for (name, table) in tables {
+            for line in table.lines().filter(|l| !l.starts_with('#')) {
+                let mut fields = line.splitn(3, '\t');
+                let (Some(code), Some(value), Some(shown)) =
+                    (fields.next(), fields.next(), fields.next())
+                else {
+                    continue;
+                };
+                let value: f64 = value.parse().unwrap();
+                let style = NumberStyle::of_code(code);
+                if matches!(style, NumberStyle::Date | NumberStyle::Time) {
+                    out_of_scope += 1;
+                    continue;
+                }
+                cases += 1;
+                let got = style.show(value, false);
+                if got != shown {
+                    let case = format!("{name}: {code}: {value}");
+                    if !known.lines().any(|l| l == case) {
+                        unexpected.push(format!("{case}: {got:?} where Excel shows {shown:?}"));
+                    }
+                    wrong.insert(case);
+                }
+            }
+        }
+        let listed = known
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .count();
+        println!(
+            "POI TEXT(): {cases} cases ({out_of_scope} dates out of scope), {} listed",
+            wrong.len()
+        );
+        assert!(unexpected.is_empty(), "{unexpected:#?}");
+        assert_eq!(
+            wrong.len(),
+            listed,
+            "fixed cases are still listed as failures"
+        );
+        assert!(cases > 300, "{cases}");
     }
 
     /// Runs an SSF table (a header of codes, then a value and what each code shows, a

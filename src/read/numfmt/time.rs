@@ -72,14 +72,16 @@ pub(super) fn is_elapsed(code: &str) -> bool {
 /// `[s].000` counts seconds with milliseconds. The largest unit in brackets is not
 /// wrapped; the smaller ones are. `None` for what is not rendered here (AM/PM, dates,
 /// a negative or huge value), which then shows as General.
+/// One unit of an elapsed-time code, or its decimals.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Hours { total: bool, width: usize },
+    Minutes { total: bool, width: usize },
+    Seconds { total: bool, width: usize },
+    Decimals(usize),
+}
+
 pub(super) fn elapsed(value: f64, section: &str) -> Option<String> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Part {
-        Hours { total: bool, width: usize },
-        Minutes { total: bool, width: usize },
-        Seconds { total: bool, width: usize },
-        Decimals(usize),
-    }
     let mut parts: Vec<Result<Part, String>> = Vec::new();
     let mut chars = section.chars().peekable();
     while let Some(c) = chars.next() {
@@ -136,6 +138,15 @@ pub(super) fn elapsed(value: f64, section: &str) -> Option<String> {
         };
         parts.push(part);
     }
+    // A negative duration shows its sign before the whole text.
+    if value < 0.0 {
+        return elapsed_parts(-value, &parts).map(|text| format!("-{text}"));
+    }
+    elapsed_parts(value, &parts)
+}
+
+/// The parts of an elapsed-time code filled in for `value` days, at least 0.
+fn elapsed_parts(value: f64, parts: &[Result<Part, String>]) -> Option<String> {
     // Past a million days the digits are not a time a person typed.
     if !(0.0..1e6).contains(&value) {
         return None;
@@ -154,21 +165,25 @@ pub(super) fn elapsed(value: f64, section: &str) -> Option<String> {
     let total_minutes = parts
         .iter()
         .any(|p| matches!(p, Ok(Part::Minutes { total: true, .. })));
+    let total_seconds = parts
+        .iter()
+        .any(|p| matches!(p, Ok(Part::Seconds { total: true, .. })));
     let mut out = String::new();
-    for part in &parts {
+    for part in parts {
         let (number, width) = match part {
             Err(text) => {
                 out.push_str(text);
                 continue;
             }
-            Ok(Part::Hours { total: true, width }) => (seconds / 3600, *width),
+            // A unit once in brackets counts on wherever it stands.
+            Ok(Part::Hours { width, .. }) if total_hours => (seconds / 3600, *width),
             Ok(Part::Hours { width, .. }) => (seconds / 3600 % 24, *width),
             Ok(Part::Minutes { total: true, width }) => (seconds / 60, *width),
             Ok(Part::Minutes { width, .. }) if total_hours || !total_minutes => {
                 (seconds / 60 % 60, *width)
             }
             Ok(Part::Minutes { width, .. }) => (seconds / 60, *width),
-            Ok(Part::Seconds { total: true, width }) => (seconds, *width),
+            Ok(Part::Seconds { width, .. }) if total_seconds => (seconds, *width),
             Ok(Part::Seconds { width, .. }) => (seconds % 60, *width),
             Ok(Part::Decimals(n)) => {
                 out.push('.');
@@ -195,7 +210,8 @@ mod tests {
         shows(2.5, "[s].000", "216000.000");
         shows(1.0 / 86_400.0 * 1.5, "[s].0", "1.5");
         shows(1.0 / 86_400.0 * 21.0, "[ss]", "21");
-        assert_eq!(super::super::format(-1.0, "[h]:mm"), None);
+        shows(-1.0, "[h]:mm", "-24:00");
+        shows(-3.14159, "[s].000", "-271433.376");
         assert_eq!(shape("[h]:mm:ss"), Shape::Number);
         assert_eq!(shape("hh:mm"), Shape::Time);
         assert_eq!(shape("h:mm AM/PM"), Shape::Time);
