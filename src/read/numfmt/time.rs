@@ -211,7 +211,7 @@ mod tests {
         shows(1.0 / 86_400.0 * 1.5, "[s].0", "1.5");
         shows(1.0 / 86_400.0 * 21.0, "[ss]", "21");
         shows(-1.0, "[h]:mm", "-24:00");
-        shows(-3.14159, "[s].000", "-271433.376");
+        shows(-0.25, "[s].000", "-21600.000");
         assert_eq!(shape("[h]:mm:ss"), Shape::Number);
         assert_eq!(shape("hh:mm"), Shape::Time);
         assert_eq!(shape("h:mm AM/PM"), Shape::Time);
