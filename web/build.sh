@@ -20,9 +20,11 @@ if [ "$have" != "$version" ]; then
 fi
 
 cargo build -p bulk-users-web --target wasm32-unknown-unknown --profile wasm
+# Where cargo put it: CARGO_TARGET_DIR when a developer shares one, else target/.
+target_dir=${CARGO_TARGET_DIR:-target}
 rm -rf web/pkg
 wasm-bindgen --target web --out-dir web/pkg --out-name bulk_users --remove-name-section --remove-producers-section \
-  target/wasm32-unknown-unknown/wasm/bulk_users_web.wasm
+  "$target_dir/wasm32-unknown-unknown/wasm/bulk_users_web.wasm"
 
 crate_version=$(sed -n 's/^version = "\(.*\)"/\1/p' web/Cargo.toml | head -n 1)
 cat > web/pkg/package.json <<JSON

@@ -128,6 +128,9 @@ export interface CheckOptions {
   existing_emails?: string[];
 }
 
+/** The stable code of a problem, the same in every language. */
+export type ErrorCode = "file_too_large" | "empty_file" | "unreadable_file" | "format_not_accepted" | "no_rows" | "too_many_rows" | "missing_column" | "duplicate_column" | "unknown_column" | "extra_value" | "missing_value" | "invalid_value" | "invalid_user_type" | "unsafe_value" | "value_too_long" | "invalid_email" | "duplicate_email" | "unknown_site" | "email_domain_not_allowed" | "email_exists" | "example_row";
+
 /** One problem. `row` and `column` are null for a problem of the whole file. */
 export interface RowError {
   row: number | null;
@@ -135,7 +138,7 @@ export interface RowError {
   /** The spreadsheet cell, e.g. "B3"; absent where the problem has none. */
   cell?: string;
   /** A stable snake_case code, the same in every language. */
-  code: string;
+  code: ErrorCode;
   /** What is wrong and how to fix it, in the chosen language. */
   message: string;
   /** The one fix clearly meant ("did you mean"), when there is one: never applied. */
@@ -181,6 +184,22 @@ extern "C" {
     pub type JsCheckOptions;
 }
 
+/// The bytes of a file a page passed: a `Uint8Array` or an `ArrayBuffer`; a
+/// `TypeError` for anything else (a string, a `Blob`, a number), which would otherwise
+/// be checked as text nobody uploaded.
+fn file_bytes(bytes: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(array) = bytes.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(array.to_vec());
+    }
+    if let Some(buffer) = bytes.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(buffer).to_vec());
+    }
+    Err(js_sys::TypeError::new(
+        "bulk-users: the file must be a Uint8Array or an ArrayBuffer (from File.arrayBuffer())",
+    )
+    .into())
+}
+
 /// JSON text of the options a page passed (none: `undefined`, `null` or left out).
 fn options_text(options: Option<JsCheckOptions>) -> Result<String, JsError> {
     let Some(options) = options else {
@@ -203,13 +222,15 @@ pub fn negotiate_language(
 /// Checks a file in the page: the crate's report as the server would send it.
 #[wasm_bindgen(js_name = check, unchecked_return_type = "Report")]
 pub fn check(
-    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
     #[wasm_bindgen(js_name = fileName)] file_name: &str,
     options: Option<JsCheckOptions>,
-) -> Result<JsValue, JsError> {
-    let json =
-        check_json(bytes, file_name, &options_text(options)?).map_err(|e| JsError::new(&e))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("bulk-users: the report is not JSON"))
+) -> Result<JsValue, JsValue> {
+    let bytes = file_bytes(&bytes)?;
+    let json = check_json(&bytes, file_name, &options_text(options)?)
+        .map_err(|e| JsValue::from(JsError::new(&e)))?;
+    js_sys::JSON::parse(&json)
+        .map_err(|_| JsError::new("bulk-users: the report is not JSON").into())
 }
 
 /// The .xlsx template, in the options' language and with their sites and limits.
@@ -223,11 +244,13 @@ pub fn template(options: Option<JsCheckOptions>) -> Result<Vec<u8>, JsError> {
 #[cfg(feature = "workbooks")]
 #[wasm_bindgen(js_name = errorsWorkbook)]
 pub fn errors_workbook(
-    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
     #[wasm_bindgen(js_name = fileName)] file_name: &str,
     options: Option<JsCheckOptions>,
-) -> Result<Vec<u8>, JsError> {
-    errors_workbook_bytes(bytes, file_name, &options_text(options)?).map_err(|e| JsError::new(&e))
+) -> Result<Vec<u8>, JsValue> {
+    let bytes = file_bytes(&bytes)?;
+    errors_workbook_bytes(&bytes, file_name, &options_text(options)?)
+        .map_err(|e| JsError::new(&e).into())
 }
 
 #[cfg(test)]
@@ -246,6 +269,21 @@ mod tests {
         assert_eq!(value["errors"][0]["row"], 3);
         assert_eq!(value["errors"][0]["column"], "Email");
         assert_eq!(value["errors"][0]["code"], "invalid_email");
+    }
+
+    #[test]
+    fn the_typescript_codes_are_the_crate_s() {
+        // The TypeScript section, as this file writes it.
+        let line = include_str!("lib.rs")
+            .lines()
+            .find(|l| l.starts_with("export type ErrorCode = "))
+            .unwrap();
+        let typed: Vec<&str> = line.split('"').skip(1).step_by(2).collect();
+        let codes: Vec<&str> = bulk_users::ErrorCode::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .collect();
+        assert_eq!(typed, codes);
     }
 
     #[test]

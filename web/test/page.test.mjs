@@ -327,6 +327,26 @@ test("the page works from the keyboard, its controls named by their labels", asy
   assert.equal(download.suggestedFilename(), "users-template.xlsx");
 });
 
+test("the JS API takes a Uint8Array or an ArrayBuffer, and throws a TypeError for anything else", async () => {
+  const answers = await page.evaluate(async (csv) => {
+    const { check } = await import("/pkg/bulk_users.js");
+    const bytes = new TextEncoder().encode(csv);
+    const fromArray = check(bytes, "u.csv").users.length;
+    const fromBuffer = check(bytes.buffer, "u.csv").users.length;
+    const thrown = [];
+    for (const wrong of [csv, 42, null, new Blob([csv])]) {
+      try {
+        check(wrong, "u.csv");
+        thrown.push("nothing");
+      } catch (error) {
+        thrown.push(error.constructor.name);
+      }
+    }
+    return { fromArray, fromBuffer, thrown };
+  }, `${header}Ada,ada@example.com,,\n`);
+  assert.deepEqual(answers, { fromArray: 1, fromBuffer: 1, thrown: ["TypeError", "TypeError", "TypeError", "TypeError"] });
+});
+
 test("the page made no request off this machine", () => {
   assert.ok(requests.some((url) => url.endsWith("/pkg/bulk_users_bg.wasm")), requests.join("\n"));
   assert.deepEqual(offMachine, []);
