@@ -515,3 +515,26 @@ fn a_cesu8_row_is_refused_with_a_message_that_names_it() {
     );
     assert_eq!(report.users.len(), 2);
 }
+
+#[test]
+fn a_utf16_csv_as_pandas_writes_it_is_read_with_a_note() {
+    let bytes = crate::support::data_file("pandas_utf16le.csv");
+    assert!(!bytes.starts_with(&[0xFF, 0xFE]), "no byte order mark");
+    let report = Options::new().check(&bytes, Format::Csv);
+    let users: Vec<_> = report.users.iter().map(|u| u.user.clone()).collect();
+    assert_eq!(
+        users,
+        [
+            user(
+                "Zoë Ångström",
+                "zoe@example.se",
+                UserType::Privileged,
+                "Malmö"
+            ),
+            user("Ōta Hiroshi", "ota@example.jp", UserType::Standard, "東京"),
+        ]
+    );
+    assert_eq!(report.encoding.as_deref(), Some("UTF-16LE"));
+    let codes: Vec<&str> = report.notes.iter().map(|n| n.code.as_str()).collect();
+    assert_eq!(codes, ["utf16_without_bom"]);
+}
