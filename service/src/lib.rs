@@ -305,39 +305,59 @@ fn verdict(errors: &[bulk_users::RowError]) -> String {
     }
 }
 
+/// One upload through `work` in a slot of `slots`: the slot is taken first, then the
+/// body read, then the work run off the async threads; `answer` turns its result into
+/// the response and the verdict logged.
+async fn handle<T: Send + 'static>(
+    route: &'static str,
+    (shared, slots): (&Shared, &Arc<Semaphore>),
+    headers: &HeaderMap,
+    form: Result<Multipart, MultipartRejection>,
+    work: impl FnOnce(Options, Vec<u8>, Format) -> T + Send + 'static,
+    answer: impl FnOnce(T) -> (Response, String),
+) -> Response {
+    let started = Instant::now();
+    let options = options(shared, headers);
+    let permit = match slot(shared, slots).await {
+        Ok(permit) => permit,
+        Err(busy) => return logged(route, started, None, busy, "busy"),
+    };
+    let (format, bytes) = match file(shared, &options, form).await {
+        Ok(file) => file,
+        Err(response) => return logged(route, started, None, response, "form"),
+    };
+    let size = bytes.len();
+    let done = blocking(move || work(options, bytes, format)).await;
+    drop(permit);
+    let (response, verdict) = match done {
+        Ok(result) => answer(result),
+        Err(response) => (response, "failed".to_owned()),
+    };
+    logged(route, started, Some((format, size)), response, &verdict)
+}
+
 async fn upload(
     State(shared): Service,
     headers: HeaderMap,
     form: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let started = Instant::now();
-    let options = options(&shared, &headers);
-    let permit = match slot(&shared, &shared.checks).await {
-        Ok(permit) => permit,
-        Err(busy) => return logged("/users/upload", started, None, busy, "busy"),
-    };
-    let (format, bytes) = match file(&shared, &options, form).await {
-        Ok(file) => file,
-        Err(response) => return logged("/users/upload", started, None, response, "form"),
-    };
-    let size = bytes.len();
-    let parsed = blocking(move || options.parse(&bytes, format)).await;
-    drop(permit);
-    let (response, verdict) = match parsed {
-        Ok(Ok(users)) => {
-            let verdict = format!("valid ({} users)", users.len());
-            ((StatusCode::OK, Json(users)).into_response(), verdict)
-        }
-        Ok(Err(errors)) => (refusal(&errors), verdict(&errors)),
-        Err(response) => (response, "failed".to_owned()),
-    };
-    logged(
+    let slots = (&*shared, &shared.checks);
+    let work = |options: Options, bytes: Vec<u8>, format| options.parse(&bytes, format);
+    handle(
         "/users/upload",
-        started,
-        Some((format, size)),
-        response,
-        &verdict,
+        slots,
+        &headers,
+        form,
+        work,
+        |parsed| match parsed {
+            Ok(users) => {
+                let verdict = format!("valid ({} users)", users.len());
+                ((StatusCode::OK, Json(users)).into_response(), verdict)
+            }
+            Err(errors) => (refusal(&errors), verdict(&errors)),
+        },
     )
+    .await
 }
 
 async fn check(
@@ -345,27 +365,13 @@ async fn check(
     headers: HeaderMap,
     form: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let started = Instant::now();
-    let options = options(&shared, &headers);
-    let permit = match slot(&shared, &shared.checks).await {
-        Ok(permit) => permit,
-        Err(busy) => return logged("/check", started, None, busy, "busy"),
-    };
-    let (format, bytes) = match file(&shared, &options, form).await {
-        Ok(file) => file,
-        Err(response) => return logged("/check", started, None, response, "form"),
-    };
-    let size = bytes.len();
-    let report = blocking(move || options.check(&bytes, format)).await;
-    drop(permit);
-    let (response, verdict) = match report {
-        Ok(report) => {
-            let verdict = verdict(&report.errors);
-            ((StatusCode::OK, Json(report)).into_response(), verdict)
-        }
-        Err(response) => (response, "failed".to_owned()),
-    };
-    logged("/check", started, Some((format, size)), response, &verdict)
+    let slots = (&*shared, &shared.checks);
+    let work = |options: Options, bytes: Vec<u8>, format| options.check(&bytes, format);
+    handle("/check", slots, &headers, form, work, |report| {
+        let verdict = verdict(&report.errors);
+        ((StatusCode::OK, Json(report)).into_response(), verdict)
+    })
+    .await
 }
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -375,35 +381,30 @@ async fn errors_workbook(
     headers: HeaderMap,
     form: Result<Multipart, MultipartRejection>,
 ) -> Response {
-    let started = Instant::now();
-    let options = options(&shared, &headers);
-    let permit = match slot(&shared, &shared.workbooks).await {
-        Ok(permit) => permit,
-        Err(busy) => return logged("/errors.xlsx", started, None, busy, "busy"),
-    };
-    let (format, bytes) = match file(&shared, &options, form).await {
-        Ok(file) => file,
-        Err(response) => return logged("/errors.xlsx", started, None, response, "form"),
-    };
-    let size = bytes.len();
-    let written = blocking(move || options.errors_xlsx(&bytes, format)).await;
-    drop(permit);
-    let response = match written {
-        Ok(Ok(workbook)) => workbook_response(workbook, "to-fix.xlsx"),
-        Ok(Err(_)) => problem(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal_error",
-            "The workbook could not be written.",
-        ),
-        Err(response) => response,
-    };
-    logged(
+    let slots = (&*shared, &shared.workbooks);
+    let work = |options: Options, bytes: Vec<u8>, format| options.errors_xlsx(&bytes, format);
+    handle(
         "/errors.xlsx",
-        started,
-        Some((format, size)),
-        response,
-        "workbook",
+        slots,
+        &headers,
+        form,
+        work,
+        |written| match written {
+            Ok(workbook) => (
+                workbook_response(workbook, "to-fix.xlsx"),
+                "workbook".to_owned(),
+            ),
+            Err(_) => (
+                problem(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal_error",
+                    "The workbook could not be written.",
+                ),
+                "failed".to_owned(),
+            ),
+        },
     )
+    .await
 }
 
 fn logged(
