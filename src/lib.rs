@@ -76,6 +76,19 @@
 //! # Ok::<(), bulk_users::RowErrors>(())
 //! ```
 //!
+//! The same settings written down, in a configuration file, an environment variable or
+//! a page's options, are [`Settings`]: one snake_case JSON form, checked when it is read.
+//!
+//! ```
+//! # #[cfg(feature = "serde")] {
+//! let settings: bulk_users::Settings =
+//!     serde_json::from_str(r#"{"max_rows": 100, "default_site": "Oslo"}"#)?;
+//! let options = settings.to_options()?;
+//! assert_eq!(options.rows_limit(), 100);
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Write the template
 //!
 //! ```
