@@ -6,10 +6,12 @@
 //! is written by hand. It covers what lists of users carry: digit placeholders (`0`, `#`,
 //! `?`), thousands separators and scaling commas, decimals, percent, scientific
 //! notation, literal text (`"…"`, `\x`, and the characters Excel shows as they are),
-//! `_x` spaces, `*x` fills (left out), colours, currency symbols (`[$€-407]`), and
-//! sections for positive, negative, zero and text values. Fractions and conditional
-//! sections give `None`: the caller then shows the number as General does.
+//! `_x` spaces, `*x` fills (left out), colours, currency symbols (`[$€-407]`),
+//! fractions (`fraction.rs`), conditions (`[<=9999999]`), and sections for positive,
+//! negative, zero and text values. What is not rendered here gives `None`: the caller
+//! then shows the number as General does.
 
+mod fraction;
 mod style;
 mod time;
 
@@ -259,6 +261,13 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
 }
 
 fn render(section: &str, value: f64, signed: bool) -> Option<String> {
+    let mut slash = false;
+    scan(section, |_, c, bracketed| {
+        slash |= c == '/' && bracketed.is_none()
+    });
+    if slash {
+        return fraction::render(section, value, signed);
+    }
     let tokens = tokenize(section)?;
     let negative = signed && value < 0.0;
     let mut value = value.abs();
@@ -790,8 +799,18 @@ mod tests {
     }
 
     #[test]
+    fn fractions() {
+        shows(0.5, "# ?/?", " 1/2");
+        shows(12.345_678_9, "# ??/??", "12 28/81");
+        shows(12.345_678_9, "??/??", "1000/81");
+        shows(2.25, "# ?/4", "2 1/4");
+        shows(3.0, "# ?/?", "3    ");
+        shows(-0.75, "# ?/?", "- 3/4");
+        shows(0.000_01, "??/??", " 0/1 ");
+    }
+
+    #[test]
     fn what_is_not_rendered_here() {
-        assert_eq!(format(0.5, "# ?/?"), None);
         assert_eq!(format(5.0, "dd/mm"), None);
         assert_eq!(format(f64::NAN, "0"), None);
         assert_eq!(format(5.0, &"0".repeat(300)), None);
