@@ -798,6 +798,22 @@ mod tests {
         shows(0.0, "\"foo\";\"bar\";@", "foo");
     }
 
+    proptest::proptest! {
+        /// Any code of the characters codes are made of, on any number: an answer or
+        /// `None`, never a panic, and never a text longer than the code allows.
+        #[test]
+        fn any_code_on_any_number(
+            code in "[0#?,./ E+%\"_*<>=a-zA-Z@;:1-9\\\\\\[\\]-]{0,40}",
+            value in proptest::num::f64::ANY,
+        ) {
+            if let Some(text) = format(value, &code) {
+                proptest::prop_assert!(text.len() <= 4096, "{} bytes", text.len());
+            }
+            let _ = shape(&code);
+            let _ = NumberStyle::of_code(&code).show(value, false);
+        }
+    }
+
     #[test]
     fn fractions() {
         shows(0.5, "# ?/?", " 1/2");

@@ -308,6 +308,33 @@ mod tests {
         assert_eq!(reach.spanned_cells, 5 * 3);
     }
 
+    proptest::proptest! {
+        /// Any run of records, of the kinds walked here, with any fields: walked to the
+        /// end without a panic, and no reach beyond what the records say.
+        #[test]
+        fn any_records_are_walked(
+            records in proptest::collection::vec(
+                (
+                    proptest::sample::select(vec![
+                        0x0809u16, 0x000A, 0x0200, 0x0203, 0x027E, 0x0006, 0x0204, 0x00FD,
+                        0x0205, 0x00D6, 0x00BD, 0x041E, 0x00E0, 0x0022, 0x0085, 0x1234,
+                    ]),
+                    proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+                ),
+                0..64,
+            ),
+            cut in 0usize..8,
+        ) {
+            let mut stream: Vec<u8> = records.iter().flat_map(|(k, d)| record(*k, d)).collect();
+            stream.truncate(stream.len().saturating_sub(cut));
+            let biff = Biff { stream, ..Biff::default() };
+            let reach = biff.reach();
+            proptest::prop_assert!(reach.spanned_cells <= 65_536 * 65_600);
+            let _ = biff.number_formats("Sheet1");
+            let _ = biff.style(0);
+        }
+    }
+
     #[test]
     fn strings_in_both_widths() {
         assert_eq!(
