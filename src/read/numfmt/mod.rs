@@ -487,20 +487,16 @@ fn fill_integer(digits: &str, places: &[char], grouping: bool) -> Vec<String> {
     if !grouping {
         return filled;
     }
-    let mut remaining = filled
-        .iter()
-        .flat_map(|slot| slot.chars())
-        .filter(char::is_ascii_digit)
-        .count();
+    // Every digit and every space a `?` keeps counts as a place of the grouping; a
+    // separator among the spaces is a space too.
+    let mut remaining = filled.iter().flat_map(|slot| slot.chars()).count();
     for slot in &mut filled {
         let mut grouped = String::with_capacity(slot.len().saturating_mul(2));
         for c in slot.chars() {
             grouped.push(c);
-            if c.is_ascii_digit() {
-                remaining = remaining.saturating_sub(1);
-                if remaining > 0 && remaining % 3 == 0 {
-                    grouped.push(',');
-                }
+            remaining = remaining.saturating_sub(1);
+            if remaining > 0 && remaining % 3 == 0 {
+                grouped.push(if c == ' ' { ' ' } else { ',' });
             }
         }
         *slot = grouped;
