@@ -75,6 +75,7 @@ fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<()
             .map_err(|_| WorkbookProblem::Damaged)?;
         styles.read(&mut xml_reader(budget.meter(file)))?;
     }
+    styles.resolve();
     let file = archive
         .by_name(&content)
         .map_err(|_| WorkbookProblem::Damaged)?;
@@ -480,7 +481,7 @@ impl<'b> Table<'b> {
                 Some(std::borrow::Cow::Borrowed(formula.as_str())),
                 CellKind::NoResult,
             ),
-            _ => cell.shown(cell_text, self.paragraphs, &numbers),
+            _ => cell.shown(cell_text, self.paragraphs, numbers),
         };
         let first = self.column;
         let repeated = cell.columns_repeated;

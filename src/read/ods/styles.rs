@@ -42,13 +42,35 @@ pub(super) struct CellStyles {
     data: HashMap<String, DataStyle>,
     /// Each cell style's data style and parent style.
     cells: HashMap<String, (Option<String>, Option<String>)>,
+    /// What each cell style does to a number, worked out once by
+    /// [`CellStyles::resolve`] after every part is read, not once a cell.
+    numbers: HashMap<String, CellNumbers>,
 }
 
+/// What a cell without a data style, or of a style that is not there, shows.
+static GENERAL: CellNumbers = CellNumbers::General;
+
 impl CellStyles {
-    /// What the cell style `name` does to a number (through its parents, as far as 8
-    /// deep); [`CellNumbers::General`] for a style that is not there.
-    pub(super) fn numbers(&self, name: Option<&str>) -> CellNumbers {
-        let mut name = name;
+    /// What the cell style `name` does to a number; [`CellNumbers::General`] for a style
+    /// that is not there.
+    pub(super) fn numbers(&self, name: Option<&str>) -> &CellNumbers {
+        name.and_then(|n| self.numbers.get(n)).unwrap_or(&GENERAL)
+    }
+
+    /// Works out, once, what each cell style does to a number.
+    pub(super) fn resolve(&mut self) {
+        let numbers = self
+            .cells
+            .keys()
+            .map(|name| (name.clone(), self.numbers_of(name)))
+            .collect();
+        self.numbers = numbers;
+    }
+
+    /// What the cell style `name` does to a number, through its parents, as far as 8
+    /// deep.
+    fn numbers_of(&self, name: &str) -> CellNumbers {
+        let mut name = Some(name);
         for _ in 0..8 {
             let Some((data, parent)) = name.and_then(|n| self.cells.get(n)) else {
                 break;
@@ -394,6 +416,7 @@ mod tests {
         let mut styles = CellStyles::default();
         let mut reader = Reader::from_reader(xml.as_bytes());
         assert!(styles.read(&mut reader).is_ok());
+        styles.resolve();
         styles
     }
 
@@ -459,8 +482,8 @@ mod tests {
         assert_eq!(show("ce4", 1.5).as_deref(), Some("36:00"));
         assert_eq!(show("ce5", 0.5).as_deref(), Some("Unrendered"));
         assert_eq!(show("ce6", 0.5).as_deref(), Some("General"));
-        assert_eq!(styles.numbers(Some("none")), CellNumbers::General);
-        assert_eq!(styles.numbers(None), CellNumbers::General);
+        assert_eq!(styles.numbers(Some("none")), &CellNumbers::General);
+        assert_eq!(styles.numbers(None), &CellNumbers::General);
         assert!(!styles.data.contains_key("late"), "the body is not read");
     }
 }
