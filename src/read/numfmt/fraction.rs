@@ -1,7 +1,10 @@
 //! Fractions: `# ?/?`, `??/??`, `?/4`, `# ??/100`, and the literals Excel lets stand
 //! between their parts. A section with a `/` is an integer part (the digit placeholders
 //! before the numerator's, if any), the numerator (the last run of placeholders before
-//! the `/`) and the denominator (placeholders, or fixed digits).
+//! the `/`) and the denominator (placeholders, or fixed digits). The section comes as
+//! the tokens [`tokenize`](super::tokenize) makes of every section.
+
+use super::Token;
 
 /// One piece of a fraction section.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,41 +17,29 @@ enum Item {
     Digit(char),
 }
 
-/// The items of `section`, or `None` for what is not a fraction rendered here.
-fn items(section: &str) -> Option<Vec<Item>> {
-    let mut items = Vec::new();
-    let mut chars = section.chars().peekable();
+/// The items of a section's tokens, or `None` for what is not a fraction rendered here
+/// (a point, a percent, an exponent, General): after the first `/`, a lone digit is one
+/// of a fixed denominator, and another `/` is text.
+fn items(tokens: &[Token]) -> Option<Vec<Item>> {
     let mut after_slash = false;
-    while let Some(c) = chars.next() {
-        let item = match c {
-            '"' => Item::Literal(chars.by_ref().take_while(|&c| c != '"').collect()),
-            '\\' => Item::Literal(chars.next()?.to_string()),
-            '_' => {
-                chars.next()?;
-                Item::Literal(" ".to_owned())
-            }
-            '*' => {
-                chars.next()?;
-                continue;
-            }
-            '[' => {
-                // Colours and conditions change no character.
-                chars.by_ref().find(|&c| c == ']');
-                continue;
-            }
-            '0' | '#' | '?' => Item::Place(c),
-            '1'..='9' if after_slash => Item::Digit(c),
-            '/' if !after_slash => {
-                after_slash = true;
-                Item::Slash
-            }
-            '.' | ',' | '%' | 'E' | 'e' | '@' => return None,
-            c if c.is_ascii_alphabetic() && super::is_date_letter(c, chars.clone()) => return None,
-            c => Item::Literal(c.to_string()),
-        };
-        items.push(item);
-    }
-    after_slash.then_some(items)
+    tokens
+        .iter()
+        .map(|token| {
+            Some(match token {
+                Token::Digit(c) => Item::Place(*c),
+                Token::Slash if !after_slash => {
+                    after_slash = true;
+                    Item::Slash
+                }
+                Token::Slash => Item::Literal("/".to_owned()),
+                Token::Literal(text) => match text.as_bytes() {
+                    [digit @ b'1'..=b'9'] if after_slash => Item::Digit(char::from(*digit)),
+                    _ => Item::Literal(text.clone()),
+                },
+                _ => return None,
+            })
+        })
+        .collect()
 }
 
 /// The fraction nearest `value` (at least 0) whose denominator is at most `most`, the
@@ -134,9 +125,9 @@ fn fill_denominator(digits: &str, places: &[Item]) -> String {
     out
 }
 
-/// `value` through the fraction `section`; the sign goes first when `signed`.
-pub(super) fn render(section: &str, value: f64, signed: bool) -> Option<String> {
-    let items = items(section)?;
+/// `value` through the fraction section of `tokens`; the sign goes first when `signed`.
+pub(super) fn render(tokens: &[Token], value: f64, signed: bool) -> Option<String> {
+    let items = items(tokens)?;
     let slash = items.iter().position(|i| *i == Item::Slash)?;
     let (left, right) = items.split_at(slash);
     let right = right.get(1..).unwrap_or_default();

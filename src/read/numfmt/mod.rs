@@ -176,6 +176,8 @@ enum Token {
     },
     /// `General` inside a section.
     General,
+    /// The `/` of a fraction.
+    Slash,
 }
 
 /// Splits a section into tokens; `None` for what is not rendered here.
@@ -237,11 +239,12 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
             }
             '$' | '-' | '+' | '/' | '(' | ')' | ':' | '!' | '^' | '&' | '\'' | '~' | '{' | '}'
             | '<' | '>' | '=' | ' ' => {
-                if c == '/' {
-                    // A fraction: not rendered here.
-                    return None;
-                }
-                tokens.push(Token::Literal(c.to_string()));
+                // A `/` makes the section a fraction (`fraction.rs`).
+                tokens.push(if c == '/' {
+                    Token::Slash
+                } else {
+                    Token::Literal(c.to_string())
+                });
             }
             '@' => return None,
             c if !c.is_ascii() => tokens.push(Token::Literal(c.to_string())),
@@ -261,14 +264,10 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
 }
 
 fn render(section: &str, value: f64, signed: bool) -> Option<String> {
-    let mut slash = false;
-    scan(section, |_, c, bracketed| {
-        slash |= c == '/' && bracketed.is_none()
-    });
-    if slash {
-        return fraction::render(section, value, signed);
-    }
     let tokens = tokenize(section)?;
+    if tokens.contains(&Token::Slash) {
+        return fraction::render(&tokens, value, signed);
+    }
     let negative = signed && value < 0.0;
     let mut value = value.abs();
     let places = tokens
