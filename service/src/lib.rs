@@ -275,28 +275,6 @@ async fn blocking<T: Send + 'static>(
     })
 }
 
-/// Logs one request: never the file's contents.
-fn log(
-    route: &str,
-    started: Instant,
-    upload: Option<(Format, usize)>,
-    response: &Response,
-    verdict: &str,
-) {
-    let (format, bytes) = upload.map_or((String::new(), 0), |(format, bytes)| {
-        (format.to_string(), bytes)
-    });
-    tracing::info!(
-        route,
-        status = response.status().as_u16(),
-        bytes,
-        format = format.as_str(),
-        verdict,
-        ms = started.elapsed().as_millis() as u64,
-        "request"
-    );
-}
-
 /// The verdict of a list of errors, for the log: the first code and how many.
 fn verdict(errors: &[bulk_users::RowError]) -> String {
     match errors.first() {
@@ -407,6 +385,7 @@ async fn errors_workbook(
     .await
 }
 
+/// Logs one request, never the file's contents, and gives its response back.
 fn logged(
     route: &str,
     started: Instant,
@@ -414,7 +393,18 @@ fn logged(
     response: Response,
     verdict: &str,
 ) -> Response {
-    log(route, started, upload, &response, verdict);
+    let (format, bytes) = upload.map_or((String::new(), 0), |(format, bytes)| {
+        (format.to_string(), bytes)
+    });
+    tracing::info!(
+        route,
+        status = response.status().as_u16(),
+        bytes,
+        format = format.as_str(),
+        verdict,
+        ms = started.elapsed().as_millis() as u64,
+        "request"
+    );
     response
 }
 
