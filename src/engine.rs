@@ -4,11 +4,13 @@
 //! only the settings.
 
 use crate::check::kept::{Kept, Tee};
+use crate::check::table::TableSink;
 use crate::check::Validator;
 use crate::error::{RowError, RowErrors};
 use crate::message::Text;
 use crate::model::codes::ErrorCode;
 use crate::model::format::Format;
+use crate::model::table::Table;
 use crate::model::user::NewUser;
 use crate::options::Options;
 use crate::read::csv::TextInfo;
@@ -121,6 +123,55 @@ impl Options {
     pub fn errors_csv(&self, bytes: &[u8], format: Format) -> Vec<u8> {
         let (kept, report) = kept_and_report(self, bytes, format, false);
         crate::write::errors_csv::write(&kept, &report, self.sentence_language())
+    }
+
+    /// The upload as a [`Table`] of the template's four columns, for a person to correct
+    /// in a grid: every row under the header that holds a value, at its row number, with
+    /// the values the check read (another system's headers mapped, first and last names
+    /// joined). `report` is what [`Options::check`] gave for these `bytes`, as for
+    /// [`Options::errors_xlsx_from`]. [`Table::to_csv`] writes the grid back for checking
+    /// again.
+    ///
+    /// Left out, as the report says why: columns the template does not have, a repeated
+    /// column, values under no header, and another system's example row. A value the file
+    /// could not give (a formula without a saved result) is the formula's text, which a
+    /// check refuses.
+    ///
+    /// `None` when the file has no table to correct: it was refused or could not be
+    /// read, it has no header naming the required columns, or it holds more than twice
+    /// [`Options::max_rows`] rows (then splitting the file is the fix).
+    ///
+    /// ```
+    /// use bulk_users::{Format, Options};
+    ///
+    /// let upload = "Email,User name,Phone\nada@example.com,Ada,1\n\nbob(at)example.com,Bob,2\n";
+    /// let options = Options::new().unknown_columns(bulk_users::UnknownColumns::Ignore);
+    /// let report = options.check(upload.as_bytes(), Format::Csv);
+    /// let table = options.table(&report, upload.as_bytes(), Format::Csv).unwrap();
+    /// assert_eq!(table.header_row, 1);
+    /// // User name, Email, User type, Site: where the file has them, the rest after it.
+    /// assert_eq!(table.columns, [1, 0, 3, 4]);
+    /// assert_eq!(
+    ///     table.rows.iter().map(|r| (r.row, r.name.as_str())).collect::<Vec<_>>(),
+    ///     [(2, "Ada"), (4, "Bob")],
+    /// );
+    /// ```
+    pub fn table(&self, report: &Report, bytes: &[u8], format: Format) -> Option<Table> {
+        let header_row = report.header_row?;
+        let no_header = report
+            .errors
+            .iter()
+            .any(|e| e.code == ErrorCode::MissingColumn || e.row.is_none() && refused(e.code));
+        if no_header || refusal(self, bytes, format).is_some() {
+            return None;
+        }
+        let examples = report
+            .errors
+            .iter()
+            .filter(|e| e.code == ErrorCode::ExampleRow);
+        let mut sink = TableSink::new(self, header_row, examples.filter_map(|e| e.row).collect());
+        read(self, bytes, format, &mut sink).ok()?;
+        sink.finish()
     }
 }
 
@@ -268,16 +319,10 @@ fn kept_and_report(
 /// where the budget stops that, as far as the check read), not checked again.
 #[cfg(feature = "template")]
 fn kept_for(options: &Options, report: &Report, bytes: &[u8], format: Format) -> Kept {
-    let refused = report.errors.iter().any(|e| {
-        e.row.is_none()
-            && matches!(
-                e.code,
-                ErrorCode::FileTooLarge
-                    | ErrorCode::EmptyFile
-                    | ErrorCode::UnreadableFile
-                    | ErrorCode::FormatNotAccepted
-            )
-    });
+    let refused = report
+        .errors
+        .iter()
+        .any(|e| e.row.is_none() && refused(e.code));
     if refused || refusal(options, bytes, format).is_some() {
         return Kept::default();
     }
@@ -301,6 +346,17 @@ fn kept_for(options: &Options, report: &Report, bytes: &[u8], format: Format) ->
     }
     kept.cut_short();
     kept
+}
+
+/// Whether a whole-file problem of this code means the file was not read at all.
+fn refused(code: ErrorCode) -> bool {
+    matches!(
+        code,
+        ErrorCode::FileTooLarge
+            | ErrorCode::EmptyFile
+            | ErrorCode::UnreadableFile
+            | ErrorCode::FormatNotAccepted
+    )
 }
 
 /// The whole-file refusals, checked before any parsing: size, emptiness, format.

@@ -355,6 +355,7 @@ pub use message::Language;
 pub use model::codes::{ErrorCode, NoteCode, UnknownName};
 pub use model::column::{Column, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_SITE_CHARS};
 pub use model::format::Format;
+pub use model::table::{Table, TableRow};
 pub use model::user::{NewUser, UserType};
 pub use options::{Options, UnknownColumns, DEFAULT_SITE, MAX_BYTES, MAX_INFLATED_BYTES, MAX_ROWS};
 pub use report::{Note, Report, RowUser};

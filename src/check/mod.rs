@@ -9,6 +9,7 @@ pub(crate) mod rules;
 mod seen;
 mod suggest;
 mod systems;
+pub(crate) mod table;
 
 use std::ops::ControlFlow;
 
@@ -485,7 +486,7 @@ impl Validator<'_> {
 
 /// A first and a last name joined with one space, as the name shows in the source; one
 /// alone when the other is empty.
-fn join_names([first, last]: [&str; 2]) -> String {
+pub(crate) fn join_names([first, last]: [&str; 2]) -> String {
     match (first.is_empty(), last.is_empty()) {
         (false, false) => format!("{first} {last}"),
         (false, true) => first.to_owned(),

@@ -7,5 +7,6 @@ pub(crate) mod column;
 pub(crate) mod format;
 pub(crate) mod problem;
 pub(crate) mod sheet;
+pub(crate) mod table;
 pub(crate) mod text;
 pub(crate) mod user;

@@ -8,11 +8,21 @@ pub(crate) struct ExcelCsv {
 
 impl ExcelCsv {
     pub(crate) fn new() -> Self {
+        Self::starting(b"\xEF\xBB\xBF")
+    }
+
+    /// A CSV whose first line is `sep=,`, which names the delimiter and which Excel (and
+    /// the crate) hide: the line after it is row 1.
+    pub(crate) fn with_sep_line() -> Self {
+        Self::starting(b"\xEF\xBB\xBFsep=,\r\n")
+    }
+
+    fn starting(start: &[u8]) -> Self {
         ExcelCsv {
             writer: csv::WriterBuilder::new()
                 .flexible(true)
                 .terminator(csv::Terminator::CRLF)
-                .from_writer(b"\xEF\xBB\xBF".to_vec()),
+                .from_writer(start.to_vec()),
         }
     }
 

@@ -5,6 +5,7 @@ mod csv;
 pub(crate) mod errors_csv;
 #[cfg(feature = "template")]
 pub(crate) mod errors_workbook;
+mod table;
 #[cfg(feature = "template")]
 pub(crate) mod template;
 #[cfg(feature = "template")]

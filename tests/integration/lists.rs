@@ -43,7 +43,7 @@ const ENTRA: &[&str] = &[
     "Mobile phone [mobile]",
 ];
 
-fn entra(with_example: bool) -> Vec<u8> {
+pub(crate) fn entra(with_example: bool) -> Vec<u8> {
     let mut grid: Vec<Vec<&str>> = vec![vec!["version:v1.0"], ENTRA.to_vec()];
     if with_example {
         grid.push(vec![

@@ -24,5 +24,6 @@ mod properties;
 mod replay;
 mod settings;
 mod support;
+mod table;
 mod template;
 mod xlsx_files;

@@ -1,0 +1,132 @@
+//! An upload as a [`Table`]: each row under the header, its cells put in the template's
+//! columns as the check puts them (another system's headers mapped, first and last names
+//! joined).
+
+use std::ops::ControlFlow;
+
+use super::header::{Header, Slot, FIRST, LAST, PLACES};
+use super::{join_names, HEADER_SEARCH_ROWS};
+use crate::model::column::Column;
+use crate::model::table::{Table, TableRow};
+use crate::options::Options;
+use crate::read::row::{CellKind, Row, RowSink};
+
+/// Builds the table of a file whose report gave its header row.
+pub(crate) struct TableSink<'o> {
+    options: &'o Options,
+    header_row: u32,
+    /// Rows the check found to be another system's example row: not users, left out.
+    left_out: Vec<u32>,
+    header: Option<Header>,
+    table: Table,
+    /// The most rows the table takes.
+    most: usize,
+    /// The file has more rows than that.
+    too_many: bool,
+}
+
+impl<'o> TableSink<'o> {
+    pub(crate) fn new(options: &'o Options, header_row: u32, left_out: Vec<u32>) -> Self {
+        let limit = usize::try_from(options.rows_limit()).unwrap_or(usize::MAX);
+        TableSink {
+            options,
+            header_row,
+            left_out,
+            header: None,
+            table: Table {
+                header_row,
+                ..Table::default()
+            },
+            most: limit.saturating_mul(2),
+            too_many: false,
+        }
+    }
+
+    /// The table, unless the header was not met or the file holds more rows than it takes.
+    pub(crate) fn finish(self) -> Option<Table> {
+        (self.header.is_some() && !self.too_many).then_some(self.table)
+    }
+}
+
+/// Where each of [`Column::ALL`] is in the header row: its own column, or one after the
+/// row's last for a column the file lacks.
+fn columns(header: &Header, row: &Row) -> [u32; 4] {
+    let last = row.cells().iter().map(|cell| cell.column).max();
+    let mut next = last.map_or(0, |last| last.saturating_add(1));
+    Column::ALL.map(|column| {
+        header.place_of(column).unwrap_or_else(|| {
+            let place = next;
+            next = next.saturating_add(1);
+            place
+        })
+    })
+}
+
+impl RowSink for TableSink<'_> {
+    fn row(&mut self, row: &Row) -> ControlFlow<()> {
+        if row.number < self.header_row || row.is_blank() {
+            return ControlFlow::Continue(());
+        }
+        let Some(header) = &self.header else {
+            // The header row itself: understood as the check understood it.
+            let header = Header::read(row, self.options, &mut Vec::new(), &mut Vec::new());
+            self.table.columns = columns(&header, row);
+            self.header = Some(header);
+            return ControlFlow::Continue(());
+        };
+        if self.left_out.contains(&row.number) {
+            return ControlFlow::Continue(());
+        }
+        if self.table.rows.len() >= self.most {
+            self.too_many = true;
+            return ControlFlow::Break(());
+        }
+        let mut texts = [""; PLACES];
+        let mut formulas: [Option<String>; PLACES] = Default::default();
+        for cell in row.cells() {
+            if let Some(Slot::Read(place)) = header.slot(cell.column) {
+                if let (Some(text), Some(formula)) = (texts.get_mut(place), formulas.get_mut(place))
+                {
+                    *text = row.text(cell);
+                    // A formula whose result the file does not hold: its text, as the
+                    // formula a person typed, which a check refuses as one (an
+                    // OpenDocument formula's text would otherwise read as a value).
+                    if cell.kind == CellKind::NoResult {
+                        let bare = text.trim_start_matches("of:").trim_start_matches('=');
+                        *formula = Some(format!("={bare}"));
+                    }
+                }
+            }
+        }
+        for (text, formula) in texts.iter_mut().zip(&formulas) {
+            if let Some(formula) = formula {
+                *text = formula;
+            }
+        }
+        let mut line = TableRow {
+            row: row.number,
+            ..TableRow::default()
+        };
+        for (index, text) in texts.iter().take(Column::ALL.len()).enumerate() {
+            if let Some(value) = line.value_mut(index) {
+                value.push_str(text);
+            }
+        }
+        let (first, last) = (texts.get(FIRST), texts.get(LAST));
+        if let (true, Some(first), Some(last)) = (line.name.is_empty(), first, last) {
+            line.name = join_names([first, last]);
+        }
+        self.table.rows.push(line);
+        ControlFlow::Continue(())
+    }
+
+    /// The title rows the header may be under, the header, the rows the table takes and
+    /// one more, to know there are more.
+    fn most_rows(&self) -> Option<usize> {
+        Some(
+            self.most
+                .saturating_add(HEADER_SEARCH_ROWS)
+                .saturating_add(2),
+        )
+    }
+}
