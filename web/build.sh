@@ -26,6 +26,9 @@ rm -rf web/pkg
 wasm-bindgen --target web --out-dir web/pkg --out-name bulk_users --remove-name-section --remove-producers-section \
   "$target_dir/wasm32-unknown-unknown/wasm/bulk_users_web.wasm"
 
+# The element, its worker and its style sheet, beside the module they load.
+cp web/js/bulk-users-upload.js web/js/worker.js web/js/bulk-users-upload.css web/js/bulk-users-upload.d.ts web/pkg/
+
 crate_version=$(sed -n 's/^version = "\(.*\)"/\1/p' web/Cargo.toml | head -n 1)
 cat > web/pkg/package.json <<JSON
 {
@@ -36,7 +39,12 @@ cat > web/pkg/package.json <<JSON
   "type": "module",
   "main": "bulk_users.js",
   "types": "bulk_users.d.ts",
-  "files": ["bulk_users.js", "bulk_users.d.ts", "bulk_users_bg.wasm", "bulk_users_bg.wasm.d.ts"],
+  "exports": {
+    ".": { "types": "./bulk_users.d.ts", "default": "./bulk_users.js" },
+    "./upload": { "types": "./bulk-users-upload.d.ts", "default": "./bulk-users-upload.js" },
+    "./upload.css": "./bulk-users-upload.css"
+  },
+  "files": ["bulk_users.js", "bulk_users.d.ts", "bulk_users_bg.wasm", "bulk_users_bg.wasm.d.ts", "bulk-users-upload.js", "bulk-users-upload.d.ts", "bulk-users-upload.css", "worker.js"],
   "sideEffects": false
 }
 JSON

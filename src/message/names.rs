@@ -7,6 +7,18 @@ use crate::model::column::{header_key, Column};
 use crate::model::user::UserType;
 
 impl Column {
+    /// The column's name in `language`, as that language's messages name it
+    /// (`Nom d'utilisateur` in French): for a page's column headings.
+    ///
+    /// ```
+    /// use bulk_users::{Column, Language};
+    /// assert_eq!(Column::UserName.name_in(Language::French), "Nom d'utilisateur");
+    /// assert_eq!(Column::Email.name_in(Language::English), "Email");
+    /// ```
+    pub fn name_in(self, language: Language) -> &'static str {
+        words(language).column(self)
+    }
+
     /// The rule for this column in plain words, as the English template's notes and
     /// instructions show it. `default_site` is the site an empty cell gets.
     pub fn rule(self, default_site: &str) -> String {

@@ -2,7 +2,8 @@
 //! anything is uploaded, with the same answer — rows, columns, codes and messages.
 //!
 //! Built for `wasm32-unknown-unknown` by `web/build.sh` into the npm package `web/pkg`
-//! (wasm-bindgen, TypeScript types included). Three functions:
+//! (wasm-bindgen, TypeScript types included), beside the `<bulk-users-upload>` element
+//! (`web/js/`), which runs these in a Web Worker:
 //!
 //! - `check(bytes, fileName, options?)`: the crate's [`Report`](bulk_users::Report) as
 //!   the JSON a server sends (`users` with their rows, `errors`, `encoding`, `delimiter`,
@@ -10,6 +11,10 @@
 //! - `template(options?)`: the .xlsx template, as bytes.
 //! - `errorsWorkbook(bytes, fileName, options?)`: the upload back as an .xlsx with every
 //!   problem marked.
+//! - `open(bytes, fileName, options?)`: the report and the upload as a grid to correct
+//!   (the crate's [`Table`](bulk_users::Table)); `checkTable(table, options?)`,
+//!   `tableErrorsWorkbook(table, options?)` and `readyCsv(table, options?)` check the
+//!   grid as it stands, mark it in a workbook, and write it as the CSV to submit.
 //!
 //! The format comes from the file name's extension, else from the bytes' signature.
 //! `.xls` is not built in (it is refused with a message saying so): its reader is the
@@ -22,7 +27,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
-use bulk_users::{Format, Language, Options, Settings};
+use bulk_users::{Column, Format, Language, Options, Settings, Table};
 use wasm_bindgen::prelude::*;
 
 /// The options a page passed, as JSON text: the crate's [`Settings`] (snake_case, every
@@ -95,6 +100,78 @@ pub fn errors_workbook_bytes(
         .map_err(|e| format!("bulk-users: {e}"))
 }
 
+/// The options a grid is checked with: the page's, with CSV accepted, as the grid is
+/// checked (and submitted) as a CSV whatever the file was.
+fn grid_options(options_json: &str) -> Result<Options, String> {
+    Ok(options_from_json(options_json)?.formats([Format::Csv]))
+}
+
+fn table_from_json(table_json: &str) -> Result<Table, String> {
+    serde_json::from_str(table_json).map_err(|e| format!("bulk-users: table: {e}"))
+}
+
+/// A file opened to correct in a grid, as JSON text: `{"report": …, "table": …}`, the
+/// table `null` where the file has none to correct ([`Options::table`]).
+///
+/// # Errors
+///
+/// A sentence for the page's developer when the options are wrong.
+pub fn open_json(bytes: &[u8], file_name: &str, options_json: &str) -> Result<String, String> {
+    let options = options_from_json(options_json)?;
+    let format = format_of(file_name, bytes);
+    let report = options.check(bytes, format);
+    let table = options.table(&report, bytes, format);
+    let opened = serde_json::json!({ "report": report, "table": table });
+    Ok(opened.to_string())
+}
+
+/// The report of a grid as it stands (its [`Table::to_csv`] checked), as JSON text.
+///
+/// # Errors
+///
+/// A sentence for the page's developer when the options or the table are wrong.
+pub fn check_table_json(table_json: &str, options_json: &str) -> Result<String, String> {
+    let options = grid_options(options_json)?;
+    let table = table_from_json(table_json)?;
+    let report = options.check(&table.to_csv(), Format::Csv);
+    serde_json::to_string(&report).map_err(|e| format!("bulk-users: {e}"))
+}
+
+/// The CSV to submit for a grid with nothing wrong: its users under the template's
+/// header, UTF-8 with a byte order mark ([`Options::write_csv_template_with`]); `None`
+/// while anything is wrong.
+///
+/// # Errors
+///
+/// As [`check_table_json`].
+#[cfg(feature = "workbooks")]
+pub fn ready_csv(table_json: &str, options_json: &str) -> Result<Option<Vec<u8>>, String> {
+    let options = grid_options(options_json)?;
+    let table = table_from_json(table_json)?;
+    let users = options
+        .parse(&table.to_csv(), Format::Csv)
+        .ok()
+        .filter(|users| !users.is_empty());
+    Ok(users.map(|users| options.write_csv_template_with(&users)))
+}
+
+/// The grid as it stands back as an .xlsx with every problem marked.
+///
+/// # Errors
+///
+/// As [`template_bytes`].
+#[cfg(feature = "workbooks")]
+pub fn table_errors_workbook_bytes(
+    table_json: &str,
+    options_json: &str,
+) -> Result<Vec<u8>, String> {
+    let options = grid_options(options_json)?;
+    let table = table_from_json(table_json)?;
+    options
+        .errors_xlsx(&table.to_csv(), Format::Csv)
+        .map_err(|e| format!("bulk-users: {e}"))
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
 /** What a page can set: the crate's settings, in the same snake_case keys a server's
@@ -161,6 +238,30 @@ export interface Note {
   row: number | null;
   code: string;
   message: string;
+}
+
+/** One row of the grid: its number in the file and its four values as shown. */
+export interface TableRow {
+  row: number;
+  name: string;
+  email: string;
+  user_type: string;
+  site: string;
+}
+
+/** An upload as a grid of the template's four columns, to correct and check again. */
+export interface Table {
+  /** The header's row in the file. */
+  header_row: number;
+  /** The file's column (0 is A) of User name, Email, User type and Site. */
+  columns: [number, number, number, number];
+  rows: TableRow[];
+}
+
+/** A file opened to correct: its report, and its grid (null when it has none). */
+export interface Opened {
+  report: Report;
+  table: Table | null;
 }
 
 /** The answer for one file, as a server sends it. */
@@ -253,6 +354,76 @@ pub fn errors_workbook(
         .map_err(|e| JsError::new(&e).into())
 }
 
+/// The names of the columns in the language of a tag or an `Accept-Language` list:
+/// User name, Email, User type, Site, as the crate's messages name them.
+#[wasm_bindgen(js_name = columnNames)]
+pub fn column_names(
+    #[wasm_bindgen(js_name = acceptLanguage)] accept_language: &str,
+) -> Vec<String> {
+    let language = Language::negotiate(accept_language);
+    Column::ALL
+        .iter()
+        .map(|column| column.name_in(language).to_owned())
+        .collect()
+}
+
+fn parsed(json: &str) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(json).map_err(|_| JsError::new("bulk-users: the answer is not JSON").into())
+}
+
+/// JSON text of the table a page passed.
+fn table_text(table: &JsValue) -> Result<String, JsValue> {
+    js_sys::JSON::stringify(table)
+        .map(String::from)
+        .map_err(|_| JsError::new("bulk-users: table: not a plain object").into())
+}
+
+/// Opens a file to correct in a grid: its report, and the grid (null when it has none).
+#[wasm_bindgen(js_name = open, unchecked_return_type = "Opened")]
+pub fn open(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
+    #[wasm_bindgen(js_name = fileName)] file_name: &str,
+    options: Option<JsCheckOptions>,
+) -> Result<JsValue, JsValue> {
+    let bytes = file_bytes(&bytes)?;
+    let json = open_json(&bytes, file_name, &options_text(options)?)
+        .map_err(|e| JsValue::from(JsError::new(&e)))?;
+    parsed(&json)
+}
+
+/// Checks a grid as it stands: the report, at the file's rows.
+#[wasm_bindgen(js_name = checkTable, unchecked_return_type = "Report")]
+pub fn check_table(
+    #[wasm_bindgen(unchecked_param_type = "Table")] table: JsValue,
+    options: Option<JsCheckOptions>,
+) -> Result<JsValue, JsValue> {
+    let json = check_table_json(&table_text(&table)?, &options_text(options)?)
+        .map_err(|e| JsValue::from(JsError::new(&e)))?;
+    parsed(&json)
+}
+
+/// The CSV to submit for a grid with nothing wrong (UTF-8 with a byte order mark, the
+/// template's header); `undefined` while anything is wrong.
+#[cfg(feature = "workbooks")]
+#[wasm_bindgen(js_name = readyCsv)]
+pub fn ready_csv_js(
+    #[wasm_bindgen(unchecked_param_type = "Table")] table: JsValue,
+    options: Option<JsCheckOptions>,
+) -> Result<Option<Vec<u8>>, JsValue> {
+    ready_csv(&table_text(&table)?, &options_text(options)?).map_err(|e| JsError::new(&e).into())
+}
+
+/// The grid as it stands back as an .xlsx with every problem marked.
+#[cfg(feature = "workbooks")]
+#[wasm_bindgen(js_name = tableErrorsWorkbook)]
+pub fn table_errors_workbook(
+    #[wasm_bindgen(unchecked_param_type = "Table")] table: JsValue,
+    options: Option<JsCheckOptions>,
+) -> Result<Vec<u8>, JsValue> {
+    table_errors_workbook_bytes(&table_text(&table)?, &options_text(options)?)
+        .map_err(|e| JsError::new(&e).into())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,6 +455,43 @@ mod tests {
             .map(|c| c.as_str())
             .collect();
         assert_eq!(typed, codes);
+    }
+
+    #[test]
+    #[cfg(feature = "workbooks")]
+    fn a_grid_opened_corrected_and_made_ready() {
+        let upload = "Title\nEmail,User name\nada(at)example.com,Ada\nbob@example.com,Bob\n";
+        let options = r#"{"language":"fr","formats":["xlsx"]}"#;
+        let opened: serde_json::Value =
+            serde_json::from_str(&open_json(upload.as_bytes(), "u.csv", "").unwrap()).unwrap();
+        assert_eq!(opened["report"]["errors"][0]["code"], "invalid_email");
+        let mut table = opened["table"].clone();
+        assert_eq!(table["header_row"], 2);
+        assert_eq!(table["columns"], serde_json::json!([1, 0, 2, 3]));
+        assert_eq!(table["rows"][0]["row"], 3);
+        let json = table.to_string();
+        let report: serde_json::Value =
+            serde_json::from_str(&check_table_json(&json, options).unwrap()).unwrap();
+        assert_eq!(report["errors"][0]["row"], 3);
+        assert_eq!(report["errors"][0]["cell"], "A3");
+        assert!(report["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("adresse"));
+        assert_eq!(ready_csv(&json, options).unwrap(), None);
+        assert!(table_errors_workbook_bytes(&json, options)
+            .unwrap()
+            .starts_with(b"PK"));
+        table["rows"][0]["email"] = "ada@example.com".into();
+        let csv = ready_csv(&table.to_string(), options).unwrap().unwrap();
+        assert_eq!(
+            String::from_utf8(csv).unwrap(),
+            "\u{FEFF}Nom d'utilisateur*,E-mail*,Type d'utilisateur,Site\r\nAda,ada@example.com,Standard,HQ\r\nBob,bob@example.com,Standard,HQ\r\n"
+        );
+        assert!(table_from_json("{}")
+            .unwrap_err()
+            .starts_with("bulk-users: table: missing field"));
+        assert_eq!(column_names("fr-FR")[0], "Nom d'utilisateur");
     }
 
     #[test]

@@ -1,7 +1,10 @@
-// The demo page end to end, in headless Chromium (Debian's /usr/bin/chromium, driven by
-// playwright-core): files chosen one after another, each answer compared with what the
-// native crate says of the same bytes (the CLI's --json), the two downloads, the time a
-// 500-user file takes in the page, and no request off this machine.
+// The demo page and its <bulk-users-upload> end to end, in headless Chromium (Debian's
+// /usr/bin/chromium, driven by playwright-core): files chosen one after another, each
+// answer compared with what the native crate says of the same bytes (the CLI's --json),
+// problems fixed in the grid by typing, by suggestions and by deleting rows, with the
+// mouse and the keyboard alone, the ready event's CSV read back natively, the two
+// downloads, the times a 500-user file takes in the page, and no request off this
+// machine.
 //
 // Run from web/ after build.sh: `npm test` (node --test). BULK_USERS_CLI names the
 // native CLI binary (default: ../target/release/bulk-users, built when missing).
@@ -50,48 +53,96 @@ function native(name, bytes, language = "en") {
   return JSON.parse(out).files[0];
 }
 
-/** Chooses a file in the page and waits for its answer to replace the last one. */
+const input = "bulk-users-upload input[type=file]";
+
+/** Chooses a file in the element and waits for it to be shown. */
 async function choose(name, bytes) {
-  await page.setInputFiles("#file", { name, mimeType: "application/octet-stream", buffer: Buffer.from(bytes) });
+  await page.setInputFiles(input, { name, mimeType: "application/octet-stream", buffer: Buffer.from(bytes) });
   await page.waitForFunction(
-    (file) => document.getElementById("result").dataset.file === file,
+    (file) => {
+      const upload = document.querySelector("bulk-users-upload");
+      return upload.dataset.file === file && upload.dataset.state === "shown";
+    },
     name,
   );
+  return shown();
+}
+
+/** What the element shows now: its status, every problem (beside its cell, in the list
+ * of problems without a cell, or left out of the grid), the grid's rows. */
+function shown() {
   return page.evaluate(() => {
-    const result = document.getElementById("result");
+    const upload = document.querySelector("bulk-users-upload");
+    const problems = [];
+    for (const item of upload.querySelectorAll(".bu-problems li, .bu-left-out li")) {
+      problems.push({
+        row: item.dataset.row ?? "",
+        column: item.dataset.column ?? "",
+        code: item.dataset.code,
+        suggestion: null,
+        message: item.textContent.replace(/^Ligne \d+ : /, ""),
+        lang: item.lang,
+      });
+    }
+    for (const cell of upload.querySelectorAll("td[aria-invalid=true]")) {
+      const input = cell.querySelector("input");
+      for (const problem of cell.querySelectorAll(".bu-problem")) {
+        if (!input.getAttribute("aria-describedby").split(" ").includes(problem.id)) {
+          throw new Error(`${problem.id} does not describe its input`);
+        }
+        problems.push({
+          row: cell.dataset.row,
+          column: cell.dataset.column,
+          code: problem.dataset.code,
+          suggestion: problem.querySelector(".bu-fix")?.dataset.suggestion ?? null,
+          message: problem.firstChild.textContent,
+          lang: problem.lang,
+        });
+      }
+    }
+    const order = ["", "User name", "Email", "User type", "Site"];
+    problems.sort((a, b) => Number(a.row) - Number(b.row) || order.indexOf(a.column) - order.indexOf(b.column));
+    const rows = [...upload.querySelectorAll(".bu-grid tbody tr")].map((tr) =>
+      [tr.dataset.row, ...[...tr.querySelectorAll("input")].map((i) => i.value)],
+    );
+    const status = upload.querySelector("[role=status]");
     return {
-      title: result.querySelector("h2").textContent,
-      focused: document.activeElement === result,
-      problems: [...result.querySelectorAll("tr[data-code]")].map((tr) => ({
-        row: tr.dataset.row,
-        column: tr.dataset.column,
-        code: tr.dataset.code,
-        suggestion: tr.dataset.suggestion ?? null,
-        message: tr.children[2].firstChild.textContent,
-        lang: tr.children[2].firstChild.lang,
-      })),
-      users: [...result.querySelectorAll("tbody tr:not([data-code])")].map((tr) =>
-        [...tr.children].map((td) => td.textContent),
-      ),
-      ms: Number(result.dataset.ms),
+      status: status.textContent,
+      count: Number(status.dataset.problems),
+      problems,
+      rows,
+      headings: [...upload.querySelectorAll(".bu-grid thead th")].map((th) => th.textContent),
+      marked: !upload.querySelector(".bu-marked").hidden,
+      ms: Number(upload.dataset.ms),
     };
   });
 }
 
-/** The rows of the page's problem table that the native answer gives. */
+/** The native problems as the element shows them, in the order `shown` sorts them. */
 function expectedProblems(report, lang = "fr") {
-  return report.errors.map((e) => ({
-    row: e.row === null ? "" : String(e.row),
-    column: e.column === null ? "" : e.column,
-    code: e.code,
-    suggestion: e.suggestion ?? null,
-    message: e.message,
-    lang,
-  }));
+  const order = ["", "User name", "Email", "User type", "Site"];
+  return report.errors
+    .map((e) => ({
+      row: e.row === null ? "" : String(e.row),
+      column: e.column === null ? "" : e.column,
+      code: e.code,
+      suggestion: e.suggestion ?? null,
+      message: e.message,
+      lang,
+    }))
+    .sort((a, b) => Number(a.row) - Number(b.row) || order.indexOf(a.column) - order.indexOf(b.column));
 }
 
-function expectedUsers(report) {
-  return report.users.map((u) => [String(u.row), u.name, u.email, u.user_type, u.site]);
+/** The cell of row `row` and column `column`. */
+const cell = (row, column) => `bulk-users-upload td[data-row="${row}"][data-column="${column}"]`;
+
+/** Waits for the status to count `count` problems. */
+async function problemsLeft(count) {
+  await page.waitForFunction(
+    (n) => document.querySelector("bulk-users-upload [role=status]").dataset.problems === String(n),
+    count,
+  );
+  return shown();
 }
 
 /** One entry of a zip, found through its central directory. */
@@ -169,6 +220,14 @@ before(async () => {
   page.on("pageerror", (error) => assert.fail(`page error: ${error}`));
   await page.goto(`${origin}/demo/index.html`);
   await page.waitForFunction(() => document.body.dataset.ready === "true");
+  // Every ready event, with the bytes of its CSV.
+  await page.evaluate(() => {
+    window.readyEvents = [];
+    document.addEventListener("bulk-users-ready", async (event) => {
+      const bytes = new Uint8Array(await event.detail.csv.arrayBuffer());
+      window.readyEvents.push({ users: event.detail.users, name: event.detail.csv.name, csv: [...bytes] });
+    });
+  });
 });
 
 after(async () => {
@@ -178,54 +237,162 @@ after(async () => {
 
 const header = "User name*,Email*,User type,Site\n";
 
-test("a valid file shows its users", async () => {
+/** The ready events the element fired, with the CSV's bytes, oldest first. */
+async function readyEvents() {
+  return page.evaluate(() => window.readyEvents);
+}
+
+test("a valid file is ready at once, in French, with the users the native crate reads", async () => {
   const bytes = Buffer.from(`${header}Ada Lovelace,ada@Example.com,Privileged,London\nGrace Hopper,grace@example.com,,\n`);
-  const shown = await choose("valid.csv", bytes);
+  const before = (await readyEvents()).length;
+  const view = await choose("valid.csv", bytes);
   const report = native("valid.csv", bytes, "fr");
-  assert.equal(shown.title, "2 users ready");
-  assert.deepEqual(shown.users, expectedUsers(report));
-  assert.deepEqual(shown.users[0], ["2", "Ada Lovelace", "ada@example.com", "Privileged", "London"]);
-  assert.deepEqual(shown.problems, []);
-  assert.equal(shown.focused, true, "the result takes the focus");
-  assert.equal(await page.isHidden("#marked"), true);
+  assert.equal(view.status, "2 utilisateurs prêts à ajouter");
+  assert.deepEqual(view.problems, []);
+  assert.deepEqual(view.headings, ["Ligne", "Nom d'utilisateur", "E-mail", "Type d'utilisateur", "Site", "Actions"]);
+  assert.deepEqual(view.rows, [
+    ["2", "Ada Lovelace", "ada@Example.com", "Privileged", "London"],
+    ["3", "Grace Hopper", "grace@example.com", "", ""],
+  ]);
+  await page.waitForFunction((n) => window.readyEvents.length > n, before);
+  const ready = (await readyEvents()).at(-1);
+  assert.deepEqual(ready.users, report.users.map(({ row, ...user }) => user));
+  assert.equal(ready.name, "users.csv");
+  assert.equal(await page.isHidden("bulk-users-upload .bu-marked"), true);
+  assert.equal(await page.getAttribute("bulk-users-upload .bu-root", "lang"), "fr");
 });
 
-test("a file with mistakes shows every problem as the native crate gives it, in French", async () => {
+test("five problems fixed in the grid, by typing and by suggestions, until the list is ready", async () => {
   const bytes = Buffer.from(
-    `${header}Ada,ada@example.com,,\n,bob@example.com,,\nCy,cy(at)example.com,Admin,\n\nDi,ada@example.com,,=SUM(A1)\n`,
+    `${header}Ada,ada@example.com,,\n,bob@example.com,,\nCy,cy@gmailcom,Priviliged,\n\nDi,ada@example.com,,=SUM(A1)\n`,
   );
-  const shown = await choose("mistakes.csv", bytes);
+  const before = (await readyEvents()).length;
+  let view = await choose("mistakes.csv", bytes);
   const report = native("mistakes.csv", bytes, "fr");
-  assert.equal(shown.title, "5 problems in mistakes.csv");
-  assert.deepEqual(shown.problems, expectedProblems(report));
+  assert.deepEqual(view.problems, expectedProblems(report));
   assert.deepEqual(
-    shown.problems.map((p) => [p.row, p.column, p.code]),
+    view.problems.map((p) => [p.row, p.column, p.code, p.suggestion]),
     [
-      ["3", "User name", "missing_value"],
-      ["4", "Email", "invalid_email"],
-      ["4", "User type", "invalid_user_type"],
-      ["6", "Email", "duplicate_email"],
-      ["6", "Site", "unsafe_value"],
+      ["3", "User name", "missing_value", null],
+      ["4", "Email", "invalid_email", "cy@gmail.com"],
+      ["4", "User type", "invalid_user_type", "Privileged"],
+      ["6", "Email", "duplicate_email", null],
+      ["6", "Site", "unsafe_value", null],
     ],
   );
-  assert.equal(await page.isVisible("#marked"), true);
-  await page.screenshot({ path: join(output, "problems.png"), fullPage: true });
+  assert.equal(view.status, "5 problèmes à corriger");
+  assert.equal(view.marked, true);
+  await page.screenshot({ path: join(output, "grid.png"), fullPage: true });
+
+  await page.fill(`${cell(3, "User name")} input`, "Bob");
+  view = await problemsLeft(4);
+  await page.click(`${cell(4, "Email")} .bu-fix`);
+  view = await problemsLeft(3);
+  assert.equal(await page.inputValue(`${cell(4, "Email")} input`), "cy@gmail.com");
+  await page.click(`${cell(4, "User type")} .bu-fix`);
+  view = await problemsLeft(2);
+  await page.fill(`${cell(6, "Site")} input`, "Oslo");
+  view = await problemsLeft(1);
+  assert.deepEqual(view.problems.map((p) => [p.row, p.code]), [["6", "duplicate_email"]]);
+  // Row 6 repeats Ada's address: it goes.
+  await page.click('bulk-users-upload tr[data-row="6"] .bu-delete');
+  view = await problemsLeft(0);
+  assert.equal(view.status, "3 utilisateurs prêts à ajouter");
+  assert.deepEqual(view.rows.map((r) => r[0]), ["2", "3", "4"]);
+  await page.waitForFunction((n) => window.readyEvents.length > n, before);
+  const ready = (await readyEvents()).at(-1);
+  // The CSV to submit is what the native crate reads as these users.
+  const csv = Buffer.from(ready.csv);
+  assert.equal(csv.subarray(0, 3).toString("hex"), "efbbbf");
+  assert.ok(csv.toString("utf8").startsWith("\ufeffNom d'utilisateur*,E-mail*,Type d'utilisateur,Site\r\n"));
+  const again = native("corrected.csv", csv, "fr");
+  assert.deepEqual(again.errors, []);
+  assert.deepEqual(ready.users, again.users.map(({ row, ...user }) => user));
+  assert.deepEqual(
+    ready.users.map((u) => [u.name, u.email, u.user_type, u.site]),
+    [
+      ["Ada", "ada@example.com", "Standard", "HQ"],
+      ["Bob", "bob@example.com", "Standard", "HQ"],
+      ["Cy", "cy@gmail.com", "Privileged", "HQ"],
+    ],
+  );
 });
 
-test("the file with its problems marked is the upload back, marked", async () => {
-  const { name, bytes } = await clickAndDownload("#marked");
-  assert.equal(name, "mistakes-problems.xlsx");
+test("rows are added and deleted, and keep the file's numbers", async () => {
+  const bytes = Buffer.from(`Title of the list\n\n${header}Ada,ada@example.com,,\nBea,bea(at)example.com,,\n`);
+  let view = await choose("numbers.csv", bytes);
+  assert.deepEqual(view.problems.map((p) => [p.row, p.column, p.code]), [["5", "Email", "invalid_email"]]);
+  await page.click('bulk-users-upload tr[data-row="5"] .bu-delete');
+  view = await problemsLeft(0);
+  await page.click("bulk-users-upload .bu-add");
+  // A new row after the file's last; empty, it is no user and no problem.
+  view = await shown();
+  assert.deepEqual(view.rows, [["4", "Ada", "ada@example.com", "", ""], ["5", "", "", "", ""]]);
+  await page.keyboard.type("Cy");
+  view = await problemsLeft(1);
+  assert.deepEqual(view.problems.map((p) => [p.row, p.column, p.code]), [["5", "Email", "missing_value"]]);
+  await page.fill(`${cell(5, "Email")} input`, "cy@example.com");
+  view = await problemsLeft(0);
+  assert.equal(view.status, "2 utilisateurs prêts à ajouter");
+});
+
+test("the grid works from the keyboard alone", async () => {
+  await choose("keyboard.csv", Buffer.from(`${header}Ada,ada@gmailcom,,\nAda,ada@gmail.com,,\n`));
+  await page.focus(input);
+  // Tab from the file input to the first problem's cell.
+  const target = `${cell(2, "Email")} input`;
+  for (let i = 0; i < 20 && !(await page.evaluate((t) => document.activeElement === document.querySelector(t), target)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  assert.equal(await page.evaluate((t) => document.activeElement === document.querySelector(t), target), true);
+  // The next stop is its suggestion: Enter takes it.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "bu-fix");
+  await page.keyboard.press("Enter");
+  // Row 2's address is now row 3's: the problem moves to row 3.
+  await page.waitForSelector(`${cell(3, "Email")}[aria-invalid=true]`);
+  let view = await shown();
+  assert.deepEqual(view.problems.map((p) => [p.row, p.code]), [["3", "duplicate_email"]]);
+  // On to row 3's delete button, and Enter.
+  for (let i = 0; i < 20 && !(await page.evaluate(() => document.activeElement.closest?.("tr")?.dataset.row === "3" && document.activeElement.classList.contains("bu-delete"))); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.press("Enter");
+  view = await problemsLeft(0);
+  assert.deepEqual(view.rows.map((r) => r[0]), ["2"]);
+  // The focus stays in the grid: on the delete button of the row before.
+  assert.deepEqual(
+    await page.evaluate(() => [document.activeElement.className, document.activeElement.closest("tr").dataset.row]),
+    ["bu-delete", "2"],
+  );
+});
+
+test("a file dropped on the drop zone is checked as a chosen one", async () => {
+  await page.evaluate((csv) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([csv], "dropped.csv", { type: "text/csv" }));
+    const zone = document.querySelector("bulk-users-upload .bu-drop");
+    zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, `${header}Ada,ada(at)example.com,,\n`);
+  await page.waitForFunction(() => document.querySelector("bulk-users-upload").dataset.file === "dropped.csv");
+  const view = await problemsLeft(1);
+  assert.deepEqual(view.problems.map((p) => [p.row, p.column, p.code]), [["2", "Email", "invalid_email"]]);
+});
+
+test("the marked workbook is the grid as it stands, marked", async () => {
+  await choose("to-mark.csv", Buffer.from(`${header}Ada,ada@example.com,,\n,bob@example.com,,\nCy,cy(at)example.com,Admin,\n`));
+  await page.fill(`${cell(3, "User name")} input`, "Bob");
+  await problemsLeft(2);
+  const { name, bytes } = await clickAndDownload("bulk-users-upload .bu-marked");
+  assert.equal(name, "to-mark-problems.xlsx");
   assert.equal(bytes.subarray(0, 4).toString("latin1"), "PK\x03\x04");
-  // The native crate reads the downloaded workbook back to the same problems.
-  const again = native("mistakes-problems.xlsx", bytes, "fr");
+  const again = native("to-mark-problems.xlsx", bytes, "fr");
   assert.deepEqual(
     again.errors.map((e) => [e.row, e.column, e.code]),
     [
-      [3, "User name", "missing_value"],
       [4, "Email", "invalid_email"],
       [4, "User type", "invalid_user_type"],
-      [6, "Email", "duplicate_email"],
-      [6, "Site", "unsafe_value"],
     ],
   );
 });
@@ -233,61 +400,104 @@ test("the file with its problems marked is the upload back, marked", async () =>
 test("real .xlsx and .ods files give the native answers", async () => {
   for (const file of ["openpyxl_errors.xlsx", "libreoffice_merged_cells.xlsx", "libreoffice_merged_cells.ods", "libreoffice.ods"]) {
     const bytes = readFileSync(join(root, "tests/data", file));
-    const shown = await choose(file, bytes);
+    const view = await choose(file, bytes);
     const report = native(file, bytes, "fr");
-    assert.deepEqual(shown.problems, expectedProblems(report), file);
-    assert.deepEqual(shown.users, report.errors.length === 0 ? expectedUsers(report) : [], file);
+    assert.deepEqual(view.problems, expectedProblems(report), file);
+    if (report.errors.length === 0) {
+      // The grid holds the values as the file shows them; the users are the crate's.
+      assert.deepEqual(view.rows.map((r) => [r[0], r[1], r[2]]), report.users.map((u) => [String(u.row), u.name, u.email]), file);
+      await page.waitForFunction((n) => window.readyEvents.at(-1)?.users.length === n, report.users.length);
+      assert.deepEqual((await readyEvents()).at(-1).users, report.users.map(({ row, ...user }) => user), file);
+    }
   }
-  // The merged Site shows on every row it covers, in the page as natively.
-  const shown = await choose("merged.ods", readFileSync(join(root, "tests/data/libreoffice_merged_cells.ods")));
-  assert.equal(shown.title, "6 users ready");
-  assert.deepEqual(shown.users.map((u) => u[4]), ["London", "London", "London", "London", "Oslo", "Oslo"]);
 });
 
-test("each problem with one clear fix shows it, as the native crate suggests it", async () => {
-  const bytes = Buffer.from(`${header}Ada,ada@gmailcom,Priviliged,\n`);
-  const shown = await choose("typos.csv", bytes);
-  const report = native("typos.csv", bytes, "fr");
-  assert.deepEqual(shown.problems, expectedProblems(report));
-  assert.deepEqual(
-    shown.problems.map((p) => [p.row, p.code, p.suggestion]),
-    [
-      ["2", "invalid_email", "ada@gmail.com"],
-      ["2", "invalid_user_type", "Privileged"],
-    ],
-  );
+test("what the grid leaves out of a file is said, and the rest is ready", async () => {
+  const bytes = Buffer.from("User name,Email,Phone\nAda,ada@example.com,555\n");
+  const view = await choose("phone.csv", bytes);
+  const report = native("phone.csv", bytes, "fr");
+  assert.deepEqual(view.problems, expectedProblems(report));
+  assert.deepEqual(view.problems.map((p) => p.code), ["unknown_column"]);
+  assert.equal(view.status, "1 utilisateur prêt à ajouter");
+  assert.equal(await page.isVisible("bulk-users-upload .bu-left-out"), true);
 });
 
-test("a file that is not a spreadsheet is a problem of the whole file", async () => {
+test("a file that is not a spreadsheet is a problem of the whole file, with no grid", async () => {
   const bytes = Buffer.from([0x00, 0x01, 0x02, 0xff]);
-  const shown = await choose("binary.csv", bytes);
+  const view = await choose("binary.csv", bytes);
   const report = native("binary.csv", bytes, "fr");
-  assert.deepEqual(shown.problems, expectedProblems(report));
-  assert.deepEqual(shown.problems.map((p) => [p.row, p.column, p.code]), [["", "", "unreadable_file"]]);
+  assert.deepEqual(view.problems, expectedProblems(report));
+  assert.deepEqual(view.problems.map((p) => [p.row, p.column, p.code]), [["", "", "unreadable_file"]]);
+  assert.equal(await page.isHidden("bulk-users-upload .bu-grid"), true);
 });
 
 test("the template downloads, in French, and reads back as a header with no users", async () => {
-  const { name, bytes } = await clickAndDownload("#template");
+  const { name, bytes } = await clickAndDownload("bulk-users-upload .bu-template");
   assert.equal(name, "users-template.xlsx");
   assert.equal(bytes.subarray(0, 4).toString("latin1"), "PK\x03\x04");
   const report = native("users-template.xlsx", bytes);
   assert.deepEqual(report.errors.map((e) => e.code), ["no_rows"]);
-  // The header row is in the browser's language.
   const strings = zipEntry(bytes, "xl/sharedStrings.xml").toString("utf8");
   assert.ok(strings.includes("Nom d&apos;utilisateur*") || strings.includes("Nom d'utilisateur*"), strings);
 });
 
-test("500 users are checked in the page within 20 ms", async () => {
+test("500 users with 200 problems: the time to show them, and to mark again after an edit", async () => {
+  let text = header;
+  for (let i = 1; i <= 500; i++) {
+    const email = i % 5 < 2 ? `user${i}(at)example.com` : `user${i}@example.com`;
+    text += `User ${i},${email},${i % 7 === 0 ? "Privileged" : ""},Site ${i % 13}\n`;
+  }
+  const started = Date.now();
+  let view = await choose("five-hundred.csv", Buffer.from(text));
+  const shownIn = Date.now() - started;
+  assert.equal(view.count, 200);
+  assert.equal(view.rows.length, 500);
+  // Each edit fixes one address; the time from the keystroke to the new marks, in the page.
+  const times = await page.evaluate(async () => {
+    const upload = document.querySelector("bulk-users-upload");
+    const status = upload.querySelector("[role=status]");
+    const runs = [];
+    for (let i = 1; i <= 21; i++) {
+      const row = [...upload.querySelectorAll("td[aria-invalid=true][data-column=Email]")][0];
+      const field = row.querySelector("input");
+      const before = status.dataset.problems;
+      const start = performance.now();
+      field.value = field.value.replace("(at)", "@");
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((done) => {
+        const observer = new MutationObserver(() => {
+          if (status.dataset.problems !== before) {
+            observer.disconnect();
+            done();
+          }
+        });
+        observer.observe(status, { attributes: true });
+      });
+      // The marks are on the page once the browser has painted them.
+      await new Promise((painted) => requestAnimationFrame(() => painted()));
+      runs.push(performance.now() - start);
+    }
+    return runs;
+  });
+  view = await shown();
+  assert.equal(view.count, 179);
+  const sorted = [...times].sort((a, b) => a - b);
+  console.log(
+    `500 users, 200 problems: shown ${shownIn} ms after choosing; an edit marked again in median ${sorted[10].toFixed(1)} ms (fastest ${sorted[0].toFixed(1)}, slowest ${sorted[20].toFixed(1)}) in headless Chromium`,
+  );
+});
+
+test("500 users are checked in the page", async () => {
   let text = header;
   for (let i = 1; i <= 500; i++) {
     text += `User ${i},user${i}@example.com,${i % 7 === 0 ? "Privileged" : ""},Site ${i % 13}\n`;
   }
-  const bytes = Buffer.from(text);
-  const shown = await choose("five-hundred.csv", bytes);
-  assert.equal(shown.title, "500 users ready");
-  // The check alone, as the page calls it, timed in the page: the median of 21 runs.
+  const view = await choose("five-hundred-valid.csv", Buffer.from(text));
+  assert.equal(view.status, "500 utilisateurs prêts à ajouter");
+  // The check alone, as a page calls it, timed in the page: the median of 21 runs.
   const times = await page.evaluate(async (csv) => {
     const module = await import("/pkg/bulk_users.js");
+    await module.default();
     const input = new TextEncoder().encode(csv);
     const runs = [];
     for (let i = 0; i < 21; i++) {
@@ -298,38 +508,48 @@ test("500 users are checked in the page within 20 ms", async () => {
     }
     return runs.sort((a, b) => a - b);
   }, text);
-  const median = times[10];
-  console.log(`500-user CSV checked in the page: median ${median.toFixed(2)} ms, fastest ${times[0].toFixed(2)} ms, first (shown) ${shown.ms} ms`);
-  assert.ok(median <= 20, `median ${median} ms`);
+  console.log(`500-user CSV checked in the page: median ${times[10].toFixed(2)} ms, fastest ${times[0].toFixed(2)} ms`);
 });
 
-test("each file replaces the answer for the one before", async () => {
-  await choose("mistakes-again.csv", Buffer.from(`${header}Ada,ada(at)example.com,,\n`));
-  assert.equal(await page.locator("tr[data-code]").count(), 1);
-  const shown = await choose("valid-again.csv", Buffer.from(`${header}Ada,ada@example.com,,\n`));
-  assert.equal(shown.title, "1 user ready");
-  assert.equal(await page.locator("tr[data-code]").count(), 0);
-  assert.equal(await page.locator("#result table").count(), 1);
-  assert.equal(await page.isHidden("#marked"), true);
-});
-
-test("the page works from the keyboard, its controls named by their labels", async () => {
-  // The file input is found by its label's text, as a screen reader names it.
-  assert.equal(await page.getByLabel("Choose a file of users").getAttribute("id"), "file");
-  await page.evaluate(() => document.activeElement?.blur());
-  const reached = [];
-  for (let i = 0; i < 6 && !reached.includes("template"); i++) {
-    await page.keyboard.press("Tab");
-    reached.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName));
+test("the page stays responsive while a 500-row workbook is read", async () => {
+  let text = header;
+  for (let i = 1; i <= 500; i++) {
+    text += `User ${i},user${i}@example.com,,Site ${i % 13}\n`;
   }
-  assert.deepEqual(reached.slice(0, 2), ["file", "template"]);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
-  assert.equal(download.suggestedFilename(), "users-template.xlsx");
+  // A 500-row .xlsx: the marked workbook of a 500-user CSV, made in the page.
+  const workbook = await page.evaluate(async (csv) => {
+    const module = await import("/pkg/bulk_users.js");
+    await module.default();
+    return [...module.errorsWorkbook(new TextEncoder().encode(csv), "users.csv")];
+  }, text);
+  await page.evaluate(() => {
+    let last = performance.now();
+    let longest = 0;
+    let running = true;
+    const tick = () => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+      if (running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+    window.stopTicking = () => {
+      running = false;
+      return longest;
+    };
+  });
+  const view = await choose("five-hundred.xlsx", Buffer.from(workbook));
+  const longest = await page.evaluate(() => window.stopTicking());
+  assert.equal(view.status, "500 utilisateurs prêts à ajouter");
+  // Reported, not asserted: the longest frame includes drawing the new grid.
+  console.log(`500-row .xlsx read in the worker: longest main-thread frame ${longest.toFixed(1)} ms while it was read and shown`);
 });
 
 test("the JS API takes a Uint8Array or an ArrayBuffer, and throws a TypeError for anything else", async () => {
   const answers = await page.evaluate(async (csv) => {
-    const { check } = await import("/pkg/bulk_users.js");
+    const module = await import("/pkg/bulk_users.js");
+    await module.default();
+    const { check } = module;
     const bytes = new TextEncoder().encode(csv);
     const fromArray = check(bytes, "u.csv").users.length;
     const fromBuffer = check(bytes.buffer, "u.csv").users.length;
@@ -349,5 +569,6 @@ test("the JS API takes a Uint8Array or an ArrayBuffer, and throws a TypeError fo
 
 test("the page made no request off this machine", () => {
   assert.ok(requests.some((url) => url.endsWith("/pkg/bulk_users_bg.wasm")), requests.join("\n"));
+  assert.ok(requests.some((url) => url.endsWith("/pkg/worker.js")), requests.join("\n"));
   assert.deepEqual(offMachine, []);
 });

@@ -26,3 +26,26 @@ console.log(row, column, workbook.length, blank.length, tag, report.users.map((u
 check(bytes, "users.csv", { unknown_columns: "drop" });
 // @ts-expect-error a misspelt option is refused
 check(bytes, "users.csv", { maxrows: 1 });
+
+// The grid: a file opened, corrected and made ready.
+import { open, checkTable, readyCsv, tableErrorsWorkbook, columnNames, type Opened, type Table } from "../pkg/bulk_users.js";
+const opened: Opened = open(bytes, "users.csv", options);
+const table: Table | null = opened.table;
+if (table) {
+  table.rows.push({ row: 9, name: "Ada", email: "ada@example.com", user_type: "", site: "" });
+  const again: Report = checkTable(table, options);
+  const csv: Uint8Array | undefined = readyCsv(table);
+  const marked: Uint8Array = tableErrorsWorkbook(table);
+  console.log(again.errors.length, csv?.length, marked.length, columnNames("fr")[0]);
+}
+
+// The element, and what its ready event carries.
+import type { BulkUsersUpload, ReadyDetail } from "../pkg/bulk-users-upload.js";
+const upload: BulkUsersUpload | null = document.querySelector("bulk-users-upload");
+upload?.addEventListener("bulk-users-ready", (event) => {
+  const detail: ReadyDetail = event.detail;
+  console.log(detail.users[0]?.email, detail.csv.name);
+});
+if (upload) {
+  upload.options = { max_rows: 10 };
+}
