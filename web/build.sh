@@ -27,7 +27,7 @@ wasm-bindgen --target web --out-dir web/pkg --out-name bulk_users --remove-name-
   "$target_dir/wasm32-unknown-unknown/wasm/bulk_users_web.wasm"
 
 # The element, its worker and its style sheet, beside the module they load.
-cp web/js/bulk-users-upload.js web/js/worker.js web/js/bulk-users-upload.css web/js/bulk-users-upload.d.ts web/pkg/
+cp web/js/bulk-users-upload.js web/js/words.js web/js/worker.js web/js/bulk-users-upload.css web/js/bulk-users-upload.d.ts web/pkg/
 
 crate_version=$(sed -n 's/^version = "\(.*\)"/\1/p' web/Cargo.toml | head -n 1)
 cat > web/pkg/package.json <<JSON
@@ -44,7 +44,7 @@ cat > web/pkg/package.json <<JSON
     "./upload": { "types": "./bulk-users-upload.d.ts", "default": "./bulk-users-upload.js" },
     "./upload.css": "./bulk-users-upload.css"
   },
-  "files": ["bulk_users.js", "bulk_users.d.ts", "bulk_users_bg.wasm", "bulk_users_bg.wasm.d.ts", "bulk-users-upload.js", "bulk-users-upload.d.ts", "bulk-users-upload.css", "worker.js"],
+  "files": ["bulk_users.js", "bulk_users.d.ts", "bulk_users_bg.wasm", "bulk_users_bg.wasm.d.ts", "bulk-users-upload.js", "bulk-users-upload.d.ts", "bulk-users-upload.css", "words.js", "worker.js"],
   "sideEffects": false
 }
 JSON
