@@ -155,6 +155,23 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Let the person fix it in a grid
+//!
+//! [`Options::table`] gives the upload as a [`Table`]: every row under the header, at its
+//! row number, in the template's four columns. A page shows it, the person edits it, and
+//! [`Table::to_csv`] writes it back as a CSV that checks at the same rows and cells. The
+//! browser package's `<bulk-users-upload>` element is this, in a page.
+//!
+//! ```
+//! use bulk_users::{Format, Options};
+//! let upload = "User name*,Email*\nAda,ada(at)example.com\n";
+//! let options = Options::new();
+//! let report = options.check(upload.as_bytes(), Format::Csv);
+//! let mut table = options.table(&report, upload.as_bytes(), Format::Csv).unwrap();
+//! table.rows[0].email = "ada@example.com".into();
+//! assert!(options.check(&table.to_csv(), Format::Csv).is_valid());
+//! ```
+//!
 //! # The customer's own rules
 //!
 //! ```
