@@ -16,9 +16,32 @@ pub fn format_for(first: u8) -> Format {
 ///   rule);
 /// - whatever fails carries at least one error, each with a non-empty message, a row
 ///   that is null exactly for whole-file problems and otherwise inside the file, and the
-///   errors in row order.
+///   errors in row order;
+/// - the upload as a grid ([`Options::table`]) writes out as CSV and reads back as the
+///   same grid (less rows left with no value), and is never longer than twice the limit.
 pub fn check(bytes: &[u8], format: Format) {
     let options = Options::new();
+    let report = options.check(bytes, format);
+    if let Some(mut table) = options.table(&report, bytes, format) {
+        assert!(table.rows.len() <= 1000, "{} rows", table.rows.len());
+        let csv = table.to_csv();
+        let again = options.check(&csv, Format::Csv);
+        let read = options.table(&again, &csv, Format::Csv);
+        table
+            .rows
+            .retain(|row| row.values().iter().any(|value| !value.is_empty()));
+        for row in &mut table.rows {
+            for value in [
+                &mut row.name,
+                &mut row.email,
+                &mut row.user_type,
+                &mut row.site,
+            ] {
+                *value = value.replace('\0', "\u{FFFD}");
+            }
+        }
+        assert_eq!(read.as_ref(), Some(&table), "grid round trip");
+    }
     match options.parse(bytes, format) {
         Ok(users) => {
             assert!(

@@ -7,7 +7,7 @@ use std::ops::ControlFlow;
 use super::header::{Header, Slot, FIRST, LAST, PLACES};
 use super::{join_names, HEADER_SEARCH_ROWS};
 use crate::model::column::Column;
-use crate::model::table::{Table, TableRow};
+use crate::model::table::{usable_columns, Table, TableRow};
 use crate::options::Options;
 use crate::read::row::{CellKind, Row, RowSink};
 
@@ -21,8 +21,9 @@ pub(crate) struct TableSink<'o> {
     table: Table,
     /// The most rows the table takes.
     most: usize,
-    /// The file has more rows than that.
-    too_many: bool,
+    /// The file has more rows than that, or rows out of order (a damaged workbook's
+    /// rows can repeat a number): no grid can keep its row numbers.
+    unusable: bool,
 }
 
 impl<'o> TableSink<'o> {
@@ -38,28 +39,31 @@ impl<'o> TableSink<'o> {
                 ..Table::default()
             },
             most: limit.saturating_mul(2),
-            too_many: false,
+            unusable: false,
         }
     }
 
-    /// The table, unless the header was not met or the file holds more rows than it takes.
+    /// The table, unless the header was not met, the file holds more rows than it takes,
+    /// or its rows are out of order.
     pub(crate) fn finish(self) -> Option<Table> {
-        (self.header.is_some() && !self.too_many).then_some(self.table)
+        (self.header.is_some() && !self.unusable).then_some(self.table)
     }
 }
 
 /// Where each of [`Column::ALL`] is in the header row: its own column, or one after the
-/// row's last for a column the file lacks.
+/// row's last for a column the file lacks; A to D where that is not four columns of a
+/// sheet (a damaged workbook can give two cells one place).
 fn columns(header: &Header, row: &Row) -> [u32; 4] {
     let last = row.cells().iter().map(|cell| cell.column).max();
     let mut next = last.map_or(0, |last| last.saturating_add(1));
-    Column::ALL.map(|column| {
+    let columns = Column::ALL.map(|column| {
         header.place_of(column).unwrap_or_else(|| {
             let place = next;
             next = next.saturating_add(1);
             place
         })
-    })
+    });
+    usable_columns(columns)
 }
 
 impl RowSink for TableSink<'_> {
@@ -77,8 +81,9 @@ impl RowSink for TableSink<'_> {
         if self.left_out.contains(&row.number) {
             return ControlFlow::Continue(());
         }
-        if self.table.rows.len() >= self.most {
-            self.too_many = true;
+        let last = self.table.rows.last().map_or(self.header_row, |r| r.row);
+        if self.table.rows.len() >= self.most || row.number <= last {
+            self.unusable = true;
             return ControlFlow::Break(());
         }
         let mut texts = [""; PLACES];

@@ -1,6 +1,8 @@
 //! An upload as the rows of the template's four columns, for a person to correct in a
 //! grid and check again.
 
+use super::sheet::SHEET_COLUMNS;
+
 /// An upload as a grid of the template's four columns: each row of the file under its
 /// header, with the values a person sees in it, at the row number the file gives it.
 /// Made by [`Options::table`](crate::Options::table); written back by
@@ -21,6 +23,19 @@ pub struct Table {
     /// The rows under the header that hold a value, in the file's order; a page adds and
     /// removes rows here.
     pub rows: Vec<TableRow>,
+}
+
+/// Where a table's columns can be written: `columns` when they are four different
+/// columns of a sheet (A to XFD), else A to D.
+pub(crate) fn usable_columns(columns: [u32; 4]) -> [u32; 4] {
+    let mut sorted = columns;
+    sorted.sort_unstable();
+    let distinct = sorted.windows(2).all(|pair| pair.first() != pair.get(1));
+    if distinct && sorted.iter().all(|&column| column < SHEET_COLUMNS) {
+        columns
+    } else {
+        [0, 1, 2, 3]
+    }
 }
 
 /// One row of a [`Table`]: its number and its four values as a person sees them (an

@@ -1,9 +1,11 @@
 //! A [`Table`] back as a CSV the crate reads at the same rows and cells.
 
+use std::borrow::Cow;
+
 use super::csv::ExcelCsv;
 use crate::model::column::Column;
-use crate::model::sheet::{SHEET_COLUMNS, SHEET_ROWS};
-use crate::model::table::Table;
+use crate::model::sheet::SHEET_ROWS;
+use crate::model::table::{usable_columns, Table};
 
 impl Table {
     /// The table as a CSV that the crate reads back with every value in its row and its
@@ -15,7 +17,9 @@ impl Table {
     ///
     /// Rows go in order of their numbers; a row numbered at or before the one before it,
     /// or past a sheet's last row, goes on the next line. Columns that are not four
-    /// different places within a sheet's width are taken as A to D.
+    /// different places within a sheet's width are taken as A to D. A NUL character
+    /// (which a damaged workbook can hold, and which no text file does) is written as
+    /// U+FFFD, which a check refuses in its cell as it refuses the NUL.
     ///
     /// ```
     /// use bulk_users::{Format, Options};
@@ -32,13 +36,7 @@ impl Table {
     /// assert_eq!(again.users[0].row, 4);
     /// ```
     pub fn to_csv(&self) -> Vec<u8> {
-        let mut columns = self.columns;
-        let mut sorted = columns;
-        sorted.sort_unstable();
-        let distinct = sorted.windows(2).all(|pair| pair.first() != pair.get(1));
-        if !distinct || sorted.iter().any(|&column| column >= SHEET_COLUMNS) {
-            columns = [0, 1, 2, 3];
-        }
+        let columns = usable_columns(self.columns);
         let width = columns.iter().max().map_or(0, |&last| last as usize + 1);
         let mut rows: Vec<_> = self.rows.iter().collect();
         rows.sort_by_key(|row| row.row);
@@ -56,13 +54,18 @@ impl Table {
             for _ in written.saturating_add(1)..at {
                 writer.record([""; 0]);
             }
-            let mut line = vec![""; width];
+            let mut line = vec![Cow::Borrowed(""); width];
             for (&column, value) in columns.iter().zip(values) {
                 if let Some(cell) = line.get_mut(column as usize) {
-                    *cell = value;
+                    *cell = if value.contains('\0') {
+                        Cow::Owned(value.replace('\0', "\u{FFFD}"))
+                    } else {
+                        Cow::Borrowed(value)
+                    };
                 }
             }
-            writer.record(&line);
+            let line = line.iter().map(|cell| cell.as_bytes());
+            writer.record(line);
             written = at;
         }
         writer.into_bytes()

@@ -310,3 +310,16 @@ proptest! {
         prop_assert_eq!(read.as_ref(), Some(&table));
     }
 }
+
+#[test]
+fn a_nul_in_the_grid_is_refused_in_its_cell() {
+    // A damaged workbook can hold a NUL, which no text file does: the grid's CSV has
+    // U+FFFD there, refused in the same cell.
+    let table = Table {
+        header_row: 1,
+        columns: [0, 1, 2, 3],
+        rows: vec![row(2, ["Ad\0a", "ada@example.com", "", ""])],
+    };
+    let again = Options::new().check(&table.to_csv(), Format::Csv);
+    assert_eq!(located(&again), [(Some(2), Some("User name"), "invalid_value")]);
+}
