@@ -22,11 +22,11 @@
 //! # Ok::<(), bulk_users::RowErrors>(())
 //! ```
 //!
-//! The format usually comes from the file name, or from the bytes:
+//! The format comes from the file name, else from the bytes:
 //!
 //! ```
 //! use bulk_users::Format;
-//! let format = Format::from_extension("users.xlsx").or_else(|| Format::detect(b"PK\x03\x04"));
+//! let format = Format::of_file("users.xlsx", b"PK\x03\x04");
 //! assert_eq!(format, Some(Format::Xlsx));
 //! ```
 //!

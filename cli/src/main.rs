@@ -210,7 +210,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let Some(format) = Format::from_extension(&name).or_else(|| Format::detect(&bytes)) else {
+        let Some(format) = Format::of_file(&name, &bytes) else {
             let error = "not a .csv, .xlsx, .ods or .xls file".to_owned();
             checked.push((name, Err(error)));
             status = 2;

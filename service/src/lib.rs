@@ -228,9 +228,7 @@ async fn file(
                 Err(error) => return Err(form_problem(options, error.status())),
             };
             // The crate says what is wrong with a file it cannot take, in its words.
-            let format = Format::from_extension(&name)
-                .or_else(|| Format::detect(&bytes))
-                .unwrap_or(Format::Csv);
+            let format = Format::of_file(&name, &bytes).unwrap_or(Format::Csv);
             return Ok((format, bytes));
         }
         Err(problem(

@@ -35,6 +35,19 @@ impl Format {
     /// Every format, in the order of this enum.
     pub const ALL: [Format; 4] = [Format::Csv, Format::Xlsx, Format::Xls, Format::Ods];
 
+    /// The format of an uploaded file: the one its name's extension names, else the
+    /// one its bytes look like ([`Format::detect`]). `None` when neither tells.
+    ///
+    /// ```
+    /// use bulk_users::Format;
+    /// assert_eq!(Format::of_file("users.CSV", b"PK\x03\x04"), Some(Format::Csv));
+    /// assert_eq!(Format::of_file("upload", b"PK\x03\x04"), Some(Format::Xlsx));
+    /// assert_eq!(Format::of_file("upload", b"\x00\x01"), None);
+    /// ```
+    pub fn of_file(name: &str, bytes: &[u8]) -> Option<Format> {
+        Format::from_extension(name).or_else(|| Format::detect(bytes))
+    }
+
     /// The format a file name or bare extension names, ignoring case: `"users.csv"`,
     /// `".xlsx"` and `"XLS"` all work. `None` for anything else.
     pub fn from_extension(name: &str) -> Option<Format> {

@@ -321,5 +321,8 @@ fn a_nul_in_the_grid_is_refused_in_its_cell() {
         rows: vec![row(2, ["Ad\0a", "ada@example.com", "", ""])],
     };
     let again = Options::new().check(&table.to_csv(), Format::Csv);
-    assert_eq!(located(&again), [(Some(2), Some("User name"), "invalid_value")]);
+    assert_eq!(
+        located(&again),
+        [(Some(2), Some("User name"), "invalid_value")]
+    );
 }

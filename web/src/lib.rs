@@ -53,9 +53,7 @@ pub fn options_from_json(json: &str) -> Result<Options, String> {
 /// The format of an uploaded file: its name's extension, else its bytes' signature,
 /// else CSV (which then says the bytes are not text).
 pub fn format_of(file_name: &str, bytes: &[u8]) -> Format {
-    Format::from_extension(file_name)
-        .or_else(|| Format::detect(bytes))
-        .unwrap_or(Format::Csv)
+    Format::of_file(file_name, bytes).unwrap_or(Format::Csv)
 }
 
 /// The report of one file as the JSON text a server would send.
