@@ -88,7 +88,8 @@ export class BulkUsersUpload extends HTMLElement {
   #parts = null;
 
   /** The options a page sets in code: the crate's settings (snake_case, as `check`
-   * takes them); attributes are added over them. */
+   * takes them); attributes are added over them. Set while a grid is shown, they
+   * apply to the grid as the person has it. */
   get options() {
     return { ...this.#options };
   }
@@ -274,7 +275,12 @@ export class BulkUsersUpload extends HTMLElement {
     parts.add.textContent = words.add;
     parts.input.disabled = false;
     parts.template.disabled = false;
-    if (this.#file) {
+    if (this.#table) {
+      // The grid as the person has it, edits kept, in the words and with the checks of
+      // the options as they now are.
+      this.#buildGrid();
+      await this.#recheck();
+    } else if (this.#file) {
       await this.#open();
     } else {
       parts.status.textContent = words.start;

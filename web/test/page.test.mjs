@@ -380,6 +380,30 @@ test("a file dropped on the drop zone is checked as a chosen one", async () => {
   assert.deepEqual(view.problems.map((p) => [p.row, p.column, p.code]), [["2", "Email", "invalid_email"]]);
 });
 
+test("attributes and the options property set the check's options", async () => {
+  await page.evaluate(() => {
+    const upload = document.querySelector("bulk-users-upload");
+    upload.setAttribute("allowed-sites", "Oslo, Bergen");
+    upload.options = { existing_emails: ["taken@example.com"] };
+  });
+  const bytes = Buffer.from(`${header}Ada,ada@example.com,,Olso\nBob,taken@example.com,,Oslo\n`);
+  const view = await choose("options.csv", bytes);
+  assert.deepEqual(
+    view.problems.map((p) => [p.row, p.column, p.code, p.suggestion]),
+    [
+      ["2", "Site", "unknown_site", "Oslo"],
+      ["3", "Email", "email_exists", null],
+    ],
+  );
+  await page.evaluate(() => {
+    const upload = document.querySelector("bulk-users-upload");
+    upload.removeAttribute("allowed-sites");
+    upload.options = {};
+  });
+  // The file shown is checked again with the options as they now are.
+  await problemsLeft(0);
+});
+
 test("the marked workbook is the grid as it stands, marked", async () => {
   await choose("to-mark.csv", Buffer.from(`${header}Ada,ada@example.com,,\n,bob@example.com,,\nCy,cy(at)example.com,Admin,\n`));
   await page.fill(`${cell(3, "User name")} input`, "Bob");
