@@ -29,15 +29,13 @@ pub(crate) fn readable(text: &str) -> Result<(), Problem> {
 
 /// Checks shared by every text value: control characters and length.
 fn plain_text(text: &str, max: usize) -> Result<(), Problem> {
-    // No early exit: the compiler then checks many bytes at once.
-    if text
-        .bytes()
-        .fold(false, |control, b| control | (b < 0x20) | (b == 0x7F))
-    {
-        return Err(Problem::Control);
-    }
-    // Line and paragraph separators are line breaks a web page's text can carry.
-    if !text.is_ascii() && text.contains(['\u{2028}', '\u{2029}']) {
+    // No early exit: the compiler then checks many bytes at once. Line and paragraph
+    // separators (U+2028, U+2029: `E2 80 A8`, `E2 80 A9`) are line breaks a web page's
+    // text can carry; only text with their lead byte is searched for them.
+    let (control, lead) = text.bytes().fold((false, false), |(control, lead), b| {
+        (control | (b < 0x20) | (b == 0x7F), lead | (b == 0xE2))
+    });
+    if control || (lead && text.contains(['\u{2028}', '\u{2029}'])) {
         return Err(Problem::Control);
     }
     // Every character is at least one byte: a short text needs no counting.
