@@ -295,6 +295,18 @@ export class BulkUsersUpload extends HTMLElement {
   }
 
   async #choose(file) {
+    // A file over the byte limit is refused by its size, never read into memory.
+    const refused = await this.#call("sizeRefusal", file.size, this.#settings()).catch((error) => this.#fail(error));
+    if (refused) {
+      this.#file = null;
+      this.#table = null;
+      this.#showLeftOut([]);
+      this.#buildGrid();
+      this.#show(refused);
+      this.dataset.file = file.name;
+      this.dataset.state = "shown";
+      return;
+    }
     this.#file = { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
     await this.#open();
   }
@@ -507,7 +519,7 @@ export class BulkUsersUpload extends HTMLElement {
         ? this.#words.ready(report.users.length)
         : this.#words.empty;
     status.dataset.problems = count;
-    marked.hidden = count === 0;
+    marked.hidden = count === 0 || !this.#file;
   }
 
   /** Puts `errors` beside `cell`'s input, in place of what was there. */

@@ -15,6 +15,7 @@ const calls = new Set([
   "tableErrorsWorkbook",
   "columnNames",
   "negotiateLanguage",
+  "sizeRefusal",
 ]);
 const loaded = init();
 

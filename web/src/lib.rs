@@ -123,6 +123,36 @@ pub fn open_json(bytes: &[u8], file_name: &str, options_json: &str) -> Result<St
     Ok(opened.to_string())
 }
 
+/// The report of a file of `size` bytes that is over the byte limit, as JSON text
+/// (`file_too_large`, the size in its message); `None` for a file within it. A page asks
+/// before reading a file, so that a file of gigabytes is never read into memory.
+///
+/// # Errors
+///
+/// A sentence for the page's developer when the options are wrong.
+pub fn size_refusal_json(size: f64, options_json: &str) -> Result<Option<String>, String> {
+    let options = options_from_json(options_json)?;
+    // A size past what a usize holds is past any limit.
+    let within = size.is_finite() && size >= 0.0 && size <= options.bytes_limit() as f64;
+    if within {
+        return Ok(None);
+    }
+    let size = if size.is_finite() && size >= 0.0 && size < usize::MAX as f64 {
+        Some(size as usize)
+    } else {
+        None
+    };
+    let errors = options.file_too_large(size);
+    let mut report = serde_json::to_value(&errors).map_err(|e| format!("bulk-users: {e}"))?;
+    if let Some(report) = report.as_object_mut() {
+        report.insert("users".into(), serde_json::json!([]));
+        report.insert("notes".into(), serde_json::json!([]));
+        report.insert("encoding".into(), serde_json::Value::Null);
+        report.insert("delimiter".into(), serde_json::Value::Null);
+    }
+    Ok(Some(report.to_string()))
+}
+
 /// The report of a grid as it stands (its [`Table::to_csv`] checked), as JSON text.
 ///
 /// # Errors
@@ -387,6 +417,18 @@ pub fn open(
     let json = open_json(&bytes, file_name, &options_text(options)?)
         .map_err(|e| JsValue::from(JsError::new(&e)))?;
     parsed(&json)
+}
+
+/// The report of a file of `size` bytes (`File.size`) over the byte limit, or
+/// `undefined` for one within it: asked before the file is read.
+#[wasm_bindgen(js_name = sizeRefusal, unchecked_return_type = "Report | undefined")]
+pub fn size_refusal(size: f64, options: Option<JsCheckOptions>) -> Result<JsValue, JsValue> {
+    match size_refusal_json(size, &options_text(options)?)
+        .map_err(|e| JsValue::from(JsError::new(&e)))?
+    {
+        Some(json) => parsed(&json),
+        None => Ok(JsValue::UNDEFINED),
+    }
 }
 
 /// Checks a grid as it stands: the report, at the file's rows.

@@ -455,6 +455,21 @@ test("a file that is not a spreadsheet is a problem of the whole file, with no g
   assert.equal(await page.isHidden("bulk-users-upload .bu-grid"), true);
 });
 
+test("a file over the byte limit is refused by its size, without being read", async () => {
+  await page.evaluate(() => document.querySelector("bulk-users-upload").setAttribute("max-bytes", "1000"));
+  const bytes = Buffer.from(header + Array.from({ length: 100 }, (_, i) => `User ${i},user${i}@example.com,,\n`).join(""));
+  const view = await choose("large.csv", bytes);
+  const report = native("large.csv", bytes, "fr");
+  assert.deepEqual(view.problems.map((p) => [p.row, p.code]), [["", "file_too_large"]]);
+  assert.equal(view.problems[0].lang, "fr");
+  assert.match(view.problems[0].message, /^Le fichier/);
+  assert.equal(await page.isHidden("bulk-users-upload .bu-grid"), true);
+  assert.equal(await page.isHidden("bulk-users-upload .bu-marked"), true);
+  await page.evaluate(() => document.querySelector("bulk-users-upload").removeAttribute("max-bytes"));
+  // Natively, within the default limit, the same file is 100 users.
+  assert.deepEqual([report.errors.length, report.users.length], [0, 100]);
+});
+
 test("the template downloads, in French, and reads back as a header with no users", async () => {
   const { name, bytes } = await clickAndDownload("bulk-users-upload .bu-template");
   assert.equal(name, "users-template.xlsx");
