@@ -178,6 +178,13 @@ enum Token {
     General,
     /// The `/` of a fraction.
     Slash,
+    /// Hours, minutes or seconds: a run of `h`, `m` or `s` (`width` letters), or one in
+    /// brackets (`[h]`, `total`: counted on past a day, an hour or a minute).
+    Time {
+        unit: time::Unit,
+        total: bool,
+        width: usize,
+    },
 }
 
 /// Splits a section into tokens; `None` for what is not rendered here.
@@ -204,6 +211,13 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
                 if let Some(currency) = inside.strip_prefix('$') {
                     let symbol = currency.split('-').next().unwrap_or("");
                     tokens.push(Token::Literal(symbol.to_owned()));
+                } else if let Some(unit) = time::bracketed_unit(&inside) {
+                    let width = inside.chars().count();
+                    tokens.push(Token::Time {
+                        unit,
+                        total: true,
+                        width,
+                    });
                 }
                 // Colours, conditions and locale codes change no character.
             }
@@ -250,6 +264,19 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
             c if !c.is_ascii() => tokens.push(Token::Literal(c.to_string())),
             // Digits other than 0 are shown as they are.
             '1'..='9' => tokens.push(Token::Literal(c.to_string())),
+            c if time::Unit::of(c).is_some() => {
+                let mut width = 1usize;
+                while chars.next_if(|n| n.eq_ignore_ascii_case(&c)).is_some() {
+                    width = width.saturating_add(1);
+                }
+                if let Some(unit) = time::Unit::of(c) {
+                    tokens.push(Token::Time {
+                        unit,
+                        total: false,
+                        width,
+                    });
+                }
+            }
             // Letters of dates and times are not rendered here; Excel shows others as
             // they are.
             c if c.is_ascii_alphabetic() && !is_date_letter(c, chars.clone()) => {
@@ -265,6 +292,10 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
 
 fn render(section: &str, value: f64, signed: bool) -> Option<String> {
     let tokens = tokenize(section)?;
+    // A time is shown by `time.rs`, or as General.
+    if tokens.iter().any(|t| matches!(t, Token::Time { .. })) {
+        return None;
+    }
     if tokens.contains(&Token::Slash) {
         return fraction::render(&tokens, value, signed);
     }

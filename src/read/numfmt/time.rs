@@ -2,7 +2,7 @@
 //! number, and elapsed times (`[h]:mm:ss`), which show a count of hours, minutes or
 //! seconds.
 
-use super::scan;
+use super::{scan, tokenize, Token};
 
 /// What a format code shows a number as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,23 +55,46 @@ pub(crate) fn shape(code: &str) -> Shape {
     }
 }
 
+/// A unit of time in a format code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unit {
+    Hours,
+    Minutes,
+    Seconds,
+}
+
+impl Unit {
+    /// The unit a letter of a code names: `h`, `m` or `s`, in either case.
+    pub(super) fn of(letter: char) -> Option<Unit> {
+        match letter.to_ascii_lowercase() {
+            'h' => Some(Unit::Hours),
+            'm' => Some(Unit::Minutes),
+            's' => Some(Unit::Seconds),
+            _ => None,
+        }
+    }
+}
+
+/// The elapsed unit a bracket holds: one letter of `h`, `m` or `s`, repeated (`[h]`,
+/// `[mm]`); `None` for a colour, a condition or a locale.
+pub(super) fn bracketed_unit(inside: &str) -> Option<Unit> {
+    let mut letters = inside.chars();
+    let first = letters.next()?;
+    let unit = Unit::of(first)?;
+    letters
+        .all(|c| c.eq_ignore_ascii_case(&first))
+        .then_some(unit)
+}
+
 /// Whether `code` holds an elapsed-time unit: `[h]`, `[mm]`, `[ss]`…
 pub(super) fn is_elapsed(code: &str) -> bool {
     let mut elapsed = false;
     scan(code, |_, _, bracketed| {
-        if let Some(inside) = bracketed {
-            let mut letters = inside.chars().map(|c| c.to_ascii_lowercase());
-            let first = letters.next();
-            elapsed |= matches!(first, Some('h' | 'm' | 's')) && letters.all(|c| Some(c) == first);
-        }
+        elapsed |= bracketed.and_then(bracketed_unit).is_some();
     });
     elapsed
 }
 
-/// An elapsed time as the code shows it: `[h]:mm:ss` on 1.5 (days) is `36:00:00`,
-/// `[s].000` counts seconds with milliseconds. The largest unit in brackets is not
-/// wrapped; the smaller ones are. `None` for what is not rendered here (AM/PM, dates,
-/// a negative or huge value), which then shows as General.
 /// One unit of an elapsed-time code, or its decimals.
 #[derive(Clone, Copy, PartialEq)]
 enum Part {
@@ -81,59 +104,36 @@ enum Part {
     Decimals(usize),
 }
 
+/// An elapsed time as the code shows it: `[h]:mm:ss` on 1.5 (days) is `36:00:00`,
+/// `[s].000` counts seconds with milliseconds. The largest unit in brackets is not
+/// wrapped; the smaller ones are. `None` for what is not rendered here (AM/PM, dates,
+/// a negative or huge value), which then shows as General.
 pub(super) fn elapsed(value: f64, section: &str) -> Option<String> {
+    let tokens = tokenize(section)?;
     let mut parts: Vec<Result<Part, String>> = Vec::new();
-    let mut chars = section.chars().peekable();
-    while let Some(c) = chars.next() {
-        let run = |first: char, chars: &mut std::iter::Peekable<std::str::Chars>| {
-            let mut width = 1usize;
-            while chars.next_if(|n| n.eq_ignore_ascii_case(&first)).is_some() {
-                width = width.saturating_add(1);
+    let mut tokens = tokens.iter().peekable();
+    while let Some(token) = tokens.next() {
+        let part = match token {
+            Token::Time { unit, total, width } => {
+                let (total, width) = (*total, *width);
+                Ok(match unit {
+                    Unit::Hours => Part::Hours { total, width },
+                    Unit::Minutes => Part::Minutes { total, width },
+                    Unit::Seconds => Part::Seconds { total, width },
+                })
             }
-            width
-        };
-        let part = match c.to_ascii_lowercase() {
-            '"' => Err(chars.by_ref().take_while(|&c| c != '"').collect()),
-            '\\' => Err(chars.next()?.to_string()),
-            '_' => {
-                chars.next()?;
-                Err(" ".to_owned())
-            }
-            '*' => {
-                chars.next()?;
-                continue;
-            }
-            '[' => {
-                let inside: String = chars.by_ref().take_while(|&c| c != ']').collect();
-                let width = inside.chars().count();
-                match inside.chars().next().map(|c| c.to_ascii_lowercase()) {
-                    Some('h') => Ok(Part::Hours { total: true, width }),
-                    Some('m') => Ok(Part::Minutes { total: true, width }),
-                    Some('s') => Ok(Part::Seconds { total: true, width }),
-                    // Colours and locales change no character.
-                    _ => continue,
-                }
-            }
-            'h' => Ok(Part::Hours {
-                total: false,
-                width: run(c, &mut chars),
-            }),
-            'm' => Ok(Part::Minutes {
-                total: false,
-                width: run(c, &mut chars),
-            }),
-            's' => Ok(Part::Seconds {
-                total: false,
-                width: run(c, &mut chars),
-            }),
-            '.' if chars.peek() == Some(&'0') => {
+            // `.000`: fractions of a second, at most three places.
+            Token::Point if tokens.peek() == Some(&&Token::Digit('0')) => {
                 let mut zeros = 0usize;
-                while chars.next_if(|&d| d == '0').is_some() {
+                while tokens.next_if(|t| **t == Token::Digit('0')).is_some() {
                     zeros = zeros.saturating_add(1);
                 }
                 Ok(Part::Decimals(zeros.min(3)))
             }
-            ':' | ' ' | '-' | '.' | ',' | '/' | '(' | ')' => Err(c.to_string()),
+            Token::Point => Err(".".to_owned()),
+            Token::Group => Err(",".to_owned()),
+            Token::Slash => Err("/".to_owned()),
+            Token::Literal(text) => Err(text.clone()),
             _ => return None,
         };
         parts.push(part);
