@@ -28,7 +28,9 @@ check(bytes, "users.csv", { unknown_columns: "drop" });
 check(bytes, "users.csv", { maxrows: 1 });
 
 // The grid: a file opened, corrected and made ready.
-import { open, checkTable, readyCsv, tableErrorsWorkbook, columnNames, type Opened, type Table } from "../pkg/bulk_users.js";
+import { open, checkTable, readyCsv, tableErrorsWorkbook, columnNames, sizeRefusal, type Opened, type Table } from "../pkg/bulk_users.js";
+const refused: Report | undefined = sizeRefusal(20_000_000, options);
+console.log(refused?.errors[0]?.code);
 const opened: Opened = open(bytes, "users.csv", options);
 const table: Table | null = opened.table;
 if (table) {
