@@ -1,6 +1,9 @@
 //! The decompression budget: every byte inflated from a workbook's zip is counted, across
 //! all the parts read, so that a small file that expands to gigabytes is stopped early.
-//! Sizes declared in the zip can lie; what is counted is what is actually produced.
+//! Sizes declared in the zip can lie; what is counted is what is actually produced. A
+//! part read more than once (an .ods's content, looked through for its tables' names
+//! before the chosen one is read) counts once: the limit is the file's, and the work
+//! stays within the readings times the limit.
 
 use std::cell::Cell;
 use std::io::{self, Read};
@@ -42,14 +45,31 @@ impl Budget {
         Metered {
             inner,
             budget: self.clone(),
+            part: None,
+        }
+    }
+
+    /// `inner`, a reading of `part` from its start, charged for the bytes past where any
+    /// earlier reading of it got.
+    pub(crate) fn meter_part<R: Read>(&self, inner: R, part: &Part) -> Metered<R> {
+        Metered {
+            inner,
+            budget: self.clone(),
+            part: Some((part.clone(), 0)),
         }
     }
 }
+
+/// How far any reading of one part has got: a reading charges only what lies past it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Part(Rc<Cell<u64>>);
 
 /// A reader whose bytes are charged to a [`Budget`]; past the limit it fails.
 pub(crate) struct Metered<R> {
     inner: R,
     budget: Budget,
+    /// The part this reads from its start, and how far this reading has got.
+    part: Option<(Part, u64)>,
 }
 
 impl<R: Read> Read for Metered<R> {
@@ -58,7 +78,14 @@ impl<R: Read> Read for Metered<R> {
             return Err(io::Error::other("the decompression budget is spent"));
         }
         let n = self.inner.read(buf)?;
-        let used = self.budget.used.get().saturating_add(n as u64);
+        let mut charged = n as u64;
+        if let Some((part, position)) = &mut self.part {
+            *position = position.saturating_add(charged);
+            let furthest = part.0.get();
+            charged = position.saturating_sub(furthest);
+            part.0.set(furthest.max(*position));
+        }
+        let used = self.budget.used.get().saturating_add(charged);
         self.budget.used.set(used);
         if used > self.budget.limit {
             return Err(io::Error::other("the decompression budget is spent"));
@@ -85,5 +112,25 @@ mod tests {
             .read_to_string(&mut second)
             .is_err());
         assert!(budget.is_spent());
+    }
+
+    #[test]
+    fn a_part_read_again_counts_once() {
+        let budget = Budget::new(10);
+        let part = Part::default();
+        for _ in 0..3 {
+            let mut text = String::new();
+            let reading = budget
+                .meter_part(&b"12345678"[..], &part)
+                .read_to_string(&mut text);
+            assert!(reading.is_ok());
+        }
+        assert_eq!(budget.used.get(), 8);
+        // Another part counts on top.
+        let mut other = String::new();
+        assert!(budget
+            .meter(&b"123"[..])
+            .read_to_string(&mut other)
+            .is_err());
     }
 }

@@ -315,3 +315,37 @@ fn formulas_of_a_writer_that_stores_placeholders_are_not_taken_as_values() {
     let errors = bulk_users::parse(&bytes, Format::Ods).unwrap_err();
     assert_eq!(errors[1].value.as_deref(), Some("of:=UPPER(\"london\")"));
 }
+
+#[test]
+fn a_content_read_twice_to_choose_its_table_counts_once_against_the_budget() {
+    // A big table first, the Users table after it: the content is looked through for
+    // the tables' names, then read again up to the Users table. Its 760 KB are within a
+    // limit of 1 MB once, and were refused as past it when counted twice.
+    let filler = row(&[text_cell(&"x".repeat(100))]).repeat(3_500);
+    assert!(
+        (700_000..800_000).contains(&filler.len()),
+        "{}",
+        filler.len()
+    );
+    let ada = row(&[text_cell("Ada"), text_cell("ada@example.com")]);
+    let users = format!("{HEADER_ROW}{ada}");
+    let bytes = raw_ods(&[
+        RawTable {
+            name: "Data",
+            hidden: false,
+            rows: &filler,
+        },
+        RawTable {
+            name: "Users",
+            hidden: false,
+            rows: &users,
+        },
+    ]);
+    let options = bulk_users::Options::new().max_inflated_bytes(1_000_000);
+    let users = options.parse(&bytes, Format::Ods).map(|u| u.len());
+    assert_eq!(users, Ok(1));
+    // A limit under the content itself still refuses it.
+    let options = bulk_users::Options::new().max_inflated_bytes(500_000);
+    let refused = options.parse(&bytes, Format::Ods).unwrap_err();
+    assert_eq!(refused[0].code, ErrorCode::UnreadableFile);
+}

@@ -19,7 +19,7 @@ use cell::{rows_repeated, CellStart};
 use styles::CellStyles;
 
 use crate::model::sheet::{SHEET_COLUMNS, SHEET_ROWS};
-use crate::read::budget::Budget;
+use crate::read::budget::{Budget, Part};
 use crate::read::row::{CellKind, Row, RowSink};
 use crate::read::sheet::{choose_sheet, WorkbookProblem};
 use crate::read::zip::{attribute, find, push_reference, read_part, skip_element, xml_reader};
@@ -55,12 +55,14 @@ fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<()
     };
     let content = find(&mut archive, "content.xml").ok_or(WorkbookProblem::Damaged)?;
     // Which table to read depends on every table's name: one pass over the document
-    // that skips their contents, then one that reads the chosen table.
+    // that skips their contents, then one that reads the chosen table. Its bytes count
+    // once against the budget, however often they are read.
+    let content_read = Part::default();
     let tables = {
         let file = archive
             .by_name(&content)
             .map_err(|_| WorkbookProblem::Damaged)?;
-        tables(&mut xml_reader(budget.meter(file)))?
+        tables(&mut xml_reader(budget.meter_part(file, &content_read)))?
     };
     let chosen = choose_sheet(tables.iter().map(|t| (t.name.as_str(), t.visible)))
         .ok_or(WorkbookProblem::NoSheet)?;
@@ -73,13 +75,13 @@ fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<()
         let file = archive
             .by_name(&content)
             .map_err(|_| WorkbookProblem::Damaged)?;
-        styles.read(&mut xml_reader(budget.meter(file)))?;
+        styles.read(&mut xml_reader(budget.meter_part(file, &content_read)))?;
     }
     styles.resolve();
     let file = archive
         .by_name(&content)
         .map_err(|_| WorkbookProblem::Damaged)?;
-    let mut reader = xml_reader(budget.meter(file));
+    let mut reader = xml_reader(budget.meter_part(file, &content_read));
     let mut buf = Vec::new();
     let mut index = 0usize;
     loop {
