@@ -12,7 +12,7 @@
 //! - `errorsWorkbook(bytes, fileName, options?)`: the upload back as an .xlsx with every
 //!   problem marked.
 //! - `open(bytes, fileName, options?)`: the report and the upload as a grid to correct
-//!   (the crate's [`Table`](bulk_users::Table)); `checkTable(table, options?)`,
+//!   (the crate's [`Table`]); `checkTable(table, options?)`,
 //!   `tableErrorsWorkbook(table, options?)` and `readyCsv(table, options?)` check the
 //!   grid as it stands, mark it in a workbook, and write it as the CSV to submit.
 //!
