@@ -172,6 +172,7 @@ export class BulkUsersUpload extends HTMLElement {
     const template = element("button", { type: "button", className: "bu-template", disabled: true });
     const marked = element("button", { type: "button", className: "bu-marked", hidden: true });
     const status = element("p", { role: "status", "aria-live": "polite", className: "bu-status" });
+    const notes = element("div", { className: "bu-notes", hidden: true });
     const leftOut = element("div", { className: "bu-left-out", hidden: true });
     const problems = element("ul", { className: "bu-problems", hidden: true });
     const grid = element("table", { className: "bu-grid", hidden: true });
@@ -182,12 +183,13 @@ export class BulkUsersUpload extends HTMLElement {
       drop,
       element("p", { className: "bu-downloads" }, template, " ", marked),
       status,
+      notes,
       leftOut,
       problems,
       grid,
       add,
     );
-    this.#parts = { root, input, label, hint, drop, template, marked, status, leftOut, problems, grid, add };
+    this.#parts = { root, input, label, hint, drop, template, marked, status, notes, leftOut, problems, grid, add };
     this.replaceChildren(root);
     this.dataset.state = "loading";
 
@@ -300,6 +302,7 @@ export class BulkUsersUpload extends HTMLElement {
     if (refused) {
       this.#file = null;
       this.#table = null;
+      this.#showNotes(refused);
       this.#showLeftOut([]);
       this.#buildGrid();
       this.#show(refused);
@@ -329,6 +332,7 @@ export class BulkUsersUpload extends HTMLElement {
       return;
     }
     this.#table = opened.table;
+    this.#showNotes(opened.report);
     this.#showLeftOut(opened.table ? opened.report.errors.filter((e) => LEFT_OUT.has(e.code)) : []);
     this.#buildGrid();
     if (this.#table) {
@@ -338,6 +342,25 @@ export class BulkUsersUpload extends HTMLElement {
     }
     this.dataset.file = name;
     this.dataset.state = "shown";
+  }
+
+  /** What was assumed while reading the file (its encoding, joined names, skipped
+   * title rows…), so that the person can tell whether it was read as they meant. */
+  #showNotes(report) {
+    const { notes } = this.#parts;
+    notes.hidden = report.notes.length === 0;
+    notes.replaceChildren();
+    if (report.notes.length > 0) {
+      const items = report.notes.map((note) => {
+        const item = element("li", { "data-code": note.code, lang: report.language });
+        if (note.row !== null) {
+          item.dataset.row = note.row;
+        }
+        item.append(note.row === null ? "" : this.#words.atRow(note.row), note.message);
+        return item;
+      });
+      notes.append(element("p", { textContent: this.#words.notes }), element("ul", {}, ...items));
+    }
   }
 
   #showLeftOut(errors) {

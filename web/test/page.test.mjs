@@ -446,6 +446,20 @@ test("what the grid leaves out of a file is said, and the rest is ready", async 
   assert.equal(await page.isVisible("bulk-users-upload .bu-left-out"), true);
 });
 
+test("what was assumed while reading the file is said beside the grid", async () => {
+  // A short Windows-1252 CSV, as Excel's "CSV (Comma delimited)" writes it.
+  const bytes = Buffer.from("User name,Email\nJos\xe9 M\xfcller,jose@example.com\nH\xe9l\xe8ne,helene@example.com\n", "latin1");
+  const view = await choose("latin1.csv", bytes);
+  const report = native("latin1.csv", bytes, "fr");
+  const notes = await page.evaluate(() =>
+    [...document.querySelectorAll("bulk-users-upload .bu-notes li")].map((li) => [li.dataset.code, li.textContent, li.lang]),
+  );
+  assert.deepEqual(notes, report.notes.map((n) => [n.code, n.message, "fr"]));
+  assert.deepEqual(notes.map((n) => n[0]), ["encoding_guessed"]);
+  assert.deepEqual(view.rows.map((r) => r[1]), ["José Müller", "Hélène"]);
+  assert.equal(view.status, "2 utilisateurs prêts à ajouter");
+});
+
 test("a file that is not a spreadsheet is a problem of the whole file, with no grid", async () => {
   const bytes = Buffer.from([0x00, 0x01, 0x02, 0xff]);
   const view = await choose("binary.csv", bytes);
