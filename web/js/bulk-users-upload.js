@@ -212,16 +212,21 @@ export class BulkUsersUpload extends HTMLElement {
         this.#choose(file);
       }
     });
-    template.addEventListener("click", async () => {
-      download(await this.#call("template", this.#settings()), "users-template.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    template.addEventListener("click", () => {
+      this.#call("template", this.#settings())
+        .then((bytes) => download(bytes, "users-template.xlsx", xlsx))
+        .catch((error) => this.#fail(error));
     });
-    marked.addEventListener("click", async () => {
+    marked.addEventListener("click", () => {
       const settings = this.#settings();
-      const bytes = this.#table
-        ? await this.#call("tableErrorsWorkbook", this.#table, settings)
-        : await this.#call("errorsWorkbook", this.#file.bytes, this.#file.name, settings);
-      const stem = this.#file.name.replace(/\.[^.]*$/, "");
-      download(bytes, `${stem}-problems.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      const { name, bytes } = this.#file;
+      const made = this.#table
+        ? this.#call("tableErrorsWorkbook", this.#table, settings)
+        : this.#call("errorsWorkbook", bytes, name, settings);
+      made
+        .then((workbook) => download(workbook, `${name.replace(/\.[^.]*$/, "")}-problems.xlsx`, xlsx))
+        .catch((error) => this.#fail(error));
     });
     add.addEventListener("click", () => this.#addRow());
     grid.addEventListener("input", (event) => {
