@@ -113,6 +113,11 @@ pub(super) fn render(text: &Text) -> String {
             "Die Kopfzeile hat mehr als {max} Spalten. Behalten Sie nur die Spalten {}.",
             WORDS.columns()
         ),
+        Text::MoreHeaderCells { count: 1 } => format!(
+            "1 weitere Überschrift ist eine unbekannte oder doppelte Spalte. Behalten Sie nur \
+             die Spalten {}, jede einmal.",
+            WORDS.columns()
+        ),
         Text::MoreHeaderCells { count } => format!(
             "{count} weitere Überschriften sind unbekannte oder doppelte Spalten. Behalten \
              Sie nur die Spalten {}, jede einmal.",
@@ -126,7 +131,8 @@ pub(super) fn render(text: &Text) -> String {
         ),
         Text::TooManyRows { limit } => format!(
             "Die Datei enthält mehr als {limit} Benutzer; dies ist die erste Zeile über der \
-             Grenze. Verteilen Sie die Benutzer auf Dateien mit höchstens {limit} Benutzern."
+             Grenze. Verteilen Sie die Benutzer auf Dateien mit höchstens {}.",
+            with_users(limit)
         ),
         Text::ExtraValue {
             index,
@@ -246,9 +252,11 @@ pub(super) fn render(text: &Text) -> String {
         Text::ProblemsSheetTitle => "Probleme".to_owned(),
         Text::ProblemHeading => "Problem".to_owned(),
         Text::SplitFile { users, limit } => format!(
-            "Die Datei enthält {users} Benutzer; höchstens {limit} können auf einmal \
-             hinzugefügt werden. Verteilen Sie sie auf Dateien mit höchstens {limit} \
-             Benutzern und laden Sie jede hoch."
+            "Die Datei enthält {users} Benutzer; höchstens {limit} {} auf einmal \
+             hinzugefügt werden. Verteilen Sie sie auf Dateien mit höchstens {} und laden \
+             Sie jede hoch.",
+            if limit == 1 { "kann" } else { "können" },
+            with_users(limit)
         ),
         Text::DidYouMean { meant } => format!(" Meinten Sie {}?", WORDS.q(meant)),
         Text::KnownList {
@@ -416,4 +424,12 @@ fn encoding(name: &str) -> String {
             "Koreanisch",
         ],
     )
+}
+
+/// „mit höchstens 1 Benutzer“, „mit höchstens 2 Benutzern“: the count after „mit“.
+fn with_users(count: u32) -> String {
+    match count {
+        1 => "1 Benutzer".to_owned(),
+        n => format!("{n} Benutzern"),
+    }
 }

@@ -122,6 +122,11 @@ pub(super) fn render(text: &Text) -> String {
             "The header row has more than {max} columns. Keep only the columns {}.",
             WORDS.columns()
         ),
+        Text::MoreHeaderCells { count: 1 } => format!(
+            "1 more header cell is an unknown or repeated column. Keep only the columns {}, \
+             each once.",
+            WORDS.columns()
+        ),
         Text::MoreHeaderCells { count } => format!(
             "{count} more header cells are unknown or repeated columns. Keep only the \
              columns {}, each once.",
@@ -133,8 +138,10 @@ pub(super) fn render(text: &Text) -> String {
             WORDS.header(column)
         ),
         Text::TooManyRows { limit } => format!(
-            "The file has more than {limit} users; this is the first row past the limit. \
-             Split the users into files of at most {limit} users each."
+            "The file has more than {}; this is the first row past the limit. Split the \
+             users into files of at most {} each.",
+            users(limit),
+            users(limit)
         ),
         Text::ExtraValue {
             index,
@@ -201,8 +208,9 @@ pub(super) fn render(text: &Text) -> String {
             .to_owned(),
         Text::RuleRequired => "Columns marked * are required. Empty rows are skipped.".to_owned(),
         Text::RuleLimits { rows, bytes: max } => format!(
-            "At most {rows} users per file, and files of at most {}. Split larger lists \
-             into several files.",
+            "At most {} per file, and files of at most {}. Split larger lists into \
+             several files.",
+            users(rows),
             WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => "Each email address may appear only once in the file.".to_owned(),
@@ -240,7 +248,8 @@ pub(super) fn render(text: &Text) -> String {
         Text::ProblemHeading => "Problem".to_owned(),
         Text::SplitFile { users, limit } => format!(
             "The file has {users} users; at most {limit} can be added at once. Split them \
-             into files of at most {limit} users and upload each."
+             into files of at most {} and upload each.",
+            self::users(limit)
         ),
         Text::DidYouMean { meant } => format!(" Did you mean {}?", WORDS.q(meant)),
         Text::KnownList {
@@ -397,4 +406,12 @@ fn encoding(name: &str) -> String {
             "Korean",
         ],
     )
+}
+
+/// "1 user", "2 users".
+fn users(count: u32) -> String {
+    match count {
+        1 => "1 user".to_owned(),
+        n => format!("{n} users"),
+    }
 }

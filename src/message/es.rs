@@ -121,6 +121,11 @@ pub(super) fn render(text: &Text) -> String {
              {}.",
             WORDS.columns()
         ),
+        Text::MoreHeaderCells { count: 1 } => format!(
+            "Otra celda del encabezado es una columna desconocida o repetida. Conserve solo \
+             las columnas {}, cada una una vez.",
+            WORDS.columns()
+        ),
         Text::MoreHeaderCells { count } => format!(
             "Otras {count} celdas del encabezado son columnas desconocidas o repetidas. \
              Conserve solo las columnas {}, cada una una vez.",
@@ -133,8 +138,10 @@ pub(super) fn render(text: &Text) -> String {
             WORDS.q(WORDS.header(column))
         ),
         Text::TooManyRows { limit } => format!(
-            "El archivo tiene más de {limit} usuarios; esta es la primera fila que supera el \
-             límite. Reparta los usuarios en archivos de {limit} usuarios como máximo."
+            "El archivo tiene más de {}; esta es la primera fila que supera el límite. \
+             Reparta los usuarios en archivos de {} como máximo.",
+            users(limit),
+            users(limit)
         ),
         Text::ExtraValue {
             index,
@@ -204,8 +211,9 @@ pub(super) fn render(text: &Text) -> String {
                                se omiten."
             .to_owned(),
         Text::RuleLimits { rows, bytes: max } => format!(
-            "Como máximo {rows} usuarios por archivo y archivos de {} como máximo. Reparta \
-             las listas más largas en varios archivos.",
+            "Como máximo {} por archivo y archivos de {} como máximo. Reparta las listas \
+             más largas en varios archivos.",
+            users(rows),
             WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
@@ -249,8 +257,10 @@ pub(super) fn render(text: &Text) -> String {
         Text::ProblemsSheetTitle => "Problemas".to_owned(),
         Text::ProblemHeading => "Problema".to_owned(),
         Text::SplitFile { users, limit } => format!(
-            "El archivo tiene {users} usuarios; como máximo se pueden añadir {limit} a la \
-             vez. Repártalos en archivos de {limit} usuarios como máximo y suba cada uno."
+            "El archivo tiene {users} usuarios; como máximo se {} añadir {limit} a la vez. \
+             Repártalos en archivos de {} como máximo y suba cada uno.",
+            if limit == 1 { "puede" } else { "pueden" },
+            self::users(limit)
         ),
         Text::DidYouMean { meant } => format!(" ¿Quiso decir {}?", WORDS.q(meant)),
         Text::KnownList {
@@ -424,4 +434,12 @@ fn encoding(name: &str) -> String {
             "Coreano",
         ],
     )
+}
+
+/// «1 usuario», «2 usuarios».
+fn users(count: u32) -> String {
+    match count {
+        1 => "1 usuario".to_owned(),
+        n => format!("{n} usuarios"),
+    }
 }

@@ -117,6 +117,11 @@ pub(super) fn render(text: &Text) -> String {
             "La ligne d'en-tête a plus de {max} colonnes. Ne gardez que les colonnes {}.",
             WORDS.columns()
         ),
+        Text::MoreHeaderCells { count: 1 } => format!(
+            "1 autre cellule d'en-tête est une colonne inconnue ou répétée. Ne gardez que \
+             les colonnes {}, chacune une seule fois.",
+            WORDS.columns()
+        ),
         Text::MoreHeaderCells { count } => format!(
             "{count} autres cellules d'en-tête sont des colonnes inconnues ou répétées. Ne \
              gardez que les colonnes {}, chacune une seule fois.",
@@ -128,9 +133,10 @@ pub(super) fn render(text: &Text) -> String {
             WORDS.q(WORDS.header(column))
         ),
         Text::TooManyRows { limit } => format!(
-            "Le fichier contient plus de {limit} utilisateurs ; cette ligne est la première \
-             au-delà de la limite. Répartissez les utilisateurs dans des fichiers de {limit} \
-             utilisateurs au plus."
+            "Le fichier contient plus de {} ; cette ligne est la première au-delà de la \
+             limite. Répartissez les utilisateurs dans des fichiers de {} au plus.",
+            users(limit),
+            users(limit)
         ),
         Text::ExtraValue {
             index,
@@ -202,8 +208,9 @@ pub(super) fn render(text: &Text) -> String {
                                vides sont ignorées."
             .to_owned(),
         Text::RuleLimits { rows, bytes: max } => format!(
-            "{rows} utilisateurs au plus par fichier, et des fichiers de {} au plus. \
-             Répartissez les listes plus longues dans plusieurs fichiers.",
+            "{} au plus par fichier, et des fichiers de {} au plus. Répartissez les listes \
+             plus longues dans plusieurs fichiers.",
+            users(rows),
             WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
@@ -251,9 +258,11 @@ pub(super) fn render(text: &Text) -> String {
         Text::ProblemsSheetTitle => "Problèmes".to_owned(),
         Text::ProblemHeading => "Problème".to_owned(),
         Text::SplitFile { users, limit } => format!(
-            "Le fichier contient {users} utilisateurs ; {limit} au plus peuvent être ajoutés \
-             en une fois. Répartissez-les dans des fichiers de {limit} utilisateurs au plus \
-             et importez chacun d'eux."
+            "Le fichier contient {users} utilisateurs ; {limit} au plus {} être {} en une \
+             fois. Répartissez-les dans des fichiers de {} au plus et importez chacun d'eux.",
+            if limit == 1 { "peut" } else { "peuvent" },
+            if limit == 1 { "ajouté" } else { "ajoutés" },
+            self::users(limit)
         ),
         Text::DidYouMean { meant } => format!(" Vouliez-vous dire {} ?", WORDS.q(meant)),
         Text::KnownList { system, used, ignored } => format!(
@@ -412,4 +421,12 @@ fn encoding(name: &str) -> String {
             "Coréen",
         ],
     )
+}
+
+/// « 1 utilisateur », « 2 utilisateurs ».
+fn users(count: u32) -> String {
+    match count {
+        1 => "1 utilisateur".to_owned(),
+        n => format!("{n} utilisateurs"),
+    }
 }

@@ -109,6 +109,11 @@ pub(super) fn render(text: &Text) -> String {
             "La riga di intestazione ha più di {max} colonne. Tieni solo le colonne {}.",
             WORDS.columns()
         ),
+        Text::MoreHeaderCells { count: 1 } => format!(
+            "Un'altra cella dell'intestazione è una colonna sconosciuta o ripetuta. Tieni \
+             solo le colonne {}, ciascuna una volta.",
+            WORDS.columns()
+        ),
         Text::MoreHeaderCells { count } => format!(
             "Altre {count} celle dell'intestazione sono colonne sconosciute o ripetute. \
              Tieni solo le colonne {}, ciascuna una volta.",
@@ -121,8 +126,10 @@ pub(super) fn render(text: &Text) -> String {
             WORDS.q(WORDS.header(column))
         ),
         Text::TooManyRows { limit } => format!(
-            "Il file ha più di {limit} utenti; questa è la prima riga oltre il limite. Dividi \
-             gli utenti in file di al massimo {limit} utenti."
+            "Il file ha più di {}; questa è la prima riga oltre il limite. Dividi gli \
+             utenti in file di al massimo {}.",
+            users(limit),
+            users(limit)
         ),
         Text::ExtraValue {
             index,
@@ -193,8 +200,9 @@ pub(super) fn render(text: &Text) -> String {
                                vuote vengono saltate."
             .to_owned(),
         Text::RuleLimits { rows, bytes: max } => format!(
-            "Al massimo {rows} utenti per file, e file di al massimo {}. Dividi gli elenchi \
-             più lunghi in più file.",
+            "Al massimo {} per file, e file di al massimo {}. Dividi gli elenchi più \
+             lunghi in più file.",
+            users(rows),
             WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
@@ -238,8 +246,10 @@ pub(super) fn render(text: &Text) -> String {
         Text::ProblemsSheetTitle => "Problemi".to_owned(),
         Text::ProblemHeading => "Problema".to_owned(),
         Text::SplitFile { users, limit } => format!(
-            "Il file ha {users} utenti; se ne possono aggiungere al massimo {limit} alla \
-             volta. Dividili in file di al massimo {limit} utenti e carica ciascuno."
+            "Il file ha {users} utenti; se ne {} aggiungere al massimo {limit} alla volta. \
+             Dividili in file di al massimo {} e carica ciascuno.",
+            if limit == 1 { "può" } else { "possono" },
+            self::users(limit)
         ),
         Text::DidYouMean { meant } => format!(" Forse intendevi {}?", WORDS.q(meant)),
         Text::KnownList {
@@ -410,4 +420,12 @@ fn encoding(name: &str) -> String {
             "Coreano",
         ],
     )
+}
+
+/// «1 utente», «2 utenti».
+fn users(count: u32) -> String {
+    match count {
+        1 => "1 utente".to_owned(),
+        n => format!("{n} utenti"),
+    }
 }

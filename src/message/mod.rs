@@ -406,4 +406,80 @@ mod tests {
         // More bytes than `max`, no more characters: whole.
         assert_eq!(shorten("éé€", 3), "éé€");
     }
+
+    #[test]
+    fn a_limit_of_one_user_is_singular() {
+        // The template's rule and the errors workbook's advice, for a service that
+        // takes one user at a time.
+        let split = Text::SplitFile { users: 3, limit: 1 };
+        let rule = Text::RuleLimits {
+            rows: 1,
+            bytes: 1024,
+        };
+        let expected = [
+            (
+                Language::English,
+                "The file has 3 users; at most 1 can be added at once. Split them into files \
+                 of at most 1 user and upload each.",
+                "At most 1 user per file, and files of at most 1 KiB. Split larger lists \
+                 into several files.",
+            ),
+            (
+                Language::French,
+                "Le fichier contient 3 utilisateurs ; 1 au plus peut être ajouté en une fois. \
+                 Répartissez-les dans des fichiers de 1 utilisateur au plus et importez \
+                 chacun d'eux.",
+                "1 utilisateur au plus par fichier, et des fichiers de 1 Kio au plus. Répartissez \
+                 les listes plus longues dans plusieurs fichiers.",
+            ),
+            (
+                Language::German,
+                "Die Datei enthält 3 Benutzer; höchstens 1 kann auf einmal hinzugefügt \
+                 werden. Verteilen Sie sie auf Dateien mit höchstens 1 Benutzer und laden \
+                 Sie jede hoch.",
+                "Höchstens 1 Benutzer pro Datei und Dateien von höchstens 1 KiB. Verteilen Sie \
+                 längere Listen auf mehrere Dateien.",
+            ),
+            (
+                Language::Spanish,
+                "El archivo tiene 3 usuarios; como máximo se puede añadir 1 a la vez. \
+                 Repártalos en archivos de 1 usuario como máximo y suba cada uno.",
+                "Como máximo 1 usuario por archivo y archivos de 1 KiB como máximo. Reparta las \
+                 listas más largas en varios archivos.",
+            ),
+            (
+                Language::Portuguese,
+                "O arquivo tem 3 usuários; no máximo 1 pode ser adicionado de uma vez. \
+                 Divida-os em arquivos de no máximo 1 usuário e envie cada um.",
+                "No máximo 1 usuário por arquivo, e arquivos de no máximo 1 KiB. Divida listas \
+                 maiores em vários arquivos.",
+            ),
+            (
+                Language::Italian,
+                "Il file ha 3 utenti; se ne può aggiungere al massimo 1 alla volta. Dividili \
+                 in file di al massimo 1 utente e carica ciascuno.",
+                "Al massimo 1 utente per file, e file di al massimo 1 KiB. Dividi gli elenchi più \
+                 lunghi in più file.",
+            ),
+            (
+                Language::Dutch,
+                "Het bestand heeft 3 gebruikers; er kan er maximaal 1 tegelijk worden \
+                 toegevoegd. Verdeel ze over bestanden van maximaal 1 gebruiker en upload elk \
+                 bestand.",
+                "Maximaal 1 gebruiker per bestand, en bestanden van maximaal 1 KiB. Verdeel \
+                 langere lijsten over meerdere bestanden.",
+            ),
+            (
+                Language::Japanese,
+                "ファイルには 3 人のユーザーがいます。一度に追加できるのは 1 人までです。\
+                 1 人以下のファイルに分けて、それぞれアップロードしてください。",
+                "1 ファイルに 1 人まで、ファイルサイズは 1 KiB までです。それより多い場合は複数のファイルに分けてください。",
+            ),
+        ];
+        assert_eq!(expected.len(), Language::ALL.len());
+        for (language, split_text, rule_text) in expected {
+            assert_eq!(split.render(language), split_text, "{language:?}");
+            assert_eq!(rule.render(language), rule_text, "{language:?}");
+        }
+    }
 }

@@ -116,6 +116,11 @@ pub(super) fn render(text: &Text) -> String {
             "De kopregel heeft meer dan {max} kolommen. Houd alleen de kolommen {}.",
             WORDS.columns()
         ),
+        Text::MoreHeaderCells { count: 1 } => format!(
+            "Nog 1 kopcel is een onbekende of dubbele kolom. Houd alleen de kolommen {}, elk \
+             één keer.",
+            WORDS.columns()
+        ),
         Text::MoreHeaderCells { count } => format!(
             "Nog {count} kopcellen zijn onbekende of dubbele kolommen. Houd alleen de \
              kolommen {}, elk één keer.",
@@ -127,8 +132,10 @@ pub(super) fn render(text: &Text) -> String {
             WORDS.q(WORDS.header(column))
         ),
         Text::TooManyRows { limit } => format!(
-            "Het bestand heeft meer dan {limit} gebruikers; dit is de eerste rij boven de \
-             limiet. Verdeel de gebruikers over bestanden van maximaal {limit} gebruikers."
+            "Het bestand heeft meer dan {}; dit is de eerste rij boven de limiet. Verdeel \
+             de gebruikers over bestanden van maximaal {}.",
+            users(limit),
+            users(limit)
         ),
         Text::ExtraValue {
             index,
@@ -198,8 +205,9 @@ pub(super) fn render(text: &Text) -> String {
                                overgeslagen."
             .to_owned(),
         Text::RuleLimits { rows, bytes: max } => format!(
-            "Maximaal {rows} gebruikers per bestand, en bestanden van maximaal {}. Verdeel \
-             langere lijsten over meerdere bestanden.",
+            "Maximaal {} per bestand, en bestanden van maximaal {}. Verdeel langere \
+             lijsten over meerdere bestanden.",
+            users(rows),
             WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
@@ -241,9 +249,11 @@ pub(super) fn render(text: &Text) -> String {
         Text::ProblemsSheetTitle => "Problemen".to_owned(),
         Text::ProblemHeading => "Probleem".to_owned(),
         Text::SplitFile { users, limit } => format!(
-            "Het bestand heeft {users} gebruikers; er kunnen er maximaal {limit} tegelijk \
-             worden toegevoegd. Verdeel ze over bestanden van maximaal {limit} gebruikers en \
-             upload elk bestand."
+            "Het bestand heeft {users} gebruikers; er {} er maximaal {limit} tegelijk \
+             worden toegevoegd. Verdeel ze over bestanden van maximaal {} en upload elk \
+             bestand.",
+            if limit == 1 { "kan" } else { "kunnen" },
+            self::users(limit)
         ),
         Text::DidYouMean { meant } => format!(" Bedoelde u {}?", WORDS.q(meant)),
         Text::KnownList {
@@ -407,4 +417,12 @@ fn encoding(name: &str) -> String {
             "Koreaans",
         ],
     )
+}
+
+/// "1 gebruiker", "2 gebruikers".
+fn users(count: u32) -> String {
+    match count {
+        1 => "1 gebruiker".to_owned(),
+        n => format!("{n} gebruikers"),
+    }
 }

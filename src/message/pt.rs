@@ -109,6 +109,11 @@ pub(super) fn render(text: &Text) -> String {
             "A linha de cabeçalho tem mais de {max} colunas. Mantenha só as colunas {}.",
             WORDS.columns()
         ),
+        Text::MoreHeaderCells { count: 1 } => format!(
+            "Mais 1 célula do cabeçalho é uma coluna desconhecida ou repetida. Mantenha só as \
+             colunas {}, cada uma uma vez.",
+            WORDS.columns()
+        ),
         Text::MoreHeaderCells { count } => format!(
             "Mais {count} células do cabeçalho são colunas desconhecidas ou repetidas. \
              Mantenha só as colunas {}, cada uma uma vez.",
@@ -121,8 +126,10 @@ pub(super) fn render(text: &Text) -> String {
             WORDS.q(WORDS.header(column))
         ),
         Text::TooManyRows { limit } => format!(
-            "O arquivo tem mais de {limit} usuários; esta é a primeira linha além do limite. \
-             Divida os usuários em arquivos de no máximo {limit} usuários."
+            "O arquivo tem mais de {}; esta é a primeira linha além do limite. Divida os \
+             usuários em arquivos de no máximo {}.",
+            users(limit),
+            users(limit)
         ),
         Text::ExtraValue {
             index,
@@ -192,8 +199,9 @@ pub(super) fn render(text: &Text) -> String {
                                ignoradas."
             .to_owned(),
         Text::RuleLimits { rows, bytes: max } => format!(
-            "No máximo {rows} usuários por arquivo, e arquivos de no máximo {}. Divida \
-             listas maiores em vários arquivos.",
+            "No máximo {} por arquivo, e arquivos de no máximo {}. Divida listas maiores \
+             em vários arquivos.",
+            users(rows),
             WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
@@ -235,8 +243,14 @@ pub(super) fn render(text: &Text) -> String {
         Text::ProblemsSheetTitle => "Problemas".to_owned(),
         Text::ProblemHeading => "Problema".to_owned(),
         Text::SplitFile { users, limit } => format!(
-            "O arquivo tem {users} usuários; no máximo {limit} podem ser adicionados de uma \
-             vez. Divida-os em arquivos de no máximo {limit} usuários e envie cada um."
+            "O arquivo tem {users} usuários; no máximo {limit} {} de uma vez. Divida-os em \
+             arquivos de no máximo {} e envie cada um.",
+            if limit == 1 {
+                "pode ser adicionado"
+            } else {
+                "podem ser adicionados"
+            },
+            self::users(limit)
         ),
         Text::DidYouMean { meant } => format!(" Você quis dizer {}?", WORDS.q(meant)),
         Text::KnownList {
@@ -402,4 +416,12 @@ fn encoding(name: &str) -> String {
             "Coreano",
         ],
     )
+}
+
+/// "1 usuário", "2 usuários".
+fn users(count: u32) -> String {
+    match count {
+        1 => "1 usuário".to_owned(),
+        n => format!("{n} usuários"),
+    }
 }

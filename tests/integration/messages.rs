@@ -172,3 +172,75 @@ fn json_round_trips_keep_the_cell_the_value_and_the_language() {
     assert_eq!(old.to_string(), "1 problem in the file:\n  Row 2, Email: m");
     assert_eq!(old[0].column_index, None);
 }
+
+#[test]
+fn a_count_of_one_is_singular_in_every_language() {
+    use bulk_users::UnknownColumns;
+    // A limit of one user: the second is past it.
+    let two_users = csv(&[HEADER, &["A", "a@example.com"], &["B", "b@example.com"]]);
+    // Twenty unknown headers are listed one by one; the twenty-first is counted.
+    let mut header = vec!["User name*".to_owned(), "Email*".to_owned()];
+    header.extend((1..=21).map(|n| format!("Extra {n}")));
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let wide = csv(&[&header, &["A", "a@example.com"]]);
+    let expected = [
+        (
+            Language::English,
+            "The file has more than 1 user; this is the first row past the limit. Split the users into files of at most 1 user each.",
+            "1 more header cell is an unknown or repeated column. Keep only the columns \"User name\", \"Email\", \"User type\" and \"Site\", each once.",
+        ),
+        (
+            Language::French,
+            "Le fichier contient plus de 1 utilisateur ; cette ligne est la première au-delà de la limite. Répartissez les utilisateurs dans des fichiers de 1 utilisateur au plus.",
+            "1 autre cellule d'en-tête est une colonne inconnue ou répétée. Ne gardez que les colonnes « Nom d'utilisateur », « E-mail », « Type d'utilisateur » et « Site », chacune une seule fois.",
+        ),
+        (
+            Language::German,
+            "Die Datei enthält mehr als 1 Benutzer; dies ist die erste Zeile über der Grenze. Verteilen Sie die Benutzer auf Dateien mit höchstens 1 Benutzer.",
+            "1 weitere Überschrift ist eine unbekannte oder doppelte Spalte. Behalten Sie nur die Spalten „Benutzername“, „E-Mail“, „Benutzertyp“ und „Standort“, jede einmal.",
+        ),
+        (
+            Language::Spanish,
+            "El archivo tiene más de 1 usuario; esta es la primera fila que supera el límite. Reparta los usuarios en archivos de 1 usuario como máximo.",
+            "Otra celda del encabezado es una columna desconocida o repetida. Conserve solo las columnas «Nombre de usuario», «Correo electrónico», «Tipo de usuario» y «Sede», cada una una vez.",
+        ),
+        (
+            Language::Portuguese,
+            "O arquivo tem mais de 1 usuário; esta é a primeira linha além do limite. Divida os usuários em arquivos de no máximo 1 usuário.",
+            "Mais 1 célula do cabeçalho é uma coluna desconhecida ou repetida. Mantenha só as colunas “Nome de usuário”, “E-mail”, “Tipo de usuário” e “Local”, cada uma uma vez.",
+        ),
+        (
+            Language::Italian,
+            "Il file ha più di 1 utente; questa è la prima riga oltre il limite. Dividi gli utenti in file di al massimo 1 utente.",
+            "Un'altra cella dell'intestazione è una colonna sconosciuta o ripetuta. Tieni solo le colonne «Nome utente», «E-mail», «Tipo utente» e «Sede», ciascuna una volta.",
+        ),
+        (
+            Language::Dutch,
+            "Het bestand heeft meer dan 1 gebruiker; dit is de eerste rij boven de limiet. Verdeel de gebruikers over bestanden van maximaal 1 gebruiker.",
+            "Nog 1 kopcel is een onbekende of dubbele kolom. Houd alleen de kolommen ‘Gebruikersnaam’, ‘E-mailadres’, ‘Gebruikerstype’ en ‘Locatie’, elk één keer.",
+        ),
+        (
+            Language::Japanese,
+            "ファイルのユーザーが 1 人を超えています。この行が上限を超えた最初の行です。ユーザーを 1 ファイル 1 人以下に分けてください。",
+            "ほかに 1 個の見出しが、不明または重複した列です。「ユーザー名」、「メールアドレス」、「ユーザー種別」、「拠点」の列を 1 つずつだけ残してください。",
+        ),
+    ];
+    assert_eq!(expected.len(), Language::ALL.len());
+    for (language, past_limit, one_more) in expected {
+        let options = Options::new().language(language);
+        let errors = options
+            .clone()
+            .max_rows(1)
+            .parse(&two_users, Format::Csv)
+            .unwrap_err();
+        assert_eq!(errors.last().unwrap().message, past_limit, "{language:?}");
+        let errors = options
+            .unknown_columns(UnknownColumns::Reject)
+            .parse(&wide, Format::Csv)
+            .unwrap_err();
+        assert_eq!(errors.len(), 21, "{language:?}");
+        let counted: Vec<_> = errors.iter().filter(|e| e.column_index.is_none()).collect();
+        assert_eq!(counted.len(), 1, "{language:?}");
+        assert_eq!(counted[0].message, one_more, "{language:?}");
+    }
+}

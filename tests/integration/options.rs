@@ -251,8 +251,8 @@ fn the_errors_file_keeps_every_row_beside_its_problems() {
          upload knows. The columns are \"\"User name\"\", \"\"Email\"\", \"\"User type\"\" and \
          \"\"Site\"\". Rename the header or delete the column.\"\r\n\
          2,A,a@x.com,1,\r\n\
-         3,B,b(at)x.com,,The file has more than 1 users; this is the first row past the limit. \
-         Split the users into files of at most 1 users each.\r\n"
+         3,B,b(at)x.com,,The file has more than 1 user; this is the first row past the limit. \
+         Split the users into files of at most 1 user each.\r\n"
     );
 }
 
