@@ -26,6 +26,11 @@ const COLUMNS = [
   ["Site", "site"],
 ];
 
+/** Rows in each `tbody`. Each body is drawn on a layer of its own (the style sheet's
+ * `will-change`), so a row that grows or shrinks after an edit moves the bodies below
+ * it, not every row of the list one by one. */
+const ROWS_PER_BODY = 50;
+
 /** What the file had that the grid leaves out, as the file's report says. */
 const LEFT_OUT = new Set(["unknown_column", "duplicate_column", "extra_value", "example_row"]);
 
@@ -413,14 +418,17 @@ export class BulkUsersUpload extends HTMLElement {
       ),
       element("th", { scope: "col" }, element("span", { className: "bu-hidden", textContent: words.actions })),
     );
-    const body = element("tbody");
+    const bodies = [element("tbody")];
     for (const data of this.#table.rows) {
-      body.append(this.#rowElement(data));
+      if (bodies[bodies.length - 1].rows.length === ROWS_PER_BODY) {
+        bodies.push(element("tbody"));
+      }
+      bodies[bodies.length - 1].append(this.#rowElement(data));
     }
     grid.append(
       element("caption", { textContent: words.caption(this.#file.name) }),
       element("thead", {}, head),
-      body,
+      ...bodies,
     );
   }
 
@@ -460,7 +468,13 @@ export class BulkUsersUpload extends HTMLElement {
     const data = { row: last + 1, name: "", email: "", user_type: "", site: "" };
     table.rows.push(data);
     const tr = this.#rowElement(data);
-    this.#parts.grid.tBodies[0].append(tr);
+    const { tBodies } = this.#parts.grid;
+    const body = tBodies[tBodies.length - 1];
+    if (body.rows.length < ROWS_PER_BODY) {
+      body.append(tr);
+    } else {
+      body.after(element("tbody", {}, tr));
+    }
     tr.querySelector("input").focus();
     this.#recheck();
   }
@@ -471,11 +485,17 @@ export class BulkUsersUpload extends HTMLElement {
       return;
     }
     // The focus goes to the next row's delete button, else the one before, else "Add".
-    const next = row.tr.nextElementSibling ?? row.tr.previousElementSibling;
+    const rows = [...this.#parts.grid.querySelectorAll("tbody tr")];
+    const at = rows.indexOf(row.tr);
+    const next = rows[at + 1] ?? rows[at - 1];
     this.#table.rows = this.#table.rows.filter((data) => data !== row.data);
     this.#rows.delete(number);
     this.#marked = this.#marked.filter((cell) => cell.closest("tr") !== row.tr);
+    const body = row.tr.parentElement;
     row.tr.remove();
+    if (body.rows.length === 0 && this.#parts.grid.tBodies.length > 1) {
+      body.remove();
+    }
     (next?.querySelector(".bu-delete") ?? this.#parts.add).focus();
     this.#recheck();
   }

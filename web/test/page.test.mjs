@@ -336,6 +336,40 @@ test("rows are added and deleted, and keep the file's numbers", async () => {
   assert.equal(view.status, "2 utilisateurs prêts à ajouter");
 });
 
+test("a long list is drawn in bodies of 50 rows, and rows move across them as one list", async () => {
+  let text = header;
+  for (let i = 1; i <= 100; i++) {
+    text += `User ${i},user${i}@example.com,,\n`;
+  }
+  let view = await choose("hundred.csv", Buffer.from(text));
+  const bodies = () =>
+    page.$$eval("bulk-users-upload .bu-grid tbody", (all) => all.map((body) => body.rows.length));
+  assert.deepEqual(await bodies(), [50, 50]);
+  // Row 51 ends the first body: the focus goes on to row 52, in the second.
+  await page.click('bulk-users-upload tr[data-row="51"] .bu-delete');
+  view = await shown();
+  assert.equal(view.rows.length, 99);
+  assert.equal(
+    await page.evaluate(() => document.activeElement.closest("tr")?.dataset.row),
+    "52",
+  );
+  assert.deepEqual(await bodies(), [49, 50]);
+  // The second body is full: a new row starts a third.
+  await page.click("bulk-users-upload .bu-add");
+  view = await shown();
+  assert.deepEqual(view.rows.at(-1), ["102", "", "", "", ""]);
+  assert.deepEqual(await bodies(), [49, 50, 1]);
+  // The last row of the last body: the focus goes back to the row before.
+  await page.click('bulk-users-upload tr[data-row="102"] .bu-delete');
+  view = await shown();
+  assert.equal(
+    await page.evaluate(() => document.activeElement.closest("tr")?.dataset.row),
+    "101",
+  );
+  assert.deepEqual(await bodies(), [49, 50]);
+  assert.equal(view.count, 0);
+});
+
 test("the grid works from the keyboard alone", async () => {
   await choose("keyboard.csv", Buffer.from(`${header}Ada,ada@gmailcom,,\nAda,ada@gmail.com,,\n`));
   await page.focus(input);
