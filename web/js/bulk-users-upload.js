@@ -89,6 +89,7 @@ export class BulkUsersUpload extends HTMLElement {
   #rows = new Map();
   #marked = [];
   #checks = 0;
+  #builds = 0;
   #report = null;
   #parts = null;
 
@@ -290,8 +291,9 @@ export class BulkUsersUpload extends HTMLElement {
     if (this.#table) {
       // The grid as the person has it, edits kept, in the words and with the checks of
       // the options as they now are.
-      this.#buildGrid();
-      await this.#recheck();
+      if (await this.#buildGrid()) {
+        await this.#recheck();
+      }
     } else if (this.#file) {
       await this.#open();
     } else {
@@ -314,7 +316,7 @@ export class BulkUsersUpload extends HTMLElement {
       this.#table = null;
       this.#showNotes(refused);
       this.#showLeftOut([]);
-      this.#buildGrid();
+      await this.#buildGrid();
       this.#show(refused);
       this.dataset.file = file.name;
       this.dataset.state = "shown";
@@ -344,7 +346,11 @@ export class BulkUsersUpload extends HTMLElement {
     this.#table = opened.table;
     this.#showNotes(opened.report);
     this.#showLeftOut(opened.table ? opened.report.errors.filter((e) => LEFT_OUT.has(e.code)) : []);
-    this.#buildGrid();
+    // Drawn first, then checked: the marks go on the cells of every row. An edit made
+    // while the grid is drawn is checked again with the rest below.
+    if (!(await this.#buildGrid())) {
+      return;
+    }
     if (this.#table) {
       await this.#recheck();
     } else {
@@ -398,7 +404,11 @@ export class BulkUsersUpload extends HTMLElement {
     return item;
   }
 
-  #buildGrid() {
+  /** Draws the grid of the table, a body of rows at a time, each in a task of its own so
+   * that a long list never holds the page for one long frame. `false` when another
+   * grid was asked for before this one was done. */
+  async #buildGrid() {
+    const build = ++this.#builds;
     const { grid, add } = this.#parts;
     const words = this.#words;
     this.#rows.clear();
@@ -407,7 +417,7 @@ export class BulkUsersUpload extends HTMLElement {
     grid.hidden = !this.#table;
     add.hidden = !this.#table;
     if (!this.#table) {
-      return;
+      return true;
     }
     const head = element(
       "tr",
@@ -418,18 +428,18 @@ export class BulkUsersUpload extends HTMLElement {
       ),
       element("th", { scope: "col" }, element("span", { className: "bu-hidden", textContent: words.actions })),
     );
-    const bodies = [element("tbody")];
-    for (const data of this.#table.rows) {
-      if (bodies[bodies.length - 1].rows.length === ROWS_PER_BODY) {
-        bodies.push(element("tbody"));
+    grid.append(element("caption", { textContent: words.caption(this.#file.name) }), element("thead", {}, head));
+    const rows = this.#table.rows;
+    for (let start = 0; start === 0 || start < rows.length; start += ROWS_PER_BODY) {
+      if (start > 0) {
+        await new Promise((next) => setTimeout(next, 0));
+        if (build !== this.#builds) {
+          return false;
+        }
       }
-      bodies[bodies.length - 1].append(this.#rowElement(data));
+      grid.append(element("tbody", {}, ...rows.slice(start, start + ROWS_PER_BODY).map((data) => this.#rowElement(data))));
     }
-    grid.append(
-      element("caption", { textContent: words.caption(this.#file.name) }),
-      element("thead", {}, head),
-      ...bodies,
-    );
+    return true;
   }
 
   #rowElement(data) {

@@ -370,6 +370,22 @@ test("a long list is drawn in bodies of 50 rows, and rows move across them as on
   assert.equal(view.count, 0);
 });
 
+test("a file chosen while another's grid is drawn replaces it whole", async () => {
+  let text = header;
+  for (let i = 1; i <= 500; i++) {
+    text += `User ${i},user${i}@example.com,,\n`;
+  }
+  // The second file is chosen as soon as the first one's rows start to appear.
+  await page.setInputFiles(input, { name: "long.csv", mimeType: "text/csv", buffer: Buffer.from(text) });
+  await page.waitForSelector('bulk-users-upload tr[data-row="2"]');
+  const view = await choose("short.csv", Buffer.from(`${header}Ada,ada(at)example.com,,\n`));
+  assert.deepEqual(view.rows, [["2", "Ada", "ada(at)example.com", "", ""]]);
+  assert.deepEqual(view.problems.map((p) => [p.row, p.column, p.code]), [["2", "Email", "invalid_email"]]);
+  // Nothing of the first file is drawn later.
+  await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+  assert.equal(await page.locator("bulk-users-upload .bu-grid tbody tr").count(), 1);
+});
+
 test("the grid works from the keyboard alone", async () => {
   await choose("keyboard.csv", Buffer.from(`${header}Ada,ada@gmailcom,,\nAda,ada@gmail.com,,\n`));
   await page.focus(input);
