@@ -15,6 +15,7 @@ pub(super) static WORDS: Words = Words {
     ],
     quotes: ["„", "“"],
     list: |items| join(items, "und"),
+    users: ["Benutzer", "Benutzer"],
     columns: ["Benutzername", "E-Mail", "Benutzertyp", "Standort"],
     headers: ["Benutzername*", "E-Mail*", "Benutzertyp", "Standort"],
     user_types: ["Standard", "Privilegiert"],

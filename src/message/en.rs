@@ -16,6 +16,7 @@ pub(super) static WORDS: Words = Words {
     ],
     quotes: ["\"", "\""],
     list: |items| join(items, "and"),
+    users: ["user", "users"],
     // English is the canonical language: its names are the model's.
     columns: [
         Column::UserName.name(),
@@ -140,8 +141,8 @@ pub(super) fn render(text: &Text) -> String {
         Text::TooManyRows { limit } => format!(
             "The file has more than {}; this is the first row past the limit. Split the \
              users into files of at most {} each.",
-            users(limit),
-            users(limit)
+            WORDS.users(limit),
+            WORDS.users(limit)
         ),
         Text::ExtraValue {
             index,
@@ -210,7 +211,7 @@ pub(super) fn render(text: &Text) -> String {
         Text::RuleLimits { rows, bytes: max } => format!(
             "At most {} per file, and files of at most {}. Split larger lists into \
              several files.",
-            users(rows),
+            WORDS.users(rows),
             WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => "Each email address may appear only once in the file.".to_owned(),
@@ -249,7 +250,7 @@ pub(super) fn render(text: &Text) -> String {
         Text::SplitFile { users, limit } => format!(
             "The file has {users} users; at most {limit} can be added at once. Split them \
              into files of at most {} and upload each.",
-            self::users(limit)
+            WORDS.users(limit)
         ),
         Text::DidYouMean { meant } => format!(" Did you mean {}?", WORDS.q(meant)),
         Text::KnownList {
@@ -406,12 +407,4 @@ fn encoding(name: &str) -> String {
             "Korean",
         ],
     )
-}
-
-/// "1 user", "2 users".
-fn users(count: u32) -> String {
-    match count {
-        1 => "1 user".to_owned(),
-        n => format!("{n} users"),
-    }
 }

@@ -15,6 +15,7 @@ pub(super) static WORDS: Words = Words {
     ],
     quotes: ["«", "»"],
     list: |items| join(items, "y"),
+    users: ["usuario", "usuarios"],
     columns: [
         "Nombre de usuario",
         "Correo electrónico",
@@ -140,8 +141,8 @@ pub(super) fn render(text: &Text) -> String {
         Text::TooManyRows { limit } => format!(
             "El archivo tiene más de {}; esta es la primera fila que supera el límite. \
              Reparta los usuarios en archivos de {} como máximo.",
-            users(limit),
-            users(limit)
+            WORDS.users(limit),
+            WORDS.users(limit)
         ),
         Text::ExtraValue {
             index,
@@ -213,7 +214,7 @@ pub(super) fn render(text: &Text) -> String {
         Text::RuleLimits { rows, bytes: max } => format!(
             "Como máximo {} por archivo y archivos de {} como máximo. Reparta las listas \
              más largas en varios archivos.",
-            users(rows),
+            WORDS.users(rows),
             WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
@@ -260,7 +261,7 @@ pub(super) fn render(text: &Text) -> String {
             "El archivo tiene {users} usuarios; como máximo se {} añadir {limit} a la vez. \
              Repártalos en archivos de {} como máximo y suba cada uno.",
             if limit == 1 { "puede" } else { "pueden" },
-            self::users(limit)
+            WORDS.users(limit)
         ),
         Text::DidYouMean { meant } => format!(" ¿Quiso decir {}?", WORDS.q(meant)),
         Text::KnownList {
@@ -434,12 +435,4 @@ fn encoding(name: &str) -> String {
             "Coreano",
         ],
     )
-}
-
-/// «1 usuario», «2 usuarios».
-fn users(count: u32) -> String {
-    match count {
-        1 => "1 usuario".to_owned(),
-        n => format!("{n} usuarios"),
-    }
 }

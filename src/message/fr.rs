@@ -15,6 +15,7 @@ pub(super) static WORDS: Words = Words {
     ],
     quotes: ["« ", " »"],
     list: |items| join(items, "et"),
+    users: ["utilisateur", "utilisateurs"],
     columns: ["Nom d'utilisateur", "E-mail", "Type d'utilisateur", "Site"],
     headers: [
         "Nom d'utilisateur*",
@@ -135,8 +136,8 @@ pub(super) fn render(text: &Text) -> String {
         Text::TooManyRows { limit } => format!(
             "Le fichier contient plus de {} ; cette ligne est la première au-delà de la \
              limite. Répartissez les utilisateurs dans des fichiers de {} au plus.",
-            users(limit),
-            users(limit)
+            WORDS.users(limit),
+            WORDS.users(limit)
         ),
         Text::ExtraValue {
             index,
@@ -210,7 +211,7 @@ pub(super) fn render(text: &Text) -> String {
         Text::RuleLimits { rows, bytes: max } => format!(
             "{} au plus par fichier, et des fichiers de {} au plus. Répartissez les listes \
              plus longues dans plusieurs fichiers.",
-            users(rows),
+            WORDS.users(rows),
             WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
@@ -262,7 +263,7 @@ pub(super) fn render(text: &Text) -> String {
              fois. Répartissez-les dans des fichiers de {} au plus et importez chacun d'eux.",
             if limit == 1 { "peut" } else { "peuvent" },
             if limit == 1 { "ajouté" } else { "ajoutés" },
-            self::users(limit)
+            WORDS.users(limit)
         ),
         Text::DidYouMean { meant } => format!(" Vouliez-vous dire {} ?", WORDS.q(meant)),
         Text::KnownList { system, used, ignored } => format!(
@@ -421,12 +422,4 @@ fn encoding(name: &str) -> String {
             "Coréen",
         ],
     )
-}
-
-/// « 1 utilisateur », « 2 utilisateurs ».
-fn users(count: u32) -> String {
-    match count {
-        1 => "1 utilisateur".to_owned(),
-        n => format!("{n} utilisateurs"),
-    }
 }

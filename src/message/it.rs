@@ -15,6 +15,7 @@ pub(super) static WORDS: Words = Words {
     ],
     quotes: ["«", "»"],
     list: |items| join(items, "e"),
+    users: ["utente", "utenti"],
     columns: ["Nome utente", "E-mail", "Tipo utente", "Sede"],
     headers: ["Nome utente*", "E-mail*", "Tipo utente", "Sede"],
     user_types: ["Standard", "Privilegiato"],
@@ -128,8 +129,8 @@ pub(super) fn render(text: &Text) -> String {
         Text::TooManyRows { limit } => format!(
             "Il file ha più di {}; questa è la prima riga oltre il limite. Dividi gli \
              utenti in file di al massimo {}.",
-            users(limit),
-            users(limit)
+            WORDS.users(limit),
+            WORDS.users(limit)
         ),
         Text::ExtraValue {
             index,
@@ -202,7 +203,7 @@ pub(super) fn render(text: &Text) -> String {
         Text::RuleLimits { rows, bytes: max } => format!(
             "Al massimo {} per file, e file di al massimo {}. Dividi gli elenchi più \
              lunghi in più file.",
-            users(rows),
+            WORDS.users(rows),
             WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
@@ -249,7 +250,7 @@ pub(super) fn render(text: &Text) -> String {
             "Il file ha {users} utenti; se ne {} aggiungere al massimo {limit} alla volta. \
              Dividili in file di al massimo {} e carica ciascuno.",
             if limit == 1 { "può" } else { "possono" },
-            self::users(limit)
+            WORDS.users(limit)
         ),
         Text::DidYouMean { meant } => format!(" Forse intendevi {}?", WORDS.q(meant)),
         Text::KnownList {
@@ -420,12 +421,4 @@ fn encoding(name: &str) -> String {
             "Coreano",
         ],
     )
-}
-
-/// «1 utente», «2 utenti».
-fn users(count: u32) -> String {
-    match count {
-        1 => "1 utente".to_owned(),
-        n => format!("{n} utenti"),
-    }
 }

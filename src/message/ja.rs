@@ -16,6 +16,7 @@ pub(super) static WORDS: Words = Words {
     quotes: ["「", "」"],
     // 「A」、「B」、「C」: Japanese lists need no conjunction.
     list: |items| items.join("、"),
+    users: ["人", "人"],
     columns: ["ユーザー名", "メールアドレス", "ユーザー種別", "拠点"],
     headers: ["ユーザー名*", "メールアドレス*", "ユーザー種別", "拠点"],
     user_types: ["標準", "特権"],

@@ -227,6 +227,8 @@ pub(crate) struct Words {
     pub(crate) quotes: [&'static str; 2],
     /// A list of items as the language writes it: `a, b and c`.
     pub(crate) list: fn(&[String]) -> String,
+    /// "user" and "users": the word after a count of one, and after any other.
+    pub(crate) users: [&'static str; 2],
 }
 
 /// The words of `language`.
@@ -261,6 +263,12 @@ impl Words {
     pub(crate) fn bytes(&self, bytes: usize) -> String {
         let (units, decimal) = self.sizes;
         size(bytes, units, decimal)
+    }
+
+    /// `1 user`, `2 users`: a count of users in the language's words.
+    pub(crate) fn users(&self, count: u32) -> String {
+        let [one, more] = self.users;
+        format!("{count} {}", if count == 1 { one } else { more })
     }
 
     /// The format as a sentence names it: "an Excel workbook (.xlsx)".

@@ -15,6 +15,7 @@ pub(super) static WORDS: Words = Words {
     ],
     quotes: ["‘", "’"],
     list: |items| join(items, "en"),
+    users: ["gebruiker", "gebruikers"],
     columns: ["Gebruikersnaam", "E-mailadres", "Gebruikerstype", "Locatie"],
     headers: [
         "Gebruikersnaam*",
@@ -134,8 +135,8 @@ pub(super) fn render(text: &Text) -> String {
         Text::TooManyRows { limit } => format!(
             "Het bestand heeft meer dan {}; dit is de eerste rij boven de limiet. Verdeel \
              de gebruikers over bestanden van maximaal {}.",
-            users(limit),
-            users(limit)
+            WORDS.users(limit),
+            WORDS.users(limit)
         ),
         Text::ExtraValue {
             index,
@@ -207,7 +208,7 @@ pub(super) fn render(text: &Text) -> String {
         Text::RuleLimits { rows, bytes: max } => format!(
             "Maximaal {} per bestand, en bestanden van maximaal {}. Verdeel langere \
              lijsten over meerdere bestanden.",
-            users(rows),
+            WORDS.users(rows),
             WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
@@ -253,7 +254,7 @@ pub(super) fn render(text: &Text) -> String {
              worden toegevoegd. Verdeel ze over bestanden van maximaal {} en upload elk \
              bestand.",
             if limit == 1 { "kan" } else { "kunnen" },
-            self::users(limit)
+            WORDS.users(limit)
         ),
         Text::DidYouMean { meant } => format!(" Bedoelde u {}?", WORDS.q(meant)),
         Text::KnownList {
@@ -417,12 +418,4 @@ fn encoding(name: &str) -> String {
             "Koreaans",
         ],
     )
-}
-
-/// "1 gebruiker", "2 gebruikers".
-fn users(count: u32) -> String {
-    match count {
-        1 => "1 gebruiker".to_owned(),
-        n => format!("{n} gebruikers"),
-    }
 }

@@ -15,6 +15,7 @@ pub(super) static WORDS: Words = Words {
     ],
     quotes: ["“", "”"],
     list: |items| join(items, "e"),
+    users: ["usuário", "usuários"],
     columns: ["Nome de usuário", "E-mail", "Tipo de usuário", "Local"],
     headers: ["Nome de usuário*", "E-mail*", "Tipo de usuário", "Local"],
     user_types: ["Padrão", "Privilegiado"],
@@ -128,8 +129,8 @@ pub(super) fn render(text: &Text) -> String {
         Text::TooManyRows { limit } => format!(
             "O arquivo tem mais de {}; esta é a primeira linha além do limite. Divida os \
              usuários em arquivos de no máximo {}.",
-            users(limit),
-            users(limit)
+            WORDS.users(limit),
+            WORDS.users(limit)
         ),
         Text::ExtraValue {
             index,
@@ -201,7 +202,7 @@ pub(super) fn render(text: &Text) -> String {
         Text::RuleLimits { rows, bytes: max } => format!(
             "No máximo {} por arquivo, e arquivos de no máximo {}. Divida listas maiores \
              em vários arquivos.",
-            users(rows),
+            WORDS.users(rows),
             WORDS.bytes(max)
         ),
         Text::RuleUniqueEmail => {
@@ -250,7 +251,7 @@ pub(super) fn render(text: &Text) -> String {
             } else {
                 "podem ser adicionados"
             },
-            self::users(limit)
+            WORDS.users(limit)
         ),
         Text::DidYouMean { meant } => format!(" Você quis dizer {}?", WORDS.q(meant)),
         Text::KnownList {
@@ -416,12 +417,4 @@ fn encoding(name: &str) -> String {
             "Coreano",
         ],
     )
-}
-
-/// "1 usuário", "2 usuários".
-fn users(count: u32) -> String {
-    match count {
-        1 => "1 usuário".to_owned(),
-        n => format!("{n} usuários"),
-    }
 }
