@@ -356,10 +356,7 @@ pub fn check(
     options: Option<JsCheckOptions>,
 ) -> Result<JsValue, JsValue> {
     let bytes = file_bytes(&bytes)?;
-    let json = check_json(&bytes, file_name, &options_text(options)?)
-        .map_err(|e| JsValue::from(JsError::new(&e)))?;
-    js_sys::JSON::parse(&json)
-        .map_err(|_| JsError::new("bulk-users: the report is not JSON").into())
+    answer(check_json(&bytes, file_name, &options_text(options)?))
 }
 
 /// The .xlsx template, in the options' language and with their sites and limits.
@@ -395,8 +392,12 @@ pub fn column_names(
         .collect()
 }
 
-fn parsed(json: &str) -> Result<JsValue, JsValue> {
-    js_sys::JSON::parse(json).map_err(|_| JsError::new("bulk-users: the answer is not JSON").into())
+/// The JSON text one of the `*_json` functions gave, as the object a page reads; its
+/// sentence as an `Error` when it gave one.
+fn answer(json: Result<String, String>) -> Result<JsValue, JsValue> {
+    let json = json.map_err(|e| JsValue::from(JsError::new(&e)))?;
+    js_sys::JSON::parse(&json)
+        .map_err(|_| JsError::new("bulk-users: the answer is not JSON").into())
 }
 
 /// JSON text of the table a page passed.
@@ -414,19 +415,15 @@ pub fn open(
     options: Option<JsCheckOptions>,
 ) -> Result<JsValue, JsValue> {
     let bytes = file_bytes(&bytes)?;
-    let json = open_json(&bytes, file_name, &options_text(options)?)
-        .map_err(|e| JsValue::from(JsError::new(&e)))?;
-    parsed(&json)
+    answer(open_json(&bytes, file_name, &options_text(options)?))
 }
 
 /// The report of a file of `size` bytes (`File.size`) over the byte limit, or
 /// `undefined` for one within it: asked before the file is read.
 #[wasm_bindgen(js_name = sizeRefusal, unchecked_return_type = "Report | undefined")]
 pub fn size_refusal(size: f64, options: Option<JsCheckOptions>) -> Result<JsValue, JsValue> {
-    match size_refusal_json(size, &options_text(options)?)
-        .map_err(|e| JsValue::from(JsError::new(&e)))?
-    {
-        Some(json) => parsed(&json),
+    match size_refusal_json(size, &options_text(options)?).transpose() {
+        Some(json) => answer(json),
         None => Ok(JsValue::UNDEFINED),
     }
 }
@@ -437,9 +434,10 @@ pub fn check_table(
     #[wasm_bindgen(unchecked_param_type = "Table")] table: JsValue,
     options: Option<JsCheckOptions>,
 ) -> Result<JsValue, JsValue> {
-    let json = check_table_json(&table_text(&table)?, &options_text(options)?)
-        .map_err(|e| JsValue::from(JsError::new(&e)))?;
-    parsed(&json)
+    answer(check_table_json(
+        &table_text(&table)?,
+        &options_text(options)?,
+    ))
 }
 
 /// The CSV to submit for a grid with nothing wrong (UTF-8 with a byte order mark, the
