@@ -430,6 +430,7 @@ export class BulkUsersUpload extends HTMLElement {
     );
     grid.append(element("caption", { textContent: words.caption(this.#file.name) }), element("thead", {}, head));
     const rows = this.#table.rows;
+    // One body even when there is no row: a row added goes into it.
     for (let start = 0; start === 0 || start < rows.length; start += ROWS_PER_BODY) {
       if (start > 0) {
         await new Promise((next) => setTimeout(next, 0));
@@ -562,9 +563,10 @@ export class BulkUsersUpload extends HTMLElement {
       }
     }
     for (const [cell, errors] of byCell) {
-      if (cell.dataset.problems !== key(errors)) {
+      const marks = key(errors);
+      if (cell.dataset.problems !== marks) {
         this.#mark(cell, errors, report.language);
-        cell.dataset.problems = key(errors);
+        cell.dataset.problems = marks;
       }
     }
     this.#marked = [...byCell.keys()];
