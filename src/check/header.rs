@@ -280,9 +280,57 @@ impl Header {
     }
 
     /// What the spreadsheet column `index` holds; `None` under a blank header cell.
-    pub(crate) fn slot(&self, index: u32) -> Option<Slot> {
+    fn slot(&self, index: u32) -> Option<Slot> {
         let index = usize::try_from(index).ok()?;
         self.slots.get(index).copied().flatten()
+    }
+
+    /// `row`'s cells in the places of their headers.
+    #[inline]
+    pub(crate) fn values<'r>(&self, row: &'r Row) -> Placed<'r> {
+        let mut placed = Placed {
+            texts: [""; PLACES],
+            kinds: [CellKind::Value; PLACES],
+            extra: None,
+            extra_count: 0,
+        };
+        for cell in row.cells() {
+            match self.slot(cell.column) {
+                Some(Slot::Read(place)) => {
+                    let text = placed.texts.get_mut(place);
+                    if let (Some(text), Some(kind)) = (text, placed.kinds.get_mut(place)) {
+                        *text = row.text(cell);
+                        *kind = cell.kind;
+                    }
+                }
+                Some(Slot::Skipped) => {}
+                None => placed.add_extra(cell.column, row.text(cell)),
+            }
+        }
+        if let Some(column) = row.overflow {
+            placed.add_extra(column, "");
+        }
+        placed
+    }
+}
+
+/// A row's cells in the places of their headers ([`Header::values`]).
+pub(crate) struct Placed<'r> {
+    /// The text of each place (`""` where the row has none), in [`Column::ALL`] order,
+    /// then [`FIRST`] and [`LAST`].
+    pub(crate) texts: [&'r str; PLACES],
+    /// What each place's cell holds: a value, or why there is none.
+    pub(crate) kinds: [CellKind; PLACES],
+    /// The first value under a blank header cell, or past the cells a row keeps (its text
+    /// then `""`), and how many such values there are.
+    pub(crate) extra: Option<(u32, &'r str)>,
+    pub(crate) extra_count: usize,
+}
+
+impl<'r> Placed<'r> {
+    fn add_extra(&mut self, column: u32, text: &'r str) {
+        self.extra.get_or_insert((column, text));
+        self.extra_count += 1;
     }
 }
 

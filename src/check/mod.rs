@@ -16,7 +16,7 @@ use std::ops::ControlFlow;
 use customer::Customer;
 use seen::Seen;
 
-use crate::check::header::{Header, Slot, PLACES};
+use crate::check::header::{Header, Placed};
 use crate::error::{RowError, RowErrors};
 use crate::message::{Language, Text};
 use crate::model::codes::{ErrorCode, NoteCode};
@@ -151,31 +151,12 @@ impl<'o> Validator<'o> {
         let Some(header) = &self.header else {
             return;
         };
-        // The text of each known column, in `Column::ALL` order, and whether its cell
-        // held a spreadsheet error.
-        let mut texts = [""; PLACES];
-        let mut kinds = [CellKind::Value; PLACES];
-        let mut extra: Option<(u32, &str)> = None;
-        let mut extra_count = 0usize;
-        for cell in row.cells() {
-            match header.slot(cell.column) {
-                Some(Slot::Read(place)) => {
-                    if let (Some(text), Some(kind)) = (texts.get_mut(place), kinds.get_mut(place)) {
-                        *text = row.text(cell);
-                        *kind = cell.kind;
-                    }
-                }
-                Some(Slot::Skipped) => {}
-                None => {
-                    extra.get_or_insert((cell.column, row.text(cell)));
-                    extra_count += 1;
-                }
-            }
-        }
-        if let Some(column) = row.overflow {
-            extra.get_or_insert((column, ""));
-            extra_count += 1;
-        }
+        let Placed {
+            texts,
+            kinds,
+            extra,
+            extra_count,
+        } = header.values(row);
         let language = self.options.sentence_language();
         if let Some((column, text)) = extra {
             // Past MAX_CELLS a row stops counting: say "at least".

@@ -4,7 +4,7 @@
 
 use std::ops::ControlFlow;
 
-use super::header::{Header, Slot, FIRST, LAST, PLACES};
+use super::header::{Header, Placed, FIRST, LAST, PLACES};
 use super::{join_names, HEADER_SEARCH_ROWS};
 use crate::model::column::Column;
 use crate::model::table::{usable_columns, Table, TableRow};
@@ -86,23 +86,19 @@ impl RowSink for TableSink<'_> {
             self.unusable = true;
             return ControlFlow::Break(());
         }
-        let mut texts = [""; PLACES];
-        let mut formulas: [Option<String>; PLACES] = Default::default();
-        for cell in row.cells() {
-            if let Some(Slot::Read(place)) = header.slot(cell.column) {
-                if let (Some(text), Some(formula)) = (texts.get_mut(place), formulas.get_mut(place))
-                {
-                    *text = row.text(cell);
-                    // A formula whose result the file does not hold: its text, as the
-                    // formula a person typed, which a check refuses as one (an
-                    // OpenDocument formula's text would otherwise read as a value).
-                    if cell.kind == CellKind::NoResult {
-                        let bare = text.trim_start_matches("of:").trim_start_matches('=');
-                        *formula = Some(format!("={bare}"));
-                    }
-                }
-            }
-        }
+        let Placed {
+            mut texts, kinds, ..
+        } = header.values(row);
+        // A formula whose result the file does not hold: its text, as the formula a
+        // person typed, which a check refuses as one (an OpenDocument formula's text
+        // would otherwise read as a value).
+        let formulas: [Option<String>; PLACES] = std::array::from_fn(|place| {
+            let (text, kind) = (texts.get(place)?, kinds.get(place)?);
+            (*kind == CellKind::NoResult).then(|| {
+                let bare = text.trim_start_matches("of:").trim_start_matches('=');
+                format!("={bare}")
+            })
+        });
         for (text, formula) in texts.iter_mut().zip(&formulas) {
             if let Some(formula) = formula {
                 *text = formula;
