@@ -138,10 +138,14 @@ fn fixed(digits: &[u8], exponent: i32) -> String {
     text
 }
 
+/// The serials Excel's dates span: from its epoch to 9999-12-31 (10000-01-01 is serial
+/// 2,958,466). Excel shows a date or a time outside them as `#####`.
+pub(crate) const DATE_SERIALS: std::ops::Range<f64> = 0.0..2_958_466.0;
+
 /// A date serial as ISO 8601 text: `2024-03-01`, `2024-03-01 09:30:00`, or `09:30:00`
 /// for a time alone. A serial outside Excel's dates keeps its number.
 pub(crate) fn datetime_text(serial: f64, is_1904: bool) -> String {
-    if !(0.0..2_958_466.0).contains(&serial) {
+    if !DATE_SERIALS.contains(&serial) {
         return number_text(serial);
     }
     // Whole seconds, rounded as Excel shows them; the range check keeps this in i64.
@@ -173,10 +177,10 @@ pub(crate) fn datetime_text(serial: f64, is_1904: bool) -> String {
 }
 
 /// The time of day of a date serial, as `HH:MM:SS` (seconds rounded, as Excel shows
-/// them): what a time format such as `h:mm AM/PM` shows, whatever the day. A serial
+/// them): what a time code that is not rendered through its letters shows. A serial
 /// outside Excel's dates keeps its number.
 pub(crate) fn time_of_day_text(serial: f64) -> String {
-    if !(0.0..2_958_466.0).contains(&serial) {
+    if !DATE_SERIALS.contains(&serial) {
         return number_text(serial);
     }
     // The range check keeps this in i64.

@@ -54,6 +54,49 @@ fn typed_cells_read_as_a_person_sees_them() {
 }
 
 #[test]
+fn times_of_day_read_as_their_format_shows_them() {
+    // A Site typed as a time in Excel (9:05, 4:17 PM) is a number with a time format:
+    // what the person sees is the format's text, whatever the day.
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    header(sheet, 0);
+    let cases = [
+        (
+            CellFormat::new().set_num_format("h:mm"),
+            0.378_472_222_222_222_2,
+        ),
+        (CellFormat::new().set_num_format("h:mm AM/PM"), 12_345.678_9),
+        (CellFormat::new().set_num_format("hh:mm:ss"), 0.707_07),
+        // Excel's built-in 18 and 21: h:mm AM/PM and h:mm:ss.
+        (CellFormat::new().set_num_format_index(18), 0.5),
+        (CellFormat::new().set_num_format_index(21), 1.25),
+    ];
+    for (row, (format, value)) in (1u32..).zip(&cases) {
+        sheet.write_string(row, 0, format!("User {row}")).unwrap();
+        sheet
+            .write_string(row, 1, format!("user{row}@example.com"))
+            .unwrap();
+        sheet
+            .write_number_with_format(row, 3, *value, format)
+            .unwrap();
+    }
+    let bytes = workbook.save_to_buffer().unwrap();
+    let standard = UserType::Standard;
+    assert_users(
+        &bytes,
+        Format::Xlsx,
+        &[
+            user("User 1", "user1@example.com", standard, "9:05"),
+            user("User 2", "user2@example.com", standard, "4:17 PM"),
+            // 16:58:10.85, rounded to the second as Excel rounds it.
+            user("User 3", "user3@example.com", standard, "16:58:11"),
+            user("User 4", "user4@example.com", standard, "12:00 PM"),
+            user("User 5", "user5@example.com", standard, "6:00:00"),
+        ],
+    );
+}
+
+#[test]
 fn formulas_of_a_writer_that_does_not_calculate_are_invalid_values() {
     // rust_xlsxwriter, like XlsxWriter and openpyxl, does not calculate: it stores the
     // given result (or 0) and marks the workbook fullCalcOnLoad. What the person will

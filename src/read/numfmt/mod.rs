@@ -1,6 +1,7 @@
 //! How a spreadsheet shows a number through a number format code (`000`, `#,##0.00`,
-//! `0.0%`, `"Site "0`, `0.00E+00`), in the invariant (en-US) separators the code is
-//! written with. Dates are not formatted here: they read as ISO 8601.
+//! `0.0%`, `"Site "0`, `0.00E+00`), and a time of day through a time code (`h:mm
+//! AM/PM`), in the invariant (en-US) separators the code is written with. Dates are not
+//! formatted here: they read as ISO 8601.
 //!
 //! No crate renders Excel number formats as a small, bounded, panic-free function, so this
 //! is written by hand. It covers what lists of users carry: digit placeholders (`0`, `#`,
@@ -66,6 +67,15 @@ pub(crate) fn format(value: f64, code: &str) -> Option<String> {
         _ => return None,
     };
     render(section, value, signed)
+}
+
+/// `value`'s time of day as the time code `code` shows it (`h:mm AM/PM` on 0.7 is
+/// `4:48 PM`), or `None` for a code this module does not render.
+pub(crate) fn format_time_of_day(value: f64, code: &str) -> Option<String> {
+    if !value.is_finite() || code.len() > MAX_CODE_BYTES {
+        return None;
+    }
+    time::time_of_day(value, split_sections(code).first().copied().unwrap_or(code))
 }
 
 /// A section's condition (`[<=9999999]`, `[<>50]`): whether `value` meets it.
@@ -185,6 +195,9 @@ enum Token {
         total: bool,
         width: usize,
     },
+    /// `AM/PM` (any case; shown as `AM` or `PM`), or `A/P` with its two letters as
+    /// written: the hours before it count to 12.
+    AmPm(Option<(char, char)>),
 }
 
 /// Splits a section into tokens; `None` for what is not rendered here.
@@ -277,8 +290,18 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
                     });
                 }
             }
-            // Letters of dates and times are not rendered here; Excel shows others as
-            // they are.
+            'A' | 'a' if is_date_letter(c, chars.clone()) => {
+                let rest: String = chars.clone().take(4).collect();
+                if rest.eq_ignore_ascii_case("m/pm") {
+                    chars.by_ref().take(4).for_each(drop);
+                    tokens.push(Token::AmPm(None));
+                } else {
+                    chars.next();
+                    let p = chars.next()?;
+                    tokens.push(Token::AmPm(Some((c, p))));
+                }
+            }
+            // Letters of dates are not rendered here; Excel shows others as they are.
             c if c.is_ascii_alphabetic() && !is_date_letter(c, chars.clone()) => {
                 tokens.push(Token::Literal(c.to_string()));
             }
@@ -293,7 +316,10 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
 fn render(section: &str, value: f64, signed: bool) -> Option<String> {
     let tokens = tokenize(section)?;
     // A time is shown by `time.rs`, or as General.
-    if tokens.iter().any(|t| matches!(t, Token::Time { .. })) {
+    if tokens
+        .iter()
+        .any(|t| matches!(t, Token::Time { .. } | Token::AmPm(_)))
+    {
         return None;
     }
     if tokens.contains(&Token::Slash) {
@@ -594,8 +620,8 @@ mod tests {
     }
 
     /// SSF's `oddities.json`: each code with values and what it shows. The cases in
-    /// scope are a number and its text through a code that shows a number (dates and
-    /// times read as ISO 8601 here, and text values go through no code).
+    /// scope are a number and its text through a code that shows a number or a time of
+    /// day (dates read as ISO 8601 here, and text values go through no code).
     #[test]
     fn oddities_as_the_ssf_table_shows_them() {
         let table: serde_json::Value =
@@ -619,12 +645,15 @@ mod tests {
                     out_of_scope += 1;
                     continue;
                 };
-                if shape(code) != Shape::Number {
-                    out_of_scope += 1;
-                    continue;
-                }
+                let got = match shape(code) {
+                    Shape::Date => {
+                        out_of_scope += 1;
+                        continue;
+                    }
+                    Shape::Time => format_time_of_day(value, code),
+                    Shape::Number => format(value, code),
+                };
                 cases += 1;
-                let got = format(value, code);
                 if got.as_deref() != Some(shown) {
                     let name = format!("oddities.json: {code}: {value}");
                     if !known.contains(&format!("{name}\n")) {
@@ -649,8 +678,8 @@ mod tests {
     }
 
     /// Apache POI's format workbooks: Excel's own `TEXT(value, format)` beside each
-    /// value and code (tests/conformance/poi). Dates and times are out of scope (they
-    /// read as ISO 8601 here).
+    /// value and code (tests/conformance/poi). Dates are out of scope (they read as ISO
+    /// 8601 here).
     #[test]
     fn excel_text_results_from_the_poi_workbooks() {
         let known = include_str!("../../../tests/conformance/poi/expected_failures.txt");
@@ -688,7 +717,7 @@ mod tests {
                 };
                 let value: f64 = value.parse().unwrap();
                 let style = NumberStyle::of_code(code);
-                if matches!(style, NumberStyle::Date | NumberStyle::Time) {
+                if style == NumberStyle::Date {
                     out_of_scope += 1;
                     continue;
                 }
@@ -718,6 +747,108 @@ mod tests {
             "fixed cases are still listed as failures"
         );
         assert!(cases > 300, "{cases}");
+    }
+
+    /// What LibreOffice shows for numbers through time-of-day codes and Excel's built-in
+    /// time and fraction formats (tests/conformance/libreoffice/time_formats.tsv). Where
+    /// LibreOffice and Excel differ, the crate shows what Excel does: those cases are
+    /// listed, with why.
+    #[test]
+    fn time_formats_as_libreoffice_shows_them() {
+        let table = include_str!("../../../tests/conformance/libreoffice/time_formats.tsv");
+        let known = include_str!(
+            "../../../tests/conformance/libreoffice/time_formats_expected_failures.txt"
+        );
+        let known: Vec<&str> = known
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        let (mut cases, mut wrong, mut unexpected) = (0, Vec::new(), Vec::new());
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.splitn(3, '\t');
+            let (Some(format), Some(value), Some(shown)) =
+                (fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let value: f64 = value.parse().unwrap();
+            let style = match format.parse::<u32>() {
+                Ok(id) => builtin_style(id),
+                Err(_) => NumberStyle::of_code(format),
+            };
+            cases += 1;
+            let got = style.show(value, false);
+            if got != shown {
+                let case = format!("{format}\t{value}");
+                if !known.contains(&case.as_str()) {
+                    unexpected.push(format!("{case}: {got:?} where LibreOffice shows {shown:?}"));
+                }
+                wrong.push(case);
+            }
+        }
+        assert!(unexpected.is_empty(), "{unexpected:#?}");
+        assert_eq!(
+            wrong.len(),
+            known.len(),
+            "fixed cases are still listed: {wrong:#?}"
+        );
+        println!("time_formats.tsv: {cases} cases, {} listed", known.len());
+        assert!(cases > 600, "{cases}");
+    }
+
+    /// SSF's `implied.json`: numbers through Excel's built-in formats, by number (and a
+    /// few through a code). Out of scope: dates (ISO 8601 here), and the cases SSF leaves
+    /// empty, a date or time of a value no date has, which Excel shows as `#####`.
+    #[test]
+    fn builtin_formats_as_the_ssf_table_shows_them() {
+        let table: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/conformance/ssf/implied.json"))
+                .unwrap();
+        let known = include_str!("../../../tests/conformance/ssf/expected_failures.txt");
+        let (mut cases, mut out_of_scope, mut wrong, mut unexpected) =
+            (0, 0, Vec::new(), Vec::new());
+        let mut run = |value: f64, id: u64, shown: &str| {
+            let style = builtin_style(u32::try_from(id).unwrap());
+            if style == NumberStyle::Date || shown.is_empty() {
+                out_of_scope += 1;
+                return;
+            }
+            cases += 1;
+            let got = style.show(value, false);
+            if got != shown {
+                let name = format!("implied.json: {id}: {value}");
+                if !known.contains(&format!("{name}\n")) {
+                    unexpected.push(format!("{name}: {got:?} where SSF shows {shown:?}"));
+                }
+                wrong.push(name);
+            }
+        };
+        for entry in table.as_array().unwrap() {
+            let entry = entry.as_array().unwrap();
+            let value = entry[0].as_f64().unwrap();
+            match entry.as_slice() {
+                [_, cases] => {
+                    for case in cases.as_array().unwrap() {
+                        let case = case.as_array().unwrap();
+                        run(value, case[0].as_u64().unwrap(), case[1].as_str().unwrap());
+                    }
+                }
+                [_, id, shown] => run(value, id.as_u64().unwrap(), shown.as_str().unwrap()),
+                _ => panic!("{entry:?}"),
+            }
+        }
+        assert!(unexpected.is_empty(), "{unexpected:#?}");
+        let listed = known
+            .lines()
+            .filter(|l| l.starts_with("implied.json:"))
+            .count();
+        assert_eq!(
+            wrong.len(),
+            listed,
+            "fixed cases are still listed: {wrong:?}"
+        );
+        println!("implied.json: {cases} cases in scope ({out_of_scope} not), {listed} listed as failures");
+        assert!(cases > 400, "{cases}");
     }
 
     /// Runs an SSF table (a header of codes, then a value and what each code shows, a

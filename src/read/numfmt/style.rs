@@ -1,7 +1,7 @@
 //! What a cell's number format does to a number, in every workbook format: General, a
 //! date, a time of day, or a code; and Excel's built-in formats, by number.
 
-use super::{format, shape, Shape};
+use super::{format, format_time_of_day, shape, Shape};
 use crate::read::shown::{datetime_text, number_text, time_of_day_text};
 
 /// What a cell's number format does to a number, in any workbook format.
@@ -11,8 +11,9 @@ pub(crate) enum NumberStyle {
     General,
     /// A date, or a date and time: ISO 8601, whatever the format.
     Date,
-    /// A time of day alone (`h:mm AM/PM`): `16:17:36`, whatever the day.
-    Time,
+    /// A time of day alone, through its code (`h:mm AM/PM`): `4:17 PM`, whatever the
+    /// day.
+    Time(String),
     /// A number format code, such as `000` or `#,##0.00`.
     Code(String),
 }
@@ -30,7 +31,10 @@ impl NumberStyle {
         match self {
             NumberStyle::General => Some(number_text(number)),
             NumberStyle::Date => Some(datetime_text(number, is_1904)),
-            NumberStyle::Time => Some(time_of_day_text(number)),
+            // A time code not rendered here shows the time of day as `16:17:36`.
+            NumberStyle::Time(code) => {
+                format_time_of_day(number, code).or_else(|| Some(time_of_day_text(number)))
+            }
             NumberStyle::Code(code) => format(number, code),
         }
     }
@@ -42,7 +46,7 @@ impl NumberStyle {
         }
         match shape(code) {
             Shape::Date => NumberStyle::Date,
-            Shape::Time => NumberStyle::Time,
+            Shape::Time => NumberStyle::Time(code.to_owned()),
             Shape::Number => NumberStyle::Code(code.to_owned()),
         }
     }
@@ -59,6 +63,8 @@ fn builtin_code(id: u32) -> Option<&'static str> {
         9 => "0%",
         10 => "0.00%",
         11 => "0.00E+00",
+        12 => "# ?/?",
+        13 => "# ??/??",
         37 => "#,##0 ;(#,##0)",
         38 => "#,##0 ;[Red](#,##0)",
         39 => "#,##0.00;(#,##0.00)",
@@ -80,9 +86,15 @@ fn is_builtin_date(id: u32) -> bool {
 /// The style of Excel's built-in number format `id`, as .xlsx and .xls number them:
 /// General for an id without a code of its own.
 pub(crate) fn builtin_style(id: u32) -> NumberStyle {
-    if matches!(id, 18..=21) {
-        // h:mm AM/PM, h:mm:ss AM/PM, h:mm, h:mm:ss.
-        NumberStyle::Time
+    let time = match id {
+        18 => Some("h:mm AM/PM"),
+        19 => Some("h:mm:ss AM/PM"),
+        20 => Some("h:mm"),
+        21 => Some("h:mm:ss"),
+        _ => None,
+    };
+    if let Some(code) = time {
+        NumberStyle::Time(code.to_owned())
     } else if is_builtin_date(id) {
         NumberStyle::Date
     } else {

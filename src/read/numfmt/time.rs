@@ -1,8 +1,9 @@
-//! Codes of time: whether a code shows a date or time of day (read as ISO 8601) or a
-//! number, and elapsed times (`[h]:mm:ss`), which show a count of hours, minutes or
-//! seconds.
+//! Codes of time: whether a code shows a date (read as ISO 8601), a time of day
+//! (`h:mm AM/PM`) or a number, and how a time of day and an elapsed time (`[h]:mm:ss`,
+//! a count of hours, minutes or seconds) are shown.
 
 use super::{scan, tokenize, Token};
+use crate::read::shown::DATE_SERIALS;
 
 /// What a format code shows a number as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,7 +12,7 @@ pub(crate) enum Shape {
     Number,
     /// A date, or a date and a time: read as ISO 8601.
     Date,
-    /// A time of day alone: read as `HH:MM:SS`.
+    /// A time of day alone: shown through the code ([`time_of_day`]).
     Time,
 }
 
@@ -147,8 +148,7 @@ pub(super) fn elapsed(value: f64, section: &str) -> Option<String> {
 
 /// The parts of an elapsed-time code filled in for `value` days, at least 0.
 fn elapsed_parts(value: f64, parts: &[Result<Part, String>]) -> Option<String> {
-    // Past a million days the digits are not a time a person typed.
-    if !(0.0..1e6).contains(&value) {
+    if !DATE_SERIALS.contains(&value) {
         return None;
     }
     let decimals = parts.iter().find_map(|p| match p {
@@ -196,10 +196,143 @@ fn elapsed_parts(value: f64, parts: &[Result<Part, String>]) -> Option<String> {
     Some(out)
 }
 
+/// The time of day of `value` (days since Excel's epoch; the fraction is the time) as
+/// the time code `section` shows it: `h:mm AM/PM` on 0.7 is `4:48 PM`, `hh:mm:ss.000`
+/// on 0.70707 is `16:58:10.848`. Seconds are rounded to what the code shows, smaller
+/// units cut (9:05:59 is `9:05` through `h:mm`), as Excel does. `None` for a value no
+/// date has (negative, or past 9999), which Excel shows as `#####`, and for a code not
+/// rendered here: a date's letters, a month's `m`, more than two letters of a unit.
+pub(super) fn time_of_day(value: f64, section: &str) -> Option<String> {
+    if !DATE_SERIALS.contains(&value) {
+        return None;
+    }
+    let tokens = tokenize(section)?;
+    // Each token's part, and the unit of each `Time` one, to tell minutes from months.
+    let mut parts = Vec::with_capacity(tokens.len());
+    let mut tokens = tokens.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        parts.push(match token {
+            Token::Time {
+                unit,
+                total: false,
+                width: width @ 1..=2,
+            } => Clock::Unit(unit, width),
+            Token::AmPm(letters) => Clock::AmPm(letters),
+            // `.00`: fractions of a second, at most three places.
+            Token::Point if tokens.peek() == Some(&Token::Digit('0')) => {
+                let mut zeros = 0usize;
+                while tokens.next_if(|t| *t == Token::Digit('0')).is_some() {
+                    zeros = zeros.saturating_add(1);
+                }
+                Clock::Decimals(zeros.min(3))
+            }
+            Token::Point => Clock::Text(".".to_owned()),
+            Token::Literal(text) => Clock::Text(text),
+            _ => return None,
+        });
+    }
+    // An `m` is minutes after hours or before seconds; anywhere else it is a month.
+    let units: Vec<Unit> = parts
+        .iter()
+        .filter_map(|p| match p {
+            Clock::Unit(unit, _) => Some(*unit),
+            _ => None,
+        })
+        .collect();
+    let is_minutes = |i: usize| {
+        let before = i.checked_sub(1).and_then(|b| units.get(b));
+        before == Some(&Unit::Hours) || units.get(i.saturating_add(1)) == Some(&Unit::Seconds)
+    };
+    let mut minutes = (0..units.len()).filter(|&i| units.get(i) == Some(&Unit::Minutes));
+    if minutes.any(|i| !is_minutes(i)) {
+        return None;
+    }
+    let decimals = parts
+        .iter()
+        .filter_map(|p| match p {
+            Clock::Decimals(n) => Some(*n),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let scale = 10u64.pow(u32::try_from(decimals).unwrap_or(0));
+    let day = 86_400u64.saturating_mul(scale);
+    // The range check keeps this within u64; a time rounded up to midnight is 0:00.
+    let units_of_day = ((value - value.floor()) * day as f64).round() as u64 % day;
+    let (seconds, fraction) = (units_of_day / scale, units_of_day % scale);
+    let hour = seconds / 3600;
+    let twelve = parts.iter().any(|p| matches!(p, Clock::AmPm(_)));
+    let mut out = String::new();
+    for part in &parts {
+        let (number, width) = match part {
+            Clock::Text(text) => {
+                out.push_str(text);
+                continue;
+            }
+            Clock::AmPm(letters) => {
+                let pm = hour >= 12;
+                match letters {
+                    None => out.push_str(if pm { "PM" } else { "AM" }),
+                    Some((a, p)) => out.push(if pm { *p } else { *a }),
+                }
+                continue;
+            }
+            Clock::Decimals(n) => {
+                // The first `n` of the fraction's `decimals` digits.
+                let digits = format!("{fraction:0decimals$}");
+                out.push('.');
+                out.push_str(digits.get(..*n).unwrap_or(""));
+                continue;
+            }
+            Clock::Unit(Unit::Hours, width) if twelve => match hour % 12 {
+                0 => (12, *width),
+                h => (h, *width),
+            },
+            Clock::Unit(Unit::Hours, width) => (hour, *width),
+            Clock::Unit(Unit::Minutes, width) => (seconds / 60 % 60, *width),
+            Clock::Unit(Unit::Seconds, width) => (seconds % 60, *width),
+        };
+        out.push_str(&format!("{number:0width$}"));
+    }
+    Some(out)
+}
+
+/// One part of a time-of-day code.
+enum Clock {
+    Unit(Unit, usize),
+    AmPm(Option<(char, char)>),
+    Decimals(usize),
+    Text(String),
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::shows;
     use super::*;
+
+    #[test]
+    fn times_of_day() {
+        let shows = |value: f64, code: &str, expected: &str| {
+            let shown = time_of_day(value, code);
+            assert_eq!(shown.as_deref(), Some(expected), "{value} as {code}");
+        };
+        shows(0.0, "h:mm AM/PM", "12:00 AM");
+        shows(0.5, "h:mm AM/PM", "12:00 PM");
+        shows(0.7, "hh:mm A/P", "04:48 P");
+        shows(0.7, "hh:mm a/p", "04:48 p");
+        // A date and time shows its time of day; 9:05:59 is cut to the minute.
+        shows(45_352.379_155_092_6, "h:mm", "9:05");
+        shows(0.70707, "hh:mm:ss.000", "16:58:10.848");
+        shows(0.70707, "hh .00", "16 .85");
+        shows(0.5, "mm:ss", "00:00");
+        assert_eq!(
+            time_of_day(0.5, "hh:mm:ss AM/P"),
+            None,
+            "an m that is a month"
+        );
+        assert_eq!(time_of_day(-0.5, "h:mm"), None, "no date has it: #####");
+        assert_eq!(time_of_day(0.5, "hhh:mm"), None);
+    }
 
     #[test]
     fn elapsed_times() {
