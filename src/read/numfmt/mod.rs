@@ -969,6 +969,19 @@ mod tests {
             let _ = shape(&code);
             let _ = NumberStyle::of_code(&code).show(value, false);
         }
+
+        /// Any code of the letters of times, on any value a date has: an answer or
+        /// `None`, never a panic, and a text no longer than the code allows.
+        #[test]
+        fn any_time_code_on_any_time(
+            code in r#"[hHmMsS:. 0AaPp/"\\\[\];@]{0,30}"#,
+            value in 0.0..2_958_466.0f64,
+        ) {
+            if let Some(text) = format_time_of_day(value, &code) {
+                proptest::prop_assert!(text.len() <= 4 * code.len(), "{text:?} for {code:?}");
+            }
+            let _ = NumberStyle::of_code(&code).show(value, false);
+        }
     }
 
     #[test]
