@@ -13,13 +13,15 @@
 //! then shows the number as General does.
 
 mod fraction;
+mod number;
 mod style;
 mod time;
 
-use crate::read::shown::{digit_at, number_text, round_to, significant_digits};
+use crate::read::shown::number_text;
 pub(crate) use style::{builtin_style, NumberStyle};
 use time::{elapsed, is_elapsed};
 pub(crate) use time::{shape, Shape};
+pub(crate) use Separators as NumberSeparators;
 
 /// The longest format code rendered; a longer one is shown as General.
 const MAX_CODE_BYTES: usize = 256;
@@ -27,9 +29,33 @@ const MAX_CODE_BYTES: usize = 256;
 /// The most digit placeholders honoured; Excel itself keeps 15 significant digits.
 const MAX_PLACES: usize = 30;
 
-/// `value` as the format `code` shows it, or `None` for a code this module does not
-/// render (the caller shows General then).
-pub(crate) fn format(value: f64, code: &str) -> Option<String> {
+/// The characters a number's decimal point and thousands separator show as: a code is
+/// written with `.` and `,`, and shown with its locale's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Separators {
+    pub(crate) decimal: char,
+    pub(crate) group: char,
+}
+
+impl Separators {
+    /// The separators codes are written with, and Excel's files are shown with here.
+    pub(crate) const INVARIANT: Separators = Separators {
+        decimal: '.',
+        group: ',',
+    };
+}
+
+/// `value` as the format `code` shows it, in the invariant separators, or `None` for a
+/// code this module does not render.
+#[cfg(test)]
+fn format(value: f64, code: &str) -> Option<String> {
+    format_with(value, code, Separators::INVARIANT)
+}
+
+/// `value` as the format `code` shows it, its decimal point and thousands separator
+/// shown as `separators`, or `None` for a code this module does not render (the caller
+/// shows General then).
+pub(crate) fn format_with(value: f64, code: &str, separators: Separators) -> Option<String> {
     if !value.is_finite() || code.len() > MAX_CODE_BYTES {
         return None;
     }
@@ -53,7 +79,7 @@ pub(crate) fn format(value: f64, code: &str) -> Option<String> {
         return (sections.len() == 1).then(|| number_text(value));
     }
     if sections.iter().any(|section| condition(section).is_some()) {
-        return conditional(&sections, value);
+        return conditional(&sections, value, separators);
     }
     let has_general = |section: &str| section.to_ascii_lowercase().contains("general");
     let (section, value, signed) = match (sections.as_slice(), value) {
@@ -66,7 +92,7 @@ pub(crate) fn format(value: f64, code: &str) -> Option<String> {
         ([positive, ..], v) => (*positive, v, false),
         _ => return None,
     };
-    render(section, value, signed)
+    render(section, value, signed, separators)
 }
 
 /// `value`'s time of day as the time code `code` shows it (`h:mm AM/PM` on 0.7 is
@@ -108,12 +134,12 @@ fn condition(section: &str) -> Option<impl Fn(f64) -> bool> {
 
 /// A code with conditions: the first section whose condition the value meets, else
 /// the first without a condition; the value keeps its sign.
-fn conditional(sections: &[&str], value: f64) -> Option<String> {
+fn conditional(sections: &[&str], value: f64, separators: Separators) -> Option<String> {
     let chosen = sections.iter().find(|section| match condition(section) {
         Some(meets) => meets(value),
         None => true,
     })?;
-    render(chosen, value, true)
+    render(chosen, value, true, separators)
 }
 
 /// The sections of a code, split at `;` outside quotes, escapes and brackets.
@@ -313,7 +339,9 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
     Some(tokens)
 }
 
-fn render(section: &str, value: f64, signed: bool) -> Option<String> {
+/// A section's tokens rendered: a time or a date by no one here, a fraction by
+/// `fraction.rs`, digits by `number.rs`.
+fn render(section: &str, value: f64, signed: bool, separators: Separators) -> Option<String> {
     let tokens = tokenize(section)?;
     // A time is shown by `time.rs`, or as General.
     if tokens
@@ -325,270 +353,7 @@ fn render(section: &str, value: f64, signed: bool) -> Option<String> {
     if tokens.contains(&Token::Slash) {
         return fraction::render(&tokens, value, signed);
     }
-    let negative = signed && value < 0.0;
-    let mut value = value.abs();
-    let places = tokens
-        .iter()
-        .filter(|t| matches!(t, Token::Digit(_)))
-        .count();
-    if places > MAX_PLACES {
-        return None;
-    }
-    if places == 0 {
-        // Text only, or General with text around it.
-        let mut out = String::new();
-        if negative && tokens.contains(&Token::General) {
-            out.push('-');
-        }
-        for token in &tokens {
-            match token {
-                Token::Literal(text) => out.push_str(text),
-                Token::General => out.push_str(&number_text(value)),
-                Token::Percent => out.push('%'),
-                _ => {}
-            }
-        }
-        return Some(out);
-    }
-    if tokens.contains(&Token::General) {
-        return None;
-    }
-    for _ in tokens.iter().filter(|t| **t == Token::Percent) {
-        value *= 100.0;
-    }
-    // Where the integer part ends: the point, the exponent, or the last placeholder.
-    let point = tokens.iter().position(|t| *t == Token::Point);
-    let exponent_at = tokens
-        .iter()
-        .position(|t| matches!(t, Token::Exponent { .. }));
-    let int_end = point.or(exponent_at).unwrap_or(tokens.len());
-    // A comma with a digit placeholder after it in the integer part groups thousands; a
-    // comma with none after it in the number (`0.0,,"M"`, `#,##0.00,,`) divides by
-    // 1000, once per comma.
-    let number_end = exponent_at.unwrap_or(tokens.len());
-    let mut grouping = false;
-    let mut scale = 0i32;
-    for (i, token) in tokens.iter().enumerate().take(number_end) {
-        if *token != Token::Group {
-            continue;
-        }
-        let is_placeholder = |t: &Token| matches!(t, Token::Digit(_));
-        let digit_after = tokens
-            .get(i.saturating_add(1)..number_end)
-            .is_some_and(|after| after.iter().any(is_placeholder));
-        let number_before = tokens.get(..i).is_some_and(|before| {
-            before
-                .iter()
-                .any(|t| is_placeholder(t) || *t == Token::Point)
-        });
-        if digit_after && i < int_end {
-            grouping = true;
-        } else if !digit_after && number_before {
-            scale = scale.saturating_add(1);
-        }
-    }
-    for _ in 0..scale {
-        value /= 1000.0;
-    }
-    let int_places: Vec<char> = tokens
-        .iter()
-        .take(int_end)
-        .filter_map(|t| match t {
-            Token::Digit(d) => Some(*d),
-            _ => None,
-        })
-        .collect();
-    let frac_places: Vec<char> = match point {
-        Some(p) => tokens
-            .iter()
-            .skip(p.saturating_add(1))
-            .take(
-                exponent_at
-                    .unwrap_or(tokens.len())
-                    .saturating_sub(p.saturating_add(1)),
-            )
-            .filter_map(|t| match t {
-                Token::Digit(d) => Some(*d),
-                _ => None,
-            })
-            .collect(),
-        None => Vec::new(),
-    };
-
-    let mut exponent_text = String::new();
-    if let Some(Token::Exponent { plus, digits }) = exponent_at.and_then(|i| tokens.get(i)) {
-        // Engineering notation (`##0.0E+0`) keeps the exponent a multiple of the
-        // integer placeholders; otherwise one integer digit.
-        let step = if int_places.len() > 1 && int_places.contains(&'#') {
-            i32::try_from(int_places.len()).unwrap_or(1)
-        } else {
-            1
-        };
-        let mut exponent = if value == 0.0 {
-            0
-        } else {
-            value.log10().floor() as i32
-        };
-        exponent = exponent.div_euclid(step) * step;
-        let mut mantissa = value / 10f64.powi(exponent);
-        // Rounding can carry the mantissa to the next power of ten.
-        let (int_digits, _) = decimal_digits(mantissa, frac_places.len());
-        if int_digits.len() > usize::try_from(step).unwrap_or(1) && value != 0.0 {
-            exponent = exponent.saturating_add(step);
-            mantissa = value / 10f64.powi(exponent);
-        }
-        value = mantissa;
-        let sign = if exponent < 0 {
-            "-"
-        } else if *plus {
-            "+"
-        } else {
-            ""
-        };
-        exponent_text = format!(
-            "E{sign}{:0width$}",
-            exponent.unsigned_abs(),
-            width = *digits
-        );
-    }
-
-    let (int_digits, frac_digits) = decimal_digits(value, frac_places.len());
-    let int_text = fill_integer(&int_digits, &int_places, grouping);
-    let frac_text = fill_fraction(&frac_digits, &frac_places);
-    let fraction = point.map_or(0..0, |p| p.saturating_add(1)..number_end);
-
-    let mut out = String::new();
-    if negative && (int_digits.bytes().any(|b| b != b'0') || frac_digits.bytes().any(|b| b != b'0'))
-    {
-        out.push('-');
-    }
-    let mut int_slots = int_text.iter();
-    let mut frac_slots = frac_text.iter();
-    for (i, token) in tokens.iter().enumerate() {
-        match token {
-            Token::Literal(text) => out.push_str(text),
-            Token::Percent => out.push('%'),
-            Token::Digit(_) if i < int_end => {
-                if let Some(slot) = int_slots.next() {
-                    out.push_str(slot);
-                }
-            }
-            // Each fraction digit in its own place, literals between them kept there.
-            Token::Digit(_) if fraction.contains(&i) => {
-                if let Some(&slot) = frac_slots.next().filter(|&&c| c != '\u{0}') {
-                    out.push(slot);
-                }
-            }
-            Token::Point => {
-                if int_places.is_empty() {
-                    // No integer placeholder: the integer digits still show.
-                    out.push_str(&int_digits);
-                }
-                out.push('.');
-            }
-            Token::Exponent { .. } => out.push_str(&exponent_text),
-            _ => {}
-        }
-    }
-    Some(out)
-}
-
-/// The integer and fraction digits of `value` rounded half away from zero to `decimals`
-/// places, at the 15 significant digits Excel keeps: `1.005` to 2 places is `1`, `01`.
-fn decimal_digits(value: f64, decimals: usize) -> (String, String) {
-    let places = i32::try_from(decimals).unwrap_or(i32::MAX);
-    let (digits, exponent) = match significant_digits(value) {
-        // Kept down to 10^-decimals; below that the value rounds to zero or one unit.
-        Some((digits, exponent)) => {
-            match usize::try_from(exponent.saturating_add(places).saturating_add(1)) {
-                Ok(keep) => round_to(&digits, exponent, keep),
-                Err(_) => (Vec::new(), 0),
-            }
-        }
-        None => (Vec::new(), 0),
-    };
-    let int_text: String = (0..=exponent)
-        .rev()
-        .map(|place| digit_at(&digits, exponent, place))
-        .collect();
-    let frac_text = (1..=places)
-        .map(|place| digit_at(&digits, exponent, -place))
-        .collect();
-    (int_text.trim_start_matches('0').to_owned(), frac_text)
-}
-
-/// The integer digits placed in their placeholders, one text per placeholder: `0` pads
-/// with zeros, `?` with spaces, `#` with nothing; digits beyond the placeholders go with
-/// the first. With `grouping`, a comma follows every digit that has a multiple of three
-/// digits after it.
-fn fill_integer(digits: &str, places: &[char], grouping: bool) -> Vec<String> {
-    let mut filled: Vec<String> = vec![String::new(); places.len()];
-    let mut digits_rev = digits.chars().rev();
-    for (slot, &place) in filled.iter_mut().zip(places).rev() {
-        match (digits_rev.next(), place) {
-            (Some(d), _) => slot.push(d),
-            (None, '0') => slot.push('0'),
-            (None, '?') => slot.push(' '),
-            (None, _) => {}
-        }
-    }
-    let rest: String = digits_rev
-        .collect::<Vec<char>>()
-        .into_iter()
-        .rev()
-        .collect();
-    if let Some(first) = filled.first_mut() {
-        first.insert_str(0, &rest);
-    }
-    if !grouping {
-        return filled;
-    }
-    // Every digit and every space a `?` keeps counts as a place of the grouping; a
-    // separator among the spaces is a space too.
-    let mut remaining = filled.iter().flat_map(|slot| slot.chars()).count();
-    for slot in &mut filled {
-        let mut grouped = String::with_capacity(slot.len().saturating_mul(2));
-        for c in slot.chars() {
-            grouped.push(c);
-            remaining = remaining.saturating_sub(1);
-            if remaining > 0 && remaining % 3 == 0 {
-                grouped.push(if c == ' ' { ' ' } else { ',' });
-            }
-        }
-        *slot = grouped;
-    }
-    filled
-}
-
-/// The fraction digits placed in their placeholders, one a placeholder: trailing zeros
-/// under `#` are left out (`\u{0}`, written as nothing), under `?` become spaces.
-fn fill_fraction(digits: &str, places: &[char]) -> Vec<char> {
-    let mut chars: Vec<char> = digits.chars().collect();
-    for (i, place) in places.iter().enumerate().rev() {
-        let is_trailing_zero = chars.get(i) == Some(&'0')
-            && chars
-                .iter()
-                .skip(i.saturating_add(1))
-                .all(|c| *c == ' ' || *c == '\u{0}');
-        if !is_trailing_zero {
-            break;
-        }
-        match place {
-            '#' => {
-                if let Some(c) = chars.get_mut(i) {
-                    *c = '\u{0}';
-                }
-            }
-            '?' => {
-                if let Some(c) = chars.get_mut(i) {
-                    *c = ' ';
-                }
-            }
-            _ => break,
-        }
-    }
-    chars.resize(places.len(), '\u{0}');
-    chars
+    number::render(&tokens, value, signed, separators)
 }
 
 #[cfg(test)]
@@ -982,6 +747,24 @@ mod tests {
             }
             let _ = NumberStyle::of_code(&code).show(value, false);
         }
+    }
+
+    #[test]
+    fn a_locale_shows_its_own_separators() {
+        let german = Separators {
+            decimal: ',',
+            group: '.',
+        };
+        let shows_in = |value: f64, code: &str, expected: &str| {
+            let shown = format_with(value, code, german);
+            assert_eq!(shown.as_deref(), Some(expected), "{value} as {code}");
+        };
+        shows_in(1_234_567.891, "#,##0.00", "1.234.567,89");
+        shows_in(0.125, "0.0%", "12,5%");
+        shows_in(-0.5, "0.00", "-0,50");
+        shows_in(2.5, "\"Site \"General", "Site 2,5");
+        // A literal point or comma is the code's own text.
+        shows_in(7.0, "0\".\"\\,", "7.,");
     }
 
     #[test]

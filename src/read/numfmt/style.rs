@@ -1,7 +1,7 @@
 //! What a cell's number format does to a number, in every workbook format: General, a
 //! date, a time of day, or a code; and Excel's built-in formats, by number.
 
-use super::{format, format_time_of_day, shape, Shape};
+use super::{format_time_of_day, format_with, shape, Separators, Shape};
 use crate::read::shown::{datetime_text, number_text, time_of_day_text};
 
 /// What a cell's number format does to a number, in any workbook format.
@@ -14,8 +14,9 @@ pub(crate) enum NumberStyle {
     /// A time of day alone, through its code (`h:mm AM/PM`): `4:17 PM`, whatever the
     /// day.
     Time(String),
-    /// A number format code, such as `000` or `#,##0.00`.
-    Code(String),
+    /// A number format code, such as `000` or `#,##0.00`, and the separators its point
+    /// and commas show as.
+    Code(String, Separators),
 }
 
 impl NumberStyle {
@@ -35,7 +36,16 @@ impl NumberStyle {
             NumberStyle::Time(code) => {
                 format_time_of_day(number, code).or_else(|| Some(time_of_day_text(number)))
             }
-            NumberStyle::Code(code) => format(number, code),
+            NumberStyle::Code(code, separators) => format_with(number, code, *separators),
+        }
+    }
+
+    /// This style with a number's point and commas shown as `separators` (a time or a
+    /// date shows none).
+    pub(crate) fn with_separators(self, separators: Separators) -> NumberStyle {
+        match self {
+            NumberStyle::Code(code, _) => NumberStyle::Code(code, separators),
+            other => other,
         }
     }
 
@@ -47,7 +57,7 @@ impl NumberStyle {
         match shape(code) {
             Shape::Date => NumberStyle::Date,
             Shape::Time => NumberStyle::Time(code.to_owned()),
-            Shape::Number => NumberStyle::Code(code.to_owned()),
+            Shape::Number => NumberStyle::Code(code.to_owned(), Separators::INVARIANT),
         }
     }
 }

@@ -16,7 +16,7 @@ use std::io::BufRead;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use crate::read::numfmt::NumberStyle;
+use crate::read::numfmt::{NumberSeparators, NumberStyle};
 use crate::read::sheet::WorkbookProblem;
 use crate::read::zip::attribute;
 
@@ -76,10 +76,15 @@ impl CellStyles {
                 break;
             };
             if let Some(data) = data {
-                return match self.code(data, 0).map(|code| NumberStyle::of_code(&code)) {
-                    Some(NumberStyle::General) => CellNumbers::General,
-                    Some(style) => CellNumbers::Style(style),
-                    None => CellNumbers::Unrendered,
+                let separators = self.data.get(data).and_then(|style| style.separators);
+                let code = self.code(data, 0);
+                return match (code.map(|code| NumberStyle::of_code(&code)), separators) {
+                    (Some(NumberStyle::General), _) => CellNumbers::General,
+                    (Some(style), Some(separators)) => {
+                        CellNumbers::Style(style.with_separators(separators))
+                    }
+                    // A code in a locale whose separators are not known here.
+                    (Some(_), None) | (None, _) => CellNumbers::Unrendered,
                 };
             }
             name = parent.as_deref();
@@ -219,6 +224,42 @@ impl Family {
     }
 }
 
+/// The separators LibreOffice shows numbers with in a data style's locale, as
+/// LibreOffice 7.4 shows them (`tests/conformance/libreoffice/ods_styles.tsv`); `None`
+/// for a locale not listed (India's grouping of lakhs, for one).
+fn separators_of(language: &str, country: &str) -> Option<NumberSeparators> {
+    const NO_BREAK_SPACE: char = '\u{A0}';
+    let (decimal, group) = match (language, country) {
+        ("en", "US" | "GB") | ("ja", "JP") | ("zh", "CN") | ("ko", "KR") | ("he", "IL") => {
+            ('.', ',')
+        }
+        ("de", "DE" | "AT")
+        | ("es", "ES")
+        | ("it", "IT")
+        | ("nl", "NL")
+        | ("pt", "BR")
+        | ("da", "DK")
+        | ("tr", "TR")
+        | ("el", "GR")
+        | ("ro", "RO") => (',', '.'),
+        ("fr", "FR")
+        | ("pt", "PT")
+        | ("sv", "SE")
+        | ("fi", "FI")
+        | ("nb", "NO")
+        | ("pl", "PL")
+        | ("cs", "CZ")
+        | ("ru", "RU")
+        | ("hu", "HU")
+        | ("uk", "UA") => (',', NO_BREAK_SPACE),
+        ("de", "CH") => ('.', '\''),
+        // Arabic's own decimal and thousands separators (U+066B, U+066C).
+        ("ar", "EG") => ('\u{66B}', '\u{66C}'),
+        _ => return None,
+    };
+    Some(NumberSeparators { decimal, group })
+}
+
 /// One part of a data style, as a piece of a format code; `None`: not rendered here.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Part {
@@ -232,6 +273,12 @@ struct DataStyle {
     family: Family,
     /// A time style whose hours count on past 24 (`number:truncate-on-overflow="false"`).
     elapsed: bool,
+    /// The separators of the style's locale (`number:language` and `number:country`);
+    /// `None` for a locale whose separators are not known here.
+    separators: Option<NumberSeparators>,
+    /// Whether the style's `AM` and `PM` are English ones: LibreOffice writes its
+    /// locale's words (`午後`, `nachm.`) in other languages.
+    english_am_pm: bool,
     parts: Vec<Part>,
     maps: Vec<(String, String)>,
     /// Too many parts to keep.
@@ -243,6 +290,12 @@ impl DataStyle {
         DataStyle {
             family,
             elapsed: attribute(e, "truncate-on-overflow").as_deref() == Some("false"),
+            separators: match (attribute(e, "language"), attribute(e, "country")) {
+                (Some(language), Some(country)) => separators_of(&language, &country),
+                // A language without a country shows as the invariant locale.
+                _ => Some(NumberSeparators::INVARIANT),
+            },
+            english_am_pm: attribute(e, "language").is_none_or(|language| language == "en"),
             parts: Vec::new(),
             maps: Vec::new(),
             overflow: false,
@@ -300,13 +353,14 @@ impl DataStyle {
             "year" => Some(if long { "yyyy" } else { "yy" }.to_owned()),
             "day-of-week" => Some("ddd".to_owned()),
             "hours" => Some(if long { "hh" } else { "h" }.to_owned()),
-            "minutes" => Some("mm".to_owned()),
+            "minutes" => Some(if long { "mm" } else { "m" }.to_owned()),
             "seconds" => {
                 let places = int("decimal-places").unwrap_or(0).min(3);
                 let point = if places > 0 { "." } else { "" };
-                Some(format!("ss{point}{}", "0".repeat(places)))
+                let seconds = if long { "ss" } else { "s" };
+                Some(format!("{seconds}{point}{}", "0".repeat(places)))
             }
-            "am-pm" => Some("AM/PM".to_owned()),
+            "am-pm" if self.english_am_pm => Some("AM/PM".to_owned()),
             // Fractions, eras, quarters, weeks, boolean and text content.
             _ => None,
         };
