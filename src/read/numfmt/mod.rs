@@ -369,19 +369,119 @@ mod tests {
         shows(12_345.68, "\"a\"#\"b\"#\"c\"0.0\"d\"0", "a123b4c5.6d8");
     }
 
+    /// One conformance table run through the crate: every case shows as the table says
+    /// or is listed among the known failures, and every listed case still fails (the
+    /// list may only shrink).
+    struct Run {
+        /// The listed failures of this table.
+        known: Vec<&'static str>,
+        cases: usize,
+        out_of_scope: usize,
+        wrong: std::collections::BTreeSet<String>,
+        unexpected: Vec<String>,
+    }
+
+    impl Run {
+        /// A run whose failures are the lines of `known` that start with `prefix` (a
+        /// list may serve several tables); `#` starts a comment.
+        fn new(known: &'static str, prefix: &str) -> Run {
+            let listed = known
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty());
+            Run {
+                known: listed.filter(|l| l.starts_with(prefix)).collect(),
+                cases: 0,
+                out_of_scope: 0,
+                wrong: std::collections::BTreeSet::new(),
+                unexpected: Vec::new(),
+            }
+        }
+
+        /// The case `name`: the crate showed `got` where the table shows `shown`.
+        fn case(&mut self, name: String, got: Option<&str>, shown: &str) {
+            self.cases += 1;
+            if got != Some(shown) {
+                if !self.known.contains(&name.as_str()) {
+                    self.unexpected
+                        .push(format!("{name}: {got:?} where the table shows {shown:?}"));
+                }
+                self.wrong.insert(name);
+            }
+        }
+
+        /// A case of the table this crate does not show on purpose (a date).
+        fn out_of_scope(&mut self) {
+            self.out_of_scope += 1;
+        }
+
+        /// Asserts the run, which had at least `at_least` cases.
+        #[track_caller]
+        fn finish(self, table: &str, at_least: usize) {
+            assert!(self.unexpected.is_empty(), "{:#?}", self.unexpected);
+            assert_eq!(
+                self.wrong.len(),
+                self.known.len(),
+                "fixed cases are still listed as failures: {:#?}",
+                self.known
+                    .iter()
+                    .filter(|k| !self.wrong.contains(**k))
+                    .collect::<Vec<_>>()
+            );
+            println!(
+                "{table}: {} cases ({} out of scope), {} listed as failures",
+                self.cases,
+                self.out_of_scope,
+                self.known.len()
+            );
+            assert!(self.cases >= at_least, "{}", self.cases);
+        }
+    }
+
+    const SSF_FAILURES: &str = include_str!("../../../tests/conformance/ssf/expected_failures.txt");
+
+    /// Runs an SSF table: a header of codes, then a value and what each code shows (a
+    /// `|` before what SSF itself does not yet show).
+    fn run_ssf_table(name: &str, table: &str, at_least: usize) {
+        let mut run = Run::new(SSF_FAILURES, &format!("{name}:"));
+        let mut lines = table.lines();
+        let codes: Vec<&str> = lines.next().unwrap().split('\t').skip(1).collect();
+        for line in lines.filter(|l| !l.trim().is_empty()) {
+            let mut fields = line.split('\t');
+            let value = fields.next().unwrap();
+            for (code, shown) in codes.iter().zip(fields) {
+                let got = format(value.parse().unwrap(), code);
+                let case = format!("{name}: {code}: {value}");
+                run.case(case, got.as_deref(), shown.trim_start_matches('|'));
+            }
+        }
+        run.finish(name, at_least);
+    }
+
+    /// The cases of a table of `format<TAB>value<TAB>shown` lines (`#` starts a comment).
+    fn tsv_cases(table: &str) -> impl Iterator<Item = (&str, f64, &str)> {
+        table
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|line| {
+                let mut fields = line.splitn(3, '\t');
+                let (format, value, shown) = (fields.next()?, fields.next()?, fields.next()?);
+                Some((format, value.parse().unwrap(), shown))
+            })
+    }
+
     /// SheetJS SSF's table of thousands separators and scaling commas
     /// (tests/conformance/README.md).
     #[test]
     fn commas_as_the_ssf_table_shows_them() {
         let table = include_str!("../../../tests/conformance/ssf/comma.tsv");
-        assert!(run_table("comma.tsv", table) > 100);
+        run_ssf_table("comma.tsv", table, 100);
     }
 
     /// SSF's `exp.tsv`: numbers through scientific codes of 1 to 4 integer digits.
     #[test]
     fn exponents_as_the_ssf_table_shows_them() {
         let table = include_str!("../../../tests/conformance/ssf/exp.tsv");
-        assert!(run_table("exp.tsv", table) > 150);
+        run_ssf_table("exp.tsv", table, 150);
     }
 
     /// SSF's `oddities.json`: each code with values and what it shows. The cases in
@@ -392,14 +492,12 @@ mod tests {
         let table: serde_json::Value =
             serde_json::from_str(include_str!("../../../tests/conformance/ssf/oddities.json"))
                 .unwrap();
-        let known = include_str!("../../../tests/conformance/ssf/expected_failures.txt");
-        let (mut cases, mut out_of_scope, mut wrong, mut unexpected) =
-            (0, 0, Vec::new(), Vec::new());
+        let mut run = Run::new(SSF_FAILURES, "oddities.json:");
         for entry in table.as_array().unwrap() {
             let entry = entry.as_array().unwrap();
             // A code given by its built-in number is out of scope here.
             let Some(code) = entry[0].as_str() else {
-                out_of_scope += entry.len() - 1;
+                (1..entry.len()).for_each(|_| run.out_of_scope());
                 continue;
             };
             for case in &entry[1..] {
@@ -407,39 +505,25 @@ mod tests {
                 let value = case.first().and_then(serde_json::Value::as_f64);
                 let shown = case.get(1).and_then(serde_json::Value::as_str);
                 let (Some(value), Some(shown), 2) = (value, shown, case.len()) else {
-                    out_of_scope += 1;
+                    run.out_of_scope();
                     continue;
                 };
                 let got = match shape(code) {
                     Shape::Date => {
-                        out_of_scope += 1;
+                        run.out_of_scope();
                         continue;
                     }
                     Shape::Time => format_time_of_day(value, code),
                     Shape::Number => format(value, code),
                 };
-                cases += 1;
-                if got.as_deref() != Some(shown) {
-                    let name = format!("oddities.json: {code}: {value}");
-                    if !known.contains(&format!("{name}\n")) {
-                        unexpected.push(format!("{name}: {got:?} where Excel shows {shown:?}"));
-                    }
-                    wrong.push(name);
-                }
+                run.case(
+                    format!("oddities.json: {code}: {value}"),
+                    got.as_deref(),
+                    shown,
+                );
             }
         }
-        assert!(unexpected.is_empty(), "{unexpected:#?}");
-        let listed = known
-            .lines()
-            .filter(|l| l.starts_with("oddities.json:"))
-            .count();
-        assert_eq!(
-            wrong.len(),
-            listed,
-            "fixed cases are still listed: {wrong:?}"
-        );
-        println!("oddities.json: {cases} cases in scope ({out_of_scope} not), {listed} listed as failures");
-        assert!(cases > 100, "{cases}");
+        run.finish("oddities.json", 100);
     }
 
     /// Apache POI's format workbooks: Excel's own `TEXT(value, format)` beside each
@@ -470,48 +554,19 @@ mod tests {
                 include_str!("../../../tests/conformance/poi/elapsed.tsv"),
             ),
         ];
-        let (mut cases, mut out_of_scope, mut unexpected) = (0, 0, Vec::new());
-        let mut wrong = std::collections::BTreeSet::new();
+        let mut run = Run::new(known, "");
         for (name, table) in tables {
-            for line in table.lines().filter(|l| !l.starts_with('#')) {
-                let mut fields = line.splitn(3, '\t');
-                let (Some(code), Some(value), Some(shown)) =
-                    (fields.next(), fields.next(), fields.next())
-                else {
-                    continue;
-                };
-                let value: f64 = value.parse().unwrap();
+            for (code, value, shown) in tsv_cases(table) {
                 let style = NumberStyle::of_code(code);
                 if style == NumberStyle::Date {
-                    out_of_scope += 1;
+                    run.out_of_scope();
                     continue;
                 }
-                cases += 1;
                 let got = style.show(value, false);
-                if got != shown {
-                    let case = format!("{name}: {code}: {value}");
-                    if !known.lines().any(|l| l == case) {
-                        unexpected.push(format!("{case}: {got:?} where Excel shows {shown:?}"));
-                    }
-                    wrong.insert(case);
-                }
+                run.case(format!("{name}: {code}: {value}"), Some(&got), shown);
             }
         }
-        let listed = known
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .count();
-        println!(
-            "POI TEXT(): {cases} cases ({out_of_scope} dates out of scope), {} listed",
-            wrong.len()
-        );
-        assert!(unexpected.is_empty(), "{unexpected:#?}");
-        assert_eq!(
-            wrong.len(),
-            listed,
-            "fixed cases are still listed as failures"
-        );
-        assert!(cases > 300, "{cases}");
+        run.finish("POI TEXT()", 300);
     }
 
     /// What LibreOffice shows for numbers through time-of-day codes and Excel's built-in
@@ -524,41 +579,16 @@ mod tests {
         let known = include_str!(
             "../../../tests/conformance/libreoffice/time_formats_expected_failures.txt"
         );
-        let known: Vec<&str> = known
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .collect();
-        let (mut cases, mut wrong, mut unexpected) = (0, Vec::new(), Vec::new());
-        for line in table.lines().filter(|l| !l.starts_with('#')) {
-            let mut fields = line.splitn(3, '\t');
-            let (Some(format), Some(value), Some(shown)) =
-                (fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            let value: f64 = value.parse().unwrap();
+        let mut run = Run::new(known, "");
+        for (format, value, shown) in tsv_cases(table) {
             let style = match format.parse::<u32>() {
                 Ok(id) => builtin_style(id),
                 Err(_) => NumberStyle::of_code(format),
             };
-            cases += 1;
             let got = style.show(value, false);
-            if got != shown {
-                let case = format!("{format}\t{value}");
-                if !known.contains(&case.as_str()) {
-                    unexpected.push(format!("{case}: {got:?} where LibreOffice shows {shown:?}"));
-                }
-                wrong.push(case);
-            }
+            run.case(format!("{format}\t{value}"), Some(&got), shown);
         }
-        assert!(unexpected.is_empty(), "{unexpected:#?}");
-        assert_eq!(
-            wrong.len(),
-            known.len(),
-            "fixed cases are still listed: {wrong:#?}"
-        );
-        println!("time_formats.tsv: {cases} cases, {} listed", known.len());
-        assert!(cases > 600, "{cases}");
+        run.finish("time_formats.tsv", 600);
     }
 
     /// SSF's `implied.json`: numbers through Excel's built-in formats, by number (and a
@@ -569,87 +599,31 @@ mod tests {
         let table: serde_json::Value =
             serde_json::from_str(include_str!("../../../tests/conformance/ssf/implied.json"))
                 .unwrap();
-        let known = include_str!("../../../tests/conformance/ssf/expected_failures.txt");
-        let (mut cases, mut out_of_scope, mut wrong, mut unexpected) =
-            (0, 0, Vec::new(), Vec::new());
-        let mut run = |value: f64, id: u64, shown: &str| {
+        let mut run = Run::new(SSF_FAILURES, "implied.json:");
+        let mut case = |value: f64, id: u64, shown: &str| {
             let style = builtin_style(u32::try_from(id).unwrap());
             if style == NumberStyle::Date || shown.is_empty() {
-                out_of_scope += 1;
+                run.out_of_scope();
                 return;
             }
-            cases += 1;
             let got = style.show(value, false);
-            if got != shown {
-                let name = format!("implied.json: {id}: {value}");
-                if !known.contains(&format!("{name}\n")) {
-                    unexpected.push(format!("{name}: {got:?} where SSF shows {shown:?}"));
-                }
-                wrong.push(name);
-            }
+            run.case(format!("implied.json: {id}: {value}"), Some(&got), shown);
         };
         for entry in table.as_array().unwrap() {
             let entry = entry.as_array().unwrap();
             let value = entry[0].as_f64().unwrap();
             match entry.as_slice() {
                 [_, cases] => {
-                    for case in cases.as_array().unwrap() {
-                        let case = case.as_array().unwrap();
-                        run(value, case[0].as_u64().unwrap(), case[1].as_str().unwrap());
+                    for pair in cases.as_array().unwrap() {
+                        let pair = pair.as_array().unwrap();
+                        case(value, pair[0].as_u64().unwrap(), pair[1].as_str().unwrap());
                     }
                 }
-                [_, id, shown] => run(value, id.as_u64().unwrap(), shown.as_str().unwrap()),
+                [_, id, shown] => case(value, id.as_u64().unwrap(), shown.as_str().unwrap()),
                 _ => panic!("{entry:?}"),
             }
         }
-        assert!(unexpected.is_empty(), "{unexpected:#?}");
-        let listed = known
-            .lines()
-            .filter(|l| l.starts_with("implied.json:"))
-            .count();
-        assert_eq!(
-            wrong.len(),
-            listed,
-            "fixed cases are still listed: {wrong:?}"
-        );
-        println!("implied.json: {cases} cases in scope ({out_of_scope} not), {listed} listed as failures");
-        assert!(cases > 400, "{cases}");
-    }
-
-    /// Runs an SSF table (a header of codes, then a value and what each code shows, a
-    /// `|` before what SSF itself does not yet show), checks every case against the
-    /// expected failures, and gives how many cases there were.
-    fn run_table(name: &str, table: &str) -> usize {
-        let known = include_str!("../../../tests/conformance/ssf/expected_failures.txt");
-        let mut lines = table.lines();
-        let codes: Vec<&str> = lines.next().unwrap().split('\t').skip(1).collect();
-        let (mut cases, mut wrong) = (0, Vec::new());
-        for line in lines.filter(|l| !l.trim().is_empty()) {
-            let mut fields = line.split('\t');
-            let value = fields.next().unwrap();
-            for (code, shown) in codes.iter().zip(fields) {
-                cases += 1;
-                let shown = shown.trim_start_matches('|');
-                let got = format(value.parse().unwrap(), code);
-                if got.as_deref() != Some(shown) {
-                    let case = format!("{name}: {code}: {value}");
-                    assert!(
-                        known.contains(&format!("{case}\n")),
-                        "{case}: {got:?} where Excel shows {shown}"
-                    );
-                    wrong.push(case);
-                }
-            }
-        }
-        let prefix = format!("{name}:");
-        let listed = known.lines().filter(|l| l.starts_with(&prefix)).count();
-        assert_eq!(
-            wrong.len(),
-            listed,
-            "fixed cases are still listed as failures: {wrong:?}"
-        );
-        println!("{name}: {cases} cases, {} listed as failures", wrong.len());
-        cases
+        run.finish("implied.json", 400);
     }
 
     #[track_caller]
