@@ -268,8 +268,9 @@
 //!   byte is `invalid_value` at its cell. U+FFFD and C1 controls never reach a user.
 //! - A first line `sep=;` names the delimiter and is not a row, as in Excel.
 //! - Workbook numbers read through their number format (`0123`, `98,765`, `25.0%`,
-//!   `Site 7`), as LibreOffice shows them; dates as ISO 8601; an .ods carries the shown
-//!   text itself. A formula gives the result the spreadsheet program saved; one with
+//!   `Site 7`, `1 1/4`, a time of day as `4:17 PM`), as the spreadsheet shows them;
+//!   dates as ISO 8601; an .ods data style of a locale shows its separators
+//!   (`1.234,50`). A formula gives the result the spreadsheet program saved; one with
 //!   none, or in a workbook marked to be recalculated on opening (as openpyxl and
 //!   XlsxWriter write them), is `invalid_value`. An .ods merged cell's value shows in
 //!   every cell it covers.
@@ -280,7 +281,9 @@
 //! # Decisions
 //!
 //! - A User type that is neither Standard nor Privileged is `invalid_user_type`.
-//! - Dates in workbooks read as ISO 8601 (`2024-03-01`), whatever the cell's format.
+//! - Dates in workbooks read as ISO 8601 (`2024-03-01`), whatever the cell's format; a
+//!   time of day alone shows as its format shows it (`9:05`, `4:17 PM`), its seconds
+//!   rounded as Excel rounds them (LibreOffice cuts them).
 //! - When the header itself is wrong, [`Report::users`] is empty: no row can be trusted.
 //! - One `extra_value` per row, however many stray cells; at most twenty unknown or
 //!   repeated header cells are listed one by one, then one error counts the rest.
@@ -299,8 +302,10 @@
 //!   (pasted from elsewhere) are read in the code page, field by field; otherwise every
 //!   such row is read in the code page, even one that happens to be valid UTF-8 (a
 //!   Windows-1250 `čś` is the bytes of a valid Chinese character).
-//! - A number format that shows fractions, or has conditions, shows the number as
-//!   General: those are not rendered.
+//! - A number format the crate does not render (a code over 256 bytes, a letter of a
+//!   date inside a number's code) shows the number as General; a time code it does not
+//!   render shows the time as `16:17:36`. An .ods data style of a locale whose
+//!   separators or AM/PM words are not known here shows the text the file holds.
 //! - `*.contoso.com` in [`Options::allowed_email_domains`] allows contoso.com's
 //!   subdomains, not contoso.com itself.
 //! - A merged range's value (its top-left cell's) is the value of every cell it covers,
