@@ -303,9 +303,9 @@
 //!   such row is read in the code page, even one that happens to be valid UTF-8 (a
 //!   Windows-1250 `čś` is the bytes of a valid Chinese character).
 //! - A number format the crate does not render (a code over 256 bytes, a letter of a
-//!   date inside a number's code) shows the number as General; a time code it does not
-//!   render shows the time as `16:17:36`. An .ods data style of a locale whose
-//!   separators or AM/PM words are not known here shows the text the file holds.
+//!   date inside a number's code, a time code with a month's `m`) shows the number as
+//!   General. An .ods data style of a locale whose separators or AM/PM words are not
+//!   known here shows the text the file holds.
 //! - `*.contoso.com` in [`Options::allowed_email_domains`] allows contoso.com's
 //!   subdomains, not contoso.com itself.
 //! - A merged range's value (its top-left cell's) is the value of every cell it covers,

@@ -176,23 +176,6 @@ pub(crate) fn datetime_text(serial: f64, is_1904: bool) -> String {
     }
 }
 
-/// The time of day of a date serial, as `HH:MM:SS` (seconds rounded, as Excel shows
-/// them): what a time code that is not rendered through its letters shows. A serial
-/// outside Excel's dates keeps its number.
-pub(crate) fn time_of_day_text(serial: f64) -> String {
-    if !DATE_SERIALS.contains(&serial) {
-        return number_text(serial);
-    }
-    // The range check keeps this in i64.
-    let second_of_day = ((serial * 86_400.0).round() as i64).rem_euclid(86_400);
-    let (hour, minute, second) = (
-        second_of_day / 3600,
-        second_of_day / 60 % 60,
-        second_of_day % 60,
-    );
-    format!("{hour:02}:{minute:02}:{second:02}")
-}
-
 /// An ISO 8601 date-time as a date number shows (`t="d"` in .xlsx, `office:date-value`
 /// in .ods): `2021-01-01` at midnight, else `2021-01-01 10:10:10` (seconds, no fraction,
 /// no zone; `10:10` is `10:10:00`). `None` for text that is no such date.

@@ -2,7 +2,7 @@
 //! date, a time of day, or a code; and Excel's built-in formats, by number.
 
 use super::{format_time_of_day, format_with, shape, Separators, Shape};
-use crate::read::shown::{datetime_text, number_text, time_of_day_text};
+use crate::read::shown::{datetime_text, number_text};
 
 /// What a cell's number format does to a number, in any workbook format.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,10 +32,7 @@ impl NumberStyle {
         match self {
             NumberStyle::General => Some(number_text(number)),
             NumberStyle::Date => Some(datetime_text(number, is_1904)),
-            // A time code not rendered here shows the time of day as `16:17:36`.
-            NumberStyle::Time(code) => {
-                format_time_of_day(number, code).or_else(|| Some(time_of_day_text(number)))
-            }
+            NumberStyle::Time(code) => format_time_of_day(number, code),
             NumberStyle::Code(code, separators) => format_with(number, code, *separators),
         }
     }
