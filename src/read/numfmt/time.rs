@@ -96,48 +96,83 @@ pub(super) fn is_elapsed(code: &str) -> bool {
     elapsed
 }
 
-/// One unit of an elapsed-time code, or its decimals.
-#[derive(Clone, Copy, PartialEq)]
-enum Part {
-    Hours { total: bool, width: usize },
-    Minutes { total: bool, width: usize },
-    Seconds { total: bool, width: usize },
+/// One part of a time code.
+#[derive(Debug, Clone, PartialEq)]
+enum Clock {
+    /// Hours, minutes or seconds: `width` letters, `total` in brackets (`[h]`), which
+    /// counts on past a day, an hour or a minute.
+    Unit {
+        unit: Unit,
+        total: bool,
+        width: usize,
+    },
+    /// `AM/PM`, or `A/P` with its two letters as written.
+    AmPm(Option<(char, char)>),
+    /// `.00`: fractions of a second, at most three places.
     Decimals(usize),
+    Text(String),
+}
+
+/// A section of a time code as its parts; `None` for what is not rendered here (digit
+/// placeholders, a date's letters, `General`).
+fn clock(section: &str) -> Option<Vec<Clock>> {
+    let tokens = tokenize(section)?;
+    let mut parts = Vec::with_capacity(tokens.len());
+    let mut tokens = tokens.into_iter().peekable();
+    while let Some(token) = tokens.next() {
+        parts.push(match token {
+            Token::Time { unit, total, width } => Clock::Unit { unit, total, width },
+            Token::AmPm(letters) => Clock::AmPm(letters),
+            Token::Point if tokens.peek() == Some(&Token::Digit('0')) => {
+                let mut zeros = 0usize;
+                while tokens.next_if(|t| *t == Token::Digit('0')).is_some() {
+                    zeros = zeros.saturating_add(1);
+                }
+                Clock::Decimals(zeros.min(3))
+            }
+            Token::Point => Clock::Text(".".to_owned()),
+            Token::Group => Clock::Text(",".to_owned()),
+            Token::Slash => Clock::Text("/".to_owned()),
+            Token::Literal(text) => Clock::Text(text),
+            _ => return None,
+        });
+    }
+    Some(parts)
+}
+
+/// The most places of a second the parts show.
+fn decimals(parts: &[Clock]) -> usize {
+    let places = parts.iter().filter_map(|p| match p {
+        Clock::Decimals(n) => Some(*n),
+        _ => None,
+    });
+    places.max().unwrap_or(0)
+}
+
+/// `days` as whole seconds and the `decimals` digits of a second after them, rounded to
+/// what is shown, as Excel rounds: 0.99999 days through `[h]:mm:ss` is `24:00:00`.
+/// Within Excel's dates (the callers' range check), this stays within `u64`.
+fn seconds_of(days: f64, decimals: usize) -> (u64, u64) {
+    let scale = 10u64.pow(u32::try_from(decimals).unwrap_or(0));
+    let units = (days * 86_400.0 * scale as f64).round() as u64;
+    (units / scale, units % scale)
+}
+
+/// Writes the fraction of a second `digits` long, shown `n` places long: `.85`.
+fn push_decimals(out: &mut String, fraction: u64, digits: usize, n: usize) {
+    let text = format!("{fraction:0digits$}");
+    out.push('.');
+    out.push_str(text.get(..n).unwrap_or(""));
 }
 
 /// An elapsed time as the code shows it: `[h]:mm:ss` on 1.5 (days) is `36:00:00`,
 /// `[s].000` counts seconds with milliseconds. The largest unit in brackets is not
 /// wrapped; the smaller ones are. `None` for what is not rendered here (AM/PM, dates,
-/// a negative or huge value), which then shows as General.
+/// a value past Excel's dates), which then shows as General.
 pub(super) fn elapsed(value: f64, section: &str) -> Option<String> {
-    let tokens = tokenize(section)?;
-    let mut parts: Vec<Result<Part, String>> = Vec::new();
-    let mut tokens = tokens.iter().peekable();
-    while let Some(token) = tokens.next() {
-        let part = match token {
-            Token::Time { unit, total, width } => {
-                let (total, width) = (*total, *width);
-                Ok(match unit {
-                    Unit::Hours => Part::Hours { total, width },
-                    Unit::Minutes => Part::Minutes { total, width },
-                    Unit::Seconds => Part::Seconds { total, width },
-                })
-            }
-            // `.000`: fractions of a second, at most three places.
-            Token::Point if tokens.peek() == Some(&&Token::Digit('0')) => {
-                let mut zeros = 0usize;
-                while tokens.next_if(|t| **t == Token::Digit('0')).is_some() {
-                    zeros = zeros.saturating_add(1);
-                }
-                Ok(Part::Decimals(zeros.min(3)))
-            }
-            Token::Point => Err(".".to_owned()),
-            Token::Group => Err(",".to_owned()),
-            Token::Slash => Err("/".to_owned()),
-            Token::Literal(text) => Err(text.clone()),
-            _ => return None,
-        };
-        parts.push(part);
+    let parts = clock(section)?;
+    if parts.iter().any(|p| matches!(p, Clock::AmPm(_))) {
+        return None;
     }
     // A negative duration shows its sign before the whole text.
     if value < 0.0 {
@@ -147,49 +182,45 @@ pub(super) fn elapsed(value: f64, section: &str) -> Option<String> {
 }
 
 /// The parts of an elapsed-time code filled in for `value` days, at least 0.
-fn elapsed_parts(value: f64, parts: &[Result<Part, String>]) -> Option<String> {
+fn elapsed_parts(value: f64, parts: &[Clock]) -> Option<String> {
     if !DATE_SERIALS.contains(&value) {
         return None;
     }
-    let decimals = parts.iter().find_map(|p| match p {
-        Ok(Part::Decimals(n)) => Some(*n),
-        _ => None,
-    });
-    let scale = 10u64.pow(u32::try_from(decimals.unwrap_or(0)).unwrap_or(0));
-    // Rounded to what is shown, as Excel rounds: 0.99999 days with `[h]:mm` is 24:00.
-    let units = (value * 86_400.0 * scale as f64).round() as u64;
-    let (seconds, fraction) = (units / scale, units % scale);
-    let total_hours = parts
-        .iter()
-        .any(|p| matches!(p, Ok(Part::Hours { total: true, .. })));
-    let total_minutes = parts
-        .iter()
-        .any(|p| matches!(p, Ok(Part::Minutes { total: true, .. })));
-    let total_seconds = parts
-        .iter()
-        .any(|p| matches!(p, Ok(Part::Seconds { total: true, .. })));
+    let decimals = decimals(parts);
+    let (seconds, fraction) = seconds_of(value, decimals);
+    let total = |of: Unit| {
+        parts
+            .iter()
+            .any(|p| matches!(p, Clock::Unit { unit, total: true, .. } if *unit == of))
+    };
+    let (total_hours, total_minutes, total_seconds) = (
+        total(Unit::Hours),
+        total(Unit::Minutes),
+        total(Unit::Seconds),
+    );
     let mut out = String::new();
     for part in parts {
-        let (number, width) = match part {
-            Err(text) => {
+        let (unit, total, width) = match part {
+            Clock::Unit { unit, total, width } => (*unit, *total, *width),
+            Clock::Text(text) => {
                 out.push_str(text);
                 continue;
             }
-            // A unit once in brackets counts on wherever it stands.
-            Ok(Part::Hours { width, .. }) if total_hours => (seconds / 3600, *width),
-            Ok(Part::Hours { width, .. }) => (seconds / 3600 % 24, *width),
-            Ok(Part::Minutes { total: true, width }) => (seconds / 60, *width),
-            Ok(Part::Minutes { width, .. }) if total_hours || !total_minutes => {
-                (seconds / 60 % 60, *width)
-            }
-            Ok(Part::Minutes { width, .. }) => (seconds / 60, *width),
-            Ok(Part::Seconds { width, .. }) if total_seconds => (seconds, *width),
-            Ok(Part::Seconds { width, .. }) => (seconds % 60, *width),
-            Ok(Part::Decimals(n)) => {
-                out.push('.');
-                out.push_str(&format!("{fraction:0n$}"));
+            Clock::Decimals(n) => {
+                push_decimals(&mut out, fraction, decimals, *n);
                 continue;
             }
+            Clock::AmPm(_) => continue,
+        };
+        // A unit once in brackets counts on wherever it stands.
+        let number = match unit {
+            Unit::Hours if total_hours => seconds / 3600,
+            Unit::Hours => seconds / 3600 % 24,
+            Unit::Minutes if total => seconds / 60,
+            Unit::Minutes if total_hours || !total_minutes => seconds / 60 % 60,
+            Unit::Minutes => seconds / 60,
+            Unit::Seconds if total_seconds => seconds,
+            Unit::Seconds => seconds % 60,
         };
         out.push_str(&format!("{number:0width$}"));
     }
@@ -206,39 +237,21 @@ pub(super) fn time_of_day(value: f64, section: &str) -> Option<String> {
     if !DATE_SERIALS.contains(&value) {
         return None;
     }
-    let tokens = tokenize(section)?;
-    // Each token's part, and the unit of each `Time` one, to tell minutes from months.
-    let mut parts = Vec::with_capacity(tokens.len());
-    let mut tokens = tokens.into_iter().peekable();
-    while let Some(token) = tokens.next() {
-        parts.push(match token {
-            Token::Time {
-                unit,
-                total: false,
-                width: width @ 1..=2,
-            } => Clock::Unit(unit, width),
-            Token::AmPm(letters) => Clock::AmPm(letters),
-            // `.00`: fractions of a second, at most three places.
-            Token::Point if tokens.peek() == Some(&Token::Digit('0')) => {
-                let mut zeros = 0usize;
-                while tokens.next_if(|t| *t == Token::Digit('0')).is_some() {
-                    zeros = zeros.saturating_add(1);
-                }
-                Clock::Decimals(zeros.min(3))
-            }
-            Token::Point => Clock::Text(".".to_owned()),
-            Token::Literal(text) => Clock::Text(text),
-            _ => return None,
-        });
-    }
-    // An `m` is minutes after hours or before seconds; anywhere else it is a month.
+    let parts = clock(section)?;
     let units: Vec<Unit> = parts
         .iter()
         .filter_map(|p| match p {
-            Clock::Unit(unit, _) => Some(*unit),
+            Clock::Unit {
+                unit,
+                total: false,
+                width: 1..=2,
+            } => Some(Ok(*unit)),
+            Clock::Unit { .. } => Some(Err(())),
             _ => None,
         })
-        .collect();
+        .collect::<Result<_, ()>>()
+        .ok()?;
+    // An `m` is minutes after hours or before seconds; anywhere else it is a month.
     let is_minutes = |i: usize| {
         let before = i.checked_sub(1).and_then(|b| units.get(b));
         before == Some(&Unit::Hours) || units.get(i.saturating_add(1)) == Some(&Unit::Seconds)
@@ -247,24 +260,16 @@ pub(super) fn time_of_day(value: f64, section: &str) -> Option<String> {
     if minutes.any(|i| !is_minutes(i)) {
         return None;
     }
-    let decimals = parts
-        .iter()
-        .filter_map(|p| match p {
-            Clock::Decimals(n) => Some(*n),
-            _ => None,
-        })
-        .max()
-        .unwrap_or(0);
-    let scale = 10u64.pow(u32::try_from(decimals).unwrap_or(0));
-    let day = 86_400u64.saturating_mul(scale);
-    // The range check keeps this within u64; a time rounded up to midnight is 0:00.
-    let units_of_day = ((value - value.floor()) * day as f64).round() as u64 % day;
-    let (seconds, fraction) = (units_of_day / scale, units_of_day % scale);
+    let decimals = decimals(&parts);
+    // A time rounded up to midnight is 0:00.
+    let (seconds, fraction) = seconds_of(value - value.floor(), decimals);
+    let seconds = seconds % 86_400;
     let hour = seconds / 3600;
     let twelve = parts.iter().any(|p| matches!(p, Clock::AmPm(_)));
     let mut out = String::new();
     for part in &parts {
-        let (number, width) = match part {
+        let (unit, width) = match part {
+            Clock::Unit { unit, width, .. } => (*unit, *width),
             Clock::Text(text) => {
                 out.push_str(text);
                 continue;
@@ -278,31 +283,22 @@ pub(super) fn time_of_day(value: f64, section: &str) -> Option<String> {
                 continue;
             }
             Clock::Decimals(n) => {
-                // The first `n` of the fraction's `decimals` digits.
-                let digits = format!("{fraction:0decimals$}");
-                out.push('.');
-                out.push_str(digits.get(..*n).unwrap_or(""));
+                push_decimals(&mut out, fraction, decimals, *n);
                 continue;
             }
-            Clock::Unit(Unit::Hours, width) if twelve => match hour % 12 {
-                0 => (12, *width),
-                h => (h, *width),
+        };
+        let number = match unit {
+            Unit::Hours if twelve => match hour % 12 {
+                0 => 12,
+                h => h,
             },
-            Clock::Unit(Unit::Hours, width) => (hour, *width),
-            Clock::Unit(Unit::Minutes, width) => (seconds / 60 % 60, *width),
-            Clock::Unit(Unit::Seconds, width) => (seconds % 60, *width),
+            Unit::Hours => hour,
+            Unit::Minutes => seconds / 60 % 60,
+            Unit::Seconds => seconds % 60,
         };
         out.push_str(&format!("{number:0width$}"));
     }
     Some(out)
-}
-
-/// One part of a time-of-day code.
-enum Clock {
-    Unit(Unit, usize),
-    AmPm(Option<(char, char)>),
-    Decimals(usize),
-    Text(String),
 }
 
 #[cfg(test)]
