@@ -306,6 +306,23 @@ mod tests {
     use super::super::tests::shows;
     use super::*;
 
+    /// SSF's `is_date.json`: 445 codes and whether each shows a date or a time (an
+    /// elapsed time is one). All agree with the crate.
+    #[test]
+    fn dates_and_times_are_told_as_the_ssf_table_tells_them() {
+        let table: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/conformance/ssf/is_date.json"))
+                .unwrap();
+        let mut cases = 0;
+        for entry in table.as_array().unwrap() {
+            let (code, is_date) = (entry[0].as_str().unwrap(), entry[1].as_bool().unwrap());
+            let ours = shape(code) != Shape::Number || is_elapsed(code);
+            assert_eq!(ours, is_date, "{code:?}: {:?}", shape(code));
+            cases += 1;
+        }
+        assert!(cases > 400, "{cases}");
+    }
+
     #[test]
     fn times_of_day() {
         let shows = |value: f64, code: &str, expected: &str| {
