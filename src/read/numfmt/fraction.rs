@@ -19,13 +19,20 @@ enum Item {
 
 /// The items of a section's tokens, or `None` for what is not a fraction rendered here
 /// (a point, a percent, an exponent, General): after the first `/`, a lone digit is one
-/// of a fixed denominator, and another `/` is text.
+/// of a fixed denominator, and so is each `0` that follows it (`/10`, `/100`); another
+/// `/` is text.
 fn items(tokens: &[Token]) -> Option<Vec<Item>> {
     let mut after_slash = false;
+    let mut fixed = false;
     tokens
         .iter()
         .map(|token| {
+            let fixed_before = std::mem::replace(&mut fixed, false);
             Some(match token {
+                Token::Digit('0') if fixed_before => {
+                    fixed = true;
+                    Item::Digit('0')
+                }
                 Token::Digit(c) => Item::Place(*c),
                 Token::Slash if !after_slash => {
                     after_slash = true;
@@ -33,7 +40,10 @@ fn items(tokens: &[Token]) -> Option<Vec<Item>> {
                 }
                 Token::Slash => Item::Literal("/".to_owned()),
                 Token::Literal(text) => match text.as_bytes() {
-                    [digit @ b'1'..=b'9'] if after_slash => Item::Digit(char::from(*digit)),
+                    [digit @ b'1'..=b'9'] if after_slash => {
+                        fixed = true;
+                        Item::Digit(char::from(*digit))
+                    }
                     _ => Item::Literal(text.clone()),
                 },
                 _ => return None,

@@ -591,6 +591,27 @@ mod tests {
         run.finish("time_formats.tsv", 600);
     }
 
+    /// SSF's `fraction.json`: numbers through fraction codes, fixed denominators among
+    /// them (`# ??/100`).
+    #[test]
+    fn fractions_as_the_ssf_table_shows_them() {
+        let table: serde_json::Value =
+            serde_json::from_str(include_str!("../../../tests/conformance/ssf/fraction.json"))
+                .unwrap();
+        let mut run = Run::new(SSF_FAILURES, "fraction.json:");
+        for entry in table.as_array().unwrap() {
+            let (value, code) = (entry[0].as_f64().unwrap(), entry[1].as_str().unwrap());
+            let shown = entry[2].as_str().unwrap();
+            let got = format(value, code);
+            run.case(
+                format!("fraction.json: {code}: {value}"),
+                got.as_deref(),
+                shown,
+            );
+        }
+        run.finish("fraction.json", 100);
+    }
+
     /// SSF's `implied.json`: numbers through Excel's built-in formats, by number (and a
     /// few through a code). Out of scope: dates (ISO 8601 here), and the cases SSF leaves
     /// empty, a date or time of a value no date has, which Excel shows as `#####`.
