@@ -17,6 +17,24 @@ use crate::report::Note;
 /// error counts the rest, so a header of thousands of columns gives a short report.
 const MAX_LISTED: usize = 20;
 
+/// A header's errors: the first [`MAX_LISTED`] one by one, the rest counted. An error
+/// past them is never made, so a header of thousands of unknown cells costs a count.
+#[derive(Default)]
+struct Listing {
+    listed: Vec<RowError>,
+    unlisted: usize,
+}
+
+impl Listing {
+    fn report(&mut self, error: impl FnOnce() -> RowError) {
+        if self.listed.len() < MAX_LISTED {
+            self.listed.push(error());
+        } else {
+            self.unlisted += 1;
+        }
+    }
+}
+
 /// The places of a first and a last name among a row's values, after our columns; and
 /// how many places there are.
 pub(crate) const FIRST: usize = 4;
@@ -94,17 +112,8 @@ impl Header {
             .collect();
         header.system = System::recognise(&keys);
         let mut used: Vec<&str> = Vec::new();
-        let mut suggestions_left = MAX_LISTED;
         let language = options.sentence_language();
-        let mut listed = Vec::new();
-        let mut unlisted = 0usize;
-        let mut report = |error: RowError| {
-            if listed.len() < MAX_LISTED {
-                listed.push(error);
-            } else {
-                unlisted += 1;
-            }
-        };
+        let mut listing = Listing::default();
         for cell in row.cells() {
             let text = row.text(cell);
             let field = if cell.kind != CellKind::Value {
@@ -154,7 +163,7 @@ impl Header {
                             first,
                             second: cell.column,
                         };
-                        report(
+                        listing.report(|| {
                             RowError::at(
                                 ErrorCode::DuplicateColumn,
                                 row.number,
@@ -162,8 +171,8 @@ impl Header {
                                 duplicate,
                                 language,
                             )
-                            .with_value(text),
-                        );
+                            .with_value(text)
+                        });
                         Slot::Skipped
                     }
                     None => {
@@ -179,26 +188,25 @@ impl Header {
                 None if header.system.is_some() => Slot::Skipped,
                 None => {
                     if options.unknown_columns_policy() == UnknownColumns::Reject {
-                        let unknown = Text::UnknownColumn {
-                            index: cell.column,
-                            header: text,
-                        };
-                        let mut error = RowError::at(
-                            ErrorCode::UnknownColumn,
-                            row.number,
-                            (None, Some(cell.column)),
-                            unknown,
-                            language,
-                        )
-                        .with_value(text);
-                        // Only the headers listed one by one get a suggestion.
-                        if suggestions_left > 0 {
-                            suggestions_left -= 1;
-                            if let Some(meant) = suggest::header(text) {
-                                error = error.with_suggestion(meant);
+                        // Made, with its suggestion, only if it is listed one by one.
+                        listing.report(|| {
+                            let unknown = Text::UnknownColumn {
+                                index: cell.column,
+                                header: text,
+                            };
+                            let error = RowError::at(
+                                ErrorCode::UnknownColumn,
+                                row.number,
+                                (None, Some(cell.column)),
+                                unknown,
+                                language,
+                            )
+                            .with_value(text);
+                            match suggest::header(text) {
+                                Some(meant) => error.with_suggestion(meant),
+                                None => error,
                             }
-                        }
-                        report(error);
+                        });
                     }
                     Slot::Skipped
                 }
@@ -206,24 +214,28 @@ impl Header {
             header.place(cell.column, slot);
         }
         if let Some(column) = row.overflow {
-            report(RowError::at(
-                ErrorCode::UnknownColumn,
-                row.number,
-                (None, Some(column)),
-                Text::HeaderTooWide { max: MAX_CELLS },
-                language,
-            ));
+            listing.report(|| {
+                RowError::at(
+                    ErrorCode::UnknownColumn,
+                    row.number,
+                    (None, Some(column)),
+                    Text::HeaderTooWide { max: MAX_CELLS },
+                    language,
+                )
+            });
         }
-        if unlisted > 0 {
-            listed.push(RowError::at(
+        if listing.unlisted > 0 {
+            listing.listed.push(RowError::at(
                 ErrorCode::UnknownColumn,
                 row.number,
                 (None, None),
-                Text::MoreHeaderCells { count: unlisted },
+                Text::MoreHeaderCells {
+                    count: listing.unlisted,
+                },
                 language,
             ));
         }
-        errors.append(&mut listed);
+        errors.append(&mut listing.listed);
         let names_joined = header.column_index(Column::UserName).is_none()
             && (header.first.is_some() || header.last.is_some());
         for column in Column::ALL {

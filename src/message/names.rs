@@ -2,6 +2,9 @@
 //! against every language's words. `Column` and `UserType` are facts of `model/`; reading
 //! their names in eight languages needs the catalogue, so those methods live here.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use super::{words, Language, Text};
 use crate::model::column::{header_key, Column};
 use crate::model::user::UserType;
@@ -72,47 +75,56 @@ impl UserType {
 /// The column a header key (lower case, see `column::header_key`) names in any
 /// language's words.
 fn column_named(key: &str) -> Option<Column> {
-    if key.is_ascii() {
-        // ASCII names of other languages: compared ignoring case.
-        return Language::ALL.into_iter().find_map(|language| {
+    column_names().get(key).copied()
+}
+
+/// Every language's column names and template headers (without their `*`), in lower
+/// case, each with the column it names; where two languages share a name, the first in
+/// [`Language::ALL`]'s. Made once: a header of thousands of cells, each looked up in
+/// eight languages, costs a lookup a cell.
+fn column_names() -> &'static HashMap<String, Column> {
+    static NAMES: OnceLock<HashMap<String, Column>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = HashMap::new();
+        for language in Language::ALL {
             let words = words(language);
-            Column::ALL.into_iter().find(|&column| {
+            for column in Column::ALL {
                 let header = words.header(column);
                 let bare = header.strip_suffix('*').unwrap_or(header);
-                words.column(column).eq_ignore_ascii_case(key) || bare.eq_ignore_ascii_case(key)
-            })
-        });
-    }
-    let folded = key.to_lowercase();
-    Language::ALL.into_iter().find_map(|language| {
-        let words = words(language);
-        Column::ALL.into_iter().find(|&column| {
-            let header = words.header(column);
-            let bare = header.strip_suffix('*').unwrap_or(header);
-            words.column(column).to_lowercase() == folded || bare.to_lowercase() == folded
-        })
+                for name in [words.column(column), bare] {
+                    names.entry(name.to_lowercase()).or_insert(column);
+                }
+            }
+        }
+        names
     })
 }
 
 /// Whether a header names the errors files' `Errors` column, in any language: that
 /// column is ignored on upload, so a fixed errors workbook parses.
 pub(crate) fn is_errors_heading(text: &str) -> bool {
+    // The headings of every language, rendered once.
+    static HEADINGS: OnceLock<Vec<String>> = OnceLock::new();
+    let headings = HEADINGS.get_or_init(|| {
+        let heading = |language| Text::ErrorsHeading.render(language);
+        Language::ALL.into_iter().map(heading).collect()
+    });
     let text = crate::model::text::trim(text);
-    Language::ALL.into_iter().any(|language| {
-        Text::ErrorsHeading
-            .render(language)
-            .eq_ignore_ascii_case(text)
-    })
+    headings
+        .iter()
+        .any(|heading| heading.eq_ignore_ascii_case(text))
 }
 
 /// The user type a cell names in any language's words, ignoring case: `Privilégié`,
 /// `特権`, `standaard`.
 fn user_type_named(text: &str) -> Option<UserType> {
+    // Compared in lower case character by character: no text made for each name.
     let folded = text.to_lowercase();
+    let is_text = |name: &str| name.chars().flat_map(char::to_lowercase).eq(folded.chars());
     Language::ALL.into_iter().find_map(|language| {
         let words = words(language);
         [UserType::Standard, UserType::Privileged]
             .into_iter()
-            .find(|&user_type| words.user_type(user_type).to_lowercase() == folded)
+            .find(|&user_type| is_text(words.user_type(user_type)))
     })
 }
