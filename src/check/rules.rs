@@ -1,6 +1,7 @@
 //! One pure function per field: the trimmed text of a cell → its value, or the problem.
 
 use crate::model::problem::Problem;
+use crate::model::text::is_folded;
 use crate::model::user::UserType;
 
 /// What every value of every column must be, whatever the column's rule: free of
@@ -78,7 +79,7 @@ pub(crate) fn site<'a>(text: &'a str, allowed: &'a [String]) -> Result<&'a str, 
     let folded = text.to_lowercase();
     allowed
         .iter()
-        .find(|site| site.to_lowercase() == folded)
+        .find(|site| is_folded(site, &folded))
         .map(String::as_str)
         .ok_or_else(|| Problem::UnknownSite {
             allowed: allowed.to_vec(),

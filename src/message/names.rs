@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use super::{words, Language, Text};
 use crate::model::column::{header_key, Column};
+use crate::model::text::is_folded;
 use crate::model::user::UserType;
 
 impl Column {
@@ -118,13 +119,11 @@ pub(crate) fn is_errors_heading(text: &str) -> bool {
 /// The user type a cell names in any language's words, ignoring case: `Privilégié`,
 /// `特権`, `standaard`.
 fn user_type_named(text: &str) -> Option<UserType> {
-    // Compared in lower case character by character: no text made for each name.
     let folded = text.to_lowercase();
-    let is_text = |name: &str| name.chars().flat_map(char::to_lowercase).eq(folded.chars());
     Language::ALL.into_iter().find_map(|language| {
         let words = words(language);
         [UserType::Standard, UserType::Privileged]
             .into_iter()
-            .find(|&user_type| is_text(words.user_type(user_type)))
+            .find(|&user_type| is_folded(words.user_type(user_type), &folded))
     })
 }

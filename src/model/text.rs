@@ -31,6 +31,12 @@ pub(crate) fn is_error_value(text: &str) -> bool {
     text.starts_with('#') && ERRORS.iter().any(|e| e.eq_ignore_ascii_case(text))
 }
 
+/// Whether `name`, in lower case, is `folded` (text already in lower case): compared
+/// character by character, so no lower-case copy of `name` is made.
+pub(crate) fn is_folded(name: &str, folded: &str) -> bool {
+    name.chars().flat_map(char::to_lowercase).eq(folded.chars())
+}
+
 /// Trims invisible characters at both ends.
 pub(crate) fn trim(raw: &str) -> &str {
     let visible = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_graphic());

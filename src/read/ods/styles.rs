@@ -287,15 +287,16 @@ struct DataStyle {
 
 impl DataStyle {
     fn new(family: Family, e: &BytesStart) -> Self {
+        let (language, country) = (attribute(e, "language"), attribute(e, "country"));
         DataStyle {
             family,
             elapsed: attribute(e, "truncate-on-overflow").as_deref() == Some("false"),
-            separators: match (attribute(e, "language"), attribute(e, "country")) {
+            english_am_pm: language.as_deref().is_none_or(|language| language == "en"),
+            separators: match (language, country) {
                 (Some(language), Some(country)) => separators_of(&language, &country),
                 // A language without a country shows as the invariant locale.
                 _ => Some(NumberSeparators::INVARIANT),
             },
-            english_am_pm: attribute(e, "language").is_none_or(|language| language == "en"),
             parts: Vec::new(),
             maps: Vec::new(),
             overflow: false,
