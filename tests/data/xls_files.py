@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Makes libreoffice_1904.xls and libreoffice_number_formats.xls: workbooks written with
-openpyxl 3.1, then saved as Excel 97-2003 by LibreOffice 7.4.7:
+openpyxl 3.1, then saved as Excel 97-2003 by LibreOffice 7.4.7; and gnumeric_excel95.xls,
+the same kind of workbook saved as Excel 5.0/95 (BIFF5) by Gnumeric 1.12.55's ssconvert,
+since LibreOffice no longer writes that version:
 
-    python3 tests/data/xls_files.py   # needs openpyxl and soffice on the PATH
+    python3 tests/data/xls_files.py   # needs openpyxl, soffice and ssconvert on the PATH
 
 libreoffice_1904.xls counts dates from 1904 (DATEMODE 1): Ada's Site is the date
 2021-01-01, Bob's 1907-01-16 10:10:10. libreoffice_number_formats.xls holds numbers
 shown through 0%, 0.0%, #,##0, $#,##0.00 and 000: 65.2%, 16,623, $1,337.00, 007.
 libreoffice_far_cells.xls has a value in its last cell, IV65536.
+gnumeric_excel95.xls has a sheet "Notes" before "Users", whose Sites are numbers shown
+through 0.0%, #,##0, #,##0.00 "€" (the euro sign is byte 0x80 of code page 1252), 000
+and "Site "0: LibreOffice shows 65.2%, 16,623, 1,337.00 €, 007, Site 12.
 """
 import datetime, os, shutil, subprocess, tempfile
 import openpyxl
@@ -51,6 +56,22 @@ def main():
         sheet.append(["Ada", "ada@example.com", "", "HQ"])
         sheet["IV65536"] = "far"
         book.save(os.path.join(tmp, "libreoffice_far_cells.xlsx"))
+
+        book = openpyxl.Workbook()
+        book.active.title = "Notes"
+        book.active.append(["Users are on the next sheet."])
+        sheet = book.create_sheet("Users")
+        users(sheet)
+        for i, (value, code) in enumerate([(0.652027207027097, "0.0%"), (16623, "#,##0"),
+                                           (1337, '#,##0.00 "€"'), (7, "000"),
+                                           (12, '"Site "0')]):
+            sheet.append([f"User {i}", f"user{i}@example.com", "", value])
+            sheet.cell(row=i + 2, column=4).number_format = code
+        book.save(os.path.join(tmp, "gnumeric_excel95.xlsx"))
+        subprocess.run(["ssconvert", "-T", "Gnumeric_Excel:excel_biff7",
+                        os.path.join(tmp, "gnumeric_excel95.xlsx"),
+                        os.path.join(HERE, "gnumeric_excel95.xls")],
+                       check=True, capture_output=True)
 
         for name in ("libreoffice_1904", "libreoffice_number_formats", "libreoffice_far_cells"):
             subprocess.run(["soffice", "--headless", "--convert-to", "xls:MS Excel 97",

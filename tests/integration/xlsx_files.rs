@@ -654,6 +654,21 @@ fn xls_numbers_show_through_their_format() {
 }
 
 #[test]
+fn excel_95_numbers_show_through_their_format() {
+    // BIFF5: the formats' text is bytes in the workbook's code page (the euro sign is
+    // 0x80 of Windows-1252), and the users' sheet is the second. What LibreOffice shows
+    // for each (tests/data/xls_files.py).
+    let sites: Vec<String> = xls_users("gnumeric_excel95.xls")
+        .into_iter()
+        .map(|u| u.site)
+        .collect();
+    assert_eq!(
+        sites,
+        ["65.2%", "16,623", "1,337.00 \u{20ac}", "007", "Site 12"]
+    );
+}
+
+#[test]
 fn an_xls_whose_cells_span_16_million_is_refused_before_it_is_expanded() {
     let bytes = crate::support::data_file("libreoffice_far_cells.xls");
     let options = bulk_users::Options::new().formats(Format::ALL);

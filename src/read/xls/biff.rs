@@ -1,14 +1,18 @@
-//! The few BIFF8 records of an .xls that calamine reads but does not hand over, walked
+//! The few BIFF records of an .xls that calamine reads but does not hand over, walked
 //! in the workbook stream before calamine reads the sheet: each number cell's format
 //! (calamine tells a date from a number, not `0%` from `#,##0`), and how far the
 //! sheet's cells reach (calamine makes room for every cell the sheet claims, and a
 //! 42 KB file can claim 16 million).
 //!
 //! Written by hand because no crate exposes these records; it reads record headers and
-//! a handful of fixed fields, every read checked.
+//! a handful of fixed fields, every read checked. Both versions calamine reads are
+//! walked: BIFF8 (Excel 97 and later) and BIFF5 (Excel 5.0 and 95), whose strings are
+//! bytes in the workbook's code page instead of UTF-16 or Latin-1 with a flag.
 
 use std::collections::HashMap;
 use std::io::Read;
+
+use encoding_rs::Encoding;
 
 use crate::read::numfmt::{builtin_style, NumberStyle};
 
@@ -19,8 +23,9 @@ pub(super) struct Biff {
     formats: HashMap<u16, String>,
     /// Each cell format's number format, in XF order.
     xf_formats: Vec<u16>,
-    /// Each worksheet's name and where its records start in the stream.
-    sheets: Vec<(String, usize)>,
+    /// Where each sheet's records start in the stream, in the workbook's order (the
+    /// order of calamine's sheets), whatever its kind.
+    sheets: Vec<usize>,
     /// Dates count from 1904.
     pub(super) is_1904: bool,
     stream: Vec<u8>,
@@ -66,6 +71,18 @@ fn u32_at(data: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(bytes.try_into().ok()?))
 }
 
+/// A BIFF5 string at `at`: a one-byte count, then bytes in the workbook's code page
+/// (`None` when the workbook names none: Latin-1, as calamine reads it).
+fn byte_string(data: &[u8], at: usize, code_page: Option<&'static Encoding>) -> Option<String> {
+    let count = usize::from(*data.get(at)?);
+    let start = at.checked_add(1)?;
+    let bytes = data.get(start..start.checked_add(count)?)?;
+    Some(match code_page {
+        Some(encoding) => encoding.decode_without_bom_handling(bytes).0.into_owned(),
+        None => bytes.iter().map(|&b| char::from(b)).collect(),
+    })
+}
+
 /// An `XLUnicodeString` (or its short form, a one-byte count) at `at`: Latin-1 or UTF-16.
 fn unicode_string(data: &[u8], at: usize, short: bool) -> Option<String> {
     let (count, flags_at) = if short {
@@ -103,25 +120,46 @@ impl Biff {
         // A stream is never longer than the file that holds it.
         workbook.take(limit).read_to_end(&mut stream).ok()?;
         let mut biff = Biff::default();
-        for (kind, data) in records(&stream, 0) {
+        biff.walk_globals(&stream);
+        biff.stream = stream;
+        Some(biff)
+    }
+
+    /// Takes the formats, cell formats, date system and sheets from the workbook
+    /// globals at the start of `stream`.
+    fn walk_globals(&mut self, stream: &[u8]) {
+        let mut biff5 = false;
+        let mut code_page = None;
+        for (kind, data) in records(stream, 0) {
             match kind {
+                // BOF: the version, 0x0500 for BIFF5 (0x0600 for BIFF8).
+                0x0809 => biff5 = u16_at(data, 0) == Some(0x0500),
+                // CODEPAGE: what BIFF5's byte strings are written in (1200 is UTF-16,
+                // which BIFF5 strings never are: calamine then reads them as Latin-1).
+                0x0042 => {
+                    code_page = u16_at(data, 0)
+                        .filter(|&number| number != 1200)
+                        .and_then(codepage::to_encoding);
+                }
                 // FORMAT: its number, then its code.
                 0x041E => {
-                    let code = unicode_string(data, 2, false);
+                    let code = if biff5 {
+                        byte_string(data, 2, code_page)
+                    } else {
+                        unicode_string(data, 2, false)
+                    };
                     if let (Some(number), Some(code)) = (u16_at(data, 0), code) {
-                        biff.formats.insert(number, code);
+                        self.formats.insert(number, code);
                     }
                 }
                 // XF: the font, then the number format.
-                0x00E0 => biff.xf_formats.push(u16_at(data, 2).unwrap_or(0)),
+                0x00E0 => self.xf_formats.push(u16_at(data, 2).unwrap_or(0)),
                 // DATEMODE
-                0x0022 => biff.is_1904 = u16_at(data, 0) == Some(1),
-                // BOUNDSHEET: where the sheet starts, its state and kind, its name.
+                0x0022 => self.is_1904 = u16_at(data, 0) == Some(1),
+                // BOUNDSHEET: where the sheet starts (its state, kind and name follow).
                 0x0085 => {
-                    let start = u32_at(data, 0).and_then(|s| usize::try_from(s).ok());
-                    let name = unicode_string(data, 6, true);
-                    if let (Some(start), Some(0), Some(name)) = (start, data.get(5), name) {
-                        biff.sheets.push((name, start));
+                    if let Some(start) = u32_at(data, 0).and_then(|s| usize::try_from(s).ok()) {
+                        self.sheets.push(start);
                     }
                 }
                 // EOF of the globals.
@@ -129,8 +167,6 @@ impl Biff {
                 _ => {}
             }
         }
-        biff.stream = stream;
-        Some(biff)
     }
 
     /// How far the workbook's sheets reach, over every substream of the stream (so
@@ -198,11 +234,12 @@ impl Biff {
         reach
     }
 
-    /// The cell format of each number cell of the worksheet named `name`, by (row,
-    /// column), 0-based; empty when the sheet is not found.
-    pub(super) fn number_formats(&self, name: &str) -> HashMap<(u32, u32), u16> {
+    /// The cell format of each number cell of the workbook's sheet number `index`
+    /// (0-based, in the workbook's order), by (row, column), 0-based; empty when there is
+    /// no such sheet.
+    pub(super) fn number_formats(&self, index: usize) -> HashMap<(u32, u32), u16> {
         let mut formats = HashMap::new();
-        let Some(&(_, start)) = self.sheets.iter().find(|(n, _)| n == name) else {
+        let Some(&start) = self.sheets.get(index) else {
             return formats;
         };
         let mut depth = 0usize;
@@ -317,7 +354,7 @@ mod tests {
                 (
                     proptest::sample::select(vec![
                         0x0809u16, 0x000A, 0x0200, 0x0203, 0x027E, 0x0006, 0x0204, 0x00FD,
-                        0x0205, 0x00D6, 0x00BD, 0x041E, 0x00E0, 0x0022, 0x0085, 0x1234,
+                        0x0205, 0x00D6, 0x00BD, 0x041E, 0x00E0, 0x0022, 0x0085, 0x0042, 0x1234,
                     ]),
                     proptest::collection::vec(proptest::num::u8::ANY, 0..40),
                 ),
@@ -327,10 +364,12 @@ mod tests {
         ) {
             let mut stream: Vec<u8> = records.iter().flat_map(|(k, d)| record(*k, d)).collect();
             stream.truncate(stream.len().saturating_sub(cut));
-            let biff = Biff { stream, ..Biff::default() };
+            let mut biff = Biff::default();
+            biff.walk_globals(&stream);
+            biff.stream = stream;
             let reach = biff.reach();
             proptest::prop_assert!(reach.spanned_cells <= 65_536 * 65_600);
-            let _ = biff.number_formats("Sheet1");
+            let _ = biff.number_formats(0);
             let _ = biff.style(0);
         }
     }
@@ -346,5 +385,54 @@ mod tests {
             Some("é")
         );
         assert_eq!(unicode_string(&[9, 0, 0, b'h'], 0, false), None);
+    }
+
+    #[test]
+    fn biff5_strings_are_bytes_in_the_code_page() {
+        let windows_1252 = codepage::to_encoding(1252);
+        assert_eq!(
+            byte_string(&[3, b'1', b' ', 0x80], 0, windows_1252).as_deref(),
+            Some("1 \u{20ac}")
+        );
+        let windows_1251 = codepage::to_encoding(1251);
+        assert_eq!(
+            byte_string(&[2, 0xF0, b'.'], 0, windows_1251).as_deref(),
+            Some("\u{0440}.")
+        );
+        // No CODEPAGE record: Latin-1, as calamine reads the same strings.
+        assert_eq!(byte_string(&[1, 0xE9], 0, None).as_deref(), Some("\u{e9}"));
+        assert_eq!(byte_string(&[5, b'a'], 0, None), None);
+    }
+
+    #[test]
+    fn a_biff5_workbook_s_formats_and_sheets() {
+        let bof = |version: u16| {
+            let mut data = version.to_le_bytes().to_vec();
+            data.extend_from_slice(&[0; 6]);
+            record(0x0809, &data)
+        };
+        let mut format = 164u16.to_le_bytes().to_vec();
+        format.extend_from_slice(&[4, b'0', b' ', b'"', 0x80]);
+        let mut xf = vec![0, 0];
+        xf.extend_from_slice(&164u16.to_le_bytes());
+        xf.extend_from_slice(&[0; 12]);
+        let stream = [
+            bof(0x0500),
+            record(0x0042, &1252u16.to_le_bytes()),
+            record(0x041E, &format),
+            record(0x00E0, &xf),
+            record(0x0085, &[0, 0, 0, 0, 0, 0, 5, b'N', b'o', b't', b'e', b's']),
+            record(0x0085, &[9, 0, 0, 0, 0, 0, 5, b'U', b's', b'e', b'r', b's']),
+            record(0x000A, &[]),
+        ]
+        .concat();
+        let mut biff = Biff::default();
+        biff.walk_globals(&stream);
+        assert_eq!(
+            biff.formats.get(&164).map(String::as_str),
+            Some("0 \"\u{20ac}")
+        );
+        assert_eq!(biff.sheets, [0, 9]);
+        assert_eq!(biff.style(0), Some(NumberStyle::of_code("0 \"\u{20ac}")));
     }
 }

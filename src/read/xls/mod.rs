@@ -48,26 +48,29 @@ pub(crate) fn read(
         calamine::XlsError::Password => WorkbookProblem::Encrypted,
         _ => WorkbookProblem::Damaged,
     })?;
-    let worksheets: Vec<(String, bool)> = workbook
+    // Each worksheet with its place among all the workbook's sheets, which the records
+    // walked above count in the same order.
+    let worksheets: Vec<(usize, String, bool)> = workbook
         .sheets_metadata()
         .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
-        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .enumerate()
+        .filter(|(_, s)| s.typ == SheetType::WorkSheet)
+        .map(|(place, s)| (place, s.name.clone(), s.visible == SheetVisible::Visible))
         .collect();
-    let chosen = choose_sheet(worksheets.iter().map(|(n, v)| (n.as_str(), *v)))
+    let (place, chosen, _) = choose_sheet(worksheets.iter().map(|(_, n, v)| (n.as_str(), *v)))
         .and_then(|index| worksheets.get(index))
         .ok_or(WorkbookProblem::NoSheet)?;
     let is_1904 = workbook.has_1904_epoch();
     let formats = records
         .as_ref()
-        .map(|r| r.number_formats(&chosen.0))
+        .map(|r| r.number_formats(*place))
         .unwrap_or_default();
     let style = |row: u32, column: u32| {
         let xf = formats.get(&(row, column))?;
         records.as_ref()?.style(*xf)
     };
     let range = workbook
-        .worksheet_range(&chosen.0)
+        .worksheet_range(chosen)
         .map_err(|_| WorkbookProblem::Damaged)?;
     let Some((first_row, first_column)) = range.start() else {
         return Ok(());
