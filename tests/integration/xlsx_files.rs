@@ -669,6 +669,26 @@ fn excel_95_numbers_show_through_their_format() {
 }
 
 #[test]
+fn an_xls_whose_code_page_record_says_windows_1252_reads_its_text_as_excel_does() {
+    // BIFF8 text is Latin-1 or UTF-16, string by string, whatever CODEPAGE says; some
+    // writers put 1252 there (calamine's tests/sheet_name_parsing.xls), which calamine
+    // took to mean a NUL after every letter. The same file as LibreOffice writes it
+    // (1200), with that record made to say 1252 (0x04E4).
+    let written = crate::support::data_file("libreoffice.xls");
+    let record = [0x42, 0x00, 0x02, 0x00, 0xB0, 0x04];
+    let at = written
+        .windows(record.len())
+        .position(|w| w == record)
+        .expect("a CODEPAGE record of 1200");
+    let mut bytes = written.clone();
+    bytes[at + 4..at + 6].copy_from_slice(&[0xE4, 0x04]);
+    let options = bulk_users::Options::new().formats(Format::ALL);
+    let users = options.parse(&bytes, Format::Xls).unwrap();
+    assert_eq!(users[0].name, "Ingrid Bergstr\u{f6}m");
+    assert_eq!(users, options.parse(&written, Format::Xls).unwrap());
+}
+
+#[test]
 fn an_xls_whose_cells_span_16_million_is_refused_before_it_is_expanded() {
     let bytes = crate::support::data_file("libreoffice_far_cells.xls");
     let options = bulk_users::Options::new().formats(Format::ALL);

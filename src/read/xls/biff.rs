@@ -28,6 +28,8 @@ pub(super) struct Biff {
     sheets: Vec<usize>,
     /// Dates count from 1904.
     pub(super) is_1904: bool,
+    /// The workbook is BIFF5 (Excel 5.0 and 95), not BIFF8.
+    pub(super) is_biff5: bool,
     stream: Vec<u8>,
 }
 
@@ -128,12 +130,11 @@ impl Biff {
     /// Takes the formats, cell formats, date system and sheets from the workbook
     /// globals at the start of `stream`.
     fn walk_globals(&mut self, stream: &[u8]) {
-        let mut biff5 = false;
         let mut code_page = None;
         for (kind, data) in records(stream, 0) {
             match kind {
                 // BOF: the version, 0x0500 for BIFF5 (0x0600 for BIFF8).
-                0x0809 => biff5 = u16_at(data, 0) == Some(0x0500),
+                0x0809 => self.is_biff5 = u16_at(data, 0) == Some(0x0500),
                 // CODEPAGE: what BIFF5's byte strings are written in (1200 is UTF-16,
                 // which BIFF5 strings never are: calamine then reads them as Latin-1).
                 0x0042 => {
@@ -143,7 +144,7 @@ impl Biff {
                 }
                 // FORMAT: its number, then its code.
                 0x041E => {
-                    let code = if biff5 {
+                    let code = if self.is_biff5 {
                         byte_string(data, 2, code_page)
                     } else {
                         unicode_string(data, 2, false)

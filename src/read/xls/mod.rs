@@ -44,10 +44,19 @@ pub(crate) fn read(
             return Err(WorkbookProblem::TooExpanded);
         }
     }
-    let mut workbook = calamine::Xls::new(Cursor::new(bytes)).map_err(|e| match e {
-        calamine::XlsError::Password => WorkbookProblem::Encrypted,
-        _ => WorkbookProblem::Damaged,
-    })?;
+    // BIFF8 text is UTF-16 or Latin-1, flagged string by string, whatever the CODEPAGE
+    // record says; calamine decodes it through that code page, and some writers put
+    // 1252 there (every letter then followed by a NUL). Telling calamine 1200 (UTF-16)
+    // reads BIFF8 as Excel does; BIFF5's text is in the code page, so it keeps it.
+    let mut options = calamine::XlsOptions::default();
+    if records.as_ref().is_some_and(|r| !r.is_biff5) {
+        options.force_codepage = Some(1200);
+    }
+    let mut workbook =
+        calamine::Xls::new_with_options(Cursor::new(bytes), options).map_err(|e| match e {
+            calamine::XlsError::Password => WorkbookProblem::Encrypted,
+            _ => WorkbookProblem::Damaged,
+        })?;
     // Each worksheet with its place among all the workbook's sheets, which the records
     // walked above count in the same order.
     let worksheets: Vec<(usize, String, bool)> = workbook
