@@ -254,6 +254,8 @@ impl Biff {
                         break;
                     }
                 }
+                // A chart's own records (its data, as NUMBER records) are not the sheet's.
+                _ if depth > 1 => {}
                 // NUMBER, RK and FORMULA: a number cell and its format.
                 0x0203 | 0x027E | 0x0006 => {
                     if let (Some(cell), Some(xf)) = (cell_at(data), u16_at(data, 4)) {
@@ -386,6 +388,29 @@ mod tests {
             Some("é")
         );
         assert_eq!(unicode_string(&[9, 0, 0, b'h'], 0, false), None);
+    }
+
+    #[test]
+    fn a_chart_in_a_sheet_does_not_change_its_cells_formats() {
+        // The sheet's A1 has cell format 40; an embedded chart's data, in a BOF-EOF of
+        // its own within the sheet, has a NUMBER at A1 too (Apache POI's 34775.xls).
+        let bof = record(0x0809, &[0; 16]);
+        let eof = record(0x000A, &[]);
+        let number = |xf: u16| {
+            let mut data = vec![0, 0, 0, 0];
+            data.extend_from_slice(&xf.to_le_bytes());
+            data.extend_from_slice(&[0; 8]);
+            record(0x0203, &data)
+        };
+        let stream = [bof.clone(), number(40), bof, number(0), eof.clone(), eof].concat();
+        let biff = Biff {
+            stream,
+            sheets: vec![0],
+            ..Biff::default()
+        };
+        let formats = biff.number_formats(0);
+        assert_eq!(formats.get(&(0, 0)), Some(&40));
+        assert_eq!(formats.len(), 1);
     }
 
     #[test]
