@@ -689,6 +689,25 @@ fn an_xls_whose_code_page_record_says_windows_1252_reads_its_text_as_excel_does(
 }
 
 #[test]
+fn a_password_protected_xls_says_so() {
+    // XOR obfuscation (Apache POI's test file) and RC4 encryption (SheetJS's, Excel
+    // 2002): the sizes the records give are noise, so the password is what is said.
+    for name in ["poi_xor_encryption.xls", "sheetjs_password_rc4.xls"] {
+        let bytes = crate::support::data_file(name);
+        let options = bulk_users::Options::new().formats(Format::ALL);
+        let errors = options.parse(&bytes, Format::Xls).unwrap_err();
+        assert_eq!(errors.len(), 1, "{name}");
+        assert_eq!(errors[0].code.as_str(), "unreadable_file", "{name}");
+        assert_eq!(
+            errors[0].message,
+            "The workbook is protected with a password. Remove the password (or save an \
+             unprotected copy) and upload it again.",
+            "{name}"
+        );
+    }
+}
+
+#[test]
 fn an_xls_whose_cells_span_16_million_is_refused_before_it_is_expanded() {
     let bytes = crate::support::data_file("libreoffice_far_cells.xls");
     let options = bulk_users::Options::new().formats(Format::ALL);

@@ -30,6 +30,9 @@ pub(super) struct Biff {
     pub(super) is_1904: bool,
     /// The workbook is BIFF5 (Excel 5.0 and 95), not BIFF8.
     pub(super) is_biff5: bool,
+    /// The workbook is encrypted (a FILEPASS record): its records' fields are not
+    /// what they say.
+    pub(super) is_encrypted: bool,
     stream: Vec<u8>,
 }
 
@@ -155,6 +158,8 @@ impl Biff {
                 }
                 // XF: the font, then the number format.
                 0x00E0 => self.xf_formats.push(u16_at(data, 2).unwrap_or(0)),
+                // FILEPASS: XOR obfuscation or RC4 encryption, with a password.
+                0x002F => self.is_encrypted = true,
                 // DATEMODE
                 0x0022 => self.is_1904 = u16_at(data, 0) == Some(1),
                 // BOUNDSHEET: where the sheet starts (its state, kind and name follow).

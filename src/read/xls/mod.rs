@@ -32,6 +32,10 @@ pub(crate) fn read(
 ) -> Result<(), WorkbookProblem> {
     let records = biff::Biff::read(bytes);
     if let Some(records) = &records {
+        // Read before the sizes, which encryption makes noise of.
+        if records.is_encrypted {
+            return Err(WorkbookProblem::Encrypted);
+        }
         let reach = records.reach();
         let room =
             |cells: u64, each: usize| cells.saturating_mul(u64::try_from(each).unwrap_or(u64::MAX));
