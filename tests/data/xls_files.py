@@ -10,6 +10,8 @@ libreoffice_1904.xls counts dates from 1904 (DATEMODE 1): Ada's Site is the date
 2021-01-01, Bob's 1907-01-16 10:10:10. libreoffice_number_formats.xls holds numbers
 shown through 0%, 0.0%, #,##0, $#,##0.00 and 000: 65.2%, 16,623, $1,337.00, 007.
 libreoffice_far_cells.xls has a value in its last cell, IV65536.
+libreoffice_formulas.xls has formulas with their saved results: Ada's User type and
+Site are Privileged and LONDON, Bob's Site 7 through 000 (007).
 gnumeric_excel95.xls has a sheet "Notes" before "Users", whose Sites are numbers shown
 through 0.0%, #,##0, #,##0.00 "€" (the euro sign is byte 0x80 of code page 1252), 000
 and "Site "0: LibreOffice shows 65.2%, 16,623, 1,337.00 €, 007, Site 12.
@@ -73,7 +75,18 @@ def main():
                         os.path.join(HERE, "gnumeric_excel95.xls")],
                        check=True, capture_output=True)
 
-        for name in ("libreoffice_1904", "libreoffice_number_formats", "libreoffice_far_cells"):
+        # Formulas, which LibreOffice calculates and saves with their results.
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Users"
+        users(sheet)
+        sheet.append(["Ada", "ada@example.com", '=IF(1=1,"Privileged","")', '=UPPER("london")'])
+        sheet.append(["Bob", "bob@example.com", "Standard", "=3+4"])
+        sheet["D3"].number_format = "000"
+        book.save(os.path.join(tmp, "libreoffice_formulas.xlsx"))
+
+        for name in ("libreoffice_1904", "libreoffice_number_formats", "libreoffice_far_cells",
+                     "libreoffice_formulas"):
             subprocess.run(["soffice", "--headless", "--convert-to", "xls:MS Excel 97",
                             "--outdir", tmp, os.path.join(tmp, name + ".xlsx")],
                            check=True, capture_output=True)

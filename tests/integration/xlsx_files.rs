@@ -689,6 +689,79 @@ fn an_xls_whose_code_page_record_says_windows_1252_reads_its_text_as_excel_does(
 }
 
 #[test]
+fn xls_formulas_give_their_saved_results() {
+    let users = xls_users("libreoffice_formulas.xls");
+    let values: Vec<(&str, UserType, &str)> = users
+        .iter()
+        .map(|u| (u.name.as_str(), u.user_type, u.site.as_str()))
+        .collect();
+    // What LibreOffice calculated and saved (tests/data/xls_files.py).
+    assert_eq!(
+        values,
+        [
+            ("Ada", UserType::Privileged, "LONDON"),
+            ("Bob", UserType::Standard, "007"),
+        ]
+    );
+}
+
+/// `libreoffice_formulas.xls` with the FORMULA records (0x0006) of the cells at (row,
+/// column), 0-based, made BIFF4's (0x0406), as some writers store them inside a BIFF8
+/// workbook (Apache POI's WrongFormulaRecordType.xls) and Excel reads them.
+fn with_biff4_formulas(cells: &[(u8, u8)]) -> Vec<u8> {
+    let written = crate::support::data_file("libreoffice_formulas.xls");
+    let mut bytes = written.clone();
+    for &(row, column) in cells {
+        let at: Vec<usize> = written
+            .windows(8)
+            .enumerate()
+            .filter(|(_, w)| w[..2] == [0x06, 0x00] && w[4..] == [row, 0, column, 0])
+            .map(|(at, _)| at)
+            .collect();
+        assert_eq!(at.len(), 1, "the FORMULA record of ({row}, {column})");
+        bytes[at[0] + 1] = 0x04;
+    }
+    bytes
+}
+
+#[test]
+fn xls_formulas_in_biff4_s_record_give_their_saved_results() {
+    // calamine passes over the record: Bob's Site (=3+4 through 000) was left empty,
+    // and so became the default site.
+    let bytes = with_biff4_formulas(&[(2, 3)]);
+    let users = xls_parse(&bytes);
+    assert_eq!(users[1].site, "007");
+    assert_eq!(users, xls_users("libreoffice_formulas.xls"));
+}
+
+#[test]
+fn an_xls_whose_biff4_formulas_give_text_is_refused() {
+    // The text of such a formula comes in the STRING record after it, which calamine
+    // puts in another cell (here A1, the header's "User name" read as "LONDON"): the
+    // sheet cannot be read faithfully.
+    let bytes = with_biff4_formulas(&[(1, 3)]);
+    let errors = bulk_users::Options::new()
+        .formats(Format::ALL)
+        .parse(&bytes, Format::Xls)
+        .unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].code.as_str(), "unreadable_file");
+    assert_eq!(
+        errors[0].message,
+        "This file could not be read as an Excel 97-2003 workbook (.xls). Save it again \
+         from your spreadsheet program as .xlsx or .csv and upload it again."
+    );
+}
+
+/// [`xls_users`] of the bytes themselves.
+fn xls_parse(bytes: &[u8]) -> Vec<bulk_users::NewUser> {
+    bulk_users::Options::new()
+        .formats(Format::ALL)
+        .parse(bytes, Format::Xls)
+        .unwrap()
+}
+
+#[test]
 fn a_password_protected_xls_says_so() {
     // XOR obfuscation (Apache POI's test file) and RC4 encryption (SheetJS's, Excel
     // 2002): the sizes the records give are noise, so the password is what is said.

@@ -9,7 +9,7 @@
 //! walked: BIFF8 (Excel 97 and later) and BIFF5 (Excel 5.0 and 95), whose strings are
 //! bytes in the workbook's code page instead of UTF-16 or Latin-1 with a flag.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 
 use encoding_rs::Encoding;
@@ -43,6 +43,21 @@ pub(super) struct Reach {
     pub(super) claimed_cells: u64,
     /// The most rows × columns a sheet's cells span, first to last.
     pub(super) spanned_cells: u64,
+}
+
+/// What a sheet's records say that calamine does not hand over.
+#[derive(Debug, Default)]
+pub(super) struct SheetRecords {
+    /// The cell format of each number cell, by (row, column), 0-based.
+    pub(super) formats: HashMap<(u32, u32), u16>,
+    /// The saved results of formulas written in BIFF4's FORMULA record (0x0406) instead
+    /// of BIFF8's, as some writers do and Excel reads; calamine passes over them. By
+    /// (row, column), 0-based.
+    pub(super) old_formulas: BTreeMap<(u32, u32), calamine::Data>,
+    /// An old formula's result is text: calamine puts the STRING record that holds it
+    /// in another cell (the last BIFF8 formula's, or A1), so the sheet is not read
+    /// faithfully.
+    pub(super) text_misplaced: bool,
 }
 
 /// The (row, column) of a cell record, 0-based.
@@ -108,6 +123,37 @@ fn unicode_string(data: &[u8], at: usize, short: bool) -> Option<String> {
         let bytes = data.get(start..start.checked_add(count)?)?;
         Some(bytes.iter().map(|&b| char::from(b)).collect())
     }
+}
+
+/// The saved result of a FORMULA record (bytes 6 to 13): a number, unless its last two
+/// bytes are `FF FF`, when its first says what it is. `Some(None)` for text, which the
+/// STRING record after it holds; `None` when the record is too short or the kind
+/// unknown.
+fn saved_result(data: &[u8]) -> Option<Option<calamine::Data>> {
+    use calamine::{CellErrorType, Data};
+    let result: [u8; 8] = data.get(6..14)?.try_into().ok()?;
+    let [kind, _, detail, _, _, _, marker @ ..] = result;
+    if marker != [0xFF, 0xFF] {
+        return Some(Some(Data::Float(f64::from_le_bytes(result))));
+    }
+    let value = match kind {
+        0 => return Some(None),
+        1 => Data::Bool(detail != 0),
+        2 => Data::Error(match detail {
+            0x00 => CellErrorType::Null,
+            0x07 => CellErrorType::Div0,
+            0x17 => CellErrorType::Ref,
+            0x1D => CellErrorType::Name,
+            0x24 => CellErrorType::Num,
+            0x2A => CellErrorType::NA,
+            0x2B => CellErrorType::GettingData,
+            _ => CellErrorType::Value,
+        }),
+        // An empty text.
+        3 => Data::String(String::new()),
+        _ => return None,
+    };
+    Some(Some(value))
 }
 
 impl Biff {
@@ -219,9 +265,9 @@ impl Biff {
                         reach.claimed_cells = reach.claimed_cells.max(claimed);
                     }
                 }
-                // Cells with a value: NUMBER, RK, FORMULA, LABEL, LABELSST, BOOLERR,
-                // RSTRING, and MULRK's run.
-                0x0203 | 0x027E | 0x0006 | 0x0204 | 0x00FD | 0x0205 | 0x00D6 | 0x00BD => {
+                // Cells with a value: NUMBER, RK, FORMULA (and BIFF4's), LABEL, LABELSST,
+                // BOOLERR, RSTRING, and MULRK's run.
+                0x0203 | 0x027E | 0x0006 | 0x0406 | 0x0204 | 0x00FD | 0x0205 | 0x00D6 | 0x00BD => {
                     if let Some((row, column)) = cell_at(data) {
                         let last = if kind == 0x00BD {
                             let count = data.len().saturating_sub(6) / 6;
@@ -240,13 +286,12 @@ impl Biff {
         reach
     }
 
-    /// The cell format of each number cell of the workbook's sheet number `index`
-    /// (0-based, in the workbook's order), by (row, column), 0-based; empty when there is
-    /// no such sheet.
-    pub(super) fn number_formats(&self, index: usize) -> HashMap<(u32, u32), u16> {
-        let mut formats = HashMap::new();
+    /// What the records of the workbook's sheet number `index` (0-based, in the
+    /// workbook's order) say of its cells; nothing when there is no such sheet.
+    pub(super) fn sheet(&self, index: usize) -> SheetRecords {
+        let mut sheet = SheetRecords::default();
         let Some(&start) = self.sheets.get(index) else {
-            return formats;
+            return sheet;
         };
         let mut depth = 0usize;
         for (kind, data) in records(&self.stream, start) {
@@ -264,7 +309,21 @@ impl Biff {
                 // NUMBER, RK and FORMULA: a number cell and its format.
                 0x0203 | 0x027E | 0x0006 => {
                     if let (Some(cell), Some(xf)) = (cell_at(data), u16_at(data, 4)) {
-                        formats.insert(cell, xf);
+                        sheet.formats.insert(cell, xf);
+                    }
+                }
+                // BIFF4's FORMULA: the cell, its format, then its result as BIFF8's.
+                0x0406 => {
+                    let (Some(cell), Some(xf)) = (cell_at(data), u16_at(data, 4)) else {
+                        continue;
+                    };
+                    sheet.formats.insert(cell, xf);
+                    match saved_result(data) {
+                        Some(Some(value)) => {
+                            sheet.old_formulas.insert(cell, value);
+                        }
+                        Some(None) => sheet.text_misplaced = true,
+                        None => {}
                     }
                 }
                 // MULRK: a run of number cells, each with its format.
@@ -277,14 +336,16 @@ impl Biff {
                         .unwrap_or_default();
                     for (offset, run) in (0u32..).zip(runs.chunks_exact(6)) {
                         if let Some(xf) = u16_at(run, 0) {
-                            formats.insert((row, first.saturating_add(offset)), xf);
+                            sheet
+                                .formats
+                                .insert((row, first.saturating_add(offset)), xf);
                         }
                     }
                 }
                 _ => {}
             }
         }
-        formats
+        sheet
     }
 
     /// The style of the number format of cell format `xf`.
@@ -362,7 +423,8 @@ mod tests {
                 (
                     proptest::sample::select(vec![
                         0x0809u16, 0x000A, 0x0200, 0x0203, 0x027E, 0x0006, 0x0204, 0x00FD,
-                        0x0205, 0x00D6, 0x00BD, 0x041E, 0x00E0, 0x0022, 0x0085, 0x0042, 0x1234,
+                        0x0205, 0x00D6, 0x00BD, 0x041E, 0x00E0, 0x0022, 0x0085, 0x0042, 0x0406,
+                        0x0207, 0x1234,
                     ]),
                     proptest::collection::vec(proptest::num::u8::ANY, 0..40),
                 ),
@@ -377,7 +439,7 @@ mod tests {
             biff.stream = stream;
             let reach = biff.reach();
             proptest::prop_assert!(reach.spanned_cells <= 65_536 * 65_600);
-            let _ = biff.number_formats(0);
+            let _ = biff.sheet(0);
             let _ = biff.style(0);
         }
     }
@@ -413,9 +475,40 @@ mod tests {
             sheets: vec![0],
             ..Biff::default()
         };
-        let formats = biff.number_formats(0);
+        let formats = biff.sheet(0).formats;
         assert_eq!(formats.get(&(0, 0)), Some(&40));
         assert_eq!(formats.len(), 1);
+    }
+
+    #[test]
+    fn a_formula_s_saved_result() {
+        use calamine::{CellErrorType, Data};
+        let record = |result: [u8; 8]| {
+            let mut data = vec![0; 6];
+            data.extend_from_slice(&result);
+            data.extend_from_slice(&[0; 8]);
+            data
+        };
+        assert_eq!(
+            saved_result(&record(7.5f64.to_le_bytes())),
+            Some(Some(Data::Float(7.5)))
+        );
+        let marked = |kind: u8, detail: u8| [kind, 0, detail, 0, 0, 0, 0xFF, 0xFF];
+        assert_eq!(saved_result(&record(marked(0, 0))), Some(None));
+        assert_eq!(
+            saved_result(&record(marked(1, 1))),
+            Some(Some(Data::Bool(true)))
+        );
+        assert_eq!(
+            saved_result(&record(marked(2, 0x2A))),
+            Some(Some(Data::Error(CellErrorType::NA)))
+        );
+        assert_eq!(
+            saved_result(&record(marked(3, 0))),
+            Some(Some(Data::String(String::new())))
+        );
+        assert_eq!(saved_result(&record(marked(9, 0))), None);
+        assert_eq!(saved_result(&[0; 13]), None);
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //! workbook whose sheets claim, or whose cells span, more cells than the decompression
 //! budget has room for is refused without calamine making room for them; and each number
 //! cell's format is kept, so that a number shows as its format shows it (`65.2%`), and a
-//! date counts from 1904 when the workbook does.
+//! date counts from 1904 when the workbook does; formulas in BIFF4's record, which
+//! calamine passes over, give their saved results from the walk.
 
 use std::io::Cursor;
 
@@ -74,25 +75,58 @@ pub(crate) fn read(
         .and_then(|index| worksheets.get(index))
         .ok_or(WorkbookProblem::NoSheet)?;
     let is_1904 = workbook.has_1904_epoch();
-    let formats = records
+    let sheet = records
         .as_ref()
-        .map(|r| r.number_formats(*place))
+        .map(|r| r.sheet(*place))
         .unwrap_or_default();
+    if sheet.text_misplaced {
+        return Err(WorkbookProblem::Damaged);
+    }
     let style = |row: u32, column: u32| {
-        let xf = formats.get(&(row, column))?;
+        let xf = sheet.formats.get(&(row, column))?;
         records.as_ref()?.style(*xf)
     };
     let range = workbook
         .worksheet_range(chosen)
         .map_err(|_| WorkbookProblem::Damaged)?;
-    let Some((first_row, first_column)) = range.start() else {
+    // The rows of calamine's cells, and of the old formulas it passed over.
+    let read = range.start().zip(range.end());
+    let saved_rows = sheet.old_formulas.keys().map(|&(r, _)| r);
+    let (Some(first), Some(last)) = (
+        saved_rows.clone().chain(read.map(|((r, _), _)| r)).min(),
+        saved_rows.chain(read.map(|(_, (r, _))| r)).max(),
+    ) else {
         return Ok(());
     };
+    let first_column = read.map_or(0, |((_, c), _)| c);
+    let mut rows = range.rows();
     let mut row = Row::default();
-    for (r, cells) in (first_row..).zip(range.rows()) {
+    for r in first..=last {
+        let cells = match read {
+            Some(((top, _), (bottom, _))) if (top..=bottom).contains(&r) => {
+                rows.next().unwrap_or_default()
+            }
+            _ => &[],
+        };
         row.reset(r.saturating_add(1));
+        let mut saved = sheet
+            .old_formulas
+            .range((r, 0)..=(r, u32::MAX))
+            .map(|(&(_, c), value)| (c, value))
+            .peekable();
         for (c, value) in (first_column..).zip(cells) {
+            while let Some((before, old)) = saved.next_if(|&(sc, _)| sc < c) {
+                push_value(&mut row, before, old, style(r, before), is_1904);
+            }
+            // An old formula's cell is one calamine left empty.
+            let value = match saved.next_if(|&(sc, _)| sc == c) {
+                Some((_, old)) if value.is_empty() => old,
+                _ => value,
+            };
             push_value(&mut row, c, value, style(r, c), is_1904);
+        }
+        for (c, old) in saved {
+            push_value(&mut row, c, old, style(r, c), is_1904);
         }
         if !row.is_blank() && sink.row(&row).is_break() {
             break;
