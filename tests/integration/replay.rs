@@ -43,6 +43,12 @@ fn replay(target: &str) -> usize {
                 "parse_xlsx" => {
                     invariants::check(&invariants::workbook_from_fuzz(&data), Format::Xlsx)
                 }
+                // As the target reads it: no panic (.xls is refused by default, so the
+                // invariants, which hold for the default options, do not apply).
+                "parse_xls" => {
+                    let options = bulk_users::Options::new().formats([Format::Xls]);
+                    let _ = options.check(&data, Format::Xls);
+                }
                 _ => {
                     if let Some((&first, rest)) = data.split_first() {
                         invariants::check(rest, invariants::format_for(first));
@@ -62,8 +68,9 @@ fn fuzz_corpora_and_crashes_keep_every_invariant() {
     let xlsx = replay("parse_xlsx");
     let any = replay("parse_any");
     let ods = replay("parse_ods");
+    let xls = replay("parse_xls");
     assert!(
-        csv > 0 && xlsx > 0 && any > 0 && ods > 0,
-        "{csv} {xlsx} {any} {ods}: the seed corpora are missing"
+        csv > 0 && xlsx > 0 && any > 0 && ods > 0 && xls > 0,
+        "{csv} {xlsx} {any} {ods} {xls}: the seed corpora are missing"
     );
 }

@@ -157,9 +157,9 @@ fn saved_result(data: &[u8]) -> Option<Option<calamine::Data>> {
 }
 
 impl Biff {
-    /// Walks the workbook globals of the .xls in `bytes`; `None` when it holds no
-    /// workbook stream (calamine then says what is wrong). A record too short for its
-    /// fields is passed over.
+    /// Walks the workbook globals of the .xls in `bytes`; `None` when its container
+    /// cannot be opened or holds no workbook stream. A record too short for its fields
+    /// is passed over.
     pub(super) fn read(bytes: &[u8]) -> Option<Biff> {
         let mut file = cfb::CompoundFile::open(std::io::Cursor::new(bytes)).ok()?;
         let mut stream = Vec::new();

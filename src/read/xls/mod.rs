@@ -5,7 +5,8 @@
 //! fail an allocation, and either ends a process built with `panic = "abort"` (nothing
 //! here catches a panic). No user rules.
 //!
-//! Before calamine reads a sheet, the workbook's records are walked ([`biff`]): a
+//! Before calamine reads a sheet, the workbook's records are walked ([`biff`]): a file
+//! whose records cannot be reached is refused, and so is an encrypted one; a
 //! workbook whose sheets claim, or whose cells span, more cells than the decompression
 //! budget has room for is refused without calamine making room for them; and each number
 //! cell's format is kept, so that a number shows as its format shows it (`65.2%`), and a
@@ -31,30 +32,32 @@ pub(crate) fn read(
     max_inflated: u64,
     sink: &mut dyn RowSink,
 ) -> Result<(), WorkbookProblem> {
-    let records = biff::Biff::read(bytes);
-    if let Some(records) = &records {
-        // Read before the sizes, which encryption makes noise of.
-        if records.is_encrypted {
-            return Err(WorkbookProblem::Encrypted);
-        }
-        let reach = records.reach();
-        let room =
-            |cells: u64, each: usize| cells.saturating_mul(u64::try_from(each).unwrap_or(u64::MAX));
-        let reserved = room(
-            reach.claimed_cells,
-            std::mem::size_of::<calamine::Cell<calamine::Data>>(),
-        );
-        let dense = room(reach.spanned_cells, std::mem::size_of::<calamine::Data>());
-        if reserved > max_inflated || dense > max_inflated {
-            return Err(WorkbookProblem::TooExpanded);
-        }
+    // A file whose container or workbook stream the records cannot be read from is
+    // refused here, before calamine's own container reader, which panics on some (and
+    // in 532 .xls files of calamine's, SheetJS's and Apache POI's tests, refused every
+    // such file too).
+    let records = biff::Biff::read(bytes).ok_or(WorkbookProblem::Damaged)?;
+    // Read before the sizes, which encryption makes noise of.
+    if records.is_encrypted {
+        return Err(WorkbookProblem::Encrypted);
+    }
+    let reach = records.reach();
+    let room =
+        |cells: u64, each: usize| cells.saturating_mul(u64::try_from(each).unwrap_or(u64::MAX));
+    let reserved = room(
+        reach.claimed_cells,
+        std::mem::size_of::<calamine::Cell<calamine::Data>>(),
+    );
+    let dense = room(reach.spanned_cells, std::mem::size_of::<calamine::Data>());
+    if reserved > max_inflated || dense > max_inflated {
+        return Err(WorkbookProblem::TooExpanded);
     }
     // BIFF8 text is UTF-16 or Latin-1, flagged string by string, whatever the CODEPAGE
     // record says; calamine decodes it through that code page, and some writers put
     // 1252 there (every letter then followed by a NUL). Telling calamine 1200 (UTF-16)
     // reads BIFF8 as Excel does; BIFF5's text is in the code page, so it keeps it.
     let mut options = calamine::XlsOptions::default();
-    if records.as_ref().is_some_and(|r| !r.is_biff5) {
+    if !records.is_biff5 {
         options.force_codepage = Some(1200);
     }
     let mut workbook =
@@ -75,16 +78,13 @@ pub(crate) fn read(
         .and_then(|index| worksheets.get(index))
         .ok_or(WorkbookProblem::NoSheet)?;
     let is_1904 = workbook.has_1904_epoch();
-    let sheet = records
-        .as_ref()
-        .map(|r| r.sheet(*place))
-        .unwrap_or_default();
+    let sheet = records.sheet(*place);
     if sheet.text_misplaced {
         return Err(WorkbookProblem::Damaged);
     }
     let style = |row: u32, column: u32| {
         let xf = sheet.formats.get(&(row, column))?;
-        records.as_ref()?.style(*xf)
+        records.style(*xf)
     };
     let range = workbook
         .worksheet_range(chosen)
