@@ -80,6 +80,11 @@ impl Kept {
         }
     }
 
+    /// How many bytes of text the kept cells hold.
+    pub(crate) fn text_len(&self) -> usize {
+        self.text.len()
+    }
+
     /// How many rows are kept.
     #[cfg(feature = "template")]
     pub(crate) fn len(&self) -> usize {

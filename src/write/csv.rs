@@ -11,6 +11,13 @@ impl ExcelCsv {
         Self::starting(b"\xEF\xBB\xBF")
     }
 
+    /// [`ExcelCsv::new`], with room for about `bytes` bytes.
+    pub(crate) fn with_room(bytes: usize) -> Self {
+        let mut start = Vec::with_capacity(bytes);
+        start.extend_from_slice(b"\xEF\xBB\xBF");
+        Self::writing_to(start)
+    }
+
     /// A CSV whose first line is `sep=,`, which names the delimiter and which Excel (and
     /// the crate) hide: the line after it is row 1.
     pub(crate) fn with_sep_line() -> Self {
@@ -18,11 +25,15 @@ impl ExcelCsv {
     }
 
     fn starting(start: &[u8]) -> Self {
+        Self::writing_to(start.to_vec())
+    }
+
+    fn writing_to(start: Vec<u8>) -> Self {
         ExcelCsv {
             writer: csv::WriterBuilder::new()
                 .flexible(true)
                 .terminator(csv::Terminator::CRLF)
-                .from_writer(start.to_vec()),
+                .from_writer(start),
         }
     }
 

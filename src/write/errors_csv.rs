@@ -20,7 +20,19 @@ pub(crate) fn write(kept: &Kept, report: &Report, language: Language) -> Vec<u8>
             usize::try_from(last).unwrap_or(0).saturating_add(1)
         })
         .min(crate::model::sheet::MAX_COLUMNS);
-    let mut writer = ExcelCsv::new();
+    // Room for what is written, so that the output is not copied as it grows: the
+    // kept text, the messages with their column names, and each row's number and commas.
+    let messages: usize = report
+        .errors
+        .iter()
+        .map(|e| e.message.len().saturating_add(16))
+        .sum();
+    let rows = kept.rows().count().saturating_mul(width.saturating_add(12));
+    let room = kept
+        .text_len()
+        .saturating_add(messages)
+        .saturating_add(rows);
+    let mut writer = ExcelCsv::with_room(room);
     // One line's fields, emptied after each line and filled again: their room is kept,
     // so a row costs no allocation once the widest has been written.
     let mut line: Vec<String> = vec![String::new(); width.saturating_add(2)];
