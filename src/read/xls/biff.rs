@@ -39,10 +39,48 @@ pub(super) struct Biff {
 /// How far the sheets of a workbook reach, at most: what calamine makes room for.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Reach {
-    /// The most rows × columns a sheet says it spans (`DIMENSIONS`).
+    /// The most rows × columns a sheet says it spans (`DIMENSIONS`), for which calamine
+    /// makes room before it reads the sheet's cells.
     pub(super) claimed_cells: u64,
-    /// The most rows × columns a sheet's cells span, first to last.
+    /// The rows × columns each sheet's cells span, first to last, added up: calamine
+    /// keeps every sheet as a grid of that size.
     pub(super) spanned_cells: u64,
+    /// A record calamine would read into a panic or a wrapped size: a sheet said to start
+    /// past the stream's end, or a DIMENSIONS whose last row or column is before its
+    /// first.
+    pub(super) broken: bool,
+}
+
+/// The cells calamine makes room for from a DIMENSIONS record, computed as calamine
+/// computes them: first row, last row + 1, first column, last column + 1 (rows in 32
+/// bits in BIFF8's 14 or 16 bytes, 16 in BIFF5's 10); a first column past 255 or after
+/// the last counts as 0. `None` where calamine's arithmetic would wrap; `Some(0)` for a
+/// record of another length, which calamine refuses.
+fn claimed_cells(data: &[u8]) -> Option<u64> {
+    let (first_row, last_row, at) = match data.len() {
+        10 => (u32::from(u16_at(data, 0)?), u32::from(u16_at(data, 2)?), 4),
+        14 | 16 => (u32_at(data, 0)?, u32_at(data, 4)?, 8),
+        _ => return Some(0),
+    };
+    let first_column = u32::from(u16_at(data, at)?);
+    let last_column = u32::from(u16_at(data, at + 2)?);
+    let first_column = if first_column > 0xFF || last_column < first_column {
+        0
+    } else {
+        first_column
+    };
+    if last_row == 0 || last_column == 0 {
+        return Some(1);
+    }
+    let rows = last_row
+        .checked_sub(1)?
+        .checked_sub(first_row)?
+        .checked_add(1)?;
+    let columns = last_column
+        .checked_sub(1)?
+        .checked_sub(first_column)?
+        .checked_add(1)?;
+    Some(u64::from(rows).saturating_mul(u64::from(columns)))
 }
 
 /// What a sheet's records say that calamine does not hand over.
@@ -221,66 +259,65 @@ impl Biff {
         }
     }
 
-    /// How far the workbook's sheets reach, over every substream of the stream (so
-    /// that no sheet escapes the count, whichever is read).
+    /// How far the workbook's sheets reach, walked as calamine walks them: each sheet
+    /// from where the workbook says it starts, a chart nested in it passed over. calamine
+    /// reads every sheet when it opens a workbook, so their spans add up.
     pub(super) fn reach(&self) -> Reach {
         let mut reach = Reach::default();
-        let (mut rows, mut columns) = ((u32::MAX, 0u32), (u32::MAX, 0u32));
-        let mut depth = 0usize;
-        for (kind, data) in records(&self.stream, 0) {
-            match kind {
-                0x0809 => {
-                    if depth == 0 {
-                        (rows, columns) = ((u32::MAX, 0), (u32::MAX, 0));
+        for &start in &self.sheets {
+            // calamine takes the sheet's records from there on, and panics past the end.
+            if start > self.stream.len() {
+                reach.broken = true;
+                continue;
+            }
+            let (mut rows, mut columns) = ((u32::MAX, 0u32), (u32::MAX, 0u32));
+            let mut cell = |row: u32, first: u32, last: u32| {
+                rows = (rows.0.min(row), rows.1.max(row));
+                columns = (columns.0.min(first), columns.1.max(last));
+            };
+            let mut depth = 0usize;
+            for (kind, data) in records(&self.stream, start) {
+                match kind {
+                    0x0809 => depth = depth.saturating_add(1),
+                    0x000A => {
+                        depth = depth.saturating_sub(1);
+                        if depth == 0 {
+                            break;
+                        }
                     }
-                    depth = depth.saturating_add(1);
-                }
-                0x000A => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 && rows.0 <= rows.1 {
-                        let height = u64::from(rows.1 - rows.0) + 1;
-                        let width = u64::from(columns.1.saturating_sub(columns.0)) + 1;
-                        let spanned = height.saturating_mul(width);
-                        reach.spanned_cells = reach.spanned_cells.max(spanned);
+                    _ if depth > 1 => {}
+                    0x0200 => match claimed_cells(data) {
+                        Some(claimed) => {
+                            reach.claimed_cells = reach.claimed_cells.max(claimed);
+                        }
+                        None => reach.broken = true,
+                    },
+                    // STRING: a formula's text, which calamine puts at the formula before
+                    // it, or at A1 when there is none.
+                    0x0207 => cell(0, 0, 0),
+                    // Cells with a value: NUMBER, RK, FORMULA (and BIFF4's), LABEL,
+                    // LABELSST, BOOLERR, RSTRING, and MULRK's run.
+                    0x0203 | 0x027E | 0x0006 | 0x0406 | 0x0204 | 0x00FD | 0x0205 | 0x00D6
+                    | 0x00BD => {
+                        if let Some((row, column)) = cell_at(data) {
+                            let last = if kind == 0x00BD {
+                                let count = data.len().saturating_sub(6) / 6;
+                                let count = u32::try_from(count).unwrap_or(u32::MAX);
+                                column.saturating_add(count.saturating_sub(1))
+                            } else {
+                                column
+                            };
+                            cell(row, column, last);
+                        }
                     }
+                    _ => {}
                 }
-                // DIMENSIONS: first row, last row + 1, first column, last column + 1
-                // (rows in 32 bits in BIFF8, 16 in BIFF5).
-                0x0200 => {
-                    let (rows, at) = if data.len() >= 14 {
-                        let (first, last) = (u32_at(data, 0), u32_at(data, 4));
-                        (last.zip(first).map(|(l, f)| l.saturating_sub(f)), 8)
-                    } else {
-                        let (first, last) = (u16_at(data, 0), u16_at(data, 2));
-                        (
-                            last.zip(first).map(|(l, f)| u32::from(l.saturating_sub(f))),
-                            4,
-                        )
-                    };
-                    let columns = u16_at(data, at + 2)
-                        .zip(u16_at(data, at))
-                        .map(|(l, f)| l.saturating_sub(f));
-                    if let (Some(rows), Some(columns)) = (rows, columns) {
-                        let claimed = u64::from(rows).saturating_mul(u64::from(columns));
-                        reach.claimed_cells = reach.claimed_cells.max(claimed);
-                    }
-                }
-                // Cells with a value: NUMBER, RK, FORMULA (and BIFF4's), LABEL, LABELSST,
-                // BOOLERR, RSTRING, and MULRK's run.
-                0x0203 | 0x027E | 0x0006 | 0x0406 | 0x0204 | 0x00FD | 0x0205 | 0x00D6 | 0x00BD => {
-                    if let Some((row, column)) = cell_at(data) {
-                        let last = if kind == 0x00BD {
-                            let count = data.len().saturating_sub(6) / 6;
-                            let count = u32::try_from(count).unwrap_or(u32::MAX);
-                            column.saturating_add(count.saturating_sub(1))
-                        } else {
-                            column
-                        };
-                        rows = (rows.0.min(row), rows.1.max(row));
-                        columns = (columns.0.min(column), columns.1.max(last));
-                    }
-                }
-                _ => {}
+            }
+            if rows.0 <= rows.1 {
+                let height = u64::from(rows.1 - rows.0) + 1;
+                let width = u64::from(columns.1.saturating_sub(columns.0)) + 1;
+                let spanned = height.saturating_mul(width);
+                reach.spanned_cells = reach.spanned_cells.saturating_add(spanned);
             }
         }
         reach
@@ -377,41 +414,73 @@ mod tests {
         bytes
     }
 
+    /// A DIMENSIONS record of BIFF8: first row, last row + 1, first column, last
+    /// column + 1.
+    fn dimensions(rows: (u32, u32), columns: (u16, u16)) -> Vec<u8> {
+        let mut data = Vec::new();
+        data.extend_from_slice(&rows.0.to_le_bytes());
+        data.extend_from_slice(&rows.1.to_le_bytes());
+        data.extend_from_slice(&columns.0.to_le_bytes());
+        data.extend_from_slice(&columns.1.to_le_bytes());
+        data.extend_from_slice(&[0, 0]);
+        record(0x0200, &data)
+    }
+
+    fn number(row: u16, column: u16) -> Vec<u8> {
+        let mut data = row.to_le_bytes().to_vec();
+        data.extend_from_slice(&column.to_le_bytes());
+        data.extend_from_slice(&[0; 10]);
+        record(0x0203, &data)
+    }
+
+    /// The reach of sheets, each the records given, one after another.
+    fn reach_of(sheets: &[Vec<Vec<u8>>]) -> Reach {
+        let (bof, eof) = (record(0x0809, &[0; 16]), record(0x000A, &[]));
+        let mut biff = Biff::default();
+        for sheet in sheets {
+            biff.sheets.push(biff.stream.len());
+            biff.stream.extend_from_slice(&bof);
+            sheet.iter().for_each(|r| biff.stream.extend_from_slice(r));
+            biff.stream.extend_from_slice(&eof);
+        }
+        biff.reach()
+    }
+
     #[test]
     fn the_reach_of_every_sheet() {
-        let bof = record(0x0809, &[0; 16]);
-        let eof = record(0x000A, &[]);
-        // DIMENSIONS of A1:IV65536 (BIFF8), and cells at A1 and C5 in another sheet.
-        let mut dimensions = Vec::new();
-        for part in [0u32.to_le_bytes(), 65_536u32.to_le_bytes()] {
-            dimensions.extend_from_slice(&part);
-        }
-        dimensions.extend_from_slice(&[0, 0, 0, 1, 0, 0]);
-        let number = |row: u16, column: u16| {
-            let mut data = row.to_le_bytes().to_vec();
-            data.extend_from_slice(&column.to_le_bytes());
-            data.extend_from_slice(&[0; 10]);
-            record(0x0203, &data)
-        };
-        let stream = [
-            bof.clone(),
-            eof.clone(),
-            bof.clone(),
-            record(0x0200, &dimensions),
-            eof.clone(),
-            bof,
-            number(0, 0),
-            number(4, 2),
-            eof,
+        // DIMENSIONS of A1:IV65536 in one sheet; cells at A1 and C5 in another, and at
+        // B2 and B3 in a third: calamine keeps each sheet's grid, so they add up.
+        let chart = [
+            record(0x0809, &[0; 16]),
+            number(60_000, 200),
+            record(0x000A, &[]),
         ]
         .concat();
+        let reach = reach_of(&[
+            vec![dimensions((0, 65_536), (0, 256))],
+            vec![number(0, 0), number(4, 2), chart],
+            vec![number(1, 1), number(2, 1)],
+        ]);
+        assert_eq!(reach.claimed_cells, 65_536 * 256);
+        assert_eq!(reach.spanned_cells, 5 * 3 + 2);
+        assert!(!reach.broken);
+    }
+
+    #[test]
+    fn what_calamine_would_read_into_a_panic_is_broken() {
+        // A last row before the first: calamine's row count wraps (Apache POI's fuzz
+        // files have such records).
+        let reach = reach_of(&[vec![dimensions((10, 5), (0, 3))]]);
+        assert!(reach.broken);
+        // A first column past 255 counts as 0, as calamine counts it.
+        let reach = reach_of(&[vec![dimensions((0, 2), (300, 4))]]);
+        assert_eq!((reach.claimed_cells, reach.broken), (8, false));
+        // A sheet said to start past the end of the stream.
         let biff = Biff {
-            stream,
+            sheets: vec![99],
             ..Biff::default()
         };
-        let reach = biff.reach();
-        assert_eq!(reach.claimed_cells, 65_536 * 256);
-        assert_eq!(reach.spanned_cells, 5 * 3);
+        assert!(biff.reach().broken);
     }
 
     proptest::proptest! {
@@ -438,7 +507,8 @@ mod tests {
             biff.walk_globals(&stream);
             biff.stream = stream;
             let reach = biff.reach();
-            proptest::prop_assert!(reach.spanned_cells <= 65_536 * 65_600);
+            let sheets = u64::try_from(biff.sheets.len()).unwrap_or(u64::MAX).max(1);
+            proptest::prop_assert!(reach.spanned_cells <= sheets * 65_536 * 65_600);
             let _ = biff.sheet(0);
             let _ = biff.style(0);
         }

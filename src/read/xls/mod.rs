@@ -42,13 +42,18 @@ pub(crate) fn read(
         return Err(WorkbookProblem::Encrypted);
     }
     let reach = records.reach();
+    if reach.broken {
+        return Err(WorkbookProblem::Damaged);
+    }
     let room =
         |cells: u64, each: usize| cells.saturating_mul(u64::try_from(each).unwrap_or(u64::MAX));
     let reserved = room(
         reach.claimed_cells,
         std::mem::size_of::<calamine::Cell<calamine::Data>>(),
     );
-    let dense = room(reach.spanned_cells, std::mem::size_of::<calamine::Data>());
+    // Each sheet as a grid of values, and one of formulas' text.
+    let each = std::mem::size_of::<calamine::Data>() + std::mem::size_of::<String>();
+    let dense = room(reach.spanned_cells, each);
     if reserved > max_inflated || dense > max_inflated {
         return Err(WorkbookProblem::TooExpanded);
     }
