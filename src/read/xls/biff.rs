@@ -117,6 +117,28 @@ fn records(stream: &[u8], from: usize) -> impl Iterator<Item = (u16, &[u8])> {
     })
 }
 
+/// The records of the sheet whose BOF is at `start`, to its EOF, as calamine reads
+/// them: the sheet's own, not those of a chart nested in it (a BOF-EOF of its own, with
+/// its data as cell records), and not the BOFs and EOFs.
+fn sheet_records(stream: &[u8], start: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    let mut all = records(stream, start);
+    let mut depth = 0usize;
+    std::iter::from_fn(move || loop {
+        let (kind, data) = all.next()?;
+        match kind {
+            0x0809 => depth = depth.saturating_add(1),
+            0x000A => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return None;
+                }
+            }
+            _ if depth <= 1 => return Some((kind, data)),
+            _ => {}
+        }
+    })
+}
+
 fn u16_at(data: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_le_bytes([
         *data.get(at)?,
@@ -275,17 +297,8 @@ impl Biff {
                 rows = (rows.0.min(row), rows.1.max(row));
                 columns = (columns.0.min(first), columns.1.max(last));
             };
-            let mut depth = 0usize;
-            for (kind, data) in records(&self.stream, start) {
+            for (kind, data) in sheet_records(&self.stream, start) {
                 match kind {
-                    0x0809 => depth = depth.saturating_add(1),
-                    0x000A => {
-                        depth = depth.saturating_sub(1);
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    _ if depth > 1 => {}
                     0x0200 => match claimed_cells(data) {
                         Some(claimed) => {
                             reach.claimed_cells = reach.claimed_cells.max(claimed);
@@ -330,19 +343,8 @@ impl Biff {
         let Some(&start) = self.sheets.get(index) else {
             return sheet;
         };
-        let mut depth = 0usize;
-        for (kind, data) in records(&self.stream, start) {
+        for (kind, data) in sheet_records(&self.stream, start) {
             match kind {
-                // BOF: the sheet's own, or a chart nested in it.
-                0x0809 => depth = depth.saturating_add(1),
-                0x000A => {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                // A chart's own records (its data, as NUMBER records) are not the sheet's.
-                _ if depth > 1 => {}
                 // NUMBER, RK and FORMULA: a number cell and its format.
                 0x0203 | 0x027E | 0x0006 => {
                     if let (Some(cell), Some(xf)) = (cell_at(data), u16_at(data, 4)) {
