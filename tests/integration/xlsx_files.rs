@@ -780,6 +780,7 @@ fn a_password_protected_xls_says_so() {
     }
 }
 
+#[test]
 fn an_xls_whose_cells_span_millions_is_refused_before_it_is_expanded() {
     // A value in IV65536 (16 million cells from A1); and Apache POI's
     // SharedFormulaTest.xls, 27 KB whose sheet spans A1:DZ32770, which calamine holds as
