@@ -33,6 +33,9 @@ pub(super) struct Biff {
     /// The workbook is encrypted (a FILEPASS record): its records' fields are not
     /// what they say.
     pub(super) is_encrypted: bool,
+    /// A record of the globals is too short for the fields calamine reads from it
+    /// without looking at its length ([`short_for_calamine`]).
+    malformed: bool,
     stream: Vec<u8>,
 }
 
@@ -46,9 +49,32 @@ pub(super) struct Reach {
     /// keeps every sheet as a grid of that size.
     pub(super) spanned_cells: u64,
     /// A record calamine would read into a panic or a wrapped size: a sheet said to start
-    /// past the stream's end, or a DIMENSIONS whose last row or column is before its
-    /// first.
+    /// past the stream's end, a DIMENSIONS whose last row or column is before its
+    /// first, or a record too short for what calamine reads of it.
     pub(super) broken: bool,
+}
+
+/// Whether a record is too short for the fields calamine 0.38 reads from it without
+/// looking at its length, which panics (the lengths [MS-XLS] gives these records are
+/// longer still, so no record Excel writes is refused): BOF, CODEPAGE, DATEMODE,
+/// FILEPASS and EXTERNSHEET's first two bytes, BOUNDSHEET's six, a defined name's
+/// fourteen and formula, MERGECELLS' ranges.
+fn short_for_calamine(kind: u16, data: &[u8]) -> bool {
+    match kind {
+        0x0809 | 0x0042 | 0x0022 | 0x002F | 0x0017 => data.len() < 2,
+        0x0085 => data.len() < 6,
+        // Lbl: the name from byte 14, its formula the last `cce` bytes.
+        0x0018 => {
+            let formula = u16_at(data, 4).map_or(usize::MAX, usize::from);
+            data.len() < 14 || formula > data.len().saturating_sub(14)
+        }
+        // MERGECELLS: a count, then eight bytes a range.
+        0x00E5 => {
+            let ranges = u16_at(data, 0).map_or(usize::MAX, usize::from);
+            data.len() < ranges.saturating_mul(8).saturating_add(2)
+        }
+        _ => false,
+    }
 }
 
 /// The cells calamine makes room for from a DIMENSIONS record, computed as calamine
@@ -241,6 +267,7 @@ impl Biff {
     fn walk_globals(&mut self, stream: &[u8]) {
         let mut code_page = None;
         for (kind, data) in records(stream, 0) {
+            self.malformed |= short_for_calamine(kind, data);
             match kind {
                 // BOF: the version, 0x0500 for BIFF5 (0x0600 for BIFF8).
                 0x0809 => self.is_biff5 = u16_at(data, 0) == Some(0x0500),
@@ -285,7 +312,10 @@ impl Biff {
     /// from where the workbook says it starts, a chart nested in it passed over. calamine
     /// reads every sheet when it opens a workbook, so their spans add up.
     pub(super) fn reach(&self) -> Reach {
-        let mut reach = Reach::default();
+        let mut reach = Reach {
+            broken: self.malformed,
+            ..Reach::default()
+        };
         for &start in &self.sheets {
             // calamine takes the sheet's records from there on, and panics past the end.
             if start > self.stream.len() {
@@ -298,6 +328,7 @@ impl Biff {
                 columns = (columns.0.min(first), columns.1.max(last));
             };
             for (kind, data) in sheet_records(&self.stream, start) {
+                reach.broken |= short_for_calamine(kind, data);
                 match kind {
                     0x0200 => match claimed_cells(data) {
                         Some(claimed) => {
@@ -550,6 +581,38 @@ mod tests {
         let formats = biff.sheet(0).formats;
         assert_eq!(formats.get(&(0, 0)), Some(&40));
         assert_eq!(formats.len(), 1);
+    }
+
+    #[test]
+    fn records_too_short_for_calamine() {
+        // An EXTERNSHEET with no count (found by fuzzing: calamine reads two bytes).
+        assert!(short_for_calamine(0x0017, &[]));
+        assert!(!short_for_calamine(0x0017, &[0, 0]));
+        assert!(short_for_calamine(0x0085, &[0; 5]));
+        assert!(!short_for_calamine(0x0085, &[0; 8]));
+        // A defined name whose formula is said to be longer than the record.
+        let mut name = vec![0u8; 14];
+        name[4] = 1;
+        assert!(short_for_calamine(0x0018, &name));
+        name.push(0x1C);
+        assert!(!short_for_calamine(0x0018, &name));
+        // MERGECELLS of two ranges with room for one.
+        let mut merged = vec![2u8, 0];
+        merged.extend_from_slice(&[0; 8]);
+        assert!(short_for_calamine(0x00E5, &merged));
+        merged.extend_from_slice(&[0; 8]);
+        assert!(!short_for_calamine(0x00E5, &merged));
+        assert!(!short_for_calamine(0x0203, &[]));
+        // In the globals, such a record makes the workbook's reach broken.
+        let stream = [
+            record(0x0809, &[0, 6]),
+            record(0x0017, &[]),
+            record(0x000A, &[]),
+        ]
+        .concat();
+        let mut biff = Biff::default();
+        biff.walk_globals(&stream);
+        assert!(biff.reach().broken);
     }
 
     #[test]
