@@ -86,7 +86,6 @@ impl Kept {
     }
 
     /// How many rows are kept.
-    #[cfg(feature = "template")]
     pub(crate) fn len(&self) -> usize {
         self.rows.len()
     }

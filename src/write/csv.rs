@@ -8,32 +8,29 @@ pub(crate) struct ExcelCsv {
 
 impl ExcelCsv {
     pub(crate) fn new() -> Self {
-        Self::starting(b"\xEF\xBB\xBF")
+        Self::with_room(0)
     }
 
-    /// [`ExcelCsv::new`], with room for about `bytes` bytes.
+    /// [`ExcelCsv::new`], with room for about `bytes` bytes, so that a large output is
+    /// not copied as it grows.
     pub(crate) fn with_room(bytes: usize) -> Self {
-        let mut start = Vec::with_capacity(bytes);
-        start.extend_from_slice(b"\xEF\xBB\xBF");
-        Self::writing_to(start)
+        Self::starting(b"\xEF\xBB\xBF", bytes)
     }
 
     /// A CSV whose first line is `sep=,`, which names the delimiter and which Excel (and
     /// the crate) hide: the line after it is row 1.
     pub(crate) fn with_sep_line() -> Self {
-        Self::starting(b"\xEF\xBB\xBFsep=,\r\n")
+        Self::starting(b"\xEF\xBB\xBFsep=,\r\n", 0)
     }
 
-    fn starting(start: &[u8]) -> Self {
-        Self::writing_to(start.to_vec())
-    }
-
-    fn writing_to(start: Vec<u8>) -> Self {
+    fn starting(start: &[u8], room: usize) -> Self {
+        let mut bytes = Vec::with_capacity(room.max(start.len()));
+        bytes.extend_from_slice(start);
         ExcelCsv {
             writer: csv::WriterBuilder::new()
                 .flexible(true)
                 .terminator(csv::Terminator::CRLF)
-                .from_writer(start),
+                .from_writer(bytes),
         }
     }
 

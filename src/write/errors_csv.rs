@@ -27,7 +27,7 @@ pub(crate) fn write(kept: &Kept, report: &Report, language: Language) -> Vec<u8>
         .iter()
         .map(|e| e.message.len().saturating_add(16))
         .sum();
-    let rows = kept.rows().count().saturating_mul(width.saturating_add(12));
+    let rows = kept.len().saturating_mul(width.saturating_add(12));
     let room = kept
         .text_len()
         .saturating_add(messages)
