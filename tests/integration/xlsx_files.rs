@@ -709,19 +709,41 @@ fn xls_formulas_give_their_saved_results() {
 /// column), 0-based, made BIFF4's (0x0406), as some writers store them inside a BIFF8
 /// workbook (Apache POI's WrongFormulaRecordType.xls) and Excel reads them.
 fn with_biff4_formulas(cells: &[(u8, u8)]) -> Vec<u8> {
-    let written = crate::support::data_file("libreoffice_formulas.xls");
-    let mut bytes = written.clone();
+    let mut bytes = crate::support::data_file("libreoffice_formulas.xls");
     for &(row, column) in cells {
-        let at: Vec<usize> = written
-            .windows(8)
-            .enumerate()
-            .filter(|(_, w)| w[..2] == [0x06, 0x00] && w[4..] == [row, 0, column, 0])
-            .map(|(at, _)| at)
-            .collect();
-        assert_eq!(at.len(), 1, "the FORMULA record of ({row}, {column})");
-        bytes[at[0] + 1] = 0x04;
+        let at = formula_record(&bytes, (row, column));
+        bytes[at + 1] = 0x04;
     }
     bytes
+}
+
+/// Where the FORMULA record of the cell at (row, column), 0-based, starts in `bytes`.
+fn formula_record(bytes: &[u8], (row, column): (u8, u8)) -> usize {
+    let at: Vec<usize> = bytes
+        .windows(8)
+        .enumerate()
+        .filter(|(_, w)| w[..2] == [0x06, 0x00] && w[4..] == [row, 0, column, 0])
+        .map(|(at, _)| at)
+        .collect();
+    assert_eq!(at.len(), 1, "the FORMULA record of ({row}, {column})");
+    at[0]
+}
+
+#[test]
+fn an_xls_whose_formula_runs_past_its_tokens_is_refused() {
+    // A number token (eight bytes) as the whole of a one-byte formula: calamine, which
+    // reads every formula's tokens when it opens the workbook, would read past them and
+    // panic. The cell's saved result is fine, but the file is not as Excel writes it.
+    let mut bytes = crate::support::data_file("libreoffice_formulas.xls");
+    let at = formula_record(&bytes, (2, 3));
+    // The record's header (4 bytes), then 20 bytes before the formula's length.
+    bytes[at + 24..at + 27].copy_from_slice(&[1, 0, 0x1F]);
+    let errors = bulk_users::Options::new()
+        .formats(Format::ALL)
+        .parse(&bytes, Format::Xls)
+        .unwrap_err();
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].code.as_str(), "unreadable_file");
 }
 
 #[test]

@@ -14,6 +14,7 @@ use std::io::Read;
 
 use encoding_rs::Encoding;
 
+use super::unchecked;
 use crate::read::numfmt::{builtin_style, NumberStyle};
 
 /// What the walk found.
@@ -28,13 +29,14 @@ pub(super) struct Biff {
     sheets: Vec<usize>,
     /// Dates count from 1904.
     pub(super) is_1904: bool,
-    /// The workbook is BIFF5 (Excel 5.0 and 95), not BIFF8.
-    pub(super) is_biff5: bool,
+    /// The workbook is older than BIFF8 (Excel 97), as calamine reads its version:
+    /// BIFF5 (Excel 5.0 and 95) in practice.
+    pub(super) before_biff8: bool,
     /// The workbook is encrypted (a FILEPASS record): its records' fields are not
     /// what they say.
     pub(super) is_encrypted: bool,
     /// A record of the globals is too short for the fields calamine reads from it
-    /// without looking at its length ([`short_for_calamine`]).
+    /// without looking at its length ([`unchecked::too_short`]).
     malformed: bool,
     stream: Vec<u8>,
 }
@@ -52,29 +54,6 @@ pub(super) struct Reach {
     /// past the stream's end, a DIMENSIONS whose last row or column is before its
     /// first, or a record too short for what calamine reads of it.
     pub(super) broken: bool,
-}
-
-/// Whether a record is too short for the fields calamine 0.38 reads from it without
-/// looking at its length, which panics (the lengths [MS-XLS] gives these records are
-/// longer still, so no record Excel writes is refused): BOF, CODEPAGE, DATEMODE,
-/// FILEPASS and EXTERNSHEET's first two bytes, BOUNDSHEET's six, a defined name's
-/// fourteen and formula, MERGECELLS' ranges.
-fn short_for_calamine(kind: u16, data: &[u8]) -> bool {
-    match kind {
-        0x0809 | 0x0042 | 0x0022 | 0x002F | 0x0017 => data.len() < 2,
-        0x0085 => data.len() < 6,
-        // Lbl: the name from byte 14, its formula the last `cce` bytes.
-        0x0018 => {
-            let formula = u16_at(data, 4).map_or(usize::MAX, usize::from);
-            data.len() < 14 || formula > data.len().saturating_sub(14)
-        }
-        // MERGECELLS: a count, then eight bytes a range.
-        0x00E5 => {
-            let ranges = u16_at(data, 0).map_or(usize::MAX, usize::from);
-            data.len() < ranges.saturating_mul(8).saturating_add(2)
-        }
-        _ => false,
-    }
 }
 
 /// The cells calamine makes room for from a DIMENSIONS record, computed as calamine
@@ -266,11 +245,12 @@ impl Biff {
     /// globals at the start of `stream`.
     fn walk_globals(&mut self, stream: &[u8]) {
         let mut code_page = None;
-        for (kind, data) in records(stream, 0) {
-            self.malformed |= short_for_calamine(kind, data);
+        let mut records = records(stream, 0).peekable();
+        while let Some((kind, data)) = records.next() {
+            self.malformed |= unchecked::too_short(kind, data, self.before_biff8);
             match kind {
                 // BOF: the version, 0x0500 for BIFF5 (0x0600 for BIFF8).
-                0x0809 => self.is_biff5 = u16_at(data, 0) == Some(0x0500),
+                0x0809 => self.before_biff8 = unchecked::before_biff8(data),
                 // CODEPAGE: what BIFF5's byte strings are written in (1200 is UTF-16,
                 // which BIFF5 strings never are: calamine then reads them as Latin-1).
                 0x0042 => {
@@ -280,7 +260,7 @@ impl Biff {
                 }
                 // FORMAT: its number, then its code.
                 0x041E => {
-                    let code = if self.is_biff5 {
+                    let code = if self.before_biff8 {
                         byte_string(data, 2, code_page)
                     } else {
                         unicode_string(data, 2, false)
@@ -300,6 +280,14 @@ impl Biff {
                     if let Some(start) = u32_at(data, 0).and_then(|s| usize::try_from(s).ok()) {
                         self.sheets.push(start);
                     }
+                }
+                // SST: the shared strings, which go on in the CONTINUE records after it.
+                0x00FC => {
+                    let mut fragments = vec![data];
+                    while let Some((_, more)) = records.next_if(|&(kind, _)| kind == 0x003C) {
+                        fragments.push(more);
+                    }
+                    self.malformed |= unchecked::sst_unreadable(&fragments);
                 }
                 // EOF of the globals.
                 0x000A => break,
@@ -328,7 +316,7 @@ impl Biff {
                 columns = (columns.0.min(first), columns.1.max(last));
             };
             for (kind, data) in sheet_records(&self.stream, start) {
-                reach.broken |= short_for_calamine(kind, data);
+                reach.broken |= unchecked::too_short(kind, data, self.before_biff8);
                 match kind {
                     0x0200 => match claimed_cells(data) {
                         Some(claimed) => {
@@ -584,26 +572,9 @@ mod tests {
     }
 
     #[test]
-    fn records_too_short_for_calamine() {
-        // An EXTERNSHEET with no count (found by fuzzing: calamine reads two bytes).
-        assert!(short_for_calamine(0x0017, &[]));
-        assert!(!short_for_calamine(0x0017, &[0, 0]));
-        assert!(short_for_calamine(0x0085, &[0; 5]));
-        assert!(!short_for_calamine(0x0085, &[0; 8]));
-        // A defined name whose formula is said to be longer than the record.
-        let mut name = vec![0u8; 14];
-        name[4] = 1;
-        assert!(short_for_calamine(0x0018, &name));
-        name.push(0x1C);
-        assert!(!short_for_calamine(0x0018, &name));
-        // MERGECELLS of two ranges with room for one.
-        let mut merged = vec![2u8, 0];
-        merged.extend_from_slice(&[0; 8]);
-        assert!(short_for_calamine(0x00E5, &merged));
-        merged.extend_from_slice(&[0; 8]);
-        assert!(!short_for_calamine(0x00E5, &merged));
-        assert!(!short_for_calamine(0x0203, &[]));
-        // In the globals, such a record makes the workbook's reach broken.
+    fn records_too_short_for_calamine_break_the_reach() {
+        // In the globals: an EXTERNSHEET with no count (found by fuzzing: calamine reads
+        // two bytes).
         let stream = [
             record(0x0809, &[0, 6]),
             record(0x0017, &[]),
@@ -613,6 +584,19 @@ mod tests {
         let mut biff = Biff::default();
         biff.walk_globals(&stream);
         assert!(biff.reach().broken);
+        // In a sheet: a FORMULA whose PtgRef has three of its four bytes, which BIFF5's
+        // PtgRef has.
+        let mut formula = vec![0u8; 20];
+        formula.extend_from_slice(&[4, 0, 0x24, 0, 0, 0]);
+        let sheet = vec![record(0x0006, &formula)];
+        assert!(reach_of(std::slice::from_ref(&sheet)).broken);
+        let mut biff5 = Biff {
+            before_biff8: true,
+            ..Biff::default()
+        };
+        biff5.sheets.push(0);
+        biff5.stream = [record(0x0809, &[0; 16]), record(0x0006, &formula)].concat();
+        assert!(!biff5.reach().broken);
     }
 
     #[test]

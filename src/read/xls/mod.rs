@@ -6,7 +6,8 @@
 //! here catches a panic). No user rules.
 //!
 //! Before calamine reads a sheet, the workbook's records are walked ([`biff`]): a file
-//! whose records cannot be reached is refused, and so is an encrypted one; a
+//! whose records cannot be reached is refused, and so is an encrypted one, and one with
+//! a record calamine would read past its end ([`unchecked`]); a
 //! workbook whose sheets claim, or whose cells span, more cells than the decompression
 //! budget has room for is refused without calamine making room for them; and each number
 //! cell's format is kept, so that a number shows as its format shows it (`65.2%`), and a
@@ -18,6 +19,7 @@ use std::io::Cursor;
 use calamine::{DataType, Reader, SheetType, SheetVisible};
 
 mod biff;
+mod unchecked;
 
 use crate::read::numfmt::NumberStyle;
 use crate::read::row::{Row, RowSink};
@@ -62,7 +64,7 @@ pub(crate) fn read(
     // 1252 there (every letter then followed by a NUL). Telling calamine 1200 (UTF-16)
     // reads BIFF8 as Excel does; BIFF5's text is in the code page, so it keeps it.
     let mut options = calamine::XlsOptions::default();
-    if !records.is_biff5 {
+    if !records.before_biff8 {
         options.force_codepage = Some(1200);
     }
     let mut workbook =
