@@ -10,7 +10,6 @@
 //! bytes in the workbook's code page instead of UTF-16 or Latin-1 with a flag.
 
 use std::collections::{BTreeMap, HashMap};
-use std::io::Read;
 
 use encoding_rs::Encoding;
 
@@ -222,23 +221,18 @@ fn saved_result(data: &[u8]) -> Option<Option<calamine::Data>> {
 }
 
 impl Biff {
-    /// Walks the workbook globals of the .xls in `bytes`; `None` when its container
-    /// cannot be opened or holds no workbook stream. A record too short for its fields
-    /// is passed over.
-    pub(super) fn read(bytes: &[u8]) -> Option<Biff> {
-        let mut file = cfb::CompoundFile::open(std::io::Cursor::new(bytes)).ok()?;
-        let mut stream = Vec::new();
-        let limit = u64::try_from(bytes.len()).ok()?;
-        let workbook = file
-            .open_stream("/Workbook")
-            .or_else(|_| file.open_stream("/Book"))
-            .ok()?;
-        // A stream is never longer than the file that holds it.
-        workbook.take(limit).read_to_end(&mut stream).ok()?;
+    /// Walks the workbook globals at the start of `stream`, an .xls workbook stream. A
+    /// record too short for its fields is passed over.
+    pub(super) fn of_stream(stream: Vec<u8>) -> Biff {
         let mut biff = Biff::default();
         biff.walk_globals(&stream);
         biff.stream = stream;
-        Some(biff)
+        biff
+    }
+
+    /// The workbook stream walked.
+    pub(super) fn stream(&self) -> &[u8] {
+        &self.stream
     }
 
     /// Takes the formats, cell formats, date system and sheets from the workbook

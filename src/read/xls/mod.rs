@@ -5,9 +5,11 @@
 //! fail an allocation, and either ends a process built with `panic = "abort"` (nothing
 //! here catches a panic). No user rules.
 //!
-//! Before calamine reads a sheet, the workbook's records are walked ([`biff`]): a file
-//! whose records cannot be reached is refused, and so is an encrypted one, and one with
-//! a record calamine would read past its end ([`unchecked`]); a
+//! The workbook stream is taken out of the file's container by cfb, and calamine is
+//! given it alone, in a container cfb writes ([`container`]). Before calamine reads it,
+//! its records are walked ([`biff`]): a file whose records cannot be reached is refused,
+//! and so is an encrypted one, and one with a record calamine would read past its end
+//! ([`unchecked`]); a
 //! workbook whose sheets claim, or whose cells span, more cells than the decompression
 //! budget has room for is refused without calamine making room for them; and each number
 //! cell's format is kept, so that a number shows as its format shows it (`65.2%`), and a
@@ -19,6 +21,7 @@ use std::io::Cursor;
 use calamine::{DataType, Reader, SheetType, SheetVisible};
 
 mod biff;
+mod container;
 mod unchecked;
 
 use crate::read::numfmt::NumberStyle;
@@ -34,11 +37,11 @@ pub(crate) fn read(
     max_inflated: u64,
     sink: &mut dyn RowSink,
 ) -> Result<(), WorkbookProblem> {
-    // A file whose container or workbook stream the records cannot be read from is
-    // refused here, before calamine's own container reader, which panics on some (and
-    // in 532 .xls files of calamine's, SheetJS's and Apache POI's tests, refused every
-    // such file too).
-    let records = biff::Biff::read(bytes).ok_or(WorkbookProblem::Damaged)?;
+    // A file whose container or workbook stream cannot be read is refused (in 532 .xls
+    // files of calamine's, SheetJS's and Apache POI's tests, calamine refused every such
+    // file too).
+    let stream = container::workbook_stream(bytes).ok_or(WorkbookProblem::Damaged)?;
+    let records = biff::Biff::of_stream(stream);
     // Read before the sizes, which encryption makes noise of.
     if records.is_encrypted {
         return Err(WorkbookProblem::Encrypted);
@@ -67,8 +70,9 @@ pub(crate) fn read(
     if !records.before_biff8 {
         options.force_codepage = Some(1200);
     }
+    let repackaged = container::repackaged(records.stream()).ok_or(WorkbookProblem::Damaged)?;
     let mut workbook =
-        calamine::Xls::new_with_options(Cursor::new(bytes), options).map_err(|e| match e {
+        calamine::Xls::new_with_options(Cursor::new(repackaged), options).map_err(|e| match e {
             calamine::XlsError::Password => WorkbookProblem::Encrypted,
             _ => WorkbookProblem::Damaged,
         })?;

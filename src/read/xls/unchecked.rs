@@ -6,7 +6,12 @@
 //!
 //! Every read is mirrored from calamine's own code, not from [MS-XLS]: what calamine
 //! reads is what matters, and [MS-XLS] gives each of these fields at least the bytes
-//! counted here, so no record Excel writes is refused.
+//! counted here, so no record Excel writes is refused. So is its arithmetic that
+//! overflows on values Excel never writes (a panic where overflow checks are on, in
+//! debug builds), but one: calamine adds 1 to a cell reference's row in 16 bits, which
+//! overflows for a formula that refers to row 65,536. Such a formula is Excel's own, so
+//! it is not refused; a service that turns overflow checks on in release builds should
+//! not accept `.xls`.
 
 /// Whether a record is too short for the fixed fields calamine reads from it: BOF,
 /// CODEPAGE, DATEMODE, FILEPASS and EXTERNSHEET's first two bytes, BOUNDSHEET's six, a
@@ -35,6 +40,16 @@ pub(super) fn too_short(kind: u16, data: &[u8], before_biff8: bool) -> bool {
         0x00E5 => {
             let ranges = u16_at(data, 0).map_or(usize::MAX, usize::from);
             data.len() < ranges.saturating_mul(8).saturating_add(2)
+        }
+        // MULRK: calamine counts its cells as last column - first + 1 in 16 bits, which
+        // overflows when the last is before the first (or the run spans every column).
+        0x00BD if data.len() >= 6 => {
+            let first = u16_at(data, 2);
+            let last = data.len().checked_sub(2).and_then(|at| u16_at(data, at));
+            match (first, last) {
+                (Some(first), Some(last)) => last.checked_sub(first).is_none_or(|d| d == u16::MAX),
+                _ => true,
+            }
         }
         // FORMULA: calamine refuses one shorter than 20 bytes itself; its tokens follow.
         0x0006 => data
@@ -167,8 +182,11 @@ fn token_fields(token: u8, rest: &[u8], before_biff8: bool) -> Option<Token> {
             function if function >= FUNCTIONS => return Some(Token::Refused),
             _ => 3,
         },
-        // PtgName.
-        0x23 | 0x43 | 0x63 => 4,
+        // PtgName: a 1-based number, from which calamine takes 1.
+        0x23 | 0x43 | 0x63 => match rest.get(..4)? {
+            [0, 0, 0, 0] => return None,
+            _ => 4,
+        },
         // PtgRef, PtgArea, PtgRefErr, PtgAreaErr: shorter before BIFF8.
         0x24 | 0x44 | 0x64 | 0x2A | 0x4A | 0x6A => by_version(3, 4),
         0x25 | 0x45 | 0x65 | 0x2B | 0x4B | 0x6B => by_version(6, 8),
@@ -317,6 +335,10 @@ mod tests {
         assert!(!too_short(0x0018, &name, false));
         assert!(too_short(0x0018, &name, true));
         assert!(too_short(0x00E5, &[2, 0, 0, 0, 0, 0, 0, 0, 0, 0], false));
+        // A MULRK whose last column is before its first; one of two cells, B and C.
+        assert!(too_short(0x00BD, &[0, 0, 2, 0, 1, 0], false));
+        let mulrk = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0];
+        assert!(!too_short(0x00BD, &mulrk, false));
     }
 
     /// A FORMULA record of BIFF8 at A1 whose tokens are `tokens`, `cce` their length.
@@ -382,6 +404,8 @@ mod tests {
             &[0x22, 1, 0],
             &[0x23, 1, 0, 0],
             &[0x20, 0, 0],
+            // A PtgName numbered 0, from which calamine takes 1.
+            &[0x23, 0, 0, 0, 0],
         ] {
             assert!(too_short(0x0006, &formula(tokens), false), "{tokens:?}");
         }
