@@ -142,8 +142,10 @@ fn fixed(digits: &[u8], exponent: i32) -> String {
 /// 2,958,466). Excel shows a date or a time outside them as `#####`.
 pub(crate) const DATE_SERIALS: std::ops::Range<f64> = 0.0..2_958_466.0;
 
-/// A date serial as ISO 8601 text: `2024-03-01`, `2024-03-01 09:30:00`, or `09:30:00`
-/// for a time alone. A serial outside Excel's dates keeps its number.
+/// A date serial as ISO 8601 text: `2024-03-01`, or `2024-03-01 09:30:00`. A serial
+/// below 1 is day 0 of January 1900 in Excel's 1900 date system, which Excel shows as
+/// `1900-01-00` (and 1904-01-01 in the 1904 system). A serial outside Excel's dates
+/// keeps its number.
 pub(crate) fn datetime_text(serial: f64, is_1904: bool) -> String {
     if !DATE_SERIALS.contains(&serial) {
         return number_text(serial);
@@ -152,24 +154,23 @@ pub(crate) fn datetime_text(serial: f64, is_1904: bool) -> String {
     let seconds = (serial * 86_400.0).round() as i64;
     let (days, second_of_day) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
     // Excel counts 1900-02-29, a day that never was, as serial 60: serials before it
-    // count from 1899-12-31, the rest from 1899-12-30. The 1904 system counts from
-    // 1904-01-01.
-    let days_since_1970 = if is_1904 {
-        days - 24_107
+    // count from 1899-12-31 (serial 0 is its "1900-01-00"), the rest from 1899-12-30.
+    // The 1904 system counts from 1904-01-01.
+    let (year, month, day) = if is_1904 {
+        civil_from_days(days - 24_107)
+    } else if days == 0 {
+        (1900, 1, 0)
     } else if days < 61 {
-        days - 25_568
+        civil_from_days(days - 25_568)
     } else {
-        days - 25_569
+        civil_from_days(days - 25_569)
     };
-    let (year, month, day) = civil_from_days(days_since_1970);
     let (hour, minute, second) = (
         second_of_day / 3600,
         second_of_day / 60 % 60,
         second_of_day % 60,
     );
-    if serial < 1.0 {
-        format!("{hour:02}:{minute:02}:{second:02}")
-    } else if second_of_day != 0 {
+    if second_of_day != 0 {
         format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02}")
     } else {
         format!("{year:04}-{month:02}-{day:02}")
@@ -333,7 +334,9 @@ mod tests {
     fn dates_read_as_iso() {
         assert_eq!(datetime_text(45352.0, false), "2024-03-01");
         assert_eq!(datetime_text(45352.5, false), "2024-03-01 12:00:00");
-        assert_eq!(datetime_text(0.25, false), "06:00:00");
+        // Day 0 of the 1900 system, as Excel shows it (SheetJS SSF: `1900-01-00`).
+        assert_eq!(datetime_text(0.25, false), "1900-01-00 06:00:00");
+        assert_eq!(datetime_text(0.0, false), "1900-01-00");
         assert_eq!(datetime_text(43890.0, true), "2024-03-01");
         assert_eq!(datetime_text(-1.0, false), "-1");
         // Around Excel's phantom 1900-02-29 and at the ends of its range.
@@ -342,7 +345,8 @@ mod tests {
         assert_eq!(datetime_text(61.0, false), "1900-03-01");
         assert_eq!(datetime_text(2_958_465.0, false), "9999-12-31");
         assert_eq!(datetime_text(36_526.999_999_9, false), "2000-01-02");
-        assert_eq!(datetime_text(0.0, true), "00:00:00");
+        assert_eq!(datetime_text(0.0, true), "1904-01-01");
+        assert_eq!(datetime_text(0.5, true), "1904-01-01 12:00:00");
         assert_eq!(datetime_text(1.0, true), "1904-01-02");
     }
 }
