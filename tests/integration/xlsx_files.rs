@@ -827,3 +827,74 @@ fn an_xls_whose_cells_span_millions_is_refused_before_it_is_expanded() {
         );
     }
 }
+
+/// A BIFF8 record: its type, its length, its data.
+fn biff_record(kind: u16, data: &[u8]) -> Vec<u8> {
+    let mut record = kind.to_le_bytes().to_vec();
+    record.extend_from_slice(&u16::try_from(data.len()).unwrap().to_le_bytes());
+    record.extend_from_slice(data);
+    record
+}
+
+/// An .xls (Excel 97) of one visible worksheet, `Users`, whose records are `cells`
+/// between its BOF and EOF, listed `listed` times among the workbook's sheets (once, as
+/// Excel writes it); its compound file written by cfb.
+fn xls_of_records(cells: &[Vec<u8>], listed: usize) -> Vec<u8> {
+    let bof = |kind: u16| {
+        let data = [&[0x00, 0x06][..], &kind.to_le_bytes(), &[0; 12]].concat();
+        biff_record(0x0809, &data)
+    };
+    let eof = biff_record(0x000A, &[]);
+    let sheet_name = [&[5, 0][..], b"Users"].concat();
+    // The globals: BOF, BOUNDSHEETs (where the sheet starts, then visible worksheet
+    // and its name), EOF; the sheet starts after them.
+    let boundsheet_length = 4 + 6 + sheet_name.len();
+    let globals_length = bof(5).len() + listed * boundsheet_length + eof.len();
+    let start = u32::try_from(globals_length).unwrap().to_le_bytes();
+    let boundsheet = biff_record(0x0085, &[&start[..], &[0, 0], &sheet_name].concat());
+    let mut stream = bof(5);
+    (0..listed).for_each(|_| stream.extend_from_slice(&boundsheet));
+    stream.extend_from_slice(&eof);
+    stream.extend_from_slice(&bof(0x10));
+    cells.iter().for_each(|cell| stream.extend_from_slice(cell));
+    stream.extend_from_slice(&eof);
+    let mut file = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    std::io::Write::write_all(&mut file.create_stream("/Workbook").unwrap(), &stream).unwrap();
+    file.flush().unwrap();
+    file.into_inner().into_inner()
+}
+
+#[test]
+fn an_xls_whose_text_cells_claim_more_than_they_hold_is_refused_before_it_is_expanded() {
+    // LABEL records at A1, each saying its text is 65,535 characters long and holding
+    // one: calamine makes room for what each says, and keeps it.
+    let label = biff_record(0x0204, &[0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0, b'x']);
+    let bytes = xls_of_records(&vec![label; 2000], 1);
+    let options = bulk_users::Options::new().formats(Format::ALL);
+    let (result, cost) = crate::alloc::measure(|| options.parse(&bytes, Format::Xls));
+    assert!(
+        cost.peak < 16 * crate::alloc::MIB,
+        "peak {} bytes",
+        cost.peak
+    );
+    let errors = result.unwrap_err();
+    assert_eq!(errors[0].code.as_str(), "unreadable_file");
+    assert!(errors[0]
+        .message
+        .starts_with("The workbook expands to more than 32 MiB"));
+}
+
+#[test]
+fn an_xls_that_lists_one_sheet_many_times_is_refused() {
+    // 3,000 sheets all starting at one sheet of 3,000 records: calamine reads each
+    // sheet's records, nine million in all, and the walk before it would too.
+    let blank = biff_record(0x0201, &[0, 0, 0, 0, 0, 0]);
+    let bytes = xls_of_records(&vec![blank.clone(); 3000], 3000);
+    let options = bulk_users::Options::new().formats(Format::ALL);
+    let errors = options.parse(&bytes, Format::Xls).unwrap_err();
+    assert_eq!(errors[0].code.as_str(), "unreadable_file");
+    // Listed once, the same sheet is read: a workbook with no values.
+    let bytes = xls_of_records(&vec![blank; 3000], 1);
+    let errors = options.parse(&bytes, Format::Xls).unwrap_err();
+    assert_eq!(errors[0].code.as_str(), "empty_file");
+}

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use encoding_rs::Encoding;
 
-use super::unchecked;
+use super::{kept, unchecked};
 use crate::read::numfmt::{builtin_style, NumberStyle};
 
 /// What the walk found.
@@ -37,6 +37,8 @@ pub(super) struct Biff {
     /// A record of the globals is too short for the fields calamine reads from it
     /// without looking at its length ([`unchecked::too_short`]).
     malformed: bool,
+    /// The bytes calamine keeps for the globals' records ([`kept`]).
+    kept: u64,
     stream: Vec<u8>,
 }
 
@@ -49,9 +51,13 @@ pub(super) struct Reach {
     /// The rows × columns each sheet's cells span, first to last, added up: calamine
     /// keeps every sheet as a grid of that size.
     pub(super) spanned_cells: u64,
+    /// The bytes calamine keeps beside the grids: text as long as records claim, names,
+    /// shared strings ([`kept`]).
+    pub(super) kept_bytes: u64,
     /// A record calamine would read into a panic or a wrapped size: a sheet said to start
     /// past the stream's end, a DIMENSIONS whose last row or column is before its
-    /// first, or a record too short for what calamine reads of it.
+    /// first, or a record too short for what calamine reads of it. Or sheets that
+    /// overlap, which calamine would read again and again.
     pub(super) broken: bool,
 }
 
@@ -141,6 +147,31 @@ fn sheet_records(stream: &[u8], start: usize) -> impl Iterator<Item = (u16, &[u8
             _ => {}
         }
     })
+}
+
+/// Whether the sheet whose BOF is at `start` ends before `limit`: its EOF (a chart
+/// nested in it passed over, as [`sheet_records`] does) is there, or its records end
+/// where calamine's reading would fail anyway.
+fn ends_before(stream: &[u8], start: usize, limit: usize) -> bool {
+    let (mut at, mut depth) = (start, 0usize);
+    while at < limit {
+        let (Some(kind), Some(length)) = (u16_at(stream, at), u16_at(stream, at.saturating_add(2)))
+        else {
+            return true;
+        };
+        at = at.saturating_add(4).saturating_add(usize::from(length));
+        match kind {
+            0x0809 => depth = depth.saturating_add(1),
+            0x000A => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return at <= limit;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 fn u16_at(data: &[u8], at: usize) -> Option<u16> {
@@ -242,6 +273,7 @@ impl Biff {
         let mut records = records(stream, 0).peekable();
         while let Some((kind, data)) = records.next() {
             self.malformed |= unchecked::too_short(kind, data, self.before_biff8);
+            self.kept = self.kept.saturating_add(kept::kept_by(kind, data));
             match kind {
                 // BOF: the version, 0x0500 for BIFF5 (0x0600 for BIFF8).
                 0x0809 => self.before_biff8 = unchecked::before_biff8(data),
@@ -281,7 +313,13 @@ impl Biff {
                     while let Some((_, more)) = records.next_if(|&(kind, _)| kind == 0x003C) {
                         fragments.push(more);
                     }
-                    self.malformed |= unchecked::sst_unreadable(&fragments);
+                    match unchecked::shared_strings(&fragments) {
+                        Some((strings, characters)) => {
+                            let cost = kept::kept_by_shared_strings(strings, characters);
+                            self.kept = self.kept.saturating_add(cost);
+                        }
+                        None => self.malformed = true,
+                    }
                 }
                 // EOF of the globals.
                 0x000A => break,
@@ -296,8 +334,13 @@ impl Biff {
     pub(super) fn reach(&self) -> Reach {
         let mut reach = Reach {
             broken: self.malformed,
+            kept_bytes: self.kept,
             ..Reach::default()
         };
+        if self.sheets_overlap() {
+            reach.broken = true;
+            return reach;
+        }
         for &start in &self.sheets {
             // calamine takes the sheet's records from there on, and panics past the end.
             if start > self.stream.len() {
@@ -311,6 +354,7 @@ impl Biff {
             };
             for (kind, data) in sheet_records(&self.stream, start) {
                 reach.broken |= unchecked::too_short(kind, data, self.before_biff8);
+                reach.kept_bytes = reach.kept_bytes.saturating_add(kept::kept_by(kind, data));
                 match kind {
                     0x0200 => match claimed_cells(data) {
                         Some(claimed) => {
@@ -347,6 +391,17 @@ impl Biff {
             }
         }
         reach
+    }
+
+    /// Whether a sheet starts where another is (or in it, before its EOF): calamine
+    /// would read those records once for each, and the walk here too. Each sheet is
+    /// walked only up to where the next starts, so this is one pass over the stream.
+    fn sheets_overlap(&self) -> bool {
+        let mut starts = self.sheets.clone();
+        starts.sort_unstable();
+        starts
+            .windows(2)
+            .any(|pair| matches!(pair, [start, next] if !ends_before(&self.stream, *start, *next)))
     }
 
     /// What the records of the workbook's sheet number `index` (0-based, in the
@@ -496,6 +551,36 @@ mod tests {
             ..Biff::default()
         };
         assert!(biff.reach().broken);
+    }
+
+    #[test]
+    fn sheets_that_overlap_are_broken() {
+        let sheet = [record(0x0809, &[0; 16]), number(0, 0), record(0x000A, &[])].concat();
+        // Two sheets said to start at one BOF, and one inside another (at its NUMBER,
+        // after the 20 bytes of its BOF).
+        for starts in [vec![0, 0], vec![0, 20]] {
+            let biff = Biff {
+                sheets: starts,
+                stream: sheet.clone(),
+                ..Biff::default()
+            };
+            assert!(biff.reach().broken);
+        }
+        // One after the other.
+        let biff = Biff {
+            sheets: vec![sheet.len(), 0],
+            stream: [sheet.clone(), sheet].concat(),
+            ..Biff::default()
+        };
+        assert_eq!(biff.reach().spanned_cells, 2);
+        assert!(!biff.reach().broken);
+    }
+
+    #[test]
+    fn what_calamine_keeps_of_text_is_counted() {
+        let label = record(0x0204, &[0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0, b'x']);
+        let reach = reach_of(&[vec![label.clone(), label]]);
+        assert_eq!(reach.kept_bytes, 2 * 65_535);
     }
 
     proptest::proptest! {

@@ -22,6 +22,7 @@ use calamine::{DataType, Reader, SheetType, SheetVisible};
 
 mod biff;
 mod container;
+mod kept;
 mod unchecked;
 
 use crate::read::numfmt::NumberStyle;
@@ -56,9 +57,10 @@ pub(crate) fn read(
         reach.claimed_cells,
         std::mem::size_of::<calamine::Cell<calamine::Data>>(),
     );
-    // Each sheet as a grid of values, and one of formulas' text.
+    // Each sheet as a grid of values, and one of formulas' text; then the text, names
+    // and shared strings calamine keeps beside them.
     let each = std::mem::size_of::<calamine::Data>() + std::mem::size_of::<String>();
-    let dense = room(reach.spanned_cells, each);
+    let dense = room(reach.spanned_cells, each).saturating_add(reach.kept_bytes);
     if reserved > max_inflated || dense > max_inflated {
         return Err(WorkbookProblem::TooExpanded);
     }

@@ -225,45 +225,48 @@ fn string_fields(rest: &[u8], before_biff8: bool) -> Option<Token> {
 /// 1,300.
 const MOST_SST_CONTINUES: usize = 4096;
 
-/// Whether calamine's reading of the shared strings (the SST record's data, then each
-/// CONTINUE's) fails: reads a string's fields past its record, or a CONTINUE that is
-/// empty where a string's characters go on, either of which panics, or ends with an
-/// error, with which calamine refuses the workbook too. Or there are more CONTINUE
-/// records than [`MOST_SST_CONTINUES`].
+/// How many shared strings calamine reads (the SST record's data, then each
+/// CONTINUE's), and how many characters they say they have; `None` when its reading
+/// fails: reads a string's fields past its record, or a CONTINUE that is empty where a
+/// string's characters go on, either of which panics, or ends with an error, with which
+/// calamine refuses the workbook too. `None` too for more CONTINUE records than
+/// [`MOST_SST_CONTINUES`].
 ///
 /// Each string is followed as calamine follows it: a count, flags, the formatting runs'
 /// count and the phonetic block's size if the flags say so (read from the record the
 /// string starts in), the characters (a CONTINUE goes on with its own flag of width),
 /// then the runs and the block skipped, across records.
-pub(super) fn sst_unreadable(fragments: &[&[u8]]) -> bool {
+pub(super) fn shared_strings(fragments: &[&[u8]]) -> Option<(u64, u64)> {
     if fragments.len() > MOST_SST_CONTINUES.saturating_add(1) {
-        return true;
+        return None;
     }
     let mut rest = fragments.iter().copied();
-    let Some(data) = rest.next().and_then(|first| first.get(8..)) else {
-        return true;
-    };
-    let mut data = data;
+    let mut data = rest.next()?.get(8..)?;
+    let (mut strings, mut characters) = (0u64, 0u64);
     loop {
         if data.is_empty() {
             match rest.next() {
                 Some(next) => data = next,
-                None => return false,
+                None => return Some((strings, characters)),
             }
             continue;
         }
-        match sst_string(data, &mut rest) {
-            Some(after) => data = after,
-            None => return true,
-        }
+        let (after, count) = sst_string(data, &mut rest)?;
+        data = after;
+        strings = strings.saturating_add(1);
+        characters = characters.saturating_add(u64::from(count));
     }
 }
 
 /// Reads one shared string from `data` as calamine does, going on into the records of
-/// `rest` as it needs; what is left of the record it ends in, or `None` where calamine
-/// fails.
-fn sst_string<'d>(data: &'d [u8], rest: &mut impl Iterator<Item = &'d [u8]>) -> Option<&'d [u8]> {
-    let count = usize::from(u16_at(data, 0)?);
+/// `rest` as it needs; what is left of the record it ends in and the string's count of
+/// characters, or `None` where calamine fails.
+fn sst_string<'d>(
+    data: &'d [u8],
+    rest: &mut impl Iterator<Item = &'d [u8]>,
+) -> Option<(&'d [u8], u16)> {
+    let characters = u16_at(data, 0)?;
+    let count = usize::from(characters);
     let flags = *data.get(2)?;
     let mut data = data.get(3..)?;
     let mut runs = 0usize;
@@ -303,7 +306,7 @@ fn sst_string<'d>(data: &'d [u8], rest: &mut impl Iterator<Item = &'d [u8]>) -> 
             skip = skip.saturating_sub(here);
         }
     }
-    Some(data)
+    Some((data, characters))
 }
 
 fn u16_at(data: &[u8], at: usize) -> Option<u16> {
@@ -418,6 +421,10 @@ mod tests {
         ));
     }
 
+    fn sst_unreadable(fragments: &[&[u8]]) -> bool {
+        shared_strings(fragments).is_none()
+    }
+
     /// An SST record's data: the counts, then `strings`.
     fn sst(strings: &[u8]) -> Vec<u8> {
         let mut data = vec![0u8; 8];
@@ -429,7 +436,7 @@ mod tests {
     fn shared_strings_calamine_reads() {
         // "ab", then "é" two bytes wide.
         let data = sst(&[2, 0, 0, b'a', b'b', 1, 0, 1, 0xE9, 0]);
-        assert!(!sst_unreadable(&[&data]));
+        assert_eq!(shared_strings(&[&data]), Some((2, 3)));
         // "abcd" going on in a CONTINUE, whose first byte says its characters are wide.
         let data = sst(&[4, 0, 0, b'a', b'b']);
         assert!(!sst_unreadable(&[&data, &[1, b'c', 0, b'd', 0]]));
