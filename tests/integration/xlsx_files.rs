@@ -898,3 +898,21 @@ fn an_xls_that_lists_one_sheet_many_times_is_refused() {
     let errors = options.parse(&bytes, Format::Xls).unwrap_err();
     assert_eq!(errors[0].code.as_str(), "empty_file");
 }
+
+#[test]
+fn an_xls_whose_formula_calamine_would_write_for_minutes_is_refused() {
+    // One formula: the number 1, then 4,000 runs of 255 spaces before it. calamine
+    // inserts each space at the start of the formula's text, moving the rest: 28 KB
+    // kept it busy for 10 s, and the work grows with the square of the formula.
+    let mut tokens = vec![0x1E, 1, 0];
+    for _ in 0..4000 {
+        tokens.extend_from_slice(&[0x19, 0x40, 0, 255]);
+    }
+    let mut data = vec![0u8; 20];
+    data.extend_from_slice(&u16::try_from(tokens.len()).unwrap().to_le_bytes());
+    data.extend_from_slice(&tokens);
+    let bytes = xls_of_records(&[biff_record(0x0006, &data)], 1);
+    let options = bulk_users::Options::new().formats(Format::ALL);
+    let errors = options.parse(&bytes, Format::Xls).unwrap_err();
+    assert_eq!(errors[0].code.as_str(), "unreadable_file");
+}

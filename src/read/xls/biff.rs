@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use encoding_rs::Encoding;
 
-use super::{kept, unchecked};
+use super::{kept, unchecked, work};
 use crate::read::numfmt::{builtin_style, NumberStyle};
 
 /// What the walk found.
@@ -39,6 +39,8 @@ pub(super) struct Biff {
     malformed: bool,
     /// The bytes calamine keeps for the globals' records ([`kept`]).
     kept: u64,
+    /// The longest sheet and defined names, which formulas' text can hold ([`work`]).
+    longest: work::Longest,
     stream: Vec<u8>,
 }
 
@@ -54,6 +56,8 @@ pub(super) struct Reach {
     /// The bytes calamine keeps beside the grids: text as long as records claim, names,
     /// shared strings ([`kept`]).
     pub(super) kept_bytes: u64,
+    /// The most bytes calamine moves writing its formulas' text ([`work`]).
+    pub(super) formula_work: u64,
     /// A record calamine would read into a panic or a wrapped size: a sheet said to start
     /// past the stream's end, a DIMENSIONS whose last row or column is before its
     /// first, or a record too short for what calamine reads of it. Or sheets that
@@ -172,6 +176,11 @@ fn ends_before(stream: &[u8], start: usize, limit: usize) -> bool {
         }
     }
     false
+}
+
+/// The most bytes of UTF-8 a name of `count` characters (a one-byte count) takes.
+fn utf8_length(count: Option<&u8>) -> u64 {
+    count.map_or(0, |&c| u64::from(c).saturating_mul(3))
 }
 
 fn u16_at(data: &[u8], at: usize) -> Option<u16> {
@@ -306,6 +315,13 @@ impl Biff {
                     if let Some(start) = u32_at(data, 0).and_then(|s| usize::try_from(s).ok()) {
                         self.sheets.push(start);
                     }
+                    let name = utf8_length(data.get(6));
+                    self.longest.sheet_name = self.longest.sheet_name.max(name);
+                }
+                // Lbl: a defined name, its length at byte 3.
+                0x0018 => {
+                    let name = utf8_length(data.get(3));
+                    self.longest.defined_name = self.longest.defined_name.max(name);
                 }
                 // SST: the shared strings, which go on in the CONTINUE records after it.
                 0x00FC => {
@@ -355,6 +371,10 @@ impl Biff {
             for (kind, data) in sheet_records(&self.stream, start) {
                 reach.broken |= unchecked::too_short(kind, data, self.before_biff8);
                 reach.kept_bytes = reach.kept_bytes.saturating_add(kept::kept_by(kind, data));
+                if kind == 0x0006 {
+                    let work = work::formula_work(data, self.before_biff8, self.longest);
+                    reach.formula_work = reach.formula_work.saturating_add(work);
+                }
                 match kind {
                     0x0200 => match claimed_cells(data) {
                         Some(claimed) => {

@@ -24,6 +24,7 @@ mod biff;
 mod container;
 mod kept;
 mod unchecked;
+mod work;
 
 use crate::read::numfmt::NumberStyle;
 use crate::read::row::{Row, RowSink};
@@ -48,7 +49,7 @@ pub(crate) fn read(
         return Err(WorkbookProblem::Encrypted);
     }
     let reach = records.reach();
-    if reach.broken {
+    if reach.broken || reach.formula_work > work::MOST_WORK {
         return Err(WorkbookProblem::Damaged);
     }
     let room =

@@ -107,24 +107,36 @@ enum Token {
 /// goes on, so a formula that is both broken and too short is refused here when
 /// calamine might have stopped in time. No formula Excel writes is either.
 fn formula_too_short(formula: &[u8], before_biff8: bool) -> bool {
+    !walk_formula(formula, before_biff8, |_, _| {})
+}
+
+/// Follows a formula's tokens (`cce`, then the tokens: a FORMULA record's data from
+/// byte 20) as calamine reads them, to the end or the first it refuses, handing each
+/// token and its fields to `each`. `false` where calamine would read past them.
+pub(super) fn walk_formula(
+    formula: &[u8],
+    before_biff8: bool,
+    mut each: impl FnMut(u8, &[u8]),
+) -> bool {
     let Some(cce) = u16_at(formula, 0).map(usize::from) else {
-        return true;
+        return false;
     };
     let Some(mut tokens) = formula.get(2..).and_then(|rest| rest.get(..cce)) else {
-        return true;
+        return false;
     };
     while let Some((&token, rest)) = tokens.split_first() {
         let fields = match token_fields(token, rest, before_biff8) {
             Some(Token::Fields(fields)) => fields,
-            Some(Token::Refused) => return false,
-            None => return true,
+            Some(Token::Refused) => return true,
+            None => return false,
         };
-        match rest.get(fields..) {
-            Some(after) => tokens = after,
-            None => return true,
-        }
+        let (Some(these), Some(after)) = (rest.get(..fields), rest.get(fields..)) else {
+            return false;
+        };
+        each(token, these);
+        tokens = after;
     }
-    false
+    true
 }
 
 /// How many bytes of fields token `token` has in calamine's reading, `rest` being the
