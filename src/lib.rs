@@ -309,7 +309,7 @@
 //! - `*.contoso.com` in [`Options::allowed_email_domains`] allows contoso.com's
 //!   subdomains, not contoso.com itself.
 //! - A merged range's value (its top-left cell's) is the value of every cell it covers,
-//!   whatever the file stores under it. An .xlsx lists its merged ranges after its rows,
+//!   whatever the file stores under it, in .xlsx, .ods and .xls. An .xlsx lists its merged ranges after its rows,
 //!   so its rows are kept until the list is read: at most as many as the row limit lets
 //!   through, every kept byte and every copy a range makes charged to the decompression
 //!   budget. A sheet with more users than the limit is not read past the first user over

@@ -4,6 +4,7 @@
 
 pub(crate) mod budget;
 pub(crate) mod csv;
+pub(crate) mod merged;
 pub(crate) mod numfmt;
 pub(crate) mod ods;
 pub(crate) mod row;

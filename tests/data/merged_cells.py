@@ -4,7 +4,8 @@
 # lists the ranges (<mergeCells>) after the rows, as Excel does. Then:
 #   soffice --headless --convert-to xlsx --outdir lo openpyxl_merged_cells.xlsx
 #   soffice --headless --convert-to ods  --outdir lo openpyxl_merged_cells.xlsx
-# give libreoffice_merged_cells.xlsx and libreoffice_merged_cells.ods (LibreOffice 7.4).
+#   soffice --headless --convert-to xls  --outdir lo openpyxl_merged_cells.xlsx
+# give libreoffice_merged_cells.xlsx, .ods and .xls (LibreOffice 7.4).
 import openpyxl
 
 wb = openpyxl.Workbook()

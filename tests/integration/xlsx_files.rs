@@ -483,8 +483,8 @@ fn merged_cells_with_shared_strings_and_the_errors_workbook() {
 
 #[test]
 fn merged_cells_in_files_written_by_openpyxl_and_libreoffice() {
-    // tests/data/merged_cells.py wrote the first; LibreOffice resaved it as .xlsx and
-    // .ods. The three give the same users: what a person sees in each.
+    // tests/data/merged_cells.py wrote the first; LibreOffice resaved it as .xlsx, .ods
+    // and .xls. The four give the same users: what a person sees in each.
     let standard = UserType::Standard;
     let privileged = UserType::Privileged;
     let expected = [
@@ -509,6 +509,9 @@ fn merged_cells_in_files_written_by_openpyxl_and_libreoffice() {
         let bytes = std::fs::read(&path).unwrap();
         assert_users(&bytes, format, &expected);
     }
+    // An .xls's merged ranges too (Grace's Site was HQ, Edsger a Standard user).
+    let users = xls_users("libreoffice_merged_cells.xls");
+    assert_eq!(users, expected);
 }
 
 /// An .xlsx from its parts as given, names and all: for what no writer library makes.

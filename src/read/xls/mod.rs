@@ -26,6 +26,8 @@ mod kept;
 mod unchecked;
 mod work;
 
+use crate::read::budget::Budget;
+use crate::read::merged::{Merge, Pending};
 use crate::read::numfmt::NumberStyle;
 use crate::read::row::{Row, RowSink};
 use crate::read::sheet::{choose_sheet, WorkbookProblem};
@@ -113,6 +115,9 @@ pub(crate) fn read(
         return Ok(());
     };
     let first_column = read.map_or(0, |((_, c), _)| c);
+    // Rows are kept, then given their merged ranges' values, as an .xlsx's are.
+    let budget = Budget::new(max_inflated);
+    let mut pending = Pending::new(sink.most_rows(), &budget);
     let mut rows = range.rows();
     let mut row = Row::default();
     for r in first..=last {
@@ -142,10 +147,22 @@ pub(crate) fn read(
         for (c, old) in saved {
             push_value(&mut row, c, old, style(r, c), is_1904);
         }
-        if !row.is_blank() && sink.row(&row).is_break() {
+        if !row.is_blank() && pending.keep(&mut row)?.is_break() {
             break;
         }
     }
+    // calamine's ranges count rows and columns from 0, corners included.
+    let merges = workbook
+        .merge_cells_by_sheet_name(chosen)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|range| {
+            let corner = |(row, column): (u32, u32)| (row.saturating_add(1), column);
+            Merge::new(corner(range.start), corner(range.end))
+        })
+        .collect();
+    pending.spread(merges)?;
+    pending.deliver(sink);
     Ok(())
 }
 

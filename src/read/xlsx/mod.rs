@@ -14,7 +14,8 @@ mod merged;
 mod strings;
 pub(crate) mod styles;
 
-use merged::{read_merges, Pending};
+use crate::read::merged::Pending;
+use merged::read_merges;
 use strings::{unescape_excel, SharedStrings};
 
 use crate::model::sheet::SHEET_ROWS;
