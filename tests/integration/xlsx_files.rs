@@ -741,10 +741,7 @@ fn an_xls_whose_formula_runs_past_its_tokens_is_refused() {
     let at = formula_record(&bytes, (2, 3));
     // The record's header (4 bytes), then 20 bytes before the formula's length.
     bytes[at + 24..at + 27].copy_from_slice(&[1, 0, 0x1F]);
-    let errors = bulk_users::Options::new()
-        .formats(Format::ALL)
-        .parse(&bytes, Format::Xls)
-        .unwrap_err();
+    let errors = xls_errors(&bytes);
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].code.as_str(), "unreadable_file");
 }
@@ -765,10 +762,7 @@ fn an_xls_whose_biff4_formulas_give_text_is_refused() {
     // puts in another cell (here A1, the header's "User name" read as "LONDON"): the
     // sheet cannot be read faithfully.
     let bytes = with_biff4_formulas(&[(1, 3)]);
-    let errors = bulk_users::Options::new()
-        .formats(Format::ALL)
-        .parse(&bytes, Format::Xls)
-        .unwrap_err();
+    let errors = xls_errors(&bytes);
     assert_eq!(errors.len(), 1);
     assert_eq!(errors[0].code.as_str(), "unreadable_file");
     assert_eq!(
@@ -776,6 +770,14 @@ fn an_xls_whose_biff4_formulas_give_text_is_refused() {
         "This file could not be read as an Excel 97-2003 workbook (.xls). Save it again \
          from your spreadsheet program as .xlsx or .csv and upload it again."
     );
+}
+
+/// What is wrong with an .xls, given as `bytes`, that must be refused.
+fn xls_errors(bytes: &[u8]) -> bulk_users::RowErrors {
+    bulk_users::Options::new()
+        .formats(Format::ALL)
+        .parse(bytes, Format::Xls)
+        .unwrap_err()
 }
 
 /// [`xls_users`] of the bytes themselves.
@@ -893,12 +895,11 @@ fn an_xls_that_lists_one_sheet_many_times_is_refused() {
     // sheet's records, nine million in all, and the walk before it would too.
     let blank = biff_record(0x0201, &[0, 0, 0, 0, 0, 0]);
     let bytes = xls_of_records(&vec![blank.clone(); 3000], 3000);
-    let options = bulk_users::Options::new().formats(Format::ALL);
-    let errors = options.parse(&bytes, Format::Xls).unwrap_err();
+    let errors = xls_errors(&bytes);
     assert_eq!(errors[0].code.as_str(), "unreadable_file");
     // Listed once, the same sheet is read: a workbook with no values.
     let bytes = xls_of_records(&vec![blank; 3000], 1);
-    let errors = options.parse(&bytes, Format::Xls).unwrap_err();
+    let errors = xls_errors(&bytes);
     assert_eq!(errors[0].code.as_str(), "empty_file");
 }
 
@@ -915,7 +916,6 @@ fn an_xls_whose_formula_calamine_would_write_for_minutes_is_refused() {
     data.extend_from_slice(&u16::try_from(tokens.len()).unwrap().to_le_bytes());
     data.extend_from_slice(&tokens);
     let bytes = xls_of_records(&[biff_record(0x0006, &data)], 1);
-    let options = bulk_users::Options::new().formats(Format::ALL);
-    let errors = options.parse(&bytes, Format::Xls).unwrap_err();
+    let errors = xls_errors(&bytes);
     assert_eq!(errors[0].code.as_str(), "unreadable_file");
 }

@@ -328,6 +328,17 @@ fn u16_at(data: &[u8], at: usize) -> Option<u16> {
     ]))
 }
 
+/// The data of a FORMULA record of BIFF8 at A1 whose tokens are `tokens`, `cce` their
+/// length (for the tests of what calamine does with formulas).
+#[cfg(test)]
+pub(super) fn formula_record(tokens: &[u8]) -> Vec<u8> {
+    let mut data = vec![0u8; 20];
+    let cce = u16::try_from(tokens.len()).unwrap_or(u16::MAX);
+    data.extend_from_slice(&cce.to_le_bytes());
+    data.extend_from_slice(tokens);
+    data
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,14 +367,7 @@ mod tests {
         assert!(!too_short(0x00BD, &mulrk, false));
     }
 
-    /// A FORMULA record of BIFF8 at A1 whose tokens are `tokens`, `cce` their length.
-    fn formula(tokens: &[u8]) -> Vec<u8> {
-        let mut data = vec![0u8; 20];
-        let cce = u16::try_from(tokens.len()).unwrap_or(u16::MAX);
-        data.extend_from_slice(&cce.to_le_bytes());
-        data.extend_from_slice(tokens);
-        data
-    }
+    use super::formula_record as formula;
 
     #[test]
     fn formulas_whose_tokens_fit() {

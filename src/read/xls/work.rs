@@ -95,15 +95,7 @@ fn token_text(token: u8, fields: &[u8], longest: Longest) -> (u64, u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A FORMULA record of BIFF8 whose tokens are `tokens`.
-    fn formula(tokens: &[u8]) -> Vec<u8> {
-        let mut data = vec![0u8; 20];
-        let cce = u16::try_from(tokens.len()).unwrap_or(u16::MAX);
-        data.extend_from_slice(&cce.to_le_bytes());
-        data.extend_from_slice(tokens);
-        data
-    }
+    use crate::read::xls::unchecked::formula_record as formula;
 
     #[test]
     fn the_work_of_a_formula() {
