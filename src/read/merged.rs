@@ -198,6 +198,7 @@ impl<'b> Pending<'b> {
             row.reset(old.number);
             row.overflow = old.overflow;
             row.removed_invisible = old.removed_invisible;
+            row.hidden = old.hidden;
             row.spread_merged = true;
             for (column, kind, text) in cells {
                 row.push_seen(column, text, kind);

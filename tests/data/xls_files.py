@@ -12,6 +12,8 @@ shown through 0%, 0.0%, #,##0, $#,##0.00 and 000: 65.2%, 16,623, $1,337.00, 007.
 libreoffice_far_cells.xls has a value in its last cell, IV65536.
 libreoffice_formulas.xls has formulas with their saved results: Ada's User type and
 Site are Privileged and LONDON, Bob's Site 7 through 000 (007).
+libreoffice_hidden_rows.xls has three users, Bob's row (3) hidden and Cy's (4) filtered
+out by an autofilter.
 gnumeric_excel95.xls has a sheet "Notes" before "Users", whose Sites are numbers shown
 through 0.0%, #,##0, #,##0.00 "€" (the euro sign is byte 0x80 of code page 1252), 000
 and "Site "0: LibreOffice shows 65.2%, 16,623, 1,337.00 €, 007, Site 12.
@@ -85,8 +87,21 @@ def main():
         sheet["D3"].number_format = "000"
         book.save(os.path.join(tmp, "libreoffice_formulas.xlsx"))
 
+        # Hidden rows: Bob's row hidden, Cy's filtered out by an autofilter.
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Users"
+        sheet.append(["User name", "Email"])
+        for name in ("Ada", "Bob", "Cy"):
+            sheet.append([name, name.lower() + "@example.com"])
+        sheet.row_dimensions[3].hidden = True
+        sheet.auto_filter.ref = "A1:B4"
+        sheet.auto_filter.add_filter_column(0, ["Ada", "Bob"])
+        sheet.row_dimensions[4].hidden = True
+        book.save(os.path.join(tmp, "libreoffice_hidden_rows.xlsx"))
+
         for name in ("libreoffice_1904", "libreoffice_number_formats", "libreoffice_far_cells",
-                     "libreoffice_formulas"):
+                     "libreoffice_formulas", "libreoffice_hidden_rows"):
             subprocess.run(["soffice", "--headless", "--convert-to", "xls:MS Excel 97",
                             "--outdir", tmp, os.path.join(tmp, name + ".xlsx")],
                            check=True, capture_output=True)

@@ -530,8 +530,11 @@ fn hidden_and_filtered_rows_are_read_and_named() {
         hidden: false,
         rows: &ods_rows,
     }]);
-    for (format, bytes) in [(Format::Xlsx, xlsx), (Format::Ods, ods)] {
-        let report = Options::new().check(&bytes, format);
+    // LibreOffice's .xls of the same rows (tests/data/xls_files.py): Bob's row hidden,
+    // Cy's filtered out by an autofilter.
+    let xls = crate::support::data_file("libreoffice_hidden_rows.xls");
+    for (format, bytes) in [(Format::Xlsx, xlsx), (Format::Ods, ods), (Format::Xls, xls)] {
+        let report = Options::new().formats(Format::ALL).check(&bytes, format);
         assert_eq!(report.errors, [], "{format}");
         assert_eq!(report.users.len(), 3, "{format}");
         assert_eq!(
@@ -544,4 +547,29 @@ fn hidden_and_filtered_rows_are_read_and_named() {
             "{format}"
         );
     }
+}
+
+#[test]
+fn a_hidden_row_under_a_merged_range_is_still_named() {
+    // Bob's row is hidden, and the Site merged over Ada's and his gives him London.
+    let rows = concat!(
+        r#"<row r="1"><c r="A1" t="inlineStr"><is><t>User name</t></is></c><c r="B1" t="inlineStr"><is><t>Email</t></is></c><c r="C1" t="inlineStr"><is><t>Site</t></is></c></row>"#,
+        r#"<row r="2"><c r="A2" t="inlineStr"><is><t>Ada</t></is></c><c r="B2" t="inlineStr"><is><t>ada@example.com</t></is></c><c r="C2" t="inlineStr"><is><t>London</t></is></c></row>"#,
+        r#"<row r="3" hidden="1"><c r="A3" t="inlineStr"><is><t>Bob</t></is></c><c r="B3" t="inlineStr"><is><t>bob@example.com</t></is></c></row>"#,
+    );
+    let bytes = crate::support::raw_xlsx_merged(rows, None, &["C2:C3"]);
+    let report = Options::new().check(&bytes, Format::Xlsx);
+    assert_eq!(report.errors, []);
+    assert_eq!(report.users[1].user.site, "London");
+    let codes: Vec<(Option<u32>, NoteCode)> = notes(&report)
+        .into_iter()
+        .map(|(row, code, _)| (row, code))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            (None, NoteCode::HiddenRowsIncluded),
+            (Some(3), NoteCode::MergedCellSpread)
+        ]
+    );
 }

@@ -9,7 +9,7 @@
 //! walked: BIFF8 (Excel 97 and later) and BIFF5 (Excel 5.0 and 95), whose strings are
 //! bytes in the workbook's code page instead of UTF-16 or Latin-1 with a flag.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use encoding_rs::Encoding;
 
@@ -110,6 +110,8 @@ pub(super) struct SheetRecords {
     /// in another cell (the last BIFF8 formula's, or A1), so the sheet is not read
     /// faithfully.
     pub(super) text_misplaced: bool,
+    /// The rows the sheet hides, 0-based: hidden, or filtered out.
+    pub(super) hidden_rows: BTreeSet<u32>,
 }
 
 /// The (row, column) of a cell record, 0-based.
@@ -451,6 +453,15 @@ impl Biff {
                         }
                         Some(None) => sheet.text_misplaced = true,
                         None => {}
+                    }
+                }
+                // ROW: its number, then at byte 12 its flags; 0x20 hides it (a filter
+                // hides the rows it leaves out so too).
+                0x0208 => {
+                    if let (Some(row), Some(flags)) = (u16_at(data, 0), u16_at(data, 12)) {
+                        if flags & 0x20 != 0 {
+                            sheet.hidden_rows.insert(u32::from(row));
+                        }
                     }
                 }
                 // MULRK: a run of number cells, each with its format.

@@ -128,6 +128,7 @@ pub(crate) fn read(
             _ => &[],
         };
         row.reset(r.saturating_add(1));
+        row.hidden = sheet.hidden_rows.contains(&r);
         let mut saved = sheet
             .old_formulas
             .range((r, 0)..=(r, u32::MAX))
