@@ -272,7 +272,9 @@
 //!   dates as ISO 8601; an .ods data style of a locale shows its separators
 //!   (`1.234,50`). A formula gives the result the spreadsheet program saved; one with
 //!   none, or in a workbook marked to be recalculated on opening (as openpyxl and
-//!   XlsxWriter write them), is `invalid_value`. An .ods merged cell's value shows in
+//!   XlsxWriter write them), is `invalid_value`, and so is an .xls formula saved with
+//!   an empty result in a workbook no calculation engine has calculated (as xlwt
+//!   writes them). An .ods merged cell's value shows in
 //!   every cell it covers.
 //! - Email domains are mapped as mail maps them (UTS #46): `ada@ＥＸＡＭＰＬＥ.com` is
 //!   `ada@example.com`, and `bücher.de` and `xn--bcher-kva.de` are one domain (the

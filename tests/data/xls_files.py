@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Makes libreoffice_1904.xls and libreoffice_number_formats.xls: workbooks written with
-openpyxl 3.1, then saved as Excel 97-2003 by LibreOffice 7.4.7; and gnumeric_excel95.xls,
+"""Makes the .xls fixtures below: libreoffice_*.xls, workbooks written with openpyxl 3.1,
+then saved as Excel 97-2003 by LibreOffice 7.4.7; gnumeric_excel95.xls,
 the same kind of workbook saved as Excel 5.0/95 (BIFF5) by Gnumeric 1.12.55's ssconvert,
 since LibreOffice no longer writes that version:
 
-    python3 tests/data/xls_files.py   # needs openpyxl, soffice and ssconvert on the PATH
+    python3 tests/data/xls_files.py   # needs openpyxl, xlwt, soffice and ssconvert
 
 libreoffice_1904.xls counts dates from 1904 (DATEMODE 1): Ada's Site is the date
 2021-01-01, Bob's 1907-01-16 10:10:10. libreoffice_number_formats.xls holds numbers
@@ -14,12 +14,16 @@ libreoffice_formulas.xls has formulas with their saved results: Ada's User type 
 Site are Privileged and LONDON, Bob's Site 7 through 000 (007).
 libreoffice_hidden_rows.xls has three users, Bob's row (3) hidden and Cy's (4) filtered
 out by an autofilter.
+xlwt_formulas.xls is written by xlwt 1.3.0, which does not calculate: its Sites are the
+formulas ="Lon"&"don" and =3+4, each saved with an empty result, and no RECALCID record;
+LibreOffice and Excel calculate them on opening and show London and 7.
 gnumeric_excel95.xls has a sheet "Notes" before "Users", whose Sites are numbers shown
 through 0.0%, #,##0, #,##0.00 "€" (the euro sign is byte 0x80 of code page 1252), 000
 and "Site "0: LibreOffice shows 65.2%, 16,623, 1,337.00 €, 007, Site 12.
 """
 import datetime, os, shutil, subprocess, tempfile
 import openpyxl
+import xlwt
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -86,6 +90,19 @@ def main():
         sheet.append(["Bob", "bob@example.com", "Standard", "=3+4"])
         sheet["D3"].number_format = "000"
         book.save(os.path.join(tmp, "libreoffice_formulas.xlsx"))
+
+        # Formulas saved by a writer that does not calculate.
+        book = xlwt.Workbook()
+        sheet = book.add_sheet("Users")
+        for column, title in enumerate(["User name", "Email", "User type", "Site"]):
+            sheet.write(0, column, title)
+        sheet.write(1, 0, "Ada")
+        sheet.write(1, 1, "ada@example.com")
+        sheet.write(1, 3, xlwt.Formula('"Lon"&"don"'))
+        sheet.write(2, 0, "Bob")
+        sheet.write(2, 1, "bob@example.com")
+        sheet.write(2, 3, xlwt.Formula("3+4"))
+        book.save(os.path.join(HERE, "xlwt_formulas.xls"))
 
         # Hidden rows: Bob's row hidden, Cy's filtered out by an autofilter.
         book = openpyxl.Workbook()

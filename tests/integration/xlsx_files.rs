@@ -919,3 +919,24 @@ fn an_xls_whose_formula_calamine_would_write_for_minutes_is_refused() {
     let errors = xls_errors(&bytes);
     assert_eq!(errors[0].code.as_str(), "unreadable_file");
 }
+
+#[test]
+fn xls_formulas_of_a_writer_that_does_not_calculate_are_invalid_values() {
+    // xlwt saves every formula with an empty result and no RECALCID, and Excel
+    // calculates them when it opens the file: read as they are, both Sites were empty,
+    // and the users went to the default site.
+    let errors = xls_errors(&crate::support::data_file("xlwt_formulas.xls"));
+    let found: Vec<(Option<u32>, &str, Option<&str>)> = errors
+        .iter()
+        .map(|e| (e.row, e.code.as_str(), e.value.as_deref()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (Some(2), "invalid_value", Some("=\"Lon\"&\"don\"")),
+            (Some(3), "invalid_value", Some("=3+4")),
+        ]
+    );
+    // LibreOffice's .xls names its calculation engine: its saved results are read.
+    assert_eq!(xls_users("libreoffice_formulas.xls")[0].site, "LONDON");
+}

@@ -34,6 +34,10 @@ pub(super) struct Biff {
     /// The workbook is encrypted (a FILEPASS record): its records' fields are not
     /// what they say.
     pub(super) is_encrypted: bool,
+    /// The workbook names the calculation engine that last calculated it (RECALCID,
+    /// which Excel 2000 and later and LibreOffice write); without it, Excel calculates
+    /// every formula again when it opens the file.
+    has_recalc_id: bool,
     /// A record of the globals is too short for the fields calamine reads from it
     /// without looking at its length ([`unchecked::too_short`]).
     malformed: bool,
@@ -112,6 +116,11 @@ pub(super) struct SheetRecords {
     pub(super) text_misplaced: bool,
     /// The rows the sheet hides, 0-based: hidden, or filtered out.
     pub(super) hidden_rows: BTreeSet<u32>,
+    /// Formula cells, by (row, column), whose saved result is an empty text in a BIFF8
+    /// workbook that no calculation engine has calculated (no RECALCID): what a writer
+    /// that does not calculate (xlwt) saves for every formula, and Excel, opening the
+    /// file, replaces with the calculated value. What the person sees is unknown.
+    pub(super) uncalculated: BTreeSet<(u32, u32)>,
 }
 
 /// The (row, column) of a cell record, 0-based.
@@ -288,6 +297,7 @@ impl Biff {
             match kind {
                 // BOF: the version, 0x0500 for BIFF5 (0x0600 for BIFF8).
                 0x0809 => self.before_biff8 = unchecked::before_biff8(data),
+                0x01C1 => self.has_recalc_id = true,
                 // CODEPAGE: what BIFF5's byte strings are written in (1200 is UTF-16,
                 // which BIFF5 strings never are: calamine then reads them as Latin-1).
                 0x0042 => {
@@ -439,6 +449,13 @@ impl Biff {
                 0x0203 | 0x027E | 0x0006 => {
                     if let (Some(cell), Some(xf)) = (cell_at(data), u16_at(data, 4)) {
                         sheet.formats.insert(cell, xf);
+                    }
+                    let never_calculated = kind == 0x0006
+                        && !self.has_recalc_id
+                        && !self.before_biff8
+                        && saved_result(data) == Some(Some(calamine::Data::String(String::new())));
+                    if let (true, Some(cell)) = (never_calculated, cell_at(data)) {
+                        sheet.uncalculated.insert(cell);
                     }
                 }
                 // BIFF4's FORMULA: the cell, its format, then its result as BIFF8's.

@@ -115,6 +115,10 @@ pub(crate) fn read(
         return Ok(());
     };
     let first_column = read.map_or(0, |((_, c), _)| c);
+    // The text of the formulas whose result is unknown, for the person to see which.
+    let formulas = (!sheet.uncalculated.is_empty())
+        .then(|| workbook.worksheet_formula(chosen).ok())
+        .flatten();
     // Rows are kept, then given their merged ranges' values, as an .xlsx's are.
     let budget = Budget::new(max_inflated);
     let mut pending = Pending::new(sink.most_rows(), &budget);
@@ -143,6 +147,11 @@ pub(crate) fn read(
                 Some((_, old)) if value.is_empty() => old,
                 _ => value,
             };
+            if sheet.uncalculated.contains(&(r, c)) {
+                let formula = formulas.as_ref().and_then(|f| f.get_value((r, c)));
+                row.push_no_result(c, &formula.map(|f| format!("={f}")).unwrap_or_default());
+                continue;
+            }
             push_value(&mut row, c, value, style(r, c), is_1904);
         }
         for (c, old) in saved {
