@@ -940,3 +940,25 @@ fn xls_formulas_of_a_writer_that_does_not_calculate_are_invalid_values() {
     // LibreOffice's .xls names its calculation engine: its saved results are read.
     assert_eq!(xls_users("libreoffice_formulas.xls")[0].site, "LONDON");
 }
+
+#[test]
+fn xls_files_written_by_sheetjs_read_as_excel_reads_them() {
+    // SheetJS pads its compound file's FAT with end-of-chain entries where the
+    // specification says free ones; Excel and LibreOffice read such files, and cfb,
+    // which takes the workbook stream out, refused them whole.
+    let standard = UserType::Standard;
+    let ada = user("Ada", "ada@example.com", standard, "HQ");
+    let bob = user("Bob", "bob@example.com", UserType::Privileged, "Oslo");
+    assert_eq!(
+        xls_users("sheetjs.xls"),
+        [
+            ada.clone(),
+            bob.clone(),
+            user("Cy", "cy@example.com", standard, "Oslo")
+        ]
+    );
+    assert_eq!(
+        xls_users("sheetjs_biff5.xls"),
+        [ada, bob, user("Cy", "cy@example.com", standard, "007")]
+    );
+}

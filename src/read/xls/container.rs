@@ -9,7 +9,8 @@ use std::io::{Cursor, Read};
 /// The workbook stream (`Workbook`, or `Book` before Excel 97) of the compound file in
 /// `bytes`; `None` when the container cannot be read or holds no such stream.
 pub(super) fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
+    let bytes = with_free_padding(bytes);
+    let mut file = cfb::CompoundFile::open(Cursor::new(&bytes[..])).ok()?;
     let workbook = file
         .open_stream("/Workbook")
         .or_else(|_| file.open_stream("/Book"))
@@ -19,6 +20,79 @@ pub(super) fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut stream = Vec::new();
     workbook.take(limit).read_to_end(&mut stream).ok()?;
     Some(stream)
+}
+
+/// `bytes` with the FAT's entries for sectors past the end of the file made free, where
+/// they say "end of chain": SheetJS pads the last FAT sector so, and Excel and
+/// LibreOffice open its files, but cfb refuses them ("FAT has 128 entries, but file has
+/// only 7 sectors"). Anything else is left for cfb to judge; `bytes` as they are when
+/// there is nothing to change.
+fn with_free_padding(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    use std::borrow::Cow;
+    let word = |at: usize| -> Option<u32> {
+        let four = bytes.get(at..at.checked_add(4)?)?;
+        Some(u32::from_le_bytes(four.try_into().ok()?))
+    };
+    let sector_len = match bytes.get(30..32) {
+        Some([9, 0]) => 512usize,
+        Some([12, 0]) => 4096,
+        _ => return Cow::Borrowed(bytes),
+    };
+    // Sectors after the header, as cfb counts them; where a sector starts.
+    let sectors = bytes.len().div_ceil(sector_len).saturating_sub(1);
+    let start = |sector: usize| sector.checked_add(1)?.checked_mul(sector_len);
+    let per_sector = sector_len / 4;
+    // The FAT's sectors: the header lists 109, DIFAT sectors the rest.
+    let mut fat_sectors: Vec<usize> = (0..HEADER_FAT_SECTORS)
+        .filter_map(|slot| word(76 + 4 * slot))
+        .filter(|&id| id < DIFAT_SECTOR)
+        .filter_map(|id| usize::try_from(id).ok())
+        .collect();
+    // A file has no more DIFAT sectors, nor FAT sectors, than sectors: a DIFAT chain
+    // that loops stops there.
+    let mut difat = word(68).unwrap_or(END_OF_CHAIN);
+    for _ in 0..sectors {
+        if fat_sectors.len() >= sectors {
+            break;
+        }
+        let Some(at) = usize::try_from(difat)
+            .ok()
+            .filter(|&d| d < sectors)
+            .and_then(start)
+        else {
+            break;
+        };
+        for slot in 0..per_sector.saturating_sub(1) {
+            match word(at.saturating_add(4 * slot)) {
+                Some(id) if id < DIFAT_SECTOR => {
+                    fat_sectors.extend(usize::try_from(id).ok());
+                }
+                _ => {}
+            }
+        }
+        difat = word(at.saturating_add(sector_len - 4)).unwrap_or(END_OF_CHAIN);
+    }
+    fat_sectors.truncate(sectors);
+    let mut fixed: Option<Vec<u8>> = None;
+    for (ordinal, &fat) in fat_sectors.iter().enumerate() {
+        let Some(at) = start(fat).filter(|_| fat < sectors) else {
+            continue;
+        };
+        for slot in 0..per_sector {
+            let sector = ordinal.saturating_mul(per_sector).saturating_add(slot);
+            let place = at.saturating_add(4 * slot);
+            if sector >= sectors && word(place) == Some(END_OF_CHAIN) {
+                let copy = fixed.get_or_insert_with(|| bytes.to_vec());
+                if let Some(entry) = copy.get_mut(place..place.saturating_add(4)) {
+                    entry.copy_from_slice(&FREE.to_le_bytes());
+                }
+            }
+        }
+    }
+    match fixed {
+        Some(copy) => Cow::Owned(copy),
+        None => Cow::Borrowed(bytes),
+    }
 }
 
 /// The bytes of a sector, and of a sector of the mini stream (version 3, as Excel
@@ -260,5 +334,30 @@ mod tests {
             assert_eq!(workbook_stream(&container), Some(stream), "{length}");
         }
         assert_eq!(workbook_stream(b"not a compound file"), None);
+    }
+
+    #[test]
+    fn a_fat_padded_with_end_of_chain_entries_is_read() {
+        // As SheetJS writes it: the last FAT sector's entries past the file's end say
+        // "end of chain" instead of "free".
+        let stream: Vec<u8> = (0..5000usize).map(|i| (i % 7) as u8).collect();
+        let mut container = repackaged(&stream).unwrap_or_default();
+        let fat = 512
+            * (1 + usize::try_from(u32::from_le_bytes([
+                container[76],
+                container[77],
+                container[78],
+                container[79],
+            ]))
+            .unwrap_or(0));
+        let sectors = container.len() / 512 - 1;
+        for entry in container[fat + 4 * sectors..fat + 512].chunks_exact_mut(4) {
+            entry.copy_from_slice(&END_OF_CHAIN.to_le_bytes());
+        }
+        assert!(cfb::CompoundFile::open(Cursor::new(&container[..])).is_err());
+        assert_eq!(workbook_stream(&container), Some(stream));
+        // An entry inside the file that is wrong stays wrong.
+        container[fat + 4..fat + 8].copy_from_slice(&FREE.to_le_bytes());
+        assert_eq!(workbook_stream(&container), None);
     }
 }
