@@ -962,3 +962,52 @@ fn xls_files_written_by_sheetjs_read_as_excel_reads_them() {
         [ada, bob, user("Cy", "cy@example.com", standard, "007")]
     );
 }
+
+#[test]
+fn an_exceljs_export_reads_as_libreoffice_shows_it() {
+    // tests/data/exceljs_users.js: a hyperlinked email, a rich-text Site, formulas with
+    // and without a result, a boolean User type, a date, numbers through 000 and 0%.
+    let bytes = crate::support::data_file("exceljs_users.xlsx");
+    let report = bulk_users::Options::new().check(&bytes, Format::Xlsx);
+    let errors: Vec<(Option<u32>, &str, Option<&str>)> = report
+        .errors
+        .iter()
+        .map(|e| (e.row, e.code.as_str(), e.value.as_deref()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            // ExcelJS saved no result; the formula is shown as written, quotes and all.
+            (Some(4), "invalid_value", Some("=\"Os\"&\"lo\"")),
+            (Some(5), "invalid_user_type", Some("TRUE")),
+        ]
+    );
+    let users: Vec<(u32, &str, &str, UserType, &str)> = report
+        .users
+        .iter()
+        .map(|u| {
+            let user = &u.user;
+            (
+                u.row,
+                user.name.as_str(),
+                user.email.as_str(),
+                user.user_type,
+                user.site.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        users,
+        [
+            (
+                2,
+                "Ada Lovelace",
+                "ada@example.com",
+                UserType::Privileged,
+                "London"
+            ),
+            (3, "Bob", "bob@example.com", UserType::Standard, "007"),
+            (6, "Fay", "fay@example.com", UserType::Standard, "50%"),
+        ]
+    );
+}

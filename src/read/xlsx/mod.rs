@@ -391,6 +391,7 @@ impl<R: BufRead> SheetCells<'_, R> {
                     _ => {}
                 },
                 Event::Text(t) if cell.in_formula => cell.formula.push_str(&t.xml10_content()),
+                Event::GeneralRef(r) if cell.in_formula => push_reference(&r, &mut cell.formula)?,
                 Event::Text(t) if cell.collects() => cell.value.push_str(&t.xml10_content()),
                 Event::CData(t) if cell.collects() => cell.value.push_str(&t.xml10_content()),
                 Event::GeneralRef(r) if cell.collects() => push_reference(&r, &mut cell.value)?,
