@@ -349,3 +349,23 @@ fn a_content_read_twice_to_choose_its_table_counts_once_against_the_budget() {
     let refused = options.parse(&bytes, Format::Ods).unwrap_err();
     assert_eq!(refused[0].code, ErrorCode::UnreadableFile);
 }
+
+#[test]
+fn a_gnumeric_document_s_numbers_show_as_libreoffice_shows_them() {
+    // Gnumeric's cells name a data style, `General`, that the document never defines,
+    // and their text is what Gnumeric's narrow column showed (`1E+02`): LibreOffice
+    // shows the value as its Standard format (tests/data/gnumeric_files.sh).
+    let bytes = crate::support::data_file("gnumeric_formulas.ods");
+    let users = bulk_users::parse(&bytes, Format::Ods).unwrap();
+    let sites: Vec<(&str, UserType, &str)> = users
+        .iter()
+        .map(|u| (u.name.as_str(), u.user_type, u.site.as_str()))
+        .collect();
+    assert_eq!(
+        sites,
+        [
+            ("Ingrid Bergstr\u{f6}m", UserType::Privileged, "OSLO"),
+            ("Kenji Watanabe", UserType::Standard, "101"),
+        ]
+    );
+}

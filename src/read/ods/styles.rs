@@ -76,6 +76,11 @@ impl CellStyles {
                 break;
             };
             if let Some(data) = data {
+                // A name no data style has (Gnumeric names `General`, which it never
+                // defines): LibreOffice shows the value as its Standard format.
+                if !self.data.contains_key(data) {
+                    return CellNumbers::General;
+                }
                 let separators = self.data.get(data).and_then(|style| style.separators);
                 let code = self.code(data, 0);
                 return match (code.map(|code| NumberStyle::of_code(&code)), separators) {
