@@ -274,8 +274,7 @@
 //!   none, or in a workbook marked to be recalculated on opening (as openpyxl and
 //!   XlsxWriter write them), is `invalid_value`, and so is an .xls formula saved with
 //!   an empty result in a workbook no calculation engine has calculated (as xlwt
-//!   writes them). An .ods merged cell's value shows in
-//!   every cell it covers.
+//!   writes them). An .ods merged cell's value shows in every cell it covers.
 //! - Email domains are mapped as mail maps them (UTS #46): `ada@ＥＸＡＭＰＬＥ.com` is
 //!   `ada@example.com`, and `bücher.de` and `xn--bcher-kva.de` are one domain (the
 //!   output holds the Unicode form).
@@ -311,13 +310,14 @@
 //! - `*.contoso.com` in [`Options::allowed_email_domains`] allows contoso.com's
 //!   subdomains, not contoso.com itself.
 //! - A merged range's value (its top-left cell's) is the value of every cell it covers,
-//!   whatever the file stores under it, in .xlsx, .ods and .xls. An .xlsx lists its merged ranges after its rows,
-//!   so its rows are kept until the list is read: at most as many as the row limit lets
-//!   through, every kept byte and every copy a range makes charged to the decompression
-//!   budget. A sheet with more users than the limit is not read past the first user over
-//!   it (the contract: an over-limit file costs no more than one at the limit), so its
-//!   merged ranges are not known: its rows read as the file stores them, and the answer
-//!   (`too_many_rows`) asks for the file to be split anyway.
+//!   whatever the file stores under it, in .xlsx, .ods and .xls. An .xlsx lists its
+//!   merged ranges after its rows, so its rows are kept until the list is read: at most
+//!   as many as the row limit lets through, every kept byte and every copy a range makes
+//!   charged to the decompression budget. A sheet with more users than the limit is not
+//!   read past the first user over it (the contract: an over-limit file costs no more
+//!   than one at the limit), so its merged ranges are not known: its rows read as the
+//!   file stores them, and the answer (`too_many_rows`) asks for the file to be split
+//!   anyway.
 //!
 //! # Cargo features
 //!

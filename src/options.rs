@@ -186,12 +186,17 @@ impl Options {
     /// refused as `unreadable_file`, saying which formats are accepted.
     ///
     /// `.xls` is read by calamine (cargo feature `xls`, on by default), which trusts the
-    /// sizes a legacy sheet declares: a crafted file can make it panic, or fail an
-    /// allocation it sized from the file, and either ends the process. Nothing in this
-    /// crate catches a panic (a service built with `panic = "abort"` could not rely on
-    /// it anyway). Accept `.xls` only in a process you can afford to lose, such as a
-    /// worker that checks one upload and exits, or from trusted people; or build
-    /// without the feature, and [`Format::Xls`] is refused like any format not listed:
+    /// sizes and lengths a legacy workbook declares. Before calamine reads a file, this
+    /// crate walks its records and refuses what it knows calamine would read past a
+    /// record's end, the memory calamine would make room for beyond the budget, and the
+    /// work calamine's writing of formulas would take; calamine gets the workbook stream
+    /// alone, in a container written afresh. Every panic fuzzing found is refused so,
+    /// but calamine is not this crate's code: a crafted file it has not met may still
+    /// make it panic, and nothing in this crate catches a panic (a service built with
+    /// `panic = "abort"` could not rely on it anyway). Accept `.xls` only in a process
+    /// you can afford to lose, such as a worker that checks one upload and exits, or
+    /// from trusted people; or build without the feature, and [`Format::Xls`] is
+    /// refused like any format not listed:
     ///
     /// ```
     /// use bulk_users::{Format, Options};
