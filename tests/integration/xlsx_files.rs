@@ -965,9 +965,9 @@ fn xls_files_written_by_sheetjs_read_as_excel_reads_them() {
 
 #[test]
 fn an_exceljs_export_reads_as_libreoffice_shows_it() {
-    // tests/data/exceljs_users.js: a hyperlinked email, a rich-text Site, formulas with
+    // tests/data/exceljs_formulas.js: a hyperlinked email, a rich-text Site, formulas with
     // and without a result, a boolean User type, a date, numbers through 000 and 0%.
-    let bytes = crate::support::data_file("exceljs_users.xlsx");
+    let bytes = crate::support::data_file("exceljs_formulas.xlsx");
     let report = bulk_users::Options::new().check(&bytes, Format::Xlsx);
     let errors: Vec<(Option<u32>, &str, Option<&str>)> = report
         .errors

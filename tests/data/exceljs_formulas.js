@@ -1,10 +1,10 @@
-// Writes exceljs_users.xlsx with ExcelJS (npm exceljs 4.4.0), as a Node service exports
+// Writes exceljs_formulas.xlsx with ExcelJS (npm exceljs 4.4.0), as a Node service exports
 // a user list: an email written as a hyperlink, a Site in rich text, a User type and a
 // Site given as formulas (one with the result the program supplied, one without: ExcelJS
 // calculates nothing), a boolean User type, a date, a Site 7 shown through 000 and 0.5
 // through 0%. LibreOffice 7.4.7 shows London, Standard, 007, Oslo (it calculates the
 // formula that has no result), TRUE, 3/1/2024, 50%.
-//   npm install exceljs@4.4.0 && node exceljs_users.js
+//   npm install exceljs@4.4.0 && node exceljs_formulas.js
 const ExcelJS = require('exceljs');
 async function main() {
   const book = new ExcelJS.Workbook();
@@ -23,6 +23,6 @@ async function main() {
     if (i === 1) row.getCell(4).numFmt = "000";
     if (i === 4) row.getCell(4).numFmt = "0%";
   });
-  await book.xlsx.writeFile("exceljs_users.xlsx");
+  await book.xlsx.writeFile("exceljs_formulas.xlsx");
 }
 main().catch(e => { console.error(e); process.exit(1); });
