@@ -357,12 +357,8 @@ fn a_gnumeric_document_s_numbers_show_as_libreoffice_shows_them() {
     // shows the value as its Standard format (tests/data/gnumeric_files.sh).
     let bytes = crate::support::data_file("gnumeric_formulas.ods");
     let users = bulk_users::parse(&bytes, Format::Ods).unwrap();
-    let sites: Vec<(&str, UserType, &str)> = users
-        .iter()
-        .map(|u| (u.name.as_str(), u.user_type, u.site.as_str()))
-        .collect();
     assert_eq!(
-        sites,
+        crate::support::names_types_sites(&users),
         [
             ("Ingrid Bergstr\u{f6}m", UserType::Privileged, "OSLO"),
             ("Kenji Watanabe", UserType::Standard, "101"),

@@ -178,6 +178,23 @@ pub fn user(name: &str, email: &str, user_type: UserType, site: &str) -> NewUser
     NewUser::new(name, email, user_type, site)
 }
 
+/// Each user as `(name, user type, site)`: what a test of values read from a file
+/// compares.
+pub fn names_types_sites(users: &[NewUser]) -> Vec<(&str, UserType, &str)> {
+    users
+        .iter()
+        .map(|u| (u.name.as_str(), u.user_type, u.site.as_str()))
+        .collect()
+}
+
+/// The errors as `(row, code, value)`: where, what, and the value the person sees.
+pub fn valued(errors: &[bulk_users::RowError]) -> Vec<(Option<u32>, &str, Option<&str>)> {
+    errors
+        .iter()
+        .map(|e| (e.row, e.code.as_str(), e.value.as_deref()))
+        .collect()
+}
+
 /// The errors as `(row, column, code)`, the way the contract's tables read.
 pub fn located(errors: &RowErrors) -> Vec<(Option<u32>, Option<&'static str>, &'static str)> {
     errors

@@ -694,13 +694,9 @@ fn an_xls_whose_code_page_record_says_windows_1252_reads_its_text_as_excel_does(
 #[test]
 fn xls_formulas_give_their_saved_results() {
     let users = xls_users("libreoffice_formulas.xls");
-    let values: Vec<(&str, UserType, &str)> = users
-        .iter()
-        .map(|u| (u.name.as_str(), u.user_type, u.site.as_str()))
-        .collect();
     // What LibreOffice calculated and saved (tests/data/xls_files.py).
     assert_eq!(
-        values,
+        crate::support::names_types_sites(&users),
         [
             ("Ada", UserType::Privileged, "LONDON"),
             ("Bob", UserType::Standard, "007"),
@@ -926,12 +922,8 @@ fn xls_formulas_of_a_writer_that_does_not_calculate_are_invalid_values() {
     // calculates them when it opens the file: read as they are, both Sites were empty,
     // and the users went to the default site.
     let errors = xls_errors(&crate::support::data_file("xlwt_formulas.xls"));
-    let found: Vec<(Option<u32>, &str, Option<&str>)> = errors
-        .iter()
-        .map(|e| (e.row, e.code.as_str(), e.value.as_deref()))
-        .collect();
     assert_eq!(
-        found,
+        crate::support::valued(&errors),
         [
             (Some(2), "invalid_value", Some("=\"Lon\"&\"don\"")),
             (Some(3), "invalid_value", Some("=3+4")),
@@ -969,13 +961,8 @@ fn an_exceljs_export_reads_as_libreoffice_shows_it() {
     // and without a result, a boolean User type, a date, numbers through 000 and 0%.
     let bytes = crate::support::data_file("exceljs_formulas.xlsx");
     let report = bulk_users::Options::new().check(&bytes, Format::Xlsx);
-    let errors: Vec<(Option<u32>, &str, Option<&str>)> = report
-        .errors
-        .iter()
-        .map(|e| (e.row, e.code.as_str(), e.value.as_deref()))
-        .collect();
     assert_eq!(
-        errors,
+        crate::support::valued(&report.errors),
         [
             // ExcelJS saved no result; the formula is shown as written, quotes and all.
             (Some(4), "invalid_value", Some("=\"Os\"&\"lo\"")),
