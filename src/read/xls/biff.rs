@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use encoding_rs::Encoding;
 
+use super::bytes::{u16_at, u32_at};
 use super::{kept, unchecked, work};
 use crate::read::numfmt::{builtin_style, NumberStyle};
 
@@ -130,80 +131,86 @@ fn cell_at(data: &[u8]) -> Option<(u32, u32)> {
 
 /// Records: (type, data), one after another, to the end of `stream` or a broken one.
 fn records(stream: &[u8], from: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    placed_records(stream, from).map(|(_, kind, data)| (kind, data))
+}
+
+/// [`records`], each with where it ends in `stream`.
+fn placed_records(stream: &[u8], from: usize) -> impl Iterator<Item = (usize, u16, &[u8])> {
     let mut at = from;
     std::iter::from_fn(move || {
-        let header = stream.get(at..at.checked_add(4)?)?;
-        let kind = u16::from_le_bytes([*header.first()?, *header.get(1)?]);
-        let length = usize::from(u16::from_le_bytes([*header.get(2)?, *header.get(3)?]));
+        let kind = u16_at(stream, at)?;
+        let length = usize::from(u16_at(stream, at.checked_add(2)?)?);
         let start = at.checked_add(4)?;
         let data = stream.get(start..start.checked_add(length)?)?;
         at = start.checked_add(length)?;
-        Some((kind, data))
+        Some((at, kind, data))
     })
+}
+
+/// Where a walk is in a sheet's BOFs and EOFs: the sheet's own, and those of a chart
+/// nested in it (a BOF-EOF of its own, with its data as cell records).
+#[derive(Default)]
+struct Nesting {
+    depth: usize,
+}
+
+impl Nesting {
+    /// Takes a record of kind `kind`: whether it is the EOF that ends the sheet.
+    fn ends_sheet(&mut self, kind: u16) -> bool {
+        match kind {
+            0x0809 => self.depth = self.depth.saturating_add(1),
+            0x000A => {
+                self.depth = self.depth.saturating_sub(1);
+                return self.depth == 0;
+            }
+            _ => {}
+        }
+        false
+    }
+
+    /// Whether a record taken last, other than a BOF or EOF, is the sheet's own.
+    fn in_sheet(&self) -> bool {
+        self.depth <= 1
+    }
 }
 
 /// The records of the sheet whose BOF is at `start`, to its EOF, as calamine reads
-/// them: the sheet's own, not those of a chart nested in it (a BOF-EOF of its own, with
-/// its data as cell records), and not the BOFs and EOFs.
+/// them: the sheet's own, not those of a chart nested in it, and not the BOFs and EOFs.
 fn sheet_records(stream: &[u8], start: usize) -> impl Iterator<Item = (u16, &[u8])> {
     let mut all = records(stream, start);
-    let mut depth = 0usize;
+    let mut nesting = Nesting::default();
     std::iter::from_fn(move || loop {
         let (kind, data) = all.next()?;
-        match kind {
-            0x0809 => depth = depth.saturating_add(1),
-            0x000A => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return None;
-                }
-            }
-            _ if depth <= 1 => return Some((kind, data)),
-            _ => {}
+        if nesting.ends_sheet(kind) {
+            return None;
+        }
+        if !matches!(kind, 0x0809 | 0x000A) && nesting.in_sheet() {
+            return Some((kind, data));
         }
     })
 }
 
-/// Whether the sheet whose BOF is at `start` ends before `limit`: its EOF (a chart
-/// nested in it passed over, as [`sheet_records`] does) is there, or its records end
+/// Whether the sheet whose BOF is at `start` ends before `limit`: its EOF, nested
+/// charts passed over as [`sheet_records`] passes them, ends there, or its records end
 /// where calamine's reading would fail anyway.
 fn ends_before(stream: &[u8], start: usize, limit: usize) -> bool {
-    let (mut at, mut depth) = (start, 0usize);
-    while at < limit {
-        let (Some(kind), Some(length)) = (u16_at(stream, at), u16_at(stream, at.saturating_add(2)))
-        else {
-            return true;
-        };
-        at = at.saturating_add(4).saturating_add(usize::from(length));
-        match kind {
-            0x0809 => depth = depth.saturating_add(1),
-            0x000A => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    return at <= limit;
-                }
-            }
-            _ => {}
+    let mut nesting = Nesting::default();
+    let mut at = start;
+    for (end, kind, _) in placed_records(stream, start) {
+        if at >= limit {
+            return false;
         }
+        if nesting.ends_sheet(kind) {
+            return end <= limit;
+        }
+        at = end;
     }
-    false
+    at < limit
 }
 
 /// The most bytes of UTF-8 a name of `count` characters (a one-byte count) takes.
 fn utf8_length(count: Option<&u8>) -> u64 {
     count.map_or(0, |&c| u64::from(c).saturating_mul(3))
-}
-
-fn u16_at(data: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes([
-        *data.get(at)?,
-        *data.get(at.checked_add(1)?)?,
-    ]))
-}
-
-fn u32_at(data: &[u8], at: usize) -> Option<u32> {
-    let bytes = data.get(at..at.checked_add(4)?)?;
-    Some(u32::from_le_bytes(bytes.try_into().ok()?))
 }
 
 /// A BIFF5 string at `at`: a one-byte count, then bytes in the workbook's code page
@@ -447,14 +454,17 @@ impl Biff {
             match kind {
                 // NUMBER, RK and FORMULA: a number cell and its format.
                 0x0203 | 0x027E | 0x0006 => {
-                    if let (Some(cell), Some(xf)) = (cell_at(data), u16_at(data, 4)) {
+                    let Some(cell) = cell_at(data) else {
+                        continue;
+                    };
+                    if let Some(xf) = u16_at(data, 4) {
                         sheet.formats.insert(cell, xf);
                     }
                     let never_calculated = kind == 0x0006
                         && !self.has_recalc_id
                         && !self.before_biff8
                         && saved_result(data) == Some(Some(calamine::Data::String(String::new())));
-                    if let (true, Some(cell)) = (never_calculated, cell_at(data)) {
+                    if never_calculated {
                         sheet.uncalculated.insert(cell);
                     }
                 }

@@ -6,6 +6,8 @@
 
 use std::io::{Cursor, Read};
 
+use super::bytes::u32_at;
+
 /// The workbook stream (`Workbook`, or `Book` before Excel 97) of the compound file in
 /// `bytes`; `None` when the container cannot be read or holds no such stream.
 pub(super) fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
@@ -29,10 +31,7 @@ pub(super) fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
 /// there is nothing to change.
 fn with_free_padding(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     use std::borrow::Cow;
-    let word = |at: usize| -> Option<u32> {
-        let four = bytes.get(at..at.checked_add(4)?)?;
-        Some(u32::from_le_bytes(four.try_into().ok()?))
-    };
+    let word = |at: usize| u32_at(bytes, at);
     let sector_len = match bytes.get(30..32) {
         Some([9, 0]) => 512usize,
         Some([12, 0]) => 4096,
@@ -342,14 +341,8 @@ mod tests {
         // "end of chain" instead of "free".
         let stream: Vec<u8> = (0..5000usize).map(|i| (i % 7) as u8).collect();
         let mut container = repackaged(&stream).unwrap_or_default();
-        let fat = 512
-            * (1 + usize::try_from(u32::from_le_bytes([
-                container[76],
-                container[77],
-                container[78],
-                container[79],
-            ]))
-            .unwrap_or(0));
+        let first_fat = u32_at(&container, 76).and_then(|id| usize::try_from(id).ok());
+        let fat = 512 * (1 + first_fat.unwrap_or(0));
         let sectors = container.len() / 512 - 1;
         for entry in container[fat + 4 * sectors..fat + 512].chunks_exact_mut(4) {
             entry.copy_from_slice(&END_OF_CHAIN.to_le_bytes());

@@ -5,6 +5,8 @@
 //! them would ask for 49 GB. Mirrored from calamine's code; the sizes of its own
 //! structures are rounded up.
 
+use super::bytes::u16_at;
+
 /// What a sheet costs calamine besides its name: its entry among the sheets' metadata,
 /// the names list and the map of sheets, and two empty grids.
 const PER_SHEET: u64 = 512;
@@ -21,10 +23,7 @@ const PER_FORMULA: u64 = 128;
 /// name's (Lbl) name, which calamine copies several times.
 pub(super) fn kept_by(kind: u16, data: &[u8]) -> u64 {
     let byte = |at: usize| data.get(at).copied().map_or(0, u64::from);
-    let count = |at: usize| match data.get(at..at.saturating_add(2)) {
-        Some(&[low, high]) => u64::from(u16::from_le_bytes([low, high])),
-        _ => 0,
-    };
+    let count = |at: usize| u16_at(data, at).map_or(0, u64::from);
     match kind {
         // LABEL, RSTRING: the row, column and format, then the text's count.
         0x0204 | 0x00D6 => count(6),

@@ -6,7 +6,7 @@
 //! here catches a panic). No user rules.
 //!
 //! The workbook stream is taken out of the file's container by cfb, and calamine is
-//! given it alone, in a container cfb writes ([`container`]). Before calamine reads it,
+//! given it alone, in a container written here ([`container`]). Before calamine reads it,
 //! its records are walked ([`biff`]): a file whose records cannot be reached is refused,
 //! and so is an encrypted one, and one with a record calamine would read past its end
 //! ([`unchecked`]); a
@@ -21,6 +21,7 @@ use std::io::Cursor;
 use calamine::{DataType, Reader, SheetType, SheetVisible};
 
 mod biff;
+mod bytes;
 mod container;
 mod kept;
 mod unchecked;

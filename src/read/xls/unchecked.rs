@@ -13,6 +13,8 @@
 //! it is not refused; a service that turns overflow checks on in release builds should
 //! not accept `.xls`.
 
+use super::bytes::u16_at;
+
 /// Whether a record is too short for the fixed fields calamine reads from it: BOF,
 /// CODEPAGE, DATEMODE, FILEPASS and EXTERNSHEET's first two bytes, BOUNDSHEET's six, a
 /// defined name's fourteen and its formula's first token, MERGECELLS' ranges, and a
@@ -319,13 +321,6 @@ fn sst_string<'d>(
         }
     }
     Some((data, characters))
-}
-
-fn u16_at(data: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes([
-        *data.get(at)?,
-        *data.get(at.checked_add(1)?)?,
-    ]))
 }
 
 /// The data of a FORMULA record of BIFF8 at A1 whose tokens are `tokens`, `cce` their
