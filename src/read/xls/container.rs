@@ -7,6 +7,7 @@
 use std::io::{Cursor, Read};
 
 use super::bytes::u32_at;
+use crate::model::format::OLE_SIGNATURE;
 
 /// The workbook stream (`Workbook`, or `Book` before Excel 97) of the compound file in
 /// `bytes`; `None` when the container cannot be read or holds no such stream.
@@ -162,7 +163,7 @@ pub(super) fn repackaged(stream: &[u8]) -> Option<Vec<u8>> {
 
     let mut out = Vec::with_capacity(sectors.checked_add(1)?.checked_mul(SECTOR)?);
     // The header.
-    out.extend_from_slice(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    out.extend_from_slice(OLE_SIGNATURE);
     out.extend_from_slice(&[0; 16]);
     for half in [0x003E_u16, 3, 0xFFFE, 9, 6] {
         out.extend_from_slice(&half.to_le_bytes());
