@@ -9,7 +9,7 @@ use crate::check::Validator;
 use crate::error::{RowError, RowErrors};
 use crate::message::Text;
 use crate::model::codes::ErrorCode;
-use crate::model::format::Format;
+use crate::model::format::{Format, Markup};
 use crate::model::table::Table;
 use crate::model::user::NewUser;
 use crate::options::Options;
@@ -397,6 +397,13 @@ pub(crate) fn read(
 ) -> Result<Option<TextInfo>, RowError> {
     let language = options.sentence_language();
     let unreadable = |text: Text| RowError::file(ErrorCode::UnreadableFile, text, language);
+    // A web page or an XML Spreadsheet 2003 under any name: say what it is.
+    if let Some(markup) = Markup::of(bytes) {
+        return Err(unreadable(Text::Markup {
+            expected: format,
+            markup,
+        }));
+    }
     let looks_like = Format::detect(bytes);
     let mismatch = |expected: Format| match looks_like {
         Some(actual) if actual != expected => Text::WrongFormat { expected, actual },

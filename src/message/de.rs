@@ -2,6 +2,7 @@
 
 use super::{domain_list, join, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
+use crate::model::format::Markup;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
 
@@ -68,6 +69,16 @@ pub(super) fn render(text: &Text) -> String {
         Text::Unreadable { expected } => format!(
             "Diese Datei konnte nicht als {} gelesen werden. Speichern Sie sie in Ihrem \
              Tabellenprogramm erneut als .xlsx oder .csv und laden Sie sie hoch.",
+            WORDS.described(expected)
+        ),
+        Text::Markup { expected, markup } => format!(
+            "Diese Datei ist {}, nicht {}. Öffnen Sie sie in Ihrem Tabellenprogramm, \
+             speichern Sie sie als Excel-Arbeitsmappe (.xlsx) oder als CSV UTF-8 und laden \
+             Sie diese Datei hoch.",
+            match markup {
+                Markup::WebPage => "eine Webseite (HTML)",
+                Markup::XmlSpreadsheet => "eine XML-Kalkulationstabelle 2003",
+            },
             WORDS.described(expected)
         ),
         Text::BinaryData => "Diese Datei ist kein Text: Sie enthält Binärdaten. Speichern Sie \

@@ -2,6 +2,7 @@
 
 use super::{domain_list, join, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
+use crate::model::format::Markup;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
 use crate::model::user::UserType;
@@ -80,6 +81,15 @@ pub(super) fn render(text: &Text) -> String {
         Text::Unreadable { expected } => format!(
             "This file could not be read as {}. Save it again from your spreadsheet program \
              as .xlsx or .csv and upload it again.",
+            WORDS.described(expected)
+        ),
+        Text::Markup { expected, markup } => format!(
+            "This file is {}, not {}. Open it in your spreadsheet program, save it as an \
+             Excel workbook (.xlsx) or as CSV UTF-8, and upload that.",
+            match markup {
+                Markup::WebPage => "a web page (HTML)",
+                Markup::XmlSpreadsheet => "an XML Spreadsheet 2003",
+            },
             WORDS.described(expected)
         ),
         Text::BinaryData => "This file is not text: it holds binary data. Save it as CSV or \

@@ -2,6 +2,7 @@
 
 use super::{domain_list, join, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
+use crate::model::format::Markup;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
 
@@ -77,6 +78,15 @@ pub(super) fn render(text: &Text) -> String {
         Text::Unreadable { expected } => format!(
             "No se pudo leer este archivo como {}. Vuelva a guardarlo desde su programa de \
              hojas de cálculo como .xlsx o .csv y súbalo de nuevo.",
+            WORDS.described(expected)
+        ),
+        Text::Markup { expected, markup } => format!(
+            "Este archivo es {}, no {}. Ábralo en su programa de hojas de cálculo, guárdelo \
+             como libro de Excel (.xlsx) o como CSV UTF-8 y suba ese archivo.",
+            match markup {
+                Markup::WebPage => "una página web (HTML)",
+                Markup::XmlSpreadsheet => "una hoja de cálculo XML 2003",
+            },
             WORDS.described(expected)
         ),
         Text::BinaryData => "Este archivo no es texto: contiene datos binarios. Guárdelo como \

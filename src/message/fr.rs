@@ -2,6 +2,7 @@
 
 use super::{domain_list, join, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
+use crate::model::format::Markup;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
 
@@ -73,6 +74,15 @@ pub(super) fn render(text: &Text) -> String {
         Text::Unreadable { expected } => format!(
             "Ce fichier n'a pas pu être lu comme {}. Enregistrez-le à nouveau depuis votre \
              tableur au format .xlsx ou .csv, puis importez-le.",
+            WORDS.described(expected)
+        ),
+        Text::Markup { expected, markup } => format!(
+            "Ce fichier est {}, pas {}. Ouvrez-le dans votre tableur, enregistrez-le comme \
+             classeur Excel (.xlsx) ou au format CSV UTF-8, puis importez ce fichier.",
+            match markup {
+                Markup::WebPage => "une page web (HTML)",
+                Markup::XmlSpreadsheet => "une feuille de calcul XML 2003",
+            },
             WORDS.described(expected)
         ),
         Text::BinaryData => "Ce fichier n'est pas du texte : il contient des données binaires. \

@@ -2,6 +2,7 @@
 
 use super::{domain_list, join, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
+use crate::model::format::Markup;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
 
@@ -67,6 +68,15 @@ pub(super) fn render(text: &Text) -> String {
         Text::Unreadable { expected } => format!(
             "Non è stato possibile leggere questo file come {}. Salvalo di nuovo dal tuo \
              programma di fogli di calcolo come .xlsx o .csv e caricalo.",
+            WORDS.described(expected)
+        ),
+        Text::Markup { expected, markup } => format!(
+            "Questo file è {}, non {}. Aprilo nel tuo programma di fogli di calcolo, salvalo \
+             come cartella di lavoro Excel (.xlsx) o come CSV UTF-8 e carica quel file.",
+            match markup {
+                Markup::WebPage => "una pagina web (HTML)",
+                Markup::XmlSpreadsheet => "un foglio di calcolo XML 2003",
+            },
             WORDS.described(expected)
         ),
         Text::BinaryData => "Questo file non è testo: contiene dati binari. Salvalo come CSV o \

@@ -2,6 +2,7 @@
 
 use super::{domain_list, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
+use crate::model::format::Markup;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
 
@@ -67,6 +68,15 @@ pub(super) fn render(text: &Text) -> String {
             "このファイルを{}として読み取れませんでした。表計算ソフトで .xlsx または .csv \
              形式で保存し直して、アップロードしてください。",
             WORDS.described(expected)
+        ),
+        Text::Markup { expected, markup } => format!(
+            "このファイルは{}ではなく、{}です。表計算ソフトで開き、Excel ブック（.xlsx）\
+             または CSV UTF-8 として保存してから、そのファイルをアップロードしてください。",
+            WORDS.described(expected),
+            match markup {
+                Markup::WebPage => "Web ページ（HTML）",
+                Markup::XmlSpreadsheet => "XML スプレッドシート 2003",
+            }
         ),
         Text::BinaryData => "このファイルはテキストではなく、バイナリデータを含んでいます。\
                           表計算ソフトで CSV または .xlsx 形式で保存して、\

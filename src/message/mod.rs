@@ -23,7 +23,7 @@ pub use language::Language;
 pub(crate) use names::is_errors_heading;
 
 use crate::model::column::Column;
-use crate::model::format::Format;
+use crate::model::format::{Format, Markup};
 use crate::model::problem::Problem;
 use crate::model::user::UserType;
 
@@ -48,6 +48,11 @@ pub(crate) enum Text<'a> {
     },
     Unreadable {
         expected: Format,
+    },
+    /// A web page or an XML Spreadsheet 2003 uploaded as `expected`.
+    Markup {
+        expected: Format,
+        markup: Markup,
     },
     BinaryData,
     TooExpanded {

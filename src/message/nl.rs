@@ -2,6 +2,7 @@
 
 use super::{domain_list, join, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
+use crate::model::format::Markup;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
 
@@ -64,7 +65,7 @@ pub(super) fn render(text: &Text) -> String {
             )
         }
         Text::WrongFormat { expected, actual } => format!(
-            "Dit bestand is geen {} maar lijkt op {}. Upload het met de juiste extensie, of \
+            "Dit bestand is niet {} maar lijkt op {}. Upload het met de juiste extensie, of \
              sla het opnieuw op als .{}.",
             WORDS.described(expected),
             WORDS.described(actual),
@@ -73,6 +74,15 @@ pub(super) fn render(text: &Text) -> String {
         Text::Unreadable { expected } => format!(
             "Dit bestand kon niet worden gelezen als {}. Sla het in uw spreadsheetprogramma \
              opnieuw op als .xlsx of .csv en upload het.",
+            WORDS.described(expected)
+        ),
+        Text::Markup { expected, markup } => format!(
+            "Dit bestand is {}, niet {}. Open het in uw spreadsheetprogramma, sla het op als \
+             Excel-werkmap (.xlsx) of als CSV UTF-8 en upload dat bestand.",
+            match markup {
+                Markup::WebPage => "een webpagina (HTML)",
+                Markup::XmlSpreadsheet => "een XML-spreadsheet 2003",
+            },
             WORDS.described(expected)
         ),
         Text::BinaryData => "Dit bestand is geen tekst: het bevat binaire gegevens. Sla het in \

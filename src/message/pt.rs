@@ -2,6 +2,7 @@
 
 use super::{domain_list, join, numbers, rows_listed, shown, Text, Words};
 use crate::model::column::Column;
+use crate::model::format::Markup;
 use crate::model::problem::{EmailProblem, Problem};
 use crate::model::text::column_letters;
 
@@ -67,6 +68,15 @@ pub(super) fn render(text: &Text) -> String {
         Text::Unreadable { expected } => format!(
             "Não foi possível ler este arquivo como {}. Salve-o novamente no seu programa de \
              planilhas como .xlsx ou .csv e envie-o.",
+            WORDS.described(expected)
+        ),
+        Text::Markup { expected, markup } => format!(
+            "Este arquivo é {}, não {}. Abra-o no seu programa de planilhas, salve-o como \
+             pasta de trabalho do Excel (.xlsx) ou como CSV UTF-8 e envie esse arquivo.",
+            match markup {
+                Markup::WebPage => "uma página da web (HTML)",
+                Markup::XmlSpreadsheet => "uma planilha XML 2003",
+            },
             WORDS.described(expected)
         ),
         Text::BinaryData => "Este arquivo não é texto: contém dados binários. Salve-o como CSV \

@@ -102,6 +102,56 @@ impl Format {
     }
 }
 
+/// A text file that no reader here takes, of the kinds programs save under a
+/// spreadsheet's name: many systems' "Export to Excel" writes a web page or an XML
+/// Spreadsheet 2003 and names it `.xls`. Excel opens both (after a warning), so the
+/// person sees a sheet; the upload is refused with a message that says how to save it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Markup {
+    /// A web page (HTML) holding a table.
+    WebPage,
+    /// Excel's XML Spreadsheet 2003 (SpreadsheetML).
+    XmlSpreadsheet,
+}
+
+impl Markup {
+    /// What `bytes` are, judged from their first 4 KiB of text (UTF-8, or UTF-16 with a
+    /// byte order mark): markup that opens with `<` and declares SpreadsheetML's
+    /// namespace or Excel's `progid`, or that opens an `html` or `table` element.
+    /// `None` for anything else, a CSV among them.
+    pub(crate) fn of(bytes: &[u8]) -> Option<Markup> {
+        const HEAD: usize = 4096;
+        // The text's bytes, as ASCII where it is ASCII.
+        let head: Vec<u8> = match bytes {
+            [0xFF, 0xFE, rest @ ..] => rest.iter().step_by(2).take(HEAD).copied().collect(),
+            [0xFE, 0xFF, rest @ ..] => rest.iter().skip(1).step_by(2).take(HEAD).copied().collect(),
+            _ => {
+                let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+                // Most uploads are told from their first byte, without a copy.
+                if text.trim_ascii_start().first() != Some(&b'<') {
+                    return None;
+                }
+                text.get(..HEAD).unwrap_or(text).to_vec()
+            }
+        };
+        let head = head.to_ascii_lowercase();
+        let text = head.trim_ascii_start();
+        if !text.starts_with(b"<") {
+            return None;
+        }
+        let holds = |needle: &[u8]| text.windows(needle.len()).any(|w| w == needle);
+        if holds(b"urn:schemas-microsoft-com:office:spreadsheet")
+            || holds(b"progid=\"excel.sheet\"")
+        {
+            Some(Markup::XmlSpreadsheet)
+        } else if holds(b"<html") || holds(b"<table") {
+            Some(Markup::WebPage)
+        } else {
+            None
+        }
+    }
+}
+
 /// The format an extension or file name names, as [`Format::from_extension`].
 ///
 /// ```
@@ -130,6 +180,40 @@ mod tests {
         assert_eq!(Format::from_extension("a.b.Ods"), Some(Format::Ods));
         assert_eq!(Format::from_extension("report.pdf"), None);
         assert_eq!(Format::from_extension(""), None);
+    }
+
+    #[test]
+    fn web_pages_and_xml_spreadsheets_are_told_from_text() {
+        let of = |text: &str| Markup::of(text.as_bytes());
+        assert_eq!(of("<!DOCTYPE html>\n<html><table>"), Some(Markup::WebPage));
+        assert_eq!(
+            of("\u{FEFF}  <TABLE><tr><td>Ada</td>"),
+            Some(Markup::WebPage)
+        );
+        assert_eq!(
+            of("<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook>"),
+            Some(Markup::XmlSpreadsheet)
+        );
+        assert_eq!(
+            of("<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">"),
+            Some(Markup::XmlSpreadsheet)
+        );
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("<html>".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(Markup::of(&utf16), Some(Markup::WebPage));
+        let utf16be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("<html>".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(Markup::of(&utf16be), Some(Markup::WebPage));
+        // A list of users, even one whose first value is in angle brackets, is none.
+        assert_eq!(of("User name*,Email*\nAda,ada@example.com\n"), None);
+        assert_eq!(of("<Ada>,ada@example.com\n"), None);
+        assert_eq!(of("<?xml version=\"1.0\"?><note/>"), None);
+        assert_eq!(Markup::of(b"PK\x03\x04<html>"), None);
+        assert_eq!(Markup::of(b""), None);
     }
 
     #[test]

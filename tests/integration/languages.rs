@@ -76,6 +76,16 @@ fn uploads() -> Vec<(Options, Vec<u8>, Format)> {
             Format::Xlsx,
         ),
         (Options::new(), b"\x00\x01binary".to_vec(), Format::Csv),
+        (
+            Options::new(),
+            crate::support::data_file("sheetjs_web_page.xls"),
+            Format::Xlsx,
+        ),
+        (
+            Options::new(),
+            crate::support::data_file("sheetjs_xml_spreadsheet.xls"),
+            Format::Csv,
+        ),
         (Options::new(), b"x".to_vec(), Format::Xls),
         (Options::new(), formulas_and_errors(), Format::Ods),
         (

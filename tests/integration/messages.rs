@@ -1,6 +1,6 @@
 //! Each message a person reads, pinned verbatim once.
 
-use bulk_users::{Format, Language, Options};
+use bulk_users::{ErrorCode, Format, Language, Options};
 
 use crate::support::{csv, HEADER};
 
@@ -98,6 +98,43 @@ fn file_messages() {
         errors.last().map(ToString::to_string).unwrap_or_default(),
         "Row 502: The file has more than 500 users; this is the first row past the limit. Split the users into files of at most 500 users each."
     );
+}
+
+/// What many systems' "Export to Excel" saves under an .xls name (fixtures written by
+/// SheetJS and LibreOffice): refused, whatever format it is uploaded as, with a message
+/// that names what the file is and how to save it, never "looks like a CSV file".
+#[test]
+fn web_pages_and_xml_spreadsheets_say_what_they_are() {
+    let web_page = "This file is a web page (HTML), not {}. Open it in your spreadsheet \
+                    program, save it as an Excel workbook (.xlsx) or as CSV UTF-8, and upload that.";
+    let xml = "This file is an XML Spreadsheet 2003, not {}. Open it in your spreadsheet \
+               program, save it as an Excel workbook (.xlsx) or as CSV UTF-8, and upload that.";
+    let options = Options::new().formats(Format::ALL);
+    for (file, message) in [
+        ("sheetjs_web_page.xls", web_page),
+        ("libreoffice_web_page.xls", web_page),
+        ("sheetjs_xml_spreadsheet.xls", xml),
+    ] {
+        let bytes = crate::support::data_file(file);
+        for (format, described) in [
+            (Format::Xls, "an Excel 97-2003 workbook (.xls)"),
+            (Format::Xlsx, "an Excel workbook (.xlsx)"),
+            (Format::Ods, "an OpenDocument spreadsheet (.ods)"),
+            (Format::Csv, "a CSV file"),
+        ] {
+            let errors = options.parse(&bytes, format).unwrap_err();
+            let got: Vec<_> = errors
+                .iter()
+                .map(|e| (e.code, e.row, e.message.as_str()))
+                .collect();
+            let want = message.replace("{}", described);
+            assert_eq!(
+                got,
+                [(ErrorCode::UnreadableFile, None, want.as_str())],
+                "{file} as {format}"
+            );
+        }
+    }
 }
 
 #[test]
