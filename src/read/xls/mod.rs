@@ -153,7 +153,10 @@ pub(crate) fn read(
                 row.push_no_result(c, &formula.map(|f| format!("={f}")).unwrap_or_default());
                 continue;
             }
-            push_value(&mut row, c, value, style(r, c), is_1904);
+            // Most of a sparse sheet's grid is empty: its format is not looked up.
+            if !value.is_empty() {
+                push_value(&mut row, c, value, style(r, c), is_1904);
+            }
         }
         for (c, old) in saved {
             push_value(&mut row, c, old, style(r, c), is_1904);
