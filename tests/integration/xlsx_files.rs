@@ -1,6 +1,6 @@
 //! Workbooks as spreadsheet programs write them: typed cells, formulas, sparse sheets.
 
-use bulk_users::{Format, UserType};
+use bulk_users::{Format, Options, UserType};
 use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Formula, Workbook};
 
 use crate::support::{
@@ -931,6 +931,21 @@ fn xls_formulas_of_a_writer_that_does_not_calculate_are_invalid_values() {
     );
     // LibreOffice's .xls names its calculation engine: its saved results are read.
     assert_eq!(xls_users("libreoffice_formulas.xls")[0].site, "LONDON");
+    // Spreadsheet::WriteExcel saves 0 for a formula it is not given the value of, and
+    // marks it to be calculated when the file is opened: both Sites read as "0". A
+    // value the program gave is saved as the result, and read.
+    let report = Options::new()
+        .formats([Format::Xls])
+        .check(&crate::support::data_file("writeexcel_formulas.xls"), Format::Xls);
+    assert_eq!(
+        crate::support::valued(&report.errors),
+        [
+            (Some(2), "invalid_value", Some("=\"Lon\"&\"don\"")),
+            (Some(3), "invalid_value", Some("=3+4")),
+        ]
+    );
+    let sites: Vec<_> = report.users.iter().map(|u| u.user.site.as_str()).collect();
+    assert_eq!(sites, ["OSLO", "007"]);
 }
 
 #[test]

@@ -117,10 +117,9 @@ pub(super) struct SheetRecords {
     pub(super) text_misplaced: bool,
     /// The rows the sheet hides, 0-based: hidden, or filtered out.
     pub(super) hidden_rows: BTreeSet<u32>,
-    /// Formula cells, by (row, column), whose saved result is an empty text in a BIFF8
-    /// workbook that no calculation engine has calculated (no RECALCID): what a writer
-    /// that does not calculate (xlwt) saves for every formula, and Excel, opening the
-    /// file, replaces with the calculated value. What the person sees is unknown.
+    /// Formula cells, by (row, column), whose saved result is a placeholder that Excel,
+    /// opening the file, replaces with the calculated value ([`Biff::never_calculated`]).
+    /// What the person sees is unknown.
     pub(super) uncalculated: BTreeSet<(u32, u32)>,
 }
 
@@ -286,6 +285,26 @@ impl Biff {
         biff.walk_globals(&stream);
         biff.stream = stream;
         biff
+    }
+
+    /// Whether the saved result of a FORMULA record (`data`) is a placeholder from a
+    /// writer that does not calculate, in a workbook no calculation engine has
+    /// calculated (no RECALCID; BIFF5 has none): an empty text in BIFF8 (xlwt), or the
+    /// number 0 with the formula marked to be calculated when the file is opened
+    /// (Spreadsheet::WriteExcel). Excel, opening the file, shows the calculated value.
+    fn never_calculated(&self, data: &[u8]) -> bool {
+        const CALCULATE_ON_OPEN: u16 = 0x0002;
+        if self.has_recalc_id {
+            return false;
+        }
+        match saved_result(data) {
+            Some(Some(calamine::Data::String(text))) => text.is_empty() && !self.before_biff8,
+            Some(Some(calamine::Data::Float(number))) => {
+                number == 0.0
+                    && u16_at(data, 14).is_some_and(|flags| flags & CALCULATE_ON_OPEN != 0)
+            }
+            _ => false,
+        }
     }
 
     /// The workbook stream walked.
@@ -460,11 +479,7 @@ impl Biff {
                     if let Some(xf) = u16_at(data, 4) {
                         sheet.formats.insert(cell, xf);
                     }
-                    let never_calculated = kind == 0x0006
-                        && !self.has_recalc_id
-                        && !self.before_biff8
-                        && saved_result(data) == Some(Some(calamine::Data::String(String::new())));
-                    if never_calculated {
+                    if kind == 0x0006 && self.never_calculated(data) {
                         sheet.uncalculated.insert(cell);
                     }
                 }
