@@ -946,6 +946,19 @@ fn xls_formulas_of_a_writer_that_does_not_calculate_are_invalid_values() {
     );
     let sites: Vec<_> = report.users.iter().map(|u| u.user.site.as_str()).collect();
     assert_eq!(sites, ["OSLO", "007"]);
+    // Apache POI does the same for a formula it is not asked to calculate.
+    let report = Options::new()
+        .formats([Format::Xls])
+        .check(&crate::support::data_file("poi_formulas.xls"), Format::Xls);
+    assert_eq!(
+        crate::support::valued(&report.errors),
+        [
+            (Some(2), "invalid_value", Some("=\"Lon\"&\"don\"")),
+            (Some(3), "invalid_value", Some("=3+4")),
+        ]
+    );
+    let sites: Vec<_> = report.users.iter().map(|u| u.user.site.as_str()).collect();
+    assert_eq!(sites, ["007", "Oslo", "Oslo"]);
 }
 
 #[test]
