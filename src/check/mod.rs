@@ -324,6 +324,7 @@ impl Field<'_> {
             CellKind::Value => rules::readable(text).and_then(|()| rule(text)),
             CellKind::Error => Err(Problem::ErrorCell),
             CellKind::NoResult => Err(Problem::NoResult),
+            CellKind::NotANumber => Err(Problem::NotANumber),
         };
         match result {
             Ok(value) => Some(value),

@@ -354,6 +354,12 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              speichern Sie sie und laden Sie sie erneut hoch (oder tragen Sie den Wert statt \
              der Formel ein)."
         ),
+        Problem::NotANumber => format!(
+            "{name} enthält {quoted} in einer Zelle, die die Datei als Zahl ausweist; was ein \
+             Tabellenprogramm dafür anzeigt, ist unbekannt. Öffnen Sie die Datei in Ihrem \
+             Tabellenprogramm, geben Sie den Wert erneut ein, speichern Sie sie und laden Sie \
+             sie erneut hoch."
+        ),
         Problem::Control => format!(
             "{name} enthält einen Tabulator, einen Zeilenumbruch oder ein anderes \
              Steuerzeichen. Geben Sie den Wert in einer Zeile ein."

@@ -340,6 +340,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              unknown. Open the file in your spreadsheet program, save it, and upload it again \
              (or type the value instead of the formula)."
         ),
+        Problem::NotANumber => format!(
+            "{name} holds {quoted} in a cell the file marks as a number, so what a \
+             spreadsheet shows for it is unknown. Open the file in your spreadsheet program, \
+             type the value again, save it, and upload it again."
+        ),
         Problem::Control => format!(
             "{name} contains a tab, a line break or another control character. Type the \
              value on a single line."

@@ -366,6 +366,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              se sabe qué muestra. Abra el archivo en su programa de hojas de cálculo, \
              guárdelo y vuelva a subirlo (o escriba el valor en lugar de la fórmula)."
         ),
+        Problem::NotANumber => format!(
+            "{name} contiene {quoted} en una celda que el archivo marca como número, así que \
+             no se sabe qué muestra una hoja de cálculo. Abra el archivo en su programa de \
+             hojas de cálculo, vuelva a escribir el valor, guárdelo y vuelva a subirlo."
+        ),
         Problem::Control => format!(
             "{name} contiene un tabulador, un salto de línea u otro carácter de control. \
              Escriba el valor en una sola línea."

@@ -350,6 +350,12 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              formule).",
             WORDS.q(name)
         ),
+        Problem::NotANumber => format!(
+            "{} contient {quoted} dans une cellule que le fichier marque comme un nombre : ce \
+             qu'un tableur affiche pour elle est inconnu. Ouvrez le fichier dans votre \
+             tableur, saisissez à nouveau la valeur, enregistrez-le et importez-le à nouveau.",
+            WORDS.q(name)
+        ),
         Problem::Control => format!(
             "{} contient une tabulation, un saut de ligne ou un autre caractère de \
              contrôle. Saisissez la valeur sur une seule ligne.",

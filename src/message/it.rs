@@ -353,6 +353,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              cosa mostri. Apri il file nel tuo programma di fogli di calcolo, salvalo e \
              caricalo di nuovo (oppure scrivi il valore al posto della formula)."
         ),
+        Problem::NotANumber => format!(
+            "{name} contiene {quoted} in una cella che il file indica come numero, quindi non \
+             si sa cosa mostri un foglio di calcolo. Apri il file nel tuo programma di fogli \
+             di calcolo, scrivi di nuovo il valore, salvalo e caricalo di nuovo."
+        ),
         Problem::Control => format!(
             "{name} contiene una tabulazione, un a capo o un altro carattere di controllo. \
              Scrivi il valore su una sola riga."

@@ -350,6 +350,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              dus wat ze toont is onbekend. Open het bestand in uw spreadsheetprogramma, sla \
              het op en upload het opnieuw (of typ de waarde in plaats van de formule)."
         ),
+        Problem::NotANumber => format!(
+            "{name} bevat {quoted} in een cel die het bestand als getal aanmerkt, dus wat een \
+             spreadsheetprogramma ervan toont is onbekend. Open het bestand in uw \
+             spreadsheetprogramma, typ de waarde opnieuw, sla het op en upload het opnieuw."
+        ),
         Problem::Control => format!(
             "{name} bevat een tab, een regeleinde of een ander stuurteken. Typ de waarde op \
              één regel."

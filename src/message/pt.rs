@@ -350,6 +350,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              o que ela mostra. Abra o arquivo no seu programa de planilhas, salve-o e \
              envie-o novamente (ou digite o valor em vez da fórmula)."
         ),
+        Problem::NotANumber => format!(
+            "{name} contém {quoted} numa célula que o arquivo marca como número, então não se \
+             sabe o que uma planilha mostra. Abra o arquivo no seu programa de planilhas, \
+             digite o valor novamente, salve-o e envie-o novamente."
+        ),
         Problem::Control => format!(
             "{name} contém uma tabulação, uma quebra de linha ou outro caractere de \
              controle. Digite o valor em uma única linha."

@@ -12,6 +12,8 @@ pub(crate) enum Problem {
     ErrorCell,
     /// A formula whose result the file does not hold.
     NoResult,
+    /// Text in a cell the file marks as a number.
+    NotANumber,
     /// A control character: a tab or line break inside the value, for instance.
     Control,
     /// U+FFFD: bytes that could not be read in the file's encoding.
@@ -60,6 +62,7 @@ impl Problem {
             Problem::Missing => ErrorCode::MissingValue,
             Problem::ErrorCell
             | Problem::NoResult
+            | Problem::NotANumber
             | Problem::Control
             | Problem::Unreadable
             | Problem::UnsureEncoding

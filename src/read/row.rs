@@ -42,6 +42,11 @@ pub(crate) enum CellKind {
     /// does not calculate, or is marked to be recalculated when opened); the text is
     /// the formula. What the person would see is unknown, so it is never a value.
     NoResult,
+    /// A cell the file marks as a number whose text is no number (a writer that put
+    /// `2024-03-01 00:00:00` there): spreadsheet programs show it differently
+    /// (LibreOffice the digits it starts with), so what the person sees is unknown; the
+    /// text is the file's.
+    NotANumber,
 }
 
 /// One row as a person sees it: its 1-based number and its non-empty cells, left to
@@ -114,6 +119,11 @@ impl Row {
             if formula.is_empty() { "=" } else { formula },
             CellKind::NoResult,
         );
+    }
+
+    /// Adds a cell the file marks as a number whose `text` is no number.
+    pub(crate) fn push_not_a_number(&mut self, column: u32, text: &str) {
+        self.push_cell(column, trim(text), CellKind::NotANumber);
     }
 
     /// Adds a cell whose text is already as a person sees it (a copy of another row's

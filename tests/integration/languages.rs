@@ -83,6 +83,11 @@ fn uploads() -> Vec<(Options, Vec<u8>, Format)> {
         ),
         (
             Options::new(),
+            crate::support::data_file("pylightxl_users.xlsx"),
+            Format::Xlsx,
+        ),
+        (
+            Options::new(),
             crate::support::data_file("sheetjs_xml_spreadsheet.xls"),
             Format::Csv,
         ),

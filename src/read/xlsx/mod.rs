@@ -19,6 +19,7 @@ use merged::read_merges;
 use strings::{unescape_excel, SharedStrings};
 
 use crate::model::sheet::SHEET_ROWS;
+use crate::model::text::is_error_value;
 use crate::read::budget::Budget;
 use crate::read::numfmt::NumberStyle;
 use crate::read::row::{Row, RowSink};
@@ -478,7 +479,9 @@ impl<R: BufRead> SheetCells<'_, R> {
                         let style = self.styles.get(cell.style).unwrap_or(&NumberStyle::General);
                         row.push(column, &style.show(number, self.flags.is_1904));
                     }
-                    Err(_) => row.push(column, trimmed),
+                    // A spreadsheet error written without its type is still one.
+                    Err(_) if is_error_value(trimmed) => row.push_error(column, trimmed),
+                    Err(_) => row.push_not_a_number(column, trimmed),
                 }
             }
         }
