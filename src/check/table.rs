@@ -90,12 +90,11 @@ impl RowSink for TableSink<'_> {
             mut texts, kinds, ..
         } = header.values(row);
         // A formula whose result the file does not hold: its text, as the formula a
-        // person typed, which a check refuses as one (an OpenDocument formula's text
-        // would otherwise read as a value).
+        // person typed (with its `=`), which a check refuses as one.
         let formulas: [Option<String>; PLACES] = std::array::from_fn(|place| {
             let (text, kind) = (texts.get(place)?, kinds.get(place)?);
             (*kind == CellKind::NoResult).then(|| {
-                let bare = text.trim_start_matches("of:").trim_start_matches('=');
+                let bare = text.trim_start_matches('=');
                 format!("={bare}")
             })
         });

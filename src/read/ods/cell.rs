@@ -61,7 +61,7 @@ impl CellStart {
                 "time-value" => cell.time_value = value(),
                 "boolean-value" => cell.boolean_value = value(),
                 "string-value" => cell.string_value = value(),
-                "formula" => cell.formula = value(),
+                "formula" => cell.formula = value().map(as_typed),
                 "style-name" => cell.style = value(),
                 "number-columns-repeated" => cell.columns_repeated = count(),
                 "number-columns-spanned" => cell.columns_spanned = count(),
@@ -135,6 +135,21 @@ impl CellStart {
     }
 }
 
+/// A formula as a person types it: without the namespace OpenDocument writes before it
+/// (`of:=SUM(A1:A3)`, `oooc:=…`, `msoxl:=…` is `=SUM(A1:A3)`).
+fn as_typed(formula: String) -> String {
+    match formula.split_once(':') {
+        Some((space, rest))
+            if rest.starts_with('=')
+                && !space.is_empty()
+                && space.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+        {
+            rest.to_owned()
+        }
+        _ => formula,
+    }
+}
+
 /// `table:number-rows-repeated`, at least 1.
 pub(super) fn rows_repeated(e: &BytesStart) -> u32 {
     e.attributes()
@@ -165,7 +180,18 @@ fn duration_days(value: &str) -> Option<f64> {
 
 #[cfg(test)]
 mod tests {
-    use super::duration_days;
+    use super::{as_typed, duration_days};
+
+    #[test]
+    fn formulas_read_as_typed() {
+        let typed = |formula: &str| as_typed(formula.to_owned());
+        assert_eq!(typed("of:=SUM([.A1:.A3])"), "=SUM([.A1:.A3])");
+        assert_eq!(typed("oooc:=1+1"), "=1+1");
+        assert_eq!(typed("msoxl:=A1&\":\""), "=A1&\":\"");
+        assert_eq!(typed("=A1"), "=A1");
+        assert_eq!(typed("of:SUM(1)"), "of:SUM(1)");
+        assert_eq!(typed(":=1"), ":=1");
+    }
 
     #[test]
     fn durations_in_days() {
