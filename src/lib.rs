@@ -231,7 +231,7 @@
 //! |---|---|---|
 //! | `file_too_large` | none | more bytes than [`Options::max_bytes`] (10 MiB) |
 //! | `empty_file` | none | no bytes, or nothing but blank rows |
-//! | `unreadable_file` | none | not a file of the format (a web page or an XML Spreadsheet 2003 saved as `.xls` among them), damaged, password-protected, a zip bomb, a row past 1,048,576 |
+//! | `unreadable_file` | none | not a file of the format (a web page, an XML Spreadsheet 2003 or a flat OpenDocument file among them), damaged, password-protected, a zip bomb, a row past 1,048,576 |
 //! | `format_not_accepted` | none | a format not in [`Options::formats`] (`.xls` unless enabled) |
 //! | `no_rows` | none | a header and no users |
 //! | `too_many_rows` | the first over the limit | more users than [`Options::max_rows`] (500) |

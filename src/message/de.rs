@@ -78,6 +78,7 @@ pub(super) fn render(text: &Text) -> String {
             match markup {
                 Markup::WebPage => "eine Webseite (HTML)",
                 Markup::XmlSpreadsheet => "eine XML-Kalkulationstabelle 2003",
+                Markup::FlatOpenDocument => "eine flache OpenDocument-Tabelle (.fods)",
             },
             WORDS.described(expected)
         ),

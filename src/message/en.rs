@@ -89,6 +89,7 @@ pub(super) fn render(text: &Text) -> String {
             match markup {
                 Markup::WebPage => "a web page (HTML)",
                 Markup::XmlSpreadsheet => "an XML Spreadsheet 2003",
+                Markup::FlatOpenDocument => "a flat OpenDocument spreadsheet (.fods)",
             },
             WORDS.described(expected)
         ),

@@ -86,6 +86,7 @@ pub(super) fn render(text: &Text) -> String {
             match markup {
                 Markup::WebPage => "una página web (HTML)",
                 Markup::XmlSpreadsheet => "una hoja de cálculo XML 2003",
+                Markup::FlatOpenDocument => "una hoja de cálculo OpenDocument plana (.fods)",
             },
             WORDS.described(expected)
         ),

@@ -82,6 +82,7 @@ pub(super) fn render(text: &Text) -> String {
             match markup {
                 Markup::WebPage => "une page web (HTML)",
                 Markup::XmlSpreadsheet => "une feuille de calcul XML 2003",
+                Markup::FlatOpenDocument => "une feuille de calcul OpenDocument plate (.fods)",
             },
             WORDS.described(expected)
         ),

@@ -76,6 +76,7 @@ pub(super) fn render(text: &Text) -> String {
             match markup {
                 Markup::WebPage => "una pagina web (HTML)",
                 Markup::XmlSpreadsheet => "un foglio di calcolo XML 2003",
+                Markup::FlatOpenDocument => "un foglio di calcolo OpenDocument piatto (.fods)",
             },
             WORDS.described(expected)
         ),

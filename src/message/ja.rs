@@ -76,6 +76,7 @@ pub(super) fn render(text: &Text) -> String {
             match markup {
                 Markup::WebPage => "Web ページ（HTML）",
                 Markup::XmlSpreadsheet => "XML スプレッドシート 2003",
+                Markup::FlatOpenDocument => "フラット OpenDocument スプレッドシート（.fods）",
             }
         ),
         Text::BinaryData => "このファイルはテキストではなく、バイナリデータを含んでいます。\

@@ -82,6 +82,7 @@ pub(super) fn render(text: &Text) -> String {
             match markup {
                 Markup::WebPage => "een webpagina (HTML)",
                 Markup::XmlSpreadsheet => "een XML-spreadsheet 2003",
+                Markup::FlatOpenDocument => "een platte OpenDocument-spreadsheet (.fods)",
             },
             WORDS.described(expected)
         ),

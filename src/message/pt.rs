@@ -76,6 +76,7 @@ pub(super) fn render(text: &Text) -> String {
             match markup {
                 Markup::WebPage => "uma página da web (HTML)",
                 Markup::XmlSpreadsheet => "uma planilha XML 2003",
+                Markup::FlatOpenDocument => "uma planilha OpenDocument plana (.fods)",
             },
             WORDS.described(expected)
         ),

@@ -112,12 +112,16 @@ pub(crate) enum Markup {
     WebPage,
     /// Excel's XML Spreadsheet 2003 (SpreadsheetML).
     XmlSpreadsheet,
+    /// A flat OpenDocument spreadsheet (`.fods`): the document in one XML file, not in
+    /// the zip an `.ods` is.
+    FlatOpenDocument,
 }
 
 impl Markup {
     /// What `bytes` are, judged from their first 4 KiB of text (UTF-8, or UTF-16 with a
     /// byte order mark): markup that opens with `<` and declares SpreadsheetML's
-    /// namespace or Excel's `progid`, or that opens an `html` or `table` element.
+    /// namespace or Excel's `progid`, that opens an OpenDocument `office:document`, or
+    /// that opens an `html` or `table` element.
     /// `None` for anything else, a CSV among them.
     pub(crate) fn of(bytes: &[u8]) -> Option<Markup> {
         const HEAD: usize = 4096;
@@ -144,6 +148,8 @@ impl Markup {
             || holds(b"progid=\"excel.sheet\"")
         {
             Some(Markup::XmlSpreadsheet)
+        } else if holds(b"<office:document") && holds(b"opendocument") {
+            Some(Markup::FlatOpenDocument)
         } else if holds(b"<html") || holds(b"<table") {
             Some(Markup::WebPage)
         } else {
@@ -208,6 +214,11 @@ mod tests {
             .chain("<html>".encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
         assert_eq!(Markup::of(&utf16be), Some(Markup::WebPage));
+        // Its body's `<table:table>` does not make a flat OpenDocument file a web page.
+        assert_eq!(
+            of("<?xml version=\"1.0\"?><office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"><office:body><table:table>"),
+            Some(Markup::FlatOpenDocument)
+        );
         // A list of users, even one whose first value is in angle brackets, is none.
         assert_eq!(of("User name*,Email*\nAda,ada@example.com\n"), None);
         assert_eq!(of("<Ada>,ada@example.com\n"), None);

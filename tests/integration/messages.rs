@@ -100,20 +100,25 @@ fn file_messages() {
     );
 }
 
-/// What many systems' "Export to Excel" saves under an .xls name (fixtures written by
-/// SheetJS and LibreOffice): refused, whatever format it is uploaded as, with a message
-/// that names what the file is and how to save it, never "looks like a CSV file".
+/// What many systems' "Export to Excel" saves under an .xls name, and a flat
+/// OpenDocument file (fixtures written by SheetJS and LibreOffice): refused, whatever
+/// format it is uploaded as, with a message that names what the file is and how to
+/// save it, never "looks like a CSV file".
 #[test]
 fn web_pages_and_xml_spreadsheets_say_what_they_are() {
     let web_page = "This file is a web page (HTML), not {}. Open it in your spreadsheet \
                     program, save it as an Excel workbook (.xlsx) or as CSV UTF-8, and upload that.";
     let xml = "This file is an XML Spreadsheet 2003, not {}. Open it in your spreadsheet \
                program, save it as an Excel workbook (.xlsx) or as CSV UTF-8, and upload that.";
+    let flat = "This file is a flat OpenDocument spreadsheet (.fods), not {}. Open it in your \
+                spreadsheet program, save it as an Excel workbook (.xlsx) or as CSV UTF-8, and \
+                upload that.";
     let options = Options::new().formats(Format::ALL);
     for (file, message) in [
         ("sheetjs_web_page.xls", web_page),
         ("libreoffice_web_page.xls", web_page),
         ("sheetjs_xml_spreadsheet.xls", xml),
+        ("libreoffice_flat.fods", flat),
     ] {
         let bytes = crate::support::data_file(file);
         for (format, described) in [
