@@ -963,6 +963,25 @@ fn xls_formulas_of_a_writer_that_does_not_calculate_are_invalid_values() {
 }
 
 #[test]
+fn an_xls_written_by_jexcelapi_reads_as_libreoffice_shows_it() {
+    // JExcelAPI lists its compound file's directory out of name order (the container
+    // was refused whole) and saves 4 beside each formula, marked to be calculated when
+    // the file is opened (read as saved, both Sites were "4").
+    let report = Options::new()
+        .formats([Format::Xls])
+        .check(&crate::support::data_file("jxl_formulas.xls"), Format::Xls);
+    assert_eq!(
+        crate::support::valued(&report.errors),
+        [
+            (Some(2), "invalid_value", Some("=UPPER(\"oslo\")")),
+            (Some(3), "invalid_value", Some("=3+4")),
+        ]
+    );
+    let sites: Vec<_> = report.users.iter().map(|u| u.user.site.as_str()).collect();
+    assert_eq!(sites, ["007", "Oslo", "Oslo"]);
+}
+
+#[test]
 fn xls_files_written_by_sheetjs_read_as_excel_reads_them() {
     // SheetJS pads its compound file's FAT with end-of-chain entries where the
     // specification says free ones; Excel and LibreOffice read such files, and cfb,

@@ -287,24 +287,22 @@ impl Biff {
         biff
     }
 
-    /// Whether the saved result of a FORMULA record (`data`) is a placeholder from a
+    /// Whether the saved result of a FORMULA record (`data`) may be a placeholder from a
     /// writer that does not calculate, in a workbook no calculation engine has
-    /// calculated (no RECALCID; BIFF5 has none): an empty text in BIFF8 (xlwt), or the
-    /// number 0 with the formula marked to be calculated when the file is opened
-    /// (Spreadsheet::WriteExcel). Excel, opening the file, shows the calculated value.
+    /// calculated (no RECALCID; BIFF5 has none): the formula is marked to be calculated
+    /// when the file is opened (Apache POI and Spreadsheet::WriteExcel save 0 beside
+    /// it, JExcelAPI 4), or, in BIFF8, its result is an empty text (xlwt). Excel,
+    /// opening the file, shows the calculated value.
     fn never_calculated(&self, data: &[u8]) -> bool {
         const CALCULATE_ON_OPEN: u16 = 0x0002;
         if self.has_recalc_id {
             return false;
         }
-        match saved_result(data) {
-            Some(Some(calamine::Data::String(text))) => text.is_empty() && !self.before_biff8,
-            Some(Some(calamine::Data::Float(number))) => {
-                number == 0.0
-                    && u16_at(data, 14).is_some_and(|flags| flags & CALCULATE_ON_OPEN != 0)
-            }
-            _ => false,
+        if u16_at(data, 14).is_some_and(|flags| flags & CALCULATE_ON_OPEN != 0) {
+            return true;
         }
+        let empty = calamine::Data::String(String::new());
+        !self.before_biff8 && saved_result(data) == Some(Some(empty))
     }
 
     /// The workbook stream walked.

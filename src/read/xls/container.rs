@@ -1,116 +1,18 @@
-//! The compound file (OLE2) an .xls is kept in: its workbook stream taken out with cfb,
-//! which checks every sector chain it follows, and put back alone in a container written
-//! here, which is what calamine is given. calamine's own reader of the container trusts
-//! the file's sector numbers and panics on some (found by fuzzing); given this one, only
-//! the workbook stream, which the records' walk has checked, comes from the file.
+//! A compound file written afresh around an .xls's workbook stream, which is what
+//! calamine is given: calamine's own reader of the container trusts the file's sector
+//! numbers and panics on some (found by fuzzing); given this one, only the workbook
+//! stream, which the records' walk has checked, comes from the file.
 
-use std::io::{Cursor, Read};
-
-use super::bytes::u32_at;
+use super::compound::{
+    DIFAT_SECTOR, END_OF_CHAIN, FAT_SECTOR, FREE, HEADER_FAT_SECTORS, MINI_CUTOFF, MINI_SECTOR,
+    NO_ENTRY,
+};
 use crate::model::format::OLE_SIGNATURE;
 
-/// The workbook stream (`Workbook`, or `Book` before Excel 97) of the compound file in
-/// `bytes`; `None` when the container cannot be read or holds no such stream.
-pub(super) fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
-    let bytes = with_free_padding(bytes);
-    let mut file = cfb::CompoundFile::open(Cursor::new(&bytes[..])).ok()?;
-    let workbook = file
-        .open_stream("/Workbook")
-        .or_else(|_| file.open_stream("/Book"))
-        .ok()?;
-    // A stream is never longer than the file that holds it.
-    let limit = u64::try_from(bytes.len()).ok()?;
-    let mut stream = Vec::new();
-    workbook.take(limit).read_to_end(&mut stream).ok()?;
-    Some(stream)
-}
-
-/// `bytes` with the FAT's entries for sectors past the end of the file made free, where
-/// they say "end of chain": SheetJS pads the last FAT sector so, and Excel and
-/// LibreOffice open its files, but cfb refuses them ("FAT has 128 entries, but file has
-/// only 7 sectors"). Anything else is left for cfb to judge; `bytes` as they are when
-/// there is nothing to change.
-fn with_free_padding(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    use std::borrow::Cow;
-    let word = |at: usize| u32_at(bytes, at);
-    let sector_len = match bytes.get(30..32) {
-        Some([9, 0]) => 512usize,
-        Some([12, 0]) => 4096,
-        _ => return Cow::Borrowed(bytes),
-    };
-    // Sectors after the header, as cfb counts them; where a sector starts.
-    let sectors = bytes.len().div_ceil(sector_len).saturating_sub(1);
-    let start = |sector: usize| sector.checked_add(1)?.checked_mul(sector_len);
-    let per_sector = sector_len / 4;
-    // The FAT's sectors: the header lists 109, DIFAT sectors the rest.
-    let mut fat_sectors: Vec<usize> = (0..HEADER_FAT_SECTORS)
-        .filter_map(|slot| word(76 + 4 * slot))
-        .filter(|&id| id < DIFAT_SECTOR)
-        .filter_map(|id| usize::try_from(id).ok())
-        .collect();
-    // A file has no more DIFAT sectors, nor FAT sectors, than sectors: a DIFAT chain
-    // that loops stops there.
-    let mut difat = word(68).unwrap_or(END_OF_CHAIN);
-    for _ in 0..sectors {
-        if fat_sectors.len() >= sectors {
-            break;
-        }
-        let Some(at) = usize::try_from(difat)
-            .ok()
-            .filter(|&d| d < sectors)
-            .and_then(start)
-        else {
-            break;
-        };
-        for slot in 0..per_sector.saturating_sub(1) {
-            match word(at.saturating_add(4 * slot)) {
-                Some(id) if id < DIFAT_SECTOR => {
-                    fat_sectors.extend(usize::try_from(id).ok());
-                }
-                _ => {}
-            }
-        }
-        difat = word(at.saturating_add(sector_len - 4)).unwrap_or(END_OF_CHAIN);
-    }
-    fat_sectors.truncate(sectors);
-    let mut fixed: Option<Vec<u8>> = None;
-    for (ordinal, &fat) in fat_sectors.iter().enumerate() {
-        let Some(at) = start(fat).filter(|_| fat < sectors) else {
-            continue;
-        };
-        for slot in 0..per_sector {
-            let sector = ordinal.saturating_mul(per_sector).saturating_add(slot);
-            let place = at.saturating_add(4 * slot);
-            if sector >= sectors && word(place) == Some(END_OF_CHAIN) {
-                let copy = fixed.get_or_insert_with(|| bytes.to_vec());
-                if let Some(entry) = copy.get_mut(place..place.saturating_add(4)) {
-                    entry.copy_from_slice(&FREE.to_le_bytes());
-                }
-            }
-        }
-    }
-    match fixed {
-        Some(copy) => Cow::Owned(copy),
-        None => Cow::Borrowed(bytes),
-    }
-}
-
-/// The bytes of a sector, and of a sector of the mini stream (version 3, as Excel
-/// writes).
+/// The bytes of a sector (version 3, as Excel writes).
 const SECTOR: usize = 512;
-const MINI_SECTOR: usize = 64;
-/// A stream shorter than this lives in the mini stream.
-const MINI_CUTOFF: usize = 4096;
 /// Sector numbers: a sector's entry in the FAT, four bytes each.
 const IDS_PER_SECTOR: usize = SECTOR / 4;
-/// The FAT sectors the header lists; more are listed in DIFAT sectors, 127 each and the
-/// next DIFAT sector's number.
-const HEADER_FAT_SECTORS: usize = 109;
-const FREE: u32 = 0xFFFF_FFFF;
-const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
-const FAT_SECTOR: u32 = 0xFFFF_FFFD;
-const DIFAT_SECTOR: u32 = 0xFFFF_FFFC;
-const NO_ENTRY: u32 = 0xFFFF_FFFF;
 
 /// A compound file (version 3, [MS-CFB]) that holds `stream` as its `Workbook`, and
 /// nothing else: the stream's sectors (or the mini stream's, for a stream under 4,096
@@ -319,6 +221,8 @@ fn pad_ids_to_sector(out: &mut Vec<u8>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::bytes::u32_at;
+    use super::super::compound::workbook_stream;
     use super::*;
 
     #[test]
@@ -326,11 +230,17 @@ mod tests {
         // Empty; in the mini stream, to a mini sector's end and past it; in sectors, to
         // a sector's end and past it; with more FAT sectors than the header lists (DIFAT
         // sectors: past 109 × 128 sectors, about 7 MB), and more than one DIFAT sector.
+        // cfb reads each as it was written, and so does the reader here.
         for length in [
             0usize, 1, 64, 65, 4095, 4096, 4097, 70_000, 7_200_000, 16_000_000,
         ] {
             let stream: Vec<u8> = (0..length).map(|i| (i % 251) as u8).collect();
             let container = repackaged(&stream).unwrap_or_default();
+            let mut file = cfb::CompoundFile::open(std::io::Cursor::new(&container)).unwrap();
+            let mut read = Vec::new();
+            std::io::Read::read_to_end(&mut file.open_stream("/Workbook").unwrap(), &mut read)
+                .unwrap();
+            assert_eq!(read, stream, "{length}");
             assert_eq!(workbook_stream(&container), Some(stream), "{length}");
         }
         assert_eq!(workbook_stream(b"not a compound file"), None);
@@ -348,7 +258,7 @@ mod tests {
         for entry in container[fat + 4 * sectors..fat + 512].chunks_exact_mut(4) {
             entry.copy_from_slice(&END_OF_CHAIN.to_le_bytes());
         }
-        assert!(cfb::CompoundFile::open(Cursor::new(&container[..])).is_err());
+        assert!(cfb::CompoundFile::open(std::io::Cursor::new(&container[..])).is_err());
         assert_eq!(workbook_stream(&container), Some(stream));
         // An entry inside the file that is wrong stays wrong.
         container[fat + 4..fat + 8].copy_from_slice(&FREE.to_le_bytes());

@@ -1,12 +1,11 @@
 //! Legacy Excel 97–2003 workbooks (.xls) → rows of cells, through calamine. Only with the
 //! `xls` feature, and only when a service lists [`Format::Xls`](crate::Format::Xls) in
 //! its options: calamine reads a legacy sheet whole, trusting the sizes it declares, so
-//! a crafted file can make it (or cfb, which opens the records' container here) panic or
-//! fail an allocation, and either ends a process built with `panic = "abort"` (nothing
+//! a crafted file can make it panic or fail an allocation, and either ends a process built with `panic = "abort"` (nothing
 //! here catches a panic). No user rules.
 //!
-//! The workbook stream is taken out of the file's container by cfb, and calamine is
-//! given it alone, in a container written here ([`container`]). Before calamine reads it,
+//! The workbook stream is taken out of the file's container here ([`compound`]), and
+//! calamine is given it alone, in a container written here ([`container`]). Before calamine reads it,
 //! its records are walked ([`biff`]): a file whose records cannot be reached is refused,
 //! and so is an encrypted one, and one with a record calamine would read past its end
 //! ([`unchecked`]); a
@@ -22,6 +21,7 @@ use calamine::{DataType, Reader, SheetType, SheetVisible};
 
 mod biff;
 mod bytes;
+mod compound;
 mod container;
 mod kept;
 mod unchecked;
@@ -45,7 +45,7 @@ pub(crate) fn read(
     // A file whose container or workbook stream cannot be read is refused (in 532 .xls
     // files of calamine's, SheetJS's and Apache POI's tests, calamine refused every such
     // file too).
-    let stream = container::workbook_stream(bytes).ok_or(WorkbookProblem::Damaged)?;
+    let stream = compound::workbook_stream(bytes).ok_or(WorkbookProblem::Damaged)?;
     let records = biff::Biff::of_stream(stream);
     // Read before the sizes, which encryption makes noise of.
     if records.is_encrypted {
