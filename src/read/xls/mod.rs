@@ -1,19 +1,19 @@
 //! Legacy Excel 97–2003 workbooks (.xls) → rows of cells, through calamine. Only with the
 //! `xls` feature, and only when a service lists [`Format::Xls`](crate::Format::Xls) in
 //! its options: calamine reads a legacy sheet whole, trusting the sizes it declares, so
-//! a crafted file can make it panic or fail an allocation, and either ends a process built with `panic = "abort"` (nothing
-//! here catches a panic). No user rules.
+//! a crafted file can make it panic or fail an allocation, and either ends a process
+//! built with `panic = "abort"` (nothing here catches a panic). No user rules.
 //!
 //! The workbook stream is taken out of the file's container here ([`compound`]), and
-//! calamine is given it alone, in a container written here ([`container`]). Before calamine reads it,
-//! its records are walked ([`biff`]): a file whose records cannot be reached is refused,
-//! and so is an encrypted one, and one with a record calamine would read past its end
-//! ([`unchecked`]); a
-//! workbook whose sheets claim, or whose cells span, more cells than the decompression
-//! budget has room for is refused without calamine making room for them; and each number
-//! cell's format is kept, so that a number shows as its format shows it (`65.2%`), and a
-//! date counts from 1904 when the workbook does; formulas in BIFF4's record, which
-//! calamine passes over, give their saved results from the walk.
+//! calamine is given it alone, in a container written here ([`container`]). Before
+//! calamine reads it, its records are walked ([`biff`]): a file whose records cannot be
+//! reached is refused, and so is an encrypted one, and one with a record calamine would
+//! read past its end ([`unchecked`]); a workbook whose sheets claim, or whose cells span,
+//! more cells than the decompression budget has room for is refused without calamine
+//! making room for them; and each number cell's format is kept, so that a number shows
+//! as its format shows it (`65.2%`), and a date counts from 1904 when the workbook does;
+//! formulas in BIFF4's record, which calamine passes over, give their saved results from
+//! the walk.
 
 use std::io::Cursor;
 
