@@ -294,4 +294,46 @@ mod tests {
         put(&mut bytes, 512 + 508, 0);
         assert_eq!(workbook_stream(&bytes), None);
     }
+
+    proptest::proptest! {
+        /// What cfb, an independent writer, writes is read back as written: a
+        /// `Workbook` or `Book` of any length either side of the mini stream's cutoff, in
+        /// either sector size, among other streams written before and after it, and
+        /// beside a `Workbook` inside a storage (an embedded object's), which is not the
+        /// file's.
+        #[test]
+        fn what_cfb_writes_is_read_back(
+            large_sectors in proptest::bool::ANY,
+            book in proptest::bool::ANY,
+            length in 0usize..10_000,
+            others in proptest::collection::vec((0usize..4, 0usize..6_000), 0..5),
+            before in 0usize..5,
+            embedded in proptest::bool::ANY,
+        ) {
+            use std::io::Write;
+            let version = if large_sectors { cfb::Version::V4 } else { cfb::Version::V3 };
+            let mut file =
+                cfb::CompoundFile::create_with_version(version, std::io::Cursor::new(Vec::new()))
+                    .unwrap();
+            let stream: Vec<u8> = (0..length).map(|i| (i % 253) as u8).collect();
+            let name = if book { "/Book" } else { "/Workbook" };
+            let names = ["/\u{5}SummaryInformation", "/\u{5}DocumentSummaryInformation", "/CompObj", "/Ole"];
+            if embedded {
+                file.create_storage("/MBD0001").unwrap();
+                file.create_stream("/MBD0001/Workbook").unwrap().write_all(b"not this").unwrap();
+            }
+            for (n, &(which, len)) in others.iter().enumerate() {
+                if n == before {
+                    file.create_stream(name).unwrap().write_all(&stream).unwrap();
+                }
+                file.create_stream(names[which]).unwrap().write_all(&vec![0xA5; len]).unwrap();
+            }
+            if before >= others.len() {
+                file.create_stream(name).unwrap().write_all(&stream).unwrap();
+            }
+            file.flush().unwrap();
+            let bytes = file.into_inner().into_inner();
+            proptest::prop_assert_eq!(workbook_stream(&bytes), Some(stream));
+        }
+    }
 }
