@@ -4,12 +4,12 @@
 
 use std::ops::ControlFlow;
 
-use super::header::{Header, Placed, FIRST, LAST, PLACES};
+use super::header::{Header, Placed, FIRST, LAST};
 use super::{join_names, HEADER_SEARCH_ROWS};
 use crate::model::column::Column;
 use crate::model::table::{usable_columns, Table, TableRow};
 use crate::options::Options;
-use crate::read::row::{CellKind, Row, RowSink};
+use crate::read::row::{Row, RowSink};
 
 /// Builds the table of a file whose report gave its header row.
 pub(crate) struct TableSink<'o> {
@@ -86,23 +86,9 @@ impl RowSink for TableSink<'_> {
             self.unusable = true;
             return ControlFlow::Break(());
         }
-        let Placed {
-            mut texts, kinds, ..
-        } = header.values(row);
-        // A formula whose result the file does not hold: its text, as the formula a
+        // A formula whose result the file does not hold is its text, as the formula a
         // person typed (with its `=`), which a check refuses as one.
-        let formulas: [Option<String>; PLACES] = std::array::from_fn(|place| {
-            let (text, kind) = (texts.get(place)?, kinds.get(place)?);
-            (*kind == CellKind::NoResult).then(|| {
-                let bare = text.trim_start_matches('=');
-                format!("={bare}")
-            })
-        });
-        for (text, formula) in texts.iter_mut().zip(&formulas) {
-            if let Some(formula) = formula {
-                *text = formula;
-            }
-        }
+        let Placed { texts, .. } = header.values(row);
         let mut line = TableRow {
             row: row.number,
             ..TableRow::default()

@@ -111,14 +111,13 @@ impl Row {
         self.push_cell(column, shown, CellKind::Error);
     }
 
-    /// Adds a formula cell without a saved result; `formula` is its text, if known.
+    /// Adds a formula cell without a saved result; `formula` is its text as the file
+    /// keeps it (empty if unknown), and the cell's text is the formula as a person types
+    /// it: one `=`, then the formula (some writers keep the `=`, most do not).
     pub(crate) fn push_no_result(&mut self, column: u32, formula: &str) {
         let formula = trim(formula);
-        self.push_cell(
-            column,
-            if formula.is_empty() { "=" } else { formula },
-            CellKind::NoResult,
-        );
+        let formula = formula.strip_prefix('=').unwrap_or(formula);
+        self.push_cell(column, &format!("={formula}"), CellKind::NoResult);
     }
 
     /// Adds a cell the file marks as a number whose `text` is no number.

@@ -1048,6 +1048,46 @@ fn an_exceljs_export_reads_as_libreoffice_shows_it() {
 }
 
 #[test]
+fn a_write_excel_file_export_reads_as_libreoffice_shows_it() {
+    // tests/data/write_excel_file.mjs. Every Site as LibreOffice 7.4.7 shows it (dates
+    // as ISO 8601), but the formula, which the writer saves without a result (and with
+    // its `=` inside the formula: one `=` is shown), and the line break.
+    let bytes = crate::support::data_file("write_excel_file_users.xlsx");
+    let report = Options::new().check(&bytes, Format::Xlsx);
+    assert_eq!(
+        crate::support::valued(&report.errors),
+        [
+            (Some(6), "invalid_value", Some("=\"Os\"&\"lo\"")),
+            (Some(11), "invalid_value", Some("Line\nbreak")),
+        ]
+    );
+    let users: Vec<_> = report
+        .users
+        .iter()
+        .map(|u| (u.row, u.user.email.as_str(), u.user.site.as_str()))
+        .collect();
+    assert_eq!(
+        users,
+        [
+            (2, "jose@example.com", "Zürich"),
+            (3, "ada@example.com", "007"),
+            (4, "bob@example.com", "2024-03-01"),
+            (5, "cy@example.com", "36:00"),
+            (7, "ed@example.com", "TRUE"),
+            (8, "flo@example.com", "25%"),
+            (9, "gus@example.com", "12345678901"),
+            (10, "hal@example.com", "13:30"),
+            (12, "jo@example.com", "0.3"),
+        ]
+    );
+    let first = &report.users[0].user;
+    assert_eq!(
+        (first.name.as_str(), first.user_type),
+        ("José Müller", UserType::Privileged)
+    );
+}
+
+#[test]
 fn text_in_a_cell_marked_as_a_number_is_refused_where_it_stands() {
     // tests/data/pylightxl_files.py: pylightxl writes a date and a boolean as the text
     // `2024-03-01 00:00:00` and `True` in cells marked as numbers. LibreOffice shows

@@ -150,7 +150,7 @@ pub(crate) fn read(
             };
             if sheet.uncalculated.contains(&(r, c)) {
                 let formula = formulas.as_ref().and_then(|f| f.get_value((r, c)));
-                row.push_no_result(c, &formula.map(|f| format!("={f}")).unwrap_or_default());
+                row.push_no_result(c, formula.map_or("", String::as_str));
                 continue;
             }
             // Most of a sparse sheet's grid is empty: its format is not looked up.

@@ -447,7 +447,7 @@ impl<R: BufRead> SheetCells<'_, R> {
                 || !cell.has_value
                 || (value.trim().is_empty() && cell.kind != Kind::Formula);
             if no_result {
-                row.push_no_result(column, &format!("={}", cell.formula.trim()));
+                row.push_no_result(column, &cell.formula);
                 return Ok(());
             }
         }
