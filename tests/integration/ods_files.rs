@@ -366,3 +366,36 @@ fn a_gnumeric_document_s_numbers_show_as_libreoffice_shows_them() {
         ]
     );
 }
+
+#[test]
+fn a_spreadsheet_ods_document_reads_as_libreoffice_shows_it() {
+    // tests/data/spreadsheet_ods_users.rs. Every Site as LibreOffice 7.4.7 shows it
+    // (dates as ISO 8601), but the formula saved without a value, which LibreOffice
+    // calculates: the writer's default number style has two decimals (0.30).
+    let report = bulk_users::Options::new().check(
+        &crate::support::data_file("spreadsheet_ods_users.ods"),
+        Format::Ods,
+    );
+    assert_eq!(
+        crate::support::valued(&report.errors),
+        [(Some(4), "invalid_value", Some("=UPPER(\"oslo\")"))]
+    );
+    let sites: Vec<_> = report
+        .users
+        .iter()
+        .map(|u| (u.row, u.user.site.as_str()))
+        .collect();
+    assert_eq!(
+        sites,
+        [
+            (2, "7"),
+            (3, "2024-03-01"),
+            (5, "OSLO"),
+            (6, "TRUE"),
+            (7, "50%"),
+            (8, "36:00:00"),
+            (9, "0.30"),
+            (10, "12345678901.00"),
+        ]
+    );
+}
