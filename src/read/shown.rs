@@ -209,6 +209,34 @@ pub(crate) fn iso_date_text(value: &str) -> Option<String> {
     }
 }
 
+/// The date serial of an ISO 8601 date-time (a `t="d"` cell), as the workbook's date
+/// system counts it, for a cell whose number format shows a time of day or a number
+/// rather than a date. `1899-12-30`, where a time alone is written (SheetJS), is day 0
+/// of the 1900 system. `None` for text that is no such date, or a date no serial has.
+pub(crate) fn iso_date_serial(value: &str, is_1904: bool) -> Option<f64> {
+    let text = iso_date_text(value)?;
+    let field = |range: std::ops::Range<usize>| text.get(range)?.parse::<i64>().ok();
+    let (year, month, day) = (field(0..4)?, field(5..7)?, field(8..10)?);
+    let second_of_day = match text.len() {
+        10 => 0,
+        19 => field(11..13)? * 3600 + field(14..16)? * 60 + field(17..19)?,
+        _ => return None,
+    };
+    let days = days_from_civil(year, month, day);
+    let serial_days = if is_1904 {
+        days - days_from_civil(1904, 1, 1)
+    } else if days >= days_from_civil(1900, 3, 1) || days == days_from_civil(1899, 12, 30) {
+        days - days_from_civil(1899, 12, 30)
+    } else if days >= days_from_civil(1900, 1, 1) {
+        // Before Excel's phantom 1900-02-29, serials count from 1899-12-31.
+        days - days_from_civil(1899, 12, 31)
+    } else {
+        return None;
+    };
+    let serial = serial_days as f64 + second_of_day as f64 / 86_400.0;
+    DATE_SERIALS.contains(&serial).then_some(serial)
+}
+
 /// `hh:mm:ss`, digits and colons.
 fn is_clock(time: &str) -> bool {
     time.len() == 8
@@ -219,6 +247,18 @@ fn is_clock(time: &str) -> bool {
                 b.is_ascii_digit()
             }
         })
+}
+
+/// The day counted from 1970-01-01 of a proleptic Gregorian date: the inverse of
+/// [`civil_from_days`].
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year.rem_euclid(400);
+    let month_index = if month > 2 { month - 3 } else { month + 9 };
+    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
 }
 
 /// The proleptic Gregorian date of a day counted from 1970-01-01 (the well-known
@@ -328,6 +368,27 @@ mod tests {
         assert_eq!(shown("2021-01-01").as_deref(), Some("2021-01-01"));
         assert_eq!(shown("2021-01-01Tnoon"), None);
         assert_eq!(shown("January"), None);
+    }
+
+    #[test]
+    fn iso_dates_count_as_the_serials_they_are() {
+        let serial = |v, is_1904| iso_date_serial(v, is_1904);
+        assert_eq!(serial("2024-03-01T13:30:00.000Z", false), Some(45352.5625));
+        assert_eq!(serial("2024-03-01", true), Some(43890.0));
+        // A time alone, as SheetJS writes it, and Excel's first days.
+        assert_eq!(serial("1899-12-30T13:30:00", false), Some(0.5625));
+        assert_eq!(serial("1900-01-01", false), Some(1.0));
+        assert_eq!(serial("1900-02-28", false), Some(59.0));
+        assert_eq!(serial("1900-03-01", false), Some(61.0));
+        assert_eq!(serial("9999-12-31", false), Some(2_958_465.0));
+        assert_eq!(serial("1899-12-31", false), None);
+        assert_eq!(serial("1903-12-31", true), None);
+        assert_eq!(serial("noon", false), None);
+        // Each serial's date, read back.
+        for day in [1.0, 59.0, 61.0, 45352.0, 2_958_465.0] {
+            let text = datetime_text(day, false);
+            assert_eq!(iso_date_serial(&text, false), Some(day), "{text}");
+        }
     }
 
     #[test]

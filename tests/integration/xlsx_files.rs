@@ -1088,6 +1088,21 @@ fn a_write_excel_file_export_reads_as_libreoffice_shows_it() {
 }
 
 #[test]
+fn dates_saved_as_text_show_through_their_cell_s_format() {
+    // tests/data/sheetjs_dates.js: SheetJS's `cellDates` saves dates as ISO 8601 text
+    // (`t="d"`). Through a date format, the date as ISO 8601, as a date number reads;
+    // through hh:mm and 0.0, what Excel and LibreOffice show (the date and time of
+    // 2024-03-01 13:30 were read whole, as a Site no program shows).
+    let users = bulk_users::parse(
+        &crate::support::data_file("sheetjs_dates.xlsx"),
+        Format::Xlsx,
+    )
+    .unwrap();
+    let sites: Vec<_> = users.iter().map(|u| u.site.as_str()).collect();
+    assert_eq!(sites, ["2024-03-01", "13:30", "13:30", "45352.5"]);
+}
+
+#[test]
 fn text_in_a_cell_marked_as_a_number_is_refused_where_it_stands() {
     // tests/data/pylightxl_files.py: pylightxl writes a date and a boolean as the text
     // `2024-03-01 00:00:00` and `True` in cells marked as numbers. LibreOffice shows

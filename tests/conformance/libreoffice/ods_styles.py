@@ -81,6 +81,10 @@ CASES = [
     ("decimal replacement", "float", "42", "=", f'<number:number-style style:name="N"><{NUMBER} number:decimal-places="2" number:decimal-replacement="-"/></number:number-style>'),
     ("boolean, no style", "boolean", "true", "TRUE", ""),
     ("date, ISO style", "date", "2021-01-01", "=", '<number:date-style style:name="N"><number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/></number:date-style>'),
+    ("date and time through a time style", "date", "2024-03-01T13:30:00", "=", '<number:time-style style:name="N"><number:hours number:style="long"/><number:text>:</number:text><number:minutes number:style="long"/></number:time-style>'),
+    ("a time alone as a date (SheetJS), AM/PM", "date", "1899-12-30T16:17:00", "=", '<number:time-style style:name="N"><number:hours/><number:text>:</number:text><number:minutes number:style="long"/><number:text> </number:text><number:am-pm/></number:time-style>'),
+    ("date through a number style", "date", "2024-03-01T12:00:00", "=", f'<number:number-style style:name="N"><{NUMBER} number:decimal-places="1"/></number:number-style>'),
+    ("date and time, no style", "date", "2024-03-01T13:30:00", "=", ""),
 ]
 
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
