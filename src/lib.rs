@@ -284,7 +284,10 @@
 //! - A User type that is neither Standard nor Privileged is `invalid_user_type`.
 //! - Dates in workbooks read as ISO 8601 (`2024-03-01`), whatever the cell's format; a
 //!   time of day alone shows as its format shows it (`9:05`, `4:17 PM`), its seconds
-//!   rounded as Excel rounds them (LibreOffice cuts them).
+//!   rounded as Excel rounds them (LibreOffice cuts them). A date saved as a date
+//!   rather than a number (`t="d"` in .xlsx, an .ods date cell) reads the same way: as
+//!   ISO 8601, or through a format that shows only its time of day (`13:30`) or a
+//!   number (its serial), as that format shows it.
 //! - When the header itself is wrong, [`Report::users`] is empty: no row can be trusted.
 //! - One `extra_value` per row, however many stray cells; at most twenty unknown or
 //!   repeated header cells are listed one by one, then one error counts the rest.
