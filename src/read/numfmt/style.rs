@@ -2,7 +2,7 @@
 //! date, a time of day, or a code; and Excel's built-in formats, by number.
 
 use super::{format_time_of_day, format_with, shape, Separators, Shape};
-use crate::read::shown::{datetime_text, number_text};
+use crate::read::shown::{datetime_text, iso_date_serial, iso_date_text, number_text};
 
 /// What a cell's number format does to a number, in any workbook format.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +35,20 @@ impl NumberStyle {
             NumberStyle::Time(code) => format_time_of_day(number, code),
             NumberStyle::Code(code, separators) => format_with(number, code, *separators),
         }
+    }
+
+    /// What a date saved as a date, ISO 8601 text (`t="d"` in .xlsx, an .ods date
+    /// cell), shows in a cell of this style: as a date number does, so ISO 8601, or
+    /// through a code that shows a time of day or a number, what it shows for the
+    /// date's serial. `None` for text that is no such date.
+    pub(crate) fn show_date(&self, value: &str, is_1904: bool) -> Option<String> {
+        let serial = match self {
+            NumberStyle::General | NumberStyle::Date => None,
+            NumberStyle::Time(_) | NumberStyle::Code(..) => iso_date_serial(value, is_1904),
+        };
+        serial
+            .and_then(|serial| self.try_show(serial, is_1904))
+            .or_else(|| iso_date_text(value))
     }
 
     /// This style with a number's point and commas shown as `separators` (a time or a

@@ -5,9 +5,8 @@ use std::borrow::Cow;
 use quick_xml::events::BytesStart;
 
 use super::styles::CellNumbers;
-use crate::read::numfmt::NumberStyle;
 use crate::read::row::CellKind;
-use crate::read::shown::{iso_date_serial, iso_date_text, standard_text};
+use crate::read::shown::{iso_date_text, standard_text};
 
 /// How a cell stores its value, from its attributes.
 #[derive(Default)]
@@ -102,18 +101,11 @@ impl CellStart {
             _ => None,
         };
         let value = match (cell.value_type.as_deref(), number) {
-            // A date as ISO 8601; through a style that shows a time of day or a number,
-            // what it shows for the date's serial (LibreOffice's, from 1899-12-30, which
-            // is Excel's from March 1900).
-            (Some("date"), _) => cell.date_value.as_deref().and_then(|date| {
-                match numbers {
-                    CellNumbers::Style(style @ (NumberStyle::Time(_) | NumberStyle::Code(..))) => {
-                        iso_date_serial(date, false)
-                            .and_then(|serial| style.try_show(serial, false))
-                    }
-                    _ => None,
-                }
-                .or_else(|| iso_date_text(date))
+            // LibreOffice counts a date's serial from 1899-12-30, as Excel does from
+            // March 1900.
+            (Some("date"), _) => cell.date_value.as_deref().and_then(|date| match numbers {
+                CellNumbers::Style(style) => style.show_date(date, false),
+                CellNumbers::General | CellNumbers::Unrendered => iso_date_text(date),
             }),
             (Some("boolean"), _) => cell.boolean_value.as_deref().map(|b| {
                 if b.trim() == "true" {

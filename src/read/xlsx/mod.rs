@@ -24,7 +24,6 @@ use crate::read::budget::Budget;
 use crate::read::numfmt::NumberStyle;
 use crate::read::row::{Row, RowSink};
 use crate::read::sheet::{choose_sheet, WorkbookProblem};
-use crate::read::shown::{iso_date_serial, iso_date_text};
 use crate::read::zip::{attribute, find, push_reference, read_part, xml_reader, Archive};
 use styles::number_styles;
 
@@ -464,20 +463,12 @@ impl<R: BufRead> SheetCells<'_, R> {
             Kind::Inline | Kind::Formula => row.push(column, &unescape_excel(value)),
             Kind::Boolean => row.push(column, if value.trim() == "1" { "TRUE" } else { "FALSE" }),
             Kind::Error => row.push_error(column, value.trim()),
-            // `t="d"`: the date as ISO 8601, as a date number shows; through a format
-            // that shows a time of day or a number, what it shows for the date's serial.
-            // Text that is no such date stays as it is.
+            // `t="d"`: text that is no such date stays as it is.
             Kind::Date => {
                 let style = self.styles.get(cell.style).unwrap_or(&NumberStyle::General);
-                let is_1904 = self.flags.is_1904;
-                let serial = match style {
-                    NumberStyle::General | NumberStyle::Date => None,
-                    NumberStyle::Time(_) | NumberStyle::Code(..) => iso_date_serial(value, is_1904),
-                };
-                match (serial, iso_date_text(value)) {
-                    (Some(serial), _) => row.push(column, &style.show(serial, is_1904)),
-                    (None, Some(text)) => row.push(column, &text),
-                    (None, None) => row.push(column, value.trim()),
+                match style.show_date(value, self.flags.is_1904) {
+                    Some(text) => row.push(column, &text),
+                    None => row.push(column, value.trim()),
                 }
             }
             Kind::Number => {
