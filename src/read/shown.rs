@@ -217,12 +217,20 @@ pub(crate) fn iso_date_serial(value: &str, is_1904: bool) -> Option<f64> {
     let text = iso_date_text(value)?;
     let field = |range: std::ops::Range<usize>| text.get(range)?.parse::<i64>().ok();
     let (year, month, day) = (field(0..4)?, field(5..7)?, field(8..10)?);
-    let second_of_day = match text.len() {
-        10 => 0,
-        19 => field(11..13)? * 3600 + field(14..16)? * 60 + field(17..19)?,
+    let (hour, minute, second) = match text.len() {
+        10 => (0, 0, 0),
+        19 => (field(11..13)?, field(14..16)?, field(17..19)?),
         _ => return None,
     };
+    if hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let second_of_day = hour * 3600 + minute * 60 + second;
     let days = days_from_civil(year, month, day);
+    // A day the calendar has (not 2024-02-30).
+    if civil_from_days(days) != (year, month, day) {
+        return None;
+    }
     let serial_days = if is_1904 {
         days - days_from_civil(1904, 1, 1)
     } else if days >= days_from_civil(1900, 3, 1) || days == days_from_civil(1899, 12, 30) {
@@ -384,6 +392,9 @@ mod tests {
         assert_eq!(serial("1899-12-31", false), None);
         assert_eq!(serial("1903-12-31", true), None);
         assert_eq!(serial("noon", false), None);
+        assert_eq!(serial("2024-02-30T13:30:00", false), None);
+        assert_eq!(serial("2024-13-01", false), None);
+        assert_eq!(serial("2024-03-01T24:00:00", false), None);
         // Each serial's date, read back.
         for day in [1.0, 59.0, 61.0, 45352.0, 2_958_465.0] {
             let text = datetime_text(day, false);
