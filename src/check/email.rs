@@ -64,7 +64,8 @@ static CLASSES: [u8; 256] = byte_classes();
 /// lower-cased in its domain. The local part and the domain have a loop each, so that
 /// neither asks on every byte which side of the `@` it is on; a `u8` always indexes
 /// the 256-entry [`CLASSES`]. `None` for anything else, which [`email_checked`] then
-/// examines to say what is wrong; every address accepted here it accepts too.
+/// examines to say what is wrong; every address accepted here it accepts too, and gives
+/// back alike (a property test holds the two together).
 fn plain_ascii_email(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     if bytes.len() > crate::model::column::MAX_EMAIL_CHARS {
@@ -341,6 +342,7 @@ fn has_ace_label(domain: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prop_oneof;
 
     fn refused(text: &str) -> Option<EmailProblem> {
         match email(text) {
@@ -422,6 +424,26 @@ mod tests {
             Some(EmailProblem::Hidden)
         );
         assert_eq!(email("a\tb@x.com"), Err(Problem::Control));
+    }
+
+    proptest::proptest! {
+        /// The fast path accepts only what the full check accepts, as the full check
+        /// gives it, and takes every plain ASCII address without a `--` label.
+        #[test]
+        fn the_ascii_path_is_the_full_check(
+            text in prop_oneof![
+                "[a-zA-Z0-9.@_+'# -]{0,10}@[a-zA-Z0-9.@-]{0,10}",
+                "[a-z0-9.'+-]{0,6}@([a-zA-Z0-9-]{0,4}\\.){0,3}[a-zA-Z0-9-]{0,4}",
+                "[a-z.]{1,6}@[a-z0-9]{1,4}\\.[a-z0-9]{1,3}",
+                "[a-z]{1,3}@(xn--[a-z0-9]{1,6}|[a-z]{2}--[a-z]{0,3})\\.[a-z0-9]{1,3}",
+            ]
+        ) {
+            let checked = email_checked(&text);
+            match plain_ascii_email(&text) {
+                Some(address) => proptest::prop_assert_eq!(Ok(address), checked),
+                None => proptest::prop_assert!(checked.is_err() || text.contains("--")),
+            }
+        }
     }
 
     #[test]
