@@ -48,9 +48,18 @@ pub(crate) fn number_text(value: f64) -> String {
 }
 
 /// A number as LibreOffice's Standard format shows it, what an OpenDocument cell without
-/// a data style shows: up to 15 significant digits, in fixed notation from 10^-5 to
-/// 10^15 (`123456789012`, `0.000012345`, `0.333333333333333`), else in scientific
-/// notation as LibreOffice writes it (`1E+020`, `1.23456789012346E+019`, `1E-10`).
+/// a data style shows: up to 15 significant digits (`0.333333333333333`,
+/// `123456789012346`) in fixed notation, except
+///
+/// - below 10^-4, where fixed notation is kept only down to 10^-9 and for at most 16
+///   decimals (`0.0000001`, `0.0000000012345678`; `1.23456789E-09`, `1E-10`);
+/// - from 10^15, where a whole number below 2^53 shows every digit
+///   (`1234567890123457`) and anything else is scientific (`9.1E+015`, `1E+015` for
+///   10^15 + 0.2).
+///
+/// Scientific notation as LibreOffice writes it: `1E+020`, `1.23456789012346E+019`,
+/// `1.234567890123E-05` (LibreOffice 7.4's display of each boundary is in the
+/// conformance tests).
 pub(crate) fn standard_text(value: f64) -> String {
     if !value.is_finite() {
         return value.to_string();
@@ -59,7 +68,25 @@ pub(crate) fn standard_text(value: f64) -> String {
         return "0".to_owned();
     };
     let sign = if value < 0.0 { "-" } else { "" };
-    if (-5..=15).contains(&exponent) {
+    let magnitude = value.abs();
+    // Every whole number up to 2^53 is a double of its own, and shows as itself.
+    const EXACT_WHOLE: f64 = 9_007_199_254_740_992.0;
+    if magnitude >= 1e15 && magnitude < EXACT_WHOLE && magnitude.fract() == 0.0 {
+        return format!("{sign}{magnitude:.0}");
+    }
+    let significant = digits
+        .iter()
+        .rposition(|&d| d != 0)
+        .map_or(1, |last| last + 1);
+    let decimals = i64::try_from(significant).unwrap_or(i64::MAX) - i64::from(exponent) - 1;
+    let is_fixed = match exponent {
+        -4..=14 => true,
+        -9..=-5 => decimals <= 16,
+        // 15: only a number below 10^15 whose digits rounded up to it.
+        15 => magnitude < 1e15,
+        _ => false,
+    };
+    if is_fixed {
         return format!("{sign}{}", fixed(&digits, exponent));
     }
     let mantissa = fixed(&digits, 0);
@@ -303,6 +330,10 @@ mod tests {
             (1.0 / 3.0, "0.333333333333333"),
             (1e-5, "0.00001"),
             (1e-10, "1E-10"),
+            (1e-7, "0.0000001"),
+            (1.234_567_89e-9, "1.23456789E-09"),
+            (1_234_567_890_123_457.0, "1234567890123457"),
+            (9.1e15, "9.1E+015"),
             (1e20, "1E+020"),
             (12_345_678_901_234_567_890.0, "1.23456789012346E+019"),
             (-2.5, "-2.5"),
