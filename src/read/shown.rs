@@ -71,7 +71,7 @@ pub(crate) fn standard_text(value: f64) -> String {
     let magnitude = value.abs();
     // Every whole number up to 2^53 is a double of its own, and shows as itself.
     const EXACT_WHOLE: f64 = 9_007_199_254_740_992.0;
-    if magnitude >= 1e15 && magnitude < EXACT_WHOLE && magnitude.fract() == 0.0 {
+    if (1e15..EXACT_WHOLE).contains(&magnitude) && magnitude.fract() == 0.0 {
         return format!("{sign}{magnitude:.0}");
     }
     let significant = digits
