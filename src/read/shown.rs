@@ -60,7 +60,14 @@ pub(crate) fn number_text(value: f64) -> String {
 /// Scientific notation as LibreOffice writes it: `1E+020`, `1.23456789012346E+019`,
 /// `1.234567890123E-05` (LibreOffice 7.4's display of each boundary is in the
 /// conformance tests).
-pub(crate) fn standard_text(value: f64) -> String {
+///
+/// A document may limit the Standard format's decimals (its default cell style's
+/// `style:decimal-places`: Gnumeric writes 13, LibreOffice's "Limit decimals for general
+/// number format" sets it): then [`limited_standard_text`].
+pub(crate) fn standard_text(value: f64, decimals: Option<u16>) -> String {
+    if let Some(decimals) = decimals {
+        return limited_standard_text(value, decimals);
+    }
     if !value.is_finite() {
         return value.to_string();
     }
@@ -95,6 +102,45 @@ pub(crate) fn standard_text(value: f64) -> String {
     } else {
         format!("{sign}{mantissa}E+{exponent:03}")
     }
+}
+
+/// A number as LibreOffice's Standard format shows it with at most `decimals` decimals:
+/// in fixed notation, rounded half away from zero and without trailing zeros
+/// (`0.6666666666667` at 13, `0.67` at 2, `0` for 10^-7 at 2), except above 10^15, in
+/// scientific notation with exactly that many decimals (at most 14) and a two-digit
+/// exponent: `1.2345678901235E+15`, `1.00E+16`.
+fn limited_standard_text(value: f64, decimals: u16) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let Some((digits, exponent)) = significant_digits(value.abs()) else {
+        return "0".to_owned();
+    };
+    let sign = if value < 0.0 { "-" } else { "" };
+    if value.abs() > 1e15 {
+        let decimals = decimals.min(14);
+        let (rounded, exponent) = round_to(&digits, exponent, usize::from(decimals) + 1);
+        let mut mantissa: String = (0..=decimals)
+            .map(|i| digit_at(&rounded, 0, -i32::from(i)))
+            .collect();
+        if decimals > 0 {
+            mantissa.insert(1, '.');
+        }
+        return format!("{sign}{mantissa}E+{exponent:02}");
+    }
+    // The digits down to the last decimal shown; none when the value is below half of it.
+    let last_shown = exponent
+        .saturating_add(1)
+        .saturating_add(i32::from(decimals.min(300)));
+    let Ok(keep) = usize::try_from(last_shown) else {
+        return "0".to_owned();
+    };
+    let (rounded, exponent) = round_to(&digits, exponent, keep);
+    let text = fixed(&rounded, exponent);
+    if text.bytes().all(|b| b == b'0' || b == b'.') {
+        return "0".to_owned();
+    }
+    format!("{sign}{text}")
 }
 
 /// The 15 significant decimal digits Excel keeps of a positive `value`, and the power
@@ -339,7 +385,7 @@ mod tests {
             (-2.5, "-2.5"),
             (0.0, "0"),
         ] {
-            assert_eq!(standard_text(value), text, "{value}");
+            assert_eq!(standard_text(value, None), text, "{value}");
         }
     }
 

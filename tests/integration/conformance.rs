@@ -4,7 +4,7 @@
 
 use bulk_users::{Column, Format, Options};
 
-use crate::support::{ods_package, text_cell};
+use crate::support::{ods_package, ods_package_styled, text_cell};
 
 /// The cases of a table that the crate is known to show otherwise, by name.
 fn expected_failures(path: &str) -> Vec<String> {
@@ -35,6 +35,47 @@ fn site_read(upload: &[u8], format: Format) -> String {
         .unwrap_or_else(|| format!("{:?}", report.errors))
 }
 
+/// The `content.xml` of an .ods whose one user, Ada, has `site_cell` as her Site, with
+/// `automatic_styles`.
+fn one_user_content(automatic_styles: &str, site_cell: &str) -> String {
+    let header: String = ["User name", "Email", "User type", "Site"]
+        .map(text_cell)
+        .concat();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" office:version="1.2"><office:automatic-styles>{automatic_styles}</office:automatic-styles><office:body><office:spreadsheet><table:table table:name="Users"><table:table-row>{header}</table:table-row><table:table-row>{}{}<table:table-cell/>{site_cell}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#,
+        text_cell("Ada"),
+        text_cell("ada@example.com"),
+    )
+}
+
+#[test]
+fn ods_numbers_in_a_document_that_limits_decimals_show_what_libreoffice_shows() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance/libreoffice");
+    let table = std::fs::read_to_string(format!("{dir}/ods_limited_standard.tsv")).unwrap();
+    let mut wrong = Vec::new();
+    let mut cases = 0;
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        let [name, value, decimals, shown]: [&str; 4] =
+            line.split('\t').collect::<Vec<_>>().try_into().unwrap();
+        let cell = format!(
+            r#"<table:table-cell office:value-type="float" office:value="{value}"><text:p>placeholder</text:p></table:table-cell>"#
+        );
+        let styles = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" office:version="1.2"><office:styles><style:default-style style:family="table-cell"><style:table-cell-properties style:decimal-places="{decimals}"/></style:default-style></office:styles></office:document-styles>"#
+        );
+        let upload = ods_package_styled(&one_user_content("", &cell), &styles);
+        let read = site_read(&upload, Format::Ods);
+        if read != shown {
+            wrong.push(format!(
+                "{name}: read {read:?}, LibreOffice shows {shown:?}"
+            ));
+        }
+        cases += 1;
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert_eq!(cases, 19);
+}
+
 #[test]
 fn ods_data_styles_show_what_libreoffice_shows() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance/libreoffice");
@@ -62,14 +103,7 @@ fn ods_data_styles_show_what_libreoffice_shows() {
             r#"<table:table-cell{style_name} office:value-type="{value_type}" {attribute}="{value}"><text:p>{}</text:p></table:table-cell>"#,
             crate::support::ods_text(text)
         );
-        let header: String = ["User name", "Email", "User type", "Site"]
-            .map(text_cell)
-            .concat();
-        let content = format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" office:version="1.2"><office:automatic-styles>{style}{cell_style}</office:automatic-styles><office:body><office:spreadsheet><table:table table:name="Users"><table:table-row>{header}</table:table-row><table:table-row>{}{}<table:table-cell/>{cell}</table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#,
-            text_cell("Ada"),
-            text_cell("ada@example.com"),
-        );
+        let content = one_user_content(&format!("{style}{cell_style}"), &cell);
         let read = site_read(&ods_package(&content, None), Format::Ods);
         if read == shown.trim() {
             same += 1;

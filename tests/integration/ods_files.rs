@@ -368,6 +368,24 @@ fn a_gnumeric_document_s_numbers_show_as_libreoffice_shows_them() {
 }
 
 #[test]
+fn a_gnumeric_document_limits_its_numbers_decimals_as_libreoffice_shows_them() {
+    // Gnumeric's default cell style limits the Standard format to 13 decimals
+    // (tests/data/gnumeric_files.sh); LibreOffice 7.4.7 shows these four Sites.
+    let bytes = crate::support::data_file("gnumeric_numbers.ods");
+    let users = bulk_users::parse(&bytes, Format::Ods).unwrap();
+    let sites: Vec<&str> = users.iter().map(|u| u.site.as_str()).collect();
+    assert_eq!(
+        sites,
+        [
+            "0.6666666666667",
+            "1.2345678901235E+15",
+            "0.0000000001",
+            "101"
+        ]
+    );
+}
+
+#[test]
 fn a_spreadsheet_ods_document_reads_as_libreoffice_shows_it() {
     // tests/data/spreadsheet_ods_users.rs. Every Site as LibreOffice 7.4.7 shows it
     // (dates as ISO 8601), but the formula saved without a value, which LibreOffice

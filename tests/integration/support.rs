@@ -152,6 +152,15 @@ pub fn raw_ods(tables: &[RawTable]) -> Vec<u8> {
 
 /// An .ods package around `content`; `manifest` replaces the usual manifest.
 pub fn ods_package(content: &str, manifest: Option<&str>) -> Vec<u8> {
+    ods_parts(content, manifest, None)
+}
+
+/// An .ods package around `content` and `styles` (the document's `styles.xml`).
+pub fn ods_package_styled(content: &str, styles: &str) -> Vec<u8> {
+    ods_parts(content, None, Some(styles))
+}
+
+fn ods_parts(content: &str, manifest: Option<&str>, styles: Option<&str>) -> Vec<u8> {
     use std::io::Write;
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let stored =
@@ -170,6 +179,11 @@ pub fn ods_package(content: &str, manifest: Option<&str>) -> Vec<u8> {
         .expect("start content.xml");
     zip.write_all(content.as_bytes())
         .expect("write content.xml");
+    if let Some(styles) = styles {
+        zip.start_file("styles.xml", deflated)
+            .expect("start styles.xml");
+        zip.write_all(styles.as_bytes()).expect("write styles.xml");
+    }
     zip.finish().expect("finish the zip").into_inner()
 }
 

@@ -105,7 +105,7 @@ impl CellStart {
             // March 1900.
             (Some("date"), _) => cell.date_value.as_deref().and_then(|date| match numbers {
                 CellNumbers::Style(style) => style.show_date(date, false),
-                CellNumbers::General | CellNumbers::Unrendered => iso_date_text(date),
+                CellNumbers::General { .. } | CellNumbers::Unrendered => iso_date_text(date),
             }),
             (Some("boolean"), _) => cell.boolean_value.as_deref().map(|b| {
                 if b.trim() == "true" {
@@ -115,11 +115,11 @@ impl CellStart {
                 }
             }),
             (_, Some(number)) => match numbers {
-                CellNumbers::General => Some(standard_text(number)),
+                CellNumbers::General { decimals } => Some(standard_text(number, *decimals)),
                 CellNumbers::Style(style) => style.try_show(number, false),
                 CellNumbers::Unrendered => None,
             }
-            .or_else(|| paragraph.is_none().then(|| standard_text(number))),
+            .or_else(|| paragraph.is_none().then(|| standard_text(number, None))),
             _ => None,
         };
         match value {

@@ -2,7 +2,8 @@
 //! `number:*-style`, as the format code that shows a value the same way, so that a
 //! number is rendered from `office:value` as LibreOffice renders it rather than from the
 //! text a writer put beside it (pandas writes `101.0` for 101, which LibreOffice shows
-//! as `101`). No user rules.
+//! as `101`); and the document's limit on the decimals of LibreOffice's Standard format,
+//! which a cell without a data style shows. No user rules.
 //!
 //! A data style is a list of parts (digits, literal text, a currency symbol, date and
 //! time fields) and conditions that hand some values to another style; each becomes its
@@ -28,8 +29,10 @@ const MAX_PARTS: usize = 64;
 /// What a cell style does to a number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum CellNumbers {
-    /// No data style: the value as General shows it.
-    General,
+    /// No data style: the value as LibreOffice's Standard format shows it, with at most
+    /// `decimals` decimals when the document limits them (its default cell style's
+    /// `style:decimal-places`).
+    General { decimals: Option<u16> },
     /// A data style this crate renders.
     Style(NumberStyle),
     /// A data style it does not: the cell shows the text the file holds.
@@ -45,20 +48,31 @@ pub(super) struct CellStyles {
     /// What each cell style does to a number, worked out once by
     /// [`CellStyles::resolve`] after every part is read, not once a cell.
     numbers: HashMap<String, CellNumbers>,
+    /// The document's limit on the decimals of the Standard format, if it sets one.
+    standard_decimals: Option<u16>,
+    /// What a cell without a data style, or of a style that is not there, shows.
+    general: CellNumbers,
 }
 
-/// What a cell without a data style, or of a style that is not there, shows.
-static GENERAL: CellNumbers = CellNumbers::General;
+impl Default for CellNumbers {
+    fn default() -> Self {
+        CellNumbers::General { decimals: None }
+    }
+}
 
 impl CellStyles {
     /// What the cell style `name` does to a number; [`CellNumbers::General`] for a style
     /// that is not there.
     pub(super) fn numbers(&self, name: Option<&str>) -> &CellNumbers {
-        name.and_then(|n| self.numbers.get(n)).unwrap_or(&GENERAL)
+        name.and_then(|n| self.numbers.get(n))
+            .unwrap_or(&self.general)
     }
 
     /// Works out, once, what each cell style does to a number.
     pub(super) fn resolve(&mut self) {
+        self.general = CellNumbers::General {
+            decimals: self.standard_decimals,
+        };
         let numbers = self
             .cells
             .keys()
@@ -79,12 +93,12 @@ impl CellStyles {
                 // A name no data style has (Gnumeric names `General`, which it never
                 // defines): LibreOffice shows the value as its Standard format.
                 if !self.data.contains_key(data) {
-                    return CellNumbers::General;
+                    return self.general.clone();
                 }
                 let separators = self.data.get(data).and_then(|style| style.separators);
                 let code = self.code(data, 0);
                 return match (code.map(|code| NumberStyle::of_code(&code)), separators) {
-                    (Some(NumberStyle::General), _) => CellNumbers::General,
+                    (Some(NumberStyle::General), _) => self.general.clone(),
                     (Some(style), Some(separators)) => {
                         CellNumbers::Style(style.with_separators(separators))
                     }
@@ -94,7 +108,7 @@ impl CellStyles {
             }
             name = parent.as_deref();
         }
-        CellNumbers::General
+        self.general.clone()
     }
 
     /// The format code of the data style `name`, with the styles its conditions apply.
@@ -125,11 +139,16 @@ impl CellStyles {
     ) -> Result<(), WorkbookProblem> {
         let mut buf = Vec::new();
         let mut open: Option<(String, DataStyle)> = None;
+        // Inside the document's default cell style.
+        let mut in_default_cell = false;
         loop {
             let (e, is_start) = match crate::read::zip::next_event(reader, &mut buf)? {
                 Event::Start(e) => (e, true),
                 Event::Empty(e) => (e, false),
                 Event::End(e) => {
+                    if e.local_name().as_ref() == "default-style" {
+                        in_default_cell = false;
+                    }
                     if e.name().prefix().is_some_and(|p| p.as_ref() == "number")
                         && e.local_name().as_ref().ends_with("-style")
                     {
@@ -163,6 +182,15 @@ impl CellStyles {
             match local.as_ref() {
                 // Everything up to the body is read; the body is not.
                 "body" => return Ok(()),
+                "default-style" if !is_number => {
+                    let family = attribute(&e, "family");
+                    in_default_cell = is_start && family.as_deref() == Some("table-cell");
+                }
+                "table-cell-properties" if in_default_cell => {
+                    if let Some(decimals) = attribute(&e, "decimal-places") {
+                        self.standard_decimals = decimals.trim().parse().ok();
+                    }
+                }
                 "style" if !is_number => {
                     let is_cell = attribute(&e, "family").as_deref() == Some("table-cell");
                     if let (true, Some(name)) = (is_cell, attribute(&e, "name")) {
@@ -541,9 +569,30 @@ mod tests {
         assert_eq!(show("ce2", 3.0).as_deref(), Some("3.00"));
         assert_eq!(show("ce4", 1.5).as_deref(), Some("36:00"));
         assert_eq!(show("ce5", 0.5).as_deref(), Some("Unrendered"));
-        assert_eq!(show("ce6", 0.5).as_deref(), Some("General"));
-        assert_eq!(styles.numbers(Some("none")), &CellNumbers::General);
-        assert_eq!(styles.numbers(None), &CellNumbers::General);
+        assert_eq!(
+            show("ce6", 0.5).as_deref(),
+            Some("General { decimals: None }")
+        );
+        assert_eq!(styles.numbers(Some("none")), &CellNumbers::default());
+        assert_eq!(styles.numbers(None), &CellNumbers::default());
         assert!(!styles.data.contains_key("late"), "the body is not read");
+    }
+
+    #[test]
+    fn the_default_cell_style_limits_the_decimals_of_the_standard_format() {
+        let xml = r#"<office:document-styles xmlns:office="o" xmlns:style="s"><office:styles>
+            <style:default-style style:family="graphic"><style:table-cell-properties style:decimal-places="4"/></style:default-style>
+            <style:default-style style:family="table-cell"><style:table-cell-properties style:decimal-places="13"/></style:default-style>
+            <style:style style:name="ce1" style:family="table-cell"><style:table-cell-properties style:decimal-places="2"/></style:style>
+            </office:styles></office:document-styles>"#;
+        let styles = styles(xml);
+        let limited = CellNumbers::General { decimals: Some(13) };
+        assert_eq!(styles.numbers(None), &limited);
+        // A cell style's own decimal-places is not the document's (LibreOffice 7.4).
+        assert_eq!(styles.numbers(Some("ce1")), &limited);
+        assert_eq!(
+            self::styles(r#"<office:document-styles xmlns:office="o"/>"#).numbers(None),
+            &CellNumbers::default()
+        );
     }
 }

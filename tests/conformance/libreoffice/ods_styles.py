@@ -8,6 +8,11 @@ has LibreOffice convert it to CSV "as shown", and records what LibreOffice showe
 
     python3 tests/conformance/libreoffice/ods_styles.py   # needs soffice on the PATH
 
+It also makes ods_limited_standard.tsv: what LibreOffice shows for a number without a
+data style in a document whose default cell style limits the decimals of its Standard
+format (style:decimal-places, which Gnumeric writes as 13, and LibreOffice's option
+"Limit decimals for general number format" sets).
+
 The crate's test (tests/integration/conformance.rs) builds the same cells and compares.
 """
 import csv, os, subprocess, sys, tempfile, zipfile
@@ -103,6 +108,29 @@ CASES = [
     ("date and time, no style", "date", "2024-03-01T13:30:00", "=", ""),
 ]
 
+# name, value, the document's limit on the Standard format's decimals
+LIMITED_CASES = [
+    ("whole number", "101", "13"),
+    ("two thirds, 13 decimals", "0.6666666666666666", "13"),
+    ("two thirds, 2 decimals", "0.6666666666666666", "2"),
+    ("rounded half up, 2 decimals", "0.005", "2"),
+    ("rounded down to 0, 2 decimals", "0.0049", "2"),
+    ("10^-7, 2 decimals", "1E-07", "2"),
+    ("negative, rounded to 0", "-0.0001", "2"),
+    ("10^-10, 13 decimals", "1E-10", "13"),
+    ("13 digits at 10^-5, 13 decimals", "1.234567890123E-05", "13"),
+    ("18 decimals at 10^-4, 13 decimals", "0.000123456789012345", "13"),
+    ("12 digits, 2 decimals", "123456789012.345", "2"),
+    ("15 digits, 13 decimals", "123456789012345", "13"),
+    ("10^15, 13 decimals", "1E+15", "13"),
+    ("16-digit whole number, 13 decimals", "1234567890123457", "13"),
+    ("16-digit whole number, 2 decimals", "1234567890123457", "2"),
+    ("10^16, 13 decimals", "1E+16", "13"),
+    ("10^20, 0 decimals", "1E+20", "0"),
+    ("1234.5678, 0 decimals", "1234.5678", "0"),
+    ("past 10^15 with a fraction, 13 decimals", "1000000000000000.2", "13"),
+]
+
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
@@ -123,11 +151,20 @@ def content(value_type, value, text, style):
             '</office:spreadsheet></office:body></office:document-content>')
 
 
-def write_ods(path, xml):
+def limited_styles(decimals):
+    return (f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {NS} office:version="1.2"><office:styles>'
+            f'<style:default-style style:family="table-cell"><style:table-cell-properties style:decimal-places="{decimals}"/></style:default-style>'
+            '</office:styles></office:document-styles>')
+
+
+def write_ods(path, xml, styles=None):
+    styles_entry = '<manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>' if styles else ""
     with zipfile.ZipFile(path, "w") as z:
         z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
-        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>')
+        z.writestr("META-INF/manifest.xml", '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>' + styles_entry + '</manifest:manifest>')
         z.writestr("content.xml", xml)
+        if styles:
+            z.writestr("styles.xml", styles)
 
 
 def main():
@@ -135,20 +172,29 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for i, (_, value_type, value, text, style) in enumerate(CASES):
             write_ods(os.path.join(tmp, f"c{i:02}.ods"), content(value_type, value, "placeholder" if text == "=" else text, style))
+        for i, (_, value, decimals) in enumerate(LIMITED_CASES):
+            write_ods(os.path.join(tmp, f"l{i:02}.ods"), content("float", value, "placeholder", ""), limited_styles(decimals))
+        names = [f"c{i:02}" for i in range(len(CASES))] + [f"l{i:02}" for i in range(len(LIMITED_CASES))]
         # Token 9 of the CSV filter: save cell contents as shown.
         subprocess.run(["soffice", "--headless", "--convert-to",
                         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false",
-                        "--outdir", tmp] + [os.path.join(tmp, f"c{i:02}.ods") for i in range(len(CASES))],
+                        "--outdir", tmp] + [os.path.join(tmp, f"{name}.ods") for name in names],
                        check=True, capture_output=True)
-        shown = []
-        for i in range(len(CASES)):
-            with open(os.path.join(tmp, f"c{i:02}.csv"), newline="", encoding="utf-8") as f:
-                shown.append(next(csv.reader(f))[0])
+        shown = {}
+        for name in names:
+            with open(os.path.join(tmp, f"{name}.csv"), newline="", encoding="utf-8") as f:
+                shown[name] = next(csv.reader(f))[0]
     with open(os.path.join(HERE, "ods_styles.tsv"), "w", encoding="utf-8") as out:
         out.write(f"# What {version} shows (soffice --headless --convert-to csv, as shown), made by ods_styles.py\n")
         out.write("# case\tvalue type\tvalue\ttext:p\tdata style\tLibreOffice shows\n")
-        for (name, value_type, value, text, style), seen in zip(CASES, shown):
+        for i, (name, value_type, value, text, style) in enumerate(CASES):
+            seen = shown[f"c{i:02}"]
             out.write("\t".join([name, value_type, value, seen if text == "=" else text, style, seen]) + "\n")
+    with open(os.path.join(HERE, "ods_limited_standard.tsv"), "w", encoding="utf-8") as out:
+        out.write(f"# What {version} shows (soffice --headless --convert-to csv, as shown), made by ods_styles.py\n")
+        out.write("# case\tvalue\tthe default cell style's style:decimal-places\tLibreOffice shows\n")
+        for i, (name, value, decimals) in enumerate(LIMITED_CASES):
+            out.write("\t".join([name, value, decimals, shown[f"l{i:02}"]]) + "\n")
 
 
 if __name__ == "__main__":
