@@ -166,21 +166,50 @@ pub(super) fn rows_repeated(e: &BytesStart) -> u32 {
         .unwrap_or(1)
 }
 
-/// `office:time-value`, an ISO 8601 duration such as `PT09H30M00S`, in days (`0.396`),
-/// the unit a time style shows. `None` for what is no such duration.
+/// `office:time-value`, an ISO 8601 duration, in days (`PT09H30M00S` is `0.396`), the
+/// unit a time style shows. As LibreOffice reads it: days, hours, minutes and seconds,
+/// each optional and added up (`PT36H`, `P1DT12H` and `PT90M` too, as other writers
+/// than LibreOffice put them), seconds with a fraction after `.` or `,`. `None` for what
+/// is no such duration, or one in years, months or weeks, or a negative one.
 fn duration_days(value: &str) -> Option<f64> {
-    let rest = value.trim().strip_prefix("PT")?;
-    let (hours, rest) = rest.split_once('H')?;
-    let (minutes, rest) = rest.split_once('M')?;
-    let seconds = rest.strip_suffix('S')?;
-    let hours: u32 = hours.parse().ok()?;
-    let minutes: u32 = minutes.parse().ok()?;
-    let seconds: f64 = seconds.parse().ok()?;
-    if !(0.0..60.0).contains(&seconds) || minutes >= 60 {
-        return None;
+    let rest = value.trim().strip_prefix(['P', 'p'])?;
+    let (days, time) = match rest.split_once(['T', 't']) {
+        Some((days, time)) => (days, time),
+        None => (rest, ""),
+    };
+    let mut seconds = 0.0;
+    let mut parts = 0;
+    if !days.is_empty() {
+        seconds += whole(days.strip_suffix(['D', 'd'])?)? * 86_400.0;
+        parts += 1;
     }
-    let seconds = f64::from(hours) * 3600.0 + f64::from(minutes) * 60.0 + seconds;
-    Some(seconds / 86_400.0)
+    let mut time = time;
+    for (unit, length) in [(['H', 'h'], 3600.0), (['M', 'm'], 60.0)] {
+        if let Some((count, after)) = time.split_once(unit) {
+            seconds += whole(count)? * length;
+            time = after;
+            parts += 1;
+        }
+    }
+    if !time.is_empty() {
+        seconds += decimal(time.strip_suffix(['S', 's'])?)?;
+        parts += 1;
+    }
+    (parts > 0).then_some(seconds / 86_400.0)
+}
+
+/// A count of digits alone, at most nine of them.
+fn whole(digits: &str) -> Option<f64> {
+    let ok = (1..=9).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| digits.parse::<u32>().ok().map(f64::from))?
+}
+
+/// Digits with at most one decimal separator, `.` or `,`.
+fn decimal(text: &str) -> Option<f64> {
+    let text = text.replacen(',', ".", 1);
+    let digits = text.bytes().filter(u8::is_ascii_digit).count();
+    let ok = (1..=24).contains(&digits) && text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    ok.then(|| text.parse::<f64>().ok())?
 }
 
 #[cfg(test)]
@@ -206,13 +235,39 @@ mod tests {
             duration_days("PT296296H17M36S").map(|d| (d * 86_400.0).round()),
             Some(1_066_666_656.0)
         );
+        // What LibreOffice 7.4 reads these as (each shown without a style, in days).
+        let seconds = |d: Option<f64>| d.map(|d| (d * 86_400.0 * 10.0).round() / 10.0);
+        for (duration, expected) in [
+            ("PT36H", 129_600.0),
+            ("P1D", 86_400.0),
+            ("P1DT12H", 129_600.0),
+            ("PT90M", 5_400.0),
+            ("PT45S", 45.0),
+            ("PT1,5S", 1.5),
+            ("PT1H60M00S", 7_200.0),
+            ("PT1H00M60S", 3_660.0),
+            ("P0DT10H30M00.5S", 37_800.5),
+            ("PT36H0M0.0S", 129_600.0),
+        ] {
+            assert_eq!(
+                seconds(duration_days(duration)),
+                Some(expected),
+                "{duration}"
+            );
+        }
         for wrong in [
             "",
-            "P1D",
-            "PT1H60M00S",
-            "PT1H00M60S",
-            "PT-1H00M00S",
+            "P",
+            "PT",
+            "P1Y",
+            "P1M",
+            "P1W",
+            "PT-1H",
+            "-PT1H",
             "PTxH00M00S",
+            "PT1e3S",
+            "PTinfS",
+            "PT30M1H",
         ] {
             assert_eq!(duration_days(wrong), None, "{wrong}");
         }
