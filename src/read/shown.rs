@@ -81,11 +81,9 @@ pub(crate) fn standard_text(value: f64, decimals: Option<u16>) -> String {
     if (1e15..EXACT_WHOLE).contains(&magnitude) && magnitude.fract() == 0.0 {
         return format!("{sign}{magnitude:.0}");
     }
-    let significant = digits
-        .iter()
-        .rposition(|&d| d != 0)
-        .map_or(1, |last| last + 1);
-    let decimals = i64::try_from(significant).unwrap_or(i64::MAX) - i64::from(exponent) - 1;
+    // At most 15 significant digits; the decimals fixed notation needs for them.
+    let last = digits.iter().rposition(|&d| d != 0).unwrap_or(0);
+    let decimals = i32::try_from(last).unwrap_or(15).saturating_sub(exponent);
     let is_fixed = match exponent {
         -4..=14 => true,
         -9..=-5 => decimals <= 16,
