@@ -79,7 +79,8 @@ pub(crate) fn standard_text(value: f64, decimals: Option<u16>) -> String {
     // Every whole number up to 2^53 is a double of its own, and shows as itself.
     const EXACT_WHOLE: f64 = 9_007_199_254_740_992.0;
     if (1e15..EXACT_WHOLE).contains(&magnitude) && magnitude.fract() == 0.0 {
-        return format!("{sign}{magnitude:.0}");
+        // Exact: a whole number below 2^53.
+        return format!("{sign}{}", magnitude as u64);
     }
     // At most 15 significant digits; the decimals fixed notation needs for them.
     let last = digits.iter().rposition(|&d| d != 0).unwrap_or(0);

@@ -172,19 +172,17 @@ pub(super) fn rows_repeated(e: &BytesStart) -> u32 {
 /// than LibreOffice put them), seconds with a fraction after `.` or `,`. `None` for what
 /// is no such duration, or one in years, months or weeks, or a negative one.
 fn duration_days(value: &str) -> Option<f64> {
-    let rest = value.trim().strip_prefix(['P', 'p'])?;
-    let (days, time) = match rest.split_once(['T', 't']) {
-        Some((days, time)) => (days, time),
-        None => (rest, ""),
-    };
+    let value = value.trim().to_ascii_uppercase();
+    let rest = value.strip_prefix('P')?;
+    let (days, time) = rest.split_once('T').unwrap_or((rest, ""));
     let mut seconds = 0.0;
     let mut parts = 0;
     if !days.is_empty() {
-        seconds += whole(days.strip_suffix(['D', 'd'])?)? * 86_400.0;
+        seconds += whole(days.strip_suffix('D')?)? * 86_400.0;
         parts += 1;
     }
     let mut time = time;
-    for (unit, length) in [(['H', 'h'], 3600.0), (['M', 'm'], 60.0)] {
+    for (unit, length) in [('H', 3600.0), ('M', 60.0)] {
         if let Some((count, after)) = time.split_once(unit) {
             seconds += whole(count)? * length;
             time = after;
@@ -192,7 +190,7 @@ fn duration_days(value: &str) -> Option<f64> {
         }
     }
     if !time.is_empty() {
-        seconds += decimal(time.strip_suffix(['S', 's'])?)?;
+        seconds += decimal(time.strip_suffix('S')?)?;
         parts += 1;
     }
     (parts > 0).then_some(seconds / 86_400.0)
@@ -206,10 +204,18 @@ fn whole(digits: &str) -> Option<f64> {
 
 /// Digits with at most one decimal separator, `.` or `,`.
 fn decimal(text: &str) -> Option<f64> {
-    let text = text.replacen(',', ".", 1);
-    let digits = text.bytes().filter(u8::is_ascii_digit).count();
-    let ok = (1..=24).contains(&digits) && text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-    ok.then(|| text.parse::<f64>().ok())?
+    let (integer, fraction) = match text.bytes().position(|b| b == b'.' || b == b',') {
+        Some(at) => (text.get(..at)?, text.get(at.saturating_add(1)..)?),
+        None => (text, ""),
+    };
+    let fraction_ok = fraction.len() <= 15 && fraction.bytes().all(|b| b.is_ascii_digit());
+    if !fraction_ok {
+        return None;
+    }
+    let fraction = fraction.parse::<u64>().map_or(0.0, |digits| {
+        digits as f64 / 10f64.powi(i32::try_from(fraction.len()).unwrap_or(0))
+    });
+    Some(whole(integer)? + fraction)
 }
 
 #[cfg(test)]

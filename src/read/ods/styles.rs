@@ -68,11 +68,17 @@ impl CellStyles {
             .unwrap_or(&self.general)
     }
 
+    /// What a number shows as without a data style: LibreOffice's Standard format, within
+    /// the document's limit on decimals.
+    fn standard(&self) -> CellNumbers {
+        CellNumbers::General {
+            decimals: self.standard_decimals,
+        }
+    }
+
     /// Works out, once, what each cell style does to a number.
     pub(super) fn resolve(&mut self) {
-        self.general = CellNumbers::General {
-            decimals: self.standard_decimals,
-        };
+        self.general = self.standard();
         let numbers = self
             .cells
             .keys()
@@ -93,12 +99,12 @@ impl CellStyles {
                 // A name no data style has (Gnumeric names `General`, which it never
                 // defines): LibreOffice shows the value as its Standard format.
                 if !self.data.contains_key(data) {
-                    return self.general.clone();
+                    return self.standard();
                 }
                 let separators = self.data.get(data).and_then(|style| style.separators);
                 let code = self.code(data, 0);
                 return match (code.map(|code| NumberStyle::of_code(&code)), separators) {
-                    (Some(NumberStyle::General), _) => self.general.clone(),
+                    (Some(NumberStyle::General), _) => self.standard(),
                     (Some(style), Some(separators)) => {
                         CellNumbers::Style(style.with_separators(separators))
                     }
@@ -108,7 +114,7 @@ impl CellStyles {
             }
             name = parent.as_deref();
         }
-        self.general.clone()
+        self.standard()
     }
 
     /// The format code of the data style `name`, with the styles its conditions apply.
