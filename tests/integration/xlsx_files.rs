@@ -1103,6 +1103,18 @@ fn dates_saved_as_text_show_through_their_cell_s_format() {
 }
 
 #[test]
+fn a_number_format_defined_twice_shows_its_last_definition() {
+    // tests/data/openxlsx_files.R: R's openxlsx defines format 165 as 0000 for the site
+    // codes, then again as mm/dd/yyyy for a date on another sheet. Excel, LibreOffice
+    // and Gnumeric show the site codes as dates (Gnumeric: 02/11/1900, 01/07/1900).
+    let bytes = crate::support::data_file("openxlsx_duplicate_format.xlsx");
+    let report = Options::new().check(&bytes, Format::Xlsx);
+    assert_eq!(report.errors, []);
+    let sites: Vec<_> = report.users.iter().map(|u| u.user.site.as_str()).collect();
+    assert_eq!(sites, ["1900-02-11", "1900-01-07"]);
+}
+
+#[test]
 fn text_in_a_cell_marked_as_a_number_is_refused_where_it_stands() {
     // tests/data/pylightxl_files.py: pylightxl writes a date and a boolean as the text
     // `2024-03-01 00:00:00` and `True` in cells marked as numbers. LibreOffice shows

@@ -32,7 +32,10 @@ pub(crate) fn number_styles(xml: &str) -> Result<Vec<NumberStyle>, WorkbookProbl
                     let id: u32 = attribute(&e, "numFmtId")
                         .and_then(|v| v.parse().ok())
                         .unwrap_or(0);
-                    let style = match custom.iter().find(|(custom_id, _)| *custom_id == id) {
+                    // A number defined twice is its last definition, as Excel, LibreOffice
+                    // and Gnumeric read it (R's openxlsx writes such files).
+                    let defined = custom.iter().rev().find(|(custom_id, _)| *custom_id == id);
+                    let style = match defined {
                         Some((_, code)) => NumberStyle::of_code(code),
                         None => builtin_style(id),
                     };
@@ -50,6 +53,23 @@ pub(crate) fn number_styles(xml: &str) -> Result<Vec<NumberStyle>, WorkbookProbl
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_format_defined_twice_is_its_last_definition() {
+        for (first, last, shown) in [
+            ("0000", "mm/dd/yyyy", "1900-02-11"),
+            ("mm/dd/yyyy", "0000", "0042"),
+        ] {
+            let xml = format!(
+                r#"<styleSheet><numFmts><numFmt numFmtId="165" formatCode="{first}"/><numFmt numFmtId="165" formatCode="{last}"/></numFmts><cellXfs><xf numFmtId="0"/><xf numFmtId="165"/></cellXfs></styleSheet>"#
+            );
+            let styles = number_styles(&xml).ok().unwrap_or_default();
+            assert_eq!(
+                styles.get(1).map(|s| s.show(42.0, false)).as_deref(),
+                Some(shown)
+            );
+        }
+    }
 
     #[test]
     fn styles_read_from_the_cell_formats() {
