@@ -386,6 +386,19 @@ fn a_gnumeric_document_limits_its_numbers_decimals_as_libreoffice_shows_them() {
 }
 
 #[test]
+fn a_typed_value_without_a_data_style_shows_its_type_s_standard_format() {
+    // tests/data/ezodf_files.py: ezodf declares every column and writes a percentage and
+    // times with no data style; LibreOffice 7.4.7 shows these five Sites.
+    let bytes = crate::support::data_file("ezodf_users.ods");
+    let users = bulk_users::parse(&bytes, Format::Ods).unwrap();
+    let sites: Vec<&str> = users.iter().map(|u| u.site.as_str()).collect();
+    assert_eq!(
+        sites,
+        ["50.00%", "12:30:00 PM", "09:30:00 AM", "TRUE", "0.3"]
+    );
+}
+
+#[test]
 fn a_spreadsheet_ods_document_reads_as_libreoffice_shows_it() {
     // tests/data/spreadsheet_ods_users.rs. Every Site as LibreOffice 7.4.7 shows it
     // (dates as ISO 8601), but the formula saved without a value, which LibreOffice

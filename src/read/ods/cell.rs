@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use quick_xml::events::BytesStart;
 
 use super::styles::CellNumbers;
+use crate::read::numfmt::NumberStyle;
 use crate::read::row::CellKind;
 use crate::read::shown::{iso_date_text, standard_text};
 
@@ -75,14 +76,20 @@ impl CellStart {
     /// The text a person sees in the cell, and what kind of text it is; `None` for an
     /// empty cell. Numbers, currencies, percentages and times are their value shown
     /// through the cell's data style (`numbers`), as LibreOffice shows them: a value
-    /// without a data style as LibreOffice's Standard format, one whose style is not rendered here as the
-    /// text the file holds (`text:p`). Dates and booleans come from their values, as
-    /// the .xlsx reader gives them.
+    /// without a data style as LibreOffice's Standard format, one whose style is not
+    /// rendered here as the text the file holds (`text:p`). Dates and booleans come from
+    /// their values, as the .xlsx reader gives them.
+    ///
+    /// `styled`: the cell has a cell style, its own, its row's or its column's (a
+    /// declared column's is the document's Default). There LibreOffice shows a
+    /// percentage or a time without a data style through its type's standard format
+    /// (en-US's: `50.00%`, `10:30:00 AM`); a cell without any style, as a number.
     pub(super) fn shown<'t>(
         &'t self,
         text: &'t str,
         paragraphs: usize,
         numbers: &CellNumbers,
+        styled: bool,
     ) -> (Option<Cow<'t, str>>, CellKind) {
         let cell = self;
         let paragraph = (paragraphs > 0).then_some(text);
@@ -114,6 +121,16 @@ impl CellStart {
                     "FALSE".to_owned()
                 }
             }),
+            (Some(value_type @ ("percentage" | "time")), Some(number))
+                if styled && matches!(numbers, CellNumbers::General { .. }) =>
+            {
+                let code = if value_type == "time" {
+                    "HH:MM:SS AM/PM"
+                } else {
+                    "0.00%"
+                };
+                NumberStyle::of_code(code).try_show(number, false)
+            }
             (_, Some(number)) => match numbers {
                 CellNumbers::General { decimals } => Some(standard_text(number, *decimals)),
                 CellNumbers::Style(style) => style.try_show(number, false),

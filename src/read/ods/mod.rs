@@ -312,7 +312,9 @@ impl<'b> Table<'b> {
     }
 
     /// The name of the style that applies to a cell at `column` whose own is `own`: its
-    /// own, else its row's default, else its column's.
+    /// own, else its row's default, else its column's, which is the document's
+    /// `Default` for a declared column that names none. `None` beyond the declared
+    /// columns.
     fn style_of<'s>(&'s self, own: Option<&'s str>, column: u32) -> Option<&'s str> {
         own.or(self.row_style.as_deref()).or_else(|| {
             let at = self
@@ -320,7 +322,7 @@ impl<'b> Table<'b> {
                 .partition_point(|&(end, _)| end <= column);
             self.column_styles
                 .get(at)
-                .and_then(|(_, style)| style.as_deref())
+                .map(|(_, style)| style.as_deref().unwrap_or("Default"))
         })
     }
 
@@ -477,13 +479,14 @@ impl<'b> Table<'b> {
     fn place_cell(&mut self, cell: &CellStart, cell_text: &str) -> Result<(), WorkbookProblem> {
         let style = self.style_of(cell.style.as_deref(), self.column);
         let numbers = self.styles.numbers(style);
+        let styled = style.is_some();
         let (shown, kind) = match &cell.formula {
             // What such a formula shows is computed when the file is opened.
             Some(formula) if self.uncalculated => (
                 Some(std::borrow::Cow::Borrowed(formula.as_str())),
                 CellKind::NoResult,
             ),
-            _ => cell.shown(cell_text, self.paragraphs, numbers),
+            _ => cell.shown(cell_text, self.paragraphs, numbers, styled),
         };
         let first = self.column;
         let repeated = cell.columns_repeated;

@@ -2,8 +2,12 @@
 """Makes ods_styles.tsv: what LibreOffice shows for a value in an .ods cell with a data style.
 
 Each case is one cell: its value type and value, the text a writer put beside it
-(text:p; "=" means the text LibreOffice shows, as LibreOffice itself writes it), and the
-data style its cell style names (empty: none). This script writes each as an .ods and
+(text:p; "=" means the text LibreOffice shows, as LibreOffice itself writes it), the
+data style its cell style names (empty: none), and whether its column is declared
+(table:table-column): LibreOffice, odfpy and ezodf declare every column, pandas none.
+A cell without a data style in a declared column takes the document's Default cell
+style, and LibreOffice then shows a value typed as a percentage, a time, a date or a
+boolean through its type's standard format; in an undeclared column, as a number. This script writes each as an .ods and
 has LibreOffice convert it to CSV "as shown", and records what LibreOffice showed.
 
     python3 tests/conformance/libreoffice/ods_styles.py   # needs soffice on the PATH
@@ -109,6 +113,17 @@ CASES = [
     ("a time alone as a date (SheetJS), AM/PM", "date", "1899-12-30T16:17:00", "=", '<number:time-style style:name="N"><number:hours/><number:text>:</number:text><number:minutes number:style="long"/><number:text> </number:text><number:am-pm/></number:time-style>'),
     ("date through a number style", "date", "2024-03-01T12:00:00", "=", f'<number:number-style style:name="N"><{NUMBER} number:decimal-places="1"/></number:number-style>'),
     ("date and time, no style", "date", "2024-03-01T13:30:00", "=", ""),
+    ("percentage, no style", "percentage", "0.5", "0.5", ""),
+    ("percentage through a number style", "percentage", "0.5", "=", f'<number:number-style style:name="N"><{NUMBER} number:decimal-places="2"/></number:number-style>'),
+    ("currency, no style", "currency", "12.5", "12.5", ""),
+]
+
+# The same kind of case, in a table that declares no column (as pandas writes it).
+BARE_CASES = [
+    ("time, no style, no column declared", "time", "PT10H30M00S", "10:30:00", ""),
+    ("percentage, no style, no column declared", "percentage", "0.5", "0.5", ""),
+    ("boolean, no style, no column declared", "boolean", "true", "TRUE", ""),
+    ("date and time, no style, no column declared", "date", "2024-03-01T13:30:00", "=", ""),
 ]
 
 # name, value, the document's limit on the Standard format's decimals
@@ -143,13 +158,14 @@ ATTRIBUTE = {"float": "office:value", "percentage": "office:value", "currency": 
              "time": "office:time-value", "date": "office:date-value", "boolean": "office:boolean-value"}
 
 
-def content(value_type, value, text, style):
+def content(value_type, value, text, style, declared=True):
     cell_style = '<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N"/>' if style else ""
     style_name = ' table:style-name="ce1"' if style else ""
     currency = ' office:currency="USD"' if value_type == "currency" else ""
+    column = "<table:table-column/>" if declared else ""
     return (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS} office:version="1.2">'
             f'<office:automatic-styles>{style}{cell_style}</office:automatic-styles><office:body><office:spreadsheet>'
-            f'<table:table table:name="Users"><table:table-row><table:table-cell{style_name} office:value-type="{value_type}"{currency} '
+            f'<table:table table:name="Users">{column}<table:table-row><table:table-cell{style_name} office:value-type="{value_type}"{currency} '
             f'{ATTRIBUTE[value_type]}="{value}"><text:p>{text}</text:p></table:table-cell></table:table-row></table:table>'
             '</office:spreadsheet></office:body></office:document-content>')
 
@@ -173,11 +189,12 @@ def write_ods(path, xml, styles=None):
 def main():
     version = subprocess.run(["soffice", "--version"], capture_output=True, text=True).stdout.strip()
     with tempfile.TemporaryDirectory() as tmp:
-        for i, (_, value_type, value, text, style) in enumerate(CASES):
-            write_ods(os.path.join(tmp, f"c{i:02}.ods"), content(value_type, value, "placeholder" if text == "=" else text, style))
+        cases = [case + (True,) for case in CASES] + [case + (False,) for case in BARE_CASES]
+        for i, (_, value_type, value, text, style, declared) in enumerate(cases):
+            write_ods(os.path.join(tmp, f"c{i:02}.ods"), content(value_type, value, "placeholder" if text == "=" else text, style, declared))
         for i, (_, value, decimals) in enumerate(LIMITED_CASES):
             write_ods(os.path.join(tmp, f"l{i:02}.ods"), content("float", value, "placeholder", ""), limited_styles(decimals))
-        names = [f"c{i:02}" for i in range(len(CASES))] + [f"l{i:02}" for i in range(len(LIMITED_CASES))]
+        names = [f"c{i:02}" for i in range(len(cases))] + [f"l{i:02}" for i in range(len(LIMITED_CASES))]
         # Token 9 of the CSV filter: save cell contents as shown.
         subprocess.run(["soffice", "--headless", "--convert-to",
                         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false",
@@ -189,10 +206,11 @@ def main():
                 shown[name] = next(csv.reader(f))[0]
     with open(os.path.join(HERE, "ods_styles.tsv"), "w", encoding="utf-8") as out:
         out.write(f"# What {version} shows (soffice --headless --convert-to csv, as shown), made by ods_styles.py\n")
-        out.write("# case\tvalue type\tvalue\ttext:p\tdata style\tLibreOffice shows\n")
-        for i, (name, value_type, value, text, style) in enumerate(CASES):
+        out.write("# case\tvalue type\tvalue\ttext:p\tdata style\tcolumn declared\tLibreOffice shows\n")
+        for i, (name, value_type, value, text, style, declared) in enumerate(cases):
             seen = shown[f"c{i:02}"]
-            out.write("\t".join([name, value_type, value, seen if text == "=" else text, style, seen]) + "\n")
+            column = "yes" if declared else "no"
+            out.write("\t".join([name, value_type, value, seen if text == "=" else text, style, column, seen]) + "\n")
     with open(os.path.join(HERE, "ods_limited_standard.tsv"), "w", encoding="utf-8") as out:
         out.write(f"# What {version} shows (soffice --headless --convert-to csv, as shown), made by ods_styles.py\n")
         out.write("# case\tvalue\tthe default cell style's style:decimal-places\tLibreOffice shows\n")
