@@ -125,6 +125,25 @@ fn annotations_are_not_the_cell_text() {
 }
 
 #[test]
+fn a_ruby_s_reading_is_not_the_cell_text() {
+    // A phonetic guide over 田中: LibreOffice 7.4.7 shows the cell as 田中 太郎.
+    let rows = row(&[
+        r#"<table:table-cell office:value-type="string"><text:p><text:ruby><text:ruby-base>田中</text:ruby-base><text:ruby-text>たなか</text:ruby-text></text:ruby> 太郎</text:p></table:table-cell>"#.to_owned(),
+        text_cell("tanaka@example.com"),
+    ]);
+    assert_users(
+        &users_table(&rows),
+        Format::Ods,
+        &[user(
+            "田中 太郎",
+            "tanaka@example.com",
+            UserType::Standard,
+            "HQ",
+        )],
+    );
+}
+
+#[test]
 fn numbers_show_their_value_as_libreoffice_does_dates_and_booleans_too() {
     // Without a data style, a number shows as LibreOffice's Standard format shows its
     // value, whatever text the writer put beside it; the data styles are held by

@@ -367,7 +367,9 @@ impl<'b> Table<'b> {
     }
 
     /// Reads what is inside a cell into `self.text`: its paragraphs, with `text:s`
-    /// spaces, tabs and line breaks; annotations and drawings are left out.
+    /// spaces, tabs and line breaks; annotations, drawings and the reading of a ruby
+    /// (`text:ruby-text`, a phonetic guide above its base text) are left out, as
+    /// LibreOffice shows the cell.
     fn read_cell_content<R: BufRead>(
         &mut self,
         reader: &mut Reader<R>,
@@ -380,7 +382,7 @@ impl<'b> Table<'b> {
         loop {
             match crate::read::zip::next_event(reader, buf)? {
                 Event::Start(e) => match e.local_name().as_ref() {
-                    "annotation" | "note" | "table" => skip_element(reader, buf)?,
+                    "annotation" | "note" | "table" | "ruby-text" => skip_element(reader, buf)?,
                     _ if is_drawing(&e) => skip_element(reader, buf)?,
                     "p" | "h" => {
                         self.start_paragraph();
