@@ -331,6 +331,23 @@ mod tests {
         assert_eq!(email("用户@例子.广告"), Ok("用户@例子.广告".to_owned()));
     }
 
+    proptest::proptest! {
+        /// What is accepted reads back as itself, with the same key: an address the
+        /// crate wrote (in the errors workbook, in the page) is the same user again.
+        #[test]
+        fn an_accepted_address_reads_back_as_itself(
+            text in proptest::prop_oneof![
+                "[a-zA-Z0-9.'+_-]{1,8}@([a-zA-Z0-9-]{1,6}\\.){1,3}[a-zA-Z]{2,4}",
+                "[a-zé用.]{1,6}@(xn--[a-z0-9-]{1,8}|[a-zA-Zü例\u{FF21}-\u{FF3A}]{1,6})\\.[a-zA-Z]{2,3}",
+            ]
+        ) {
+            if let Ok(address) = email(&text) {
+                proptest::prop_assert_eq!(email(&address), Ok(address.clone()));
+                proptest::prop_assert_eq!(key(&text), key_of_valid(&address));
+            }
+        }
+    }
+
     #[test]
     fn emails_refused() {
         assert_eq!(refused("John <j@x.com>"), Some(EmailProblem::DisplayName));
