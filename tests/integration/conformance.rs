@@ -93,10 +93,11 @@ fn ods_data_styles_show_what_libreoffice_shows() {
         let [name, value_type, value, text, style, declared, shown]: [&str; 7] =
             line.split('\t').collect::<Vec<_>>().try_into().unwrap();
         let attribute = match value_type {
-            "time" => "office:time-value",
-            "date" => "office:date-value",
-            "boolean" => "office:boolean-value",
-            _ => "office:value",
+            "string" => String::new(),
+            "time" => format!(r#" office:time-value="{value}""#),
+            "date" => format!(r#" office:date-value="{value}""#),
+            "boolean" => format!(r#" office:boolean-value="{value}""#),
+            _ => format!(r#" office:value="{value}""#),
         };
         let (cell_style, style_name) = if style.is_empty() {
             ("", "")
@@ -107,7 +108,7 @@ fn ods_data_styles_show_what_libreoffice_shows() {
             )
         };
         let cell = format!(
-            r#"<table:table-cell{style_name} office:value-type="{value_type}" {attribute}="{value}"><text:p>{}</text:p></table:table-cell>"#,
+            r#"<table:table-cell{style_name} office:value-type="{value_type}"{attribute}><text:p>{}</text:p></table:table-cell>"#,
             crate::support::ods_text(text)
         );
         let content = one_user_content(&format!("{style}{cell_style}"), &cell, declared == "yes");

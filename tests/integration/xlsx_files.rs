@@ -917,6 +917,17 @@ fn an_xls_whose_formula_calamine_would_write_for_minutes_is_refused() {
 }
 
 #[test]
+fn xls_text_shows_through_its_format_s_text_section() {
+    // tests/data/xlwt_text_formats.py: Oslo through "Site "@, ;;; and @; LibreOffice
+    // shows Site Oslo, an empty cell and Oslo.
+    let sites: Vec<String> = xls_users("xlwt_text_formats.xls")
+        .into_iter()
+        .map(|u| u.site)
+        .collect();
+    assert_eq!(sites, ["Site Oslo", "HQ", "Oslo"]);
+}
+
+#[test]
 fn xls_formulas_of_a_writer_that_does_not_calculate_are_invalid_values() {
     // xlwt saves every formula with an empty result and no RECALCID, and Excel
     // calculates them when it opens the file: read as they are, both Sites were empty,
@@ -1100,6 +1111,36 @@ fn dates_saved_as_text_show_through_their_cell_s_format() {
     .unwrap();
     let sites: Vec<_> = users.iter().map(|u| u.site.as_str()).collect();
     assert_eq!(sites, ["2024-03-01", "13:30", "13:30", "45352.5"]);
+}
+
+#[test]
+fn text_shows_through_its_format_s_text_section() {
+    // Excel, LibreOffice 7.4.7 and SheetJS SSF show text through a format's text section:
+    // `"Site "@` shows Oslo as Site Oslo, and `;;;` hides it (the cell looks empty, and
+    // an empty Site is the default one).
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    header(sheet, 0);
+    let prefixed = CellFormat::new().set_num_format("\"Site \"@");
+    let hidden = CellFormat::new().set_num_format(";;;");
+    let text = CellFormat::new().set_num_format("@");
+    for (row, (name, site, format)) in (1u32..).zip([
+        ("Ada", "Oslo", &prefixed),
+        ("Alan", "Oslo", &hidden),
+        ("Grace", "Oslo", &text),
+    ]) {
+        sheet.write_string(row, 0, name).unwrap();
+        sheet
+            .write_string(row, 1, format!("{}@example.com", name.to_lowercase()))
+            .unwrap();
+        sheet
+            .write_string_with_format(row, 3, site, format)
+            .unwrap();
+    }
+    let bytes = workbook.save_to_buffer().unwrap();
+    let users = bulk_users::parse(&bytes, Format::Xlsx).unwrap();
+    let sites: Vec<&str> = users.iter().map(|u| u.site.as_str()).collect();
+    assert_eq!(sites, ["Site Oslo", "HQ", "Oslo"]);
 }
 
 #[test]

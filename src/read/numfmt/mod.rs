@@ -95,6 +95,63 @@ pub(crate) fn format_with(value: f64, code: &str, separators: Separators) -> Opt
     render(section, value, signed, separators)
 }
 
+/// `text`, a text value, as the format `code` shows it, when the code changes it: through
+/// the code's text section, the fourth, or its only one when that holds `@` (`"Site "@`
+/// shows Oslo as `Site Oslo`; `;;;` hides it). There `@` and `General` stand for the
+/// text. `None` when the code shows text as it is, as it shows empty text.
+pub(crate) fn format_text(text: &str, code: &str) -> Option<String> {
+    if text.is_empty() || code.len() > MAX_CODE_BYTES {
+        return None;
+    }
+    let sections = split_sections(code);
+    let has_at = |section: &str| {
+        let mut at = false;
+        scan(section, |_, c, bracketed| {
+            at |= c == '@' && bracketed.is_none()
+        });
+        at
+    };
+    let section = match sections.as_slice() {
+        [_, _, _, text_section, ..] => *text_section,
+        [only] if has_at(only) => *only,
+        _ => return None,
+    };
+    let mut shown = String::new();
+    let mut chars = section.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => shown.extend(chars.by_ref().take_while(|&c| c != '"')),
+            '\\' => shown.extend(chars.next()),
+            // `_x` leaves the width of x: a space. `*x` fills the cell with x: left out.
+            '_' => {
+                chars.next();
+                shown.push(' ');
+            }
+            '*' => {
+                chars.next();
+            }
+            '[' => {
+                let inside: String = chars.by_ref().take_while(|&c| c != ']').collect();
+                if let Some(currency) = inside.strip_prefix('$') {
+                    shown.push_str(currency.split('-').next().unwrap_or(""));
+                }
+            }
+            '@' => shown.push_str(text),
+            'G' | 'g'
+                if chars
+                    .as_str()
+                    .get(..6)
+                    .is_some_and(|r| r.eq_ignore_ascii_case("eneral")) =>
+            {
+                chars.by_ref().take(6).for_each(drop);
+                shown.push_str(text);
+            }
+            c => shown.push(c),
+        }
+    }
+    Some(shown)
+}
+
 /// `value`'s time of day as the time code `code` shows it (`h:mm AM/PM` on 0.7 is
 /// `4:48 PM`), or `None` for a code this module does not render.
 pub(crate) fn format_time_of_day(value: f64, code: &str) -> Option<String> {
@@ -485,8 +542,29 @@ mod tests {
     }
 
     /// SSF's `oddities.json`: each code with values and what it shows. The cases in
-    /// scope are a number and its text through a code that shows a number or a time of
-    /// day (dates read as ISO 8601 here, and text values go through no code).
+    /// scope are a number through a code that shows a number or a time of day (dates
+    /// read as ISO 8601 here), and a text value through any code.
+    #[test]
+    fn text_shows_through_the_text_section() {
+        let cases = [
+            ("\"Site \"@", "Oslo", Some("Site Oslo")),
+            (";;;", "Oslo", Some("")),
+            ("0;-0;0;[Blue]\"(\"@\")\"", "Oslo", Some("(Oslo)")),
+            ("0;-0;0;General", "Oslo", Some("Oslo")),
+            ("@_)", "Oslo", Some("Oslo ")),
+            ("*-@", "Oslo", Some("Oslo")),
+            ("[$€-407]@", "Oslo", Some("€Oslo")),
+            // No text section: text as it is.
+            ("0.00", "Oslo", None),
+            ("\"foo\";\"bar\";@", "Oslo", None),
+            ("\"@\"", "Oslo", None),
+            ("\"Site \"@", "", None),
+        ];
+        for (code, text, shown) in cases {
+            assert_eq!(format_text(text, code).as_deref(), shown, "{code}");
+        }
+    }
+
     #[test]
     fn oddities_as_the_ssf_table_shows_them() {
         let table: serde_json::Value =
@@ -502,6 +580,17 @@ mod tests {
             };
             for case in &entry[1..] {
                 let case = case.as_array().cloned().unwrap_or_default();
+                let text = case.first().and_then(serde_json::Value::as_str);
+                if let (Some(text), Some(shown), 2) = (text, case.get(1), case.len()) {
+                    let got = format_text(text, code).unwrap_or_else(|| text.to_owned());
+                    let shown = shown.as_str().unwrap_or_default();
+                    run.case(
+                        format!("oddities.json: {code}: {text:?}"),
+                        Some(&got),
+                        shown,
+                    );
+                    continue;
+                }
                 let value = case.first().and_then(serde_json::Value::as_f64);
                 let shown = case.get(1).and_then(serde_json::Value::as_str);
                 let (Some(value), Some(shown), 2) = (value, shown, case.len()) else {

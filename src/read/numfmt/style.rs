@@ -1,7 +1,7 @@
 //! What a cell's number format does to a number, in every workbook format: General, a
 //! date, a time of day, or a code; and Excel's built-in formats, by number.
 
-use super::{format_time_of_day, format_with, shape, Separators, Shape};
+use super::{format_text, format_time_of_day, format_with, shape, Separators, Shape};
 use crate::read::shown::{datetime_text, iso_date_serial, iso_date_text, number_text};
 
 /// What a cell's number format does to a number, in any workbook format.
@@ -49,6 +49,15 @@ impl NumberStyle {
         serial
             .and_then(|serial| self.try_show(serial, is_1904))
             .or_else(|| iso_date_text(value))
+    }
+
+    /// What a text value shows in a cell of this style, when the style changes it (its
+    /// code's text section: `"Site "@`, `;;;`); `None` when it shows as it is.
+    pub(crate) fn show_text(&self, text: &str) -> Option<String> {
+        match self {
+            NumberStyle::Code(code, _) | NumberStyle::Time(code) => format_text(text, code),
+            NumberStyle::General | NumberStyle::Date => None,
+        }
     }
 
     /// This style with a number's point and commas shown as `separators` (a time or a

@@ -142,7 +142,14 @@ impl CellStart {
         match value {
             Some(text) => (Some(Cow::Owned(text)), CellKind::Value),
             None => match (paragraph, cell.value_type.as_deref(), &cell.formula) {
-                (Some(text), _, _) => (Some(Cow::Borrowed(text)), CellKind::Value),
+                // Text shows through a text style's literals (`number:text-style`).
+                (Some(text), _, _) => match numbers {
+                    CellNumbers::Style(style) => match style.show_text(text) {
+                        Some(shown) => (Some(Cow::Owned(shown)), CellKind::Value),
+                        None => (Some(Cow::Borrowed(text)), CellKind::Value),
+                    },
+                    _ => (Some(Cow::Borrowed(text)), CellKind::Value),
+                },
                 (None, Some("string"), _) => (
                     cell.string_value.as_deref().map(Cow::Borrowed),
                     CellKind::Value,

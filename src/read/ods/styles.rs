@@ -247,6 +247,8 @@ enum Family {
     Currency,
     Date,
     Time,
+    /// `number:text-style`: literal text around the cell's text (`number:text-content`).
+    Text,
     Other,
 }
 
@@ -258,6 +260,7 @@ impl Family {
             "currency-style" => Family::Currency,
             "date-style" => Family::Date,
             "time-style" => Family::Time,
+            "text-style" => Family::Text,
             _ => Family::Other,
         }
     }
@@ -401,6 +404,7 @@ impl DataStyle {
                 Some(format!("{seconds}{point}{}", "0".repeat(places)))
             }
             "am-pm" if self.english_am_pm => Some("AM/PM".to_owned()),
+            "text-content" => Some("@".to_owned()),
             // Fractions, eras, quarters, weeks, boolean and text content.
             _ => None,
         };

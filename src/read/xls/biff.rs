@@ -105,7 +105,7 @@ fn claimed_cells(data: &[u8]) -> Option<u64> {
 /// What a sheet's records say that calamine does not hand over.
 #[derive(Debug, Default)]
 pub(super) struct SheetRecords {
-    /// The cell format of each number cell, by (row, column), 0-based.
+    /// The cell format of each number or text cell, by (row, column), 0-based.
     pub(super) formats: HashMap<(u32, u32), u16>,
     /// The saved results of formulas written in BIFF4's FORMULA record (0x0406) instead
     /// of BIFF8's, as some writers do and Excel reads; calamine passes over them. By
@@ -469,8 +469,9 @@ impl Biff {
         };
         for (kind, data) in sheet_records(&self.stream, start) {
             match kind {
-                // NUMBER, RK and FORMULA: a number cell and its format.
-                0x0203 | 0x027E | 0x0006 => {
+                // NUMBER, RK and FORMULA: a number cell and its format; LABELSST, LABEL
+                // and RSTRING: a text cell and its format (a text section shows it).
+                0x0203 | 0x027E | 0x0006 | 0x00FD | 0x0204 | 0x00D6 => {
                     let Some(cell) = cell_at(data) else {
                         continue;
                     };

@@ -180,8 +180,8 @@ pub(crate) fn read(
     Ok(())
 }
 
-/// Turns a cell's value into the text a person sees, as CSV would have it: a number
-/// through its cell's number format (`style`) where the records gave it.
+/// Turns a cell's value into the text a person sees, as CSV would have it: a number,
+/// or text, through its cell's number format (`style`) where the records gave it.
 fn push_value<T: DataType>(
     row: &mut Row,
     column: u32,
@@ -196,7 +196,10 @@ fn push_value<T: DataType>(
     if let (Some(number), Some(style)) = (number, &style) {
         row.push(column, &style.show(number, is_1904));
     } else if let Some(text) = value.get_string() {
-        row.push(column, text);
+        match style.and_then(|style| style.show_text(text)) {
+            Some(shown) => row.push(column, &shown),
+            None => row.push(column, text),
+        }
     } else if let Some(int) = value.get_int() {
         row.push(column, &int.to_string());
     } else if let Some(float) = value.get_float() {

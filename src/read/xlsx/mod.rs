@@ -450,6 +450,12 @@ impl<R: BufRead> SheetCells<'_, R> {
                 return Ok(());
             }
         }
+        // Text shows through its style's text section, where it has one.
+        let style = self.styles.get(cell.style);
+        let push_text = |row: &mut Row, text: &str| match style.and_then(|s| s.show_text(text)) {
+            Some(shown) => row.push(column, &shown),
+            None => row.push(column, text),
+        };
         match cell.kind {
             // An empty `<v/>` is an empty cell, as Excel opens it (some ERP exports write it).
             Kind::Shared if value.trim().is_empty() => {}
@@ -458,9 +464,9 @@ impl<R: BufRead> SheetCells<'_, R> {
                     .trim()
                     .parse::<usize>()
                     .map_err(|_| WorkbookProblem::Damaged)?;
-                row.push(column, self.strings.get(index)?);
+                push_text(row, self.strings.get(index)?);
             }
-            Kind::Inline | Kind::Formula => row.push(column, &unescape_excel(value)),
+            Kind::Inline | Kind::Formula => push_text(row, &unescape_excel(value)),
             Kind::Boolean => row.push(column, if value.trim() == "1" { "TRUE" } else { "FALSE" }),
             Kind::Error => row.push_error(column, value.trim()),
             // `t="d"`: text that is no such date stays as it is.

@@ -116,6 +116,8 @@ CASES = [
     ("percentage, no style", "percentage", "0.5", "0.5", ""),
     ("percentage through a number style", "percentage", "0.5", "=", f'<number:number-style style:name="N"><{NUMBER} number:decimal-places="2"/></number:number-style>'),
     ("currency, no style", "currency", "12.5", "12.5", ""),
+    ("text through a text style", "string", "", "Oslo", '<number:text-style style:name="N"><number:text>Site </number:text><number:text-content/></number:text-style>'),
+    ("number through a text style", "float", "7", "=", '<number:text-style style:name="N"><number:text>Site </number:text><number:text-content/></number:text-style>'),
 ]
 
 # The same kind of case, in a table that declares no column (as pandas writes it).
@@ -154,7 +156,7 @@ NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
       'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0"')
-ATTRIBUTE = {"float": "office:value", "percentage": "office:value", "currency": "office:value",
+ATTRIBUTE = {"string": None, "float": "office:value", "percentage": "office:value", "currency": "office:value",
              "time": "office:time-value", "date": "office:date-value", "boolean": "office:boolean-value"}
 
 
@@ -163,10 +165,11 @@ def content(value_type, value, text, style, declared=True):
     style_name = ' table:style-name="ce1"' if style else ""
     currency = ' office:currency="USD"' if value_type == "currency" else ""
     column = "<table:table-column/>" if declared else ""
+    value_attribute = f' {ATTRIBUTE[value_type]}="{value}"' if ATTRIBUTE[value_type] else ""
     return (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {NS} office:version="1.2">'
             f'<office:automatic-styles>{style}{cell_style}</office:automatic-styles><office:body><office:spreadsheet>'
-            f'<table:table table:name="Users">{column}<table:table-row><table:table-cell{style_name} office:value-type="{value_type}"{currency} '
-            f'{ATTRIBUTE[value_type]}="{value}"><text:p>{text}</text:p></table:table-cell></table:table-row></table:table>'
+            f'<table:table table:name="Users">{column}<table:table-row><table:table-cell{style_name} office:value-type="{value_type}"{currency}'
+            f'{value_attribute}><text:p>{text}</text:p></table:table-cell></table:table-row></table:table>'
             '</office:spreadsheet></office:body></office:document-content>')
 
 
