@@ -116,40 +116,16 @@ pub(crate) fn format_text(text: &str, code: &str) -> Option<String> {
         [only] if has_at(only) => *only,
         _ => return None,
     };
-    let mut shown = String::new();
-    let mut chars = section.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => shown.extend(chars.by_ref().take_while(|&c| c != '"')),
-            '\\' => shown.extend(chars.next()),
-            // `_x` leaves the width of x: a space. `*x` fills the cell with x: left out.
-            '_' => {
-                chars.next();
-                shown.push(' ');
-            }
-            '*' => {
-                chars.next();
-            }
-            '[' => {
-                let inside: String = chars.by_ref().take_while(|&c| c != ']').collect();
-                if let Some(currency) = inside.strip_prefix('$') {
-                    shown.push_str(currency.split('-').next().unwrap_or(""));
-                }
-            }
-            '@' => shown.push_str(text),
-            'G' | 'g'
-                if chars
-                    .as_str()
-                    .get(..6)
-                    .is_some_and(|r| r.eq_ignore_ascii_case("eneral")) =>
-            {
-                chars.by_ref().take(6).for_each(drop);
-                shown.push_str(text);
-            }
-            c => shown.push(c),
-        }
-    }
-    Some(shown)
+    // Placeholders of digits or dates in a text section are not rendered here.
+    let tokens = tokenize(section)?;
+    tokens
+        .iter()
+        .map(|token| match token {
+            Token::Literal(literal) => Some(literal.as_str()),
+            Token::Text | Token::General => Some(text),
+            _ => None,
+        })
+        .collect()
 }
 
 /// `value`'s time of day as the time code `code` shows it (`h:mm AM/PM` on 0.7 is
@@ -269,6 +245,8 @@ enum Token {
     },
     /// `General` inside a section.
     General,
+    /// `@`: the text, in a text section.
+    Text,
     /// The `/` of a fraction.
     Slash,
     /// Hours, minutes or seconds: a run of `h`, `m` or `s` (`width` letters), or one in
@@ -356,7 +334,7 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
                     Token::Literal(c.to_string())
                 });
             }
-            '@' => return None,
+            '@' => tokens.push(Token::Text),
             c if !c.is_ascii() => tokens.push(Token::Literal(c.to_string())),
             // Digits other than 0 are shown as they are.
             '1'..='9' => tokens.push(Token::Literal(c.to_string())),
@@ -400,10 +378,10 @@ fn tokenize(section: &str) -> Option<Vec<Token>> {
 /// `fraction.rs`, digits by `number.rs`.
 fn render(section: &str, value: f64, signed: bool, separators: Separators) -> Option<String> {
     let tokens = tokenize(section)?;
-    // A time is shown by `time.rs`, or as General.
+    // A time is shown by `time.rs`, or as General; a number never shows as text.
     if tokens
         .iter()
-        .any(|t| matches!(t, Token::Time { .. } | Token::AmPm(_)))
+        .any(|t| matches!(t, Token::Time { .. } | Token::AmPm(_) | Token::Text))
     {
         return None;
     }
