@@ -519,9 +519,6 @@ mod tests {
         run_ssf_table("exp.tsv", table, 150);
     }
 
-    /// SSF's `oddities.json`: each code with values and what it shows. The cases in
-    /// scope are a number through a code that shows a number or a time of day (dates
-    /// read as ISO 8601 here), and a text value through any code.
     #[test]
     fn text_shows_through_the_text_section() {
         let cases = [
@@ -543,6 +540,9 @@ mod tests {
         }
     }
 
+    /// SSF's `oddities.json`: each code with values and what it shows. The cases in
+    /// scope are a number through a code that shows a number or a time of day (dates
+    /// read as ISO 8601 here), and a text value through any code.
     #[test]
     fn oddities_as_the_ssf_table_shows_them() {
         let table: serde_json::Value =

@@ -143,13 +143,16 @@ impl CellStart {
             Some(text) => (Some(Cow::Owned(text)), CellKind::Value),
             None => match (paragraph, cell.value_type.as_deref(), &cell.formula) {
                 // Text shows through a text style's literals (`number:text-style`).
-                (Some(text), _, _) => match numbers {
-                    CellNumbers::Style(style) => match style.show_text(text) {
-                        Some(shown) => (Some(Cow::Owned(shown)), CellKind::Value),
-                        None => (Some(Cow::Borrowed(text)), CellKind::Value),
-                    },
-                    _ => (Some(Cow::Borrowed(text)), CellKind::Value),
-                },
+                (Some(text), _, _) => {
+                    let shown = match numbers {
+                        CellNumbers::Style(style) => style.show_text(text),
+                        _ => None,
+                    };
+                    (
+                        Some(shown.map_or(Cow::Borrowed(text), Cow::Owned)),
+                        CellKind::Value,
+                    )
+                }
                 (None, Some("string"), _) => (
                     cell.string_value.as_deref().map(Cow::Borrowed),
                     CellKind::Value,

@@ -405,7 +405,7 @@ impl DataStyle {
             }
             "am-pm" if self.english_am_pm => Some("AM/PM".to_owned()),
             "text-content" => Some("@".to_owned()),
-            // Fractions, eras, quarters, weeks, boolean and text content.
+            // Fractions, eras, quarters, weeks and booleans.
             _ => None,
         };
         self.push(Part::Code(code));
