@@ -65,17 +65,10 @@ pub(crate) fn format_with(value: f64, code: &str, separators: Separators) -> Opt
     let mut sections = split_sections(code);
     // A section with `@` is the one for text: a number never goes through it, and
     // through a code that has no other, shows as General.
-    let text_section = |section: &&str| {
-        let mut at = false;
-        scan(section, |_, c, bracketed| {
-            at |= c == '@' && bracketed.is_none()
-        });
-        at
-    };
-    if sections.len() > 1 && sections.last().is_some_and(text_section) {
+    if sections.len() > 1 && sections.last().is_some_and(|s| holds_text(s)) {
         sections.pop();
     }
-    if sections.iter().any(text_section) {
+    if sections.iter().any(|s| holds_text(s)) {
         return (sections.len() == 1).then(|| number_text(value));
     }
     if sections.iter().any(|section| condition(section).is_some()) {
@@ -104,16 +97,9 @@ pub(crate) fn format_text(text: &str, code: &str) -> Option<String> {
         return None;
     }
     let sections = split_sections(code);
-    let has_at = |section: &str| {
-        let mut at = false;
-        scan(section, |_, c, bracketed| {
-            at |= c == '@' && bracketed.is_none()
-        });
-        at
-    };
     let section = match sections.as_slice() {
         [_, _, _, text_section, ..] => *text_section,
-        [only] if has_at(only) => *only,
+        [only] if holds_text(only) => *only,
         _ => return None,
     };
     // Placeholders of digits or dates in a text section are not rendered here.
@@ -173,6 +159,15 @@ fn conditional(sections: &[&str], value: f64, separators: Separators) -> Option<
         None => true,
     })?;
     render(chosen, value, true, separators)
+}
+
+/// Whether a section holds `@`, the text (outside quotes, escapes and brackets).
+fn holds_text(section: &str) -> bool {
+    let mut at = false;
+    scan(section, |_, c, bracketed| {
+        at |= c == '@' && bracketed.is_none()
+    });
+    at
 }
 
 /// The sections of a code, split at `;` outside quotes, escapes and brackets.
