@@ -351,6 +351,11 @@ export class BulkUsersUpload extends HTMLElement {
     if (!(await this.#buildGrid())) {
       return;
     }
+    // Another file chosen while this grid was drawn, and still being read: it is shown,
+    // not this one (a check of this grid would make that file's answer stale).
+    if (checks !== this.#checks) {
+      return;
+    }
     if (this.#table) {
       await this.#recheck();
     } else {
