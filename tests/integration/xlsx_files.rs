@@ -279,7 +279,7 @@ fn numbers_read_as_libreoffice_shows_them_through_their_format() {
         let value: f64 = record[1].parse().unwrap();
         cases.push((record[0].to_owned(), value, record[2].to_owned()));
     }
-    assert_eq!(cases.len(), 43);
+    assert_eq!(cases.len(), 52);
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();
     header(sheet, 0);

@@ -17,7 +17,6 @@ mod number;
 mod style;
 mod time;
 
-use crate::read::shown::number_text;
 pub(crate) use style::{builtin_style, NumberStyle};
 use time::{elapsed, is_elapsed};
 pub(crate) use time::{shape, Shape};
@@ -59,20 +58,48 @@ pub(crate) fn format_with(value: f64, code: &str, separators: Separators) -> Opt
     if !value.is_finite() || code.len() > MAX_CODE_BYTES {
         return None;
     }
-    if is_elapsed(code) {
-        return elapsed(value, split_sections(code).first().copied().unwrap_or(code));
+    let chosen = choose(code, value)?;
+    if is_elapsed(chosen.section) {
+        return elapsed(chosen.value, chosen.section);
     }
-    let mut sections = split_sections(code);
-    // A section with `@` is the one for text: a number never goes through it, and
-    // through a code that has no other, shows as General.
-    if sections.len() > 1 && sections.last().is_some_and(|s| holds_text(s)) {
-        sections.pop();
-    }
+    render(chosen.section, chosen.value, chosen.signed, separators)
+}
+
+/// Where a number goes in a code ([`choose`]).
+struct Chosen<'c> {
+    /// The section that shows it (`General` when the code's only section is for text).
+    section: &'c str,
+    /// The number that section shows: a negative number's own section shows it without
+    /// its sign (it writes one where it wants one), unless that section is General.
+    value: f64,
+    /// Whether the sign of `value` is shown.
+    signed: bool,
+}
+
+/// The section of `code` that shows `value`, as Excel chooses it: with conditions, the
+/// first section whose condition the value meets, else the first without one; else by
+/// sign, the first section for a positive number, the second for a negative one, the
+/// third for zero. A section with `@` is for text: a number never goes through it, and
+/// through a code that has no other shows as General. `None` when no section fits.
+fn choose(code: &str, value: f64) -> Option<Chosen<'_>> {
+    let sections = number_sections(code);
     if sections.iter().any(|s| holds_text(s)) {
-        return (sections.len() == 1).then(|| number_text(value));
+        return (sections.len() == 1).then_some(Chosen {
+            section: "General",
+            value,
+            signed: true,
+        });
     }
     if sections.iter().any(|section| condition(section).is_some()) {
-        return conditional(&sections, value, separators);
+        let section = sections.iter().find(|section| match condition(section) {
+            Some(meets) => meets(value),
+            None => true,
+        })?;
+        return Some(Chosen {
+            section,
+            value,
+            signed: true,
+        });
     }
     let has_general = |section: &str| section.to_ascii_lowercase().contains("general");
     let (section, value, signed) = match (sections.as_slice(), value) {
@@ -85,7 +112,11 @@ pub(crate) fn format_with(value: f64, code: &str, separators: Separators) -> Opt
         ([positive, ..], v) => (*positive, v, false),
         _ => return None,
     };
-    render(section, value, signed, separators)
+    Some(Chosen {
+        section,
+        value,
+        signed,
+    })
 }
 
 /// `text`, a text value, as the format `code` shows it, when the code changes it: through
@@ -151,14 +182,13 @@ fn condition(section: &str) -> Option<impl Fn(f64) -> bool> {
     Some(move |value| test(value, limit))
 }
 
-/// A code with conditions: the first section whose condition the value meets, else
-/// the first without a condition; the value keeps its sign.
-fn conditional(sections: &[&str], value: f64, separators: Separators) -> Option<String> {
-    let chosen = sections.iter().find(|section| match condition(section) {
-        Some(meets) => meets(value),
-        None => true,
-    })?;
-    render(chosen, value, true, separators)
+/// The sections of a code that a number can go through: all but a last one with `@`.
+fn number_sections(code: &str) -> Vec<&str> {
+    let mut sections = split_sections(code);
+    if sections.len() > 1 && sections.last().is_some_and(|s| holds_text(s)) {
+        sections.pop();
+    }
+    sections
 }
 
 /// Whether a section holds `@`, the text (outside quotes, escapes and brackets).
@@ -512,6 +542,47 @@ mod tests {
     fn exponents_as_the_ssf_table_shows_them() {
         let table = include_str!("../../../tests/conformance/ssf/exp.tsv");
         run_ssf_table("exp.tsv", table, 150);
+    }
+
+    #[test]
+    fn a_number_goes_through_its_own_section_in_date_and_time_codes() {
+        // A date code whose zero section shows nothing (Excel's accounting-style date
+        // formats for some locales): a date is a date, zero is an empty cell.
+        let code = "dd/mm/yyyy;dd/mm/yyyy;_-* \"\"??_-;_-@_-";
+        let style = NumberStyle::of_code(code);
+        assert_eq!(
+            style,
+            NumberStyle::Sections(code.to_owned(), Separators::INVARIANT)
+        );
+        assert_eq!(style.show(45352.0, false), "2024-03-01");
+        assert_eq!(style.show(0.0, false).trim(), "");
+        assert_eq!(
+            style.show_text("Oslo").as_deref().map(str::trim),
+            Some("Oslo")
+        );
+        let style = NumberStyle::of_code("yyyy-mm-dd;\"before\";\"none\"");
+        assert_eq!(style.show(-2.0, false), "before");
+        assert_eq!(style.show(0.0, false), "none");
+        assert_eq!(style.show(45352.5, false), "2024-03-01 12:00:00");
+        let style = NumberStyle::of_code("h:mm AM/PM;;\"none\"");
+        assert_eq!(style.show(0.75, false), "6:00 PM");
+        assert_eq!(style.show(0.0, false), "none");
+        assert_eq!(style.show(-0.75, false), "");
+        // One shape in every section for numbers: a date, or a time, as before.
+        assert_eq!(NumberStyle::of_code("[$-409]d-mmm-yy;@"), NumberStyle::Date);
+        assert_eq!(
+            NumberStyle::of_code("yyyy-mm-dd;yyyy-mm-dd"),
+            NumberStyle::Date
+        );
+        assert_eq!(
+            NumberStyle::of_code("h:mm;h:mm"),
+            NumberStyle::Time("h:mm;h:mm".to_owned())
+        );
+        // Elapsed times too.
+        shows(-1.0, "[h]:mm;\"negative\"", "negative");
+        shows(-1.5, "[h]:mm;[h]:mm", "36:00");
+        shows(-1.5, "[h]:mm", "-36:00");
+        shows(0.0, "[h]:mm;[h]:mm;", "");
     }
 
     #[test]

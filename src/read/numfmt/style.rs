@@ -1,7 +1,9 @@
 //! What a cell's number format does to a number, in every workbook format: General, a
 //! date, a time of day, or a code; and Excel's built-in formats, by number.
 
-use super::{format_text, format_time_of_day, format_with, shape, Separators, Shape};
+use super::{
+    choose, format_text, format_time_of_day, format_with, number_sections, shape, Separators, Shape,
+};
 use crate::read::shown::{datetime_text, iso_date_serial, iso_date_text, number_text};
 
 /// What a cell's number format does to a number, in any workbook format.
@@ -17,6 +19,10 @@ pub(crate) enum NumberStyle {
     /// A number format code, such as `000` or `#,##0.00`, and the separators its point
     /// and commas show as.
     Code(String, Separators),
+    /// A code whose sections show a date or a time for some numbers and not for others,
+    /// as Excel writes for some locales (`dd/mm/yyyy;dd/mm/yyyy;_-* ""??_-;_-@_-` shows
+    /// zero as nothing): the section a number goes through decides, as for any code.
+    Sections(String, Separators),
 }
 
 impl NumberStyle {
@@ -34,6 +40,14 @@ impl NumberStyle {
             NumberStyle::Date => Some(datetime_text(number, is_1904)),
             NumberStyle::Time(code) => format_time_of_day(number, code),
             NumberStyle::Code(code, separators) => format_with(number, code, *separators),
+            NumberStyle::Sections(code, separators) => {
+                let chosen = choose(code, number)?;
+                match shape(chosen.section) {
+                    Shape::Date => Some(datetime_text(number, is_1904)),
+                    Shape::Time => format_time_of_day(number, chosen.section),
+                    Shape::Number => format_with(chosen.value, chosen.section, *separators),
+                }
+            }
         }
     }
 
@@ -44,7 +58,9 @@ impl NumberStyle {
     pub(crate) fn show_date(&self, value: &str, is_1904: bool) -> Option<String> {
         let serial = match self {
             NumberStyle::General | NumberStyle::Date => None,
-            NumberStyle::Time(_) | NumberStyle::Code(..) => iso_date_serial(value, is_1904),
+            NumberStyle::Time(_) | NumberStyle::Code(..) | NumberStyle::Sections(..) => {
+                iso_date_serial(value, is_1904)
+            }
         };
         serial
             .and_then(|serial| self.try_show(serial, is_1904))
@@ -55,7 +71,9 @@ impl NumberStyle {
     /// code's text section: `"Site "@`, `;;;`); `None` when it shows as it is.
     pub(crate) fn show_text(&self, text: &str) -> Option<String> {
         match self {
-            NumberStyle::Code(code, _) | NumberStyle::Time(code) => format_text(text, code),
+            NumberStyle::Code(code, _)
+            | NumberStyle::Time(code)
+            | NumberStyle::Sections(code, _) => format_text(text, code),
             NumberStyle::General | NumberStyle::Date => None,
         }
     }
@@ -65,6 +83,7 @@ impl NumberStyle {
     pub(crate) fn with_separators(self, separators: Separators) -> NumberStyle {
         match self {
             NumberStyle::Code(code, _) => NumberStyle::Code(code, separators),
+            NumberStyle::Sections(code, _) => NumberStyle::Sections(code, separators),
             other => other,
         }
     }
@@ -73,6 +92,12 @@ impl NumberStyle {
     pub(crate) fn of_code(code: &str) -> NumberStyle {
         if code.trim().eq_ignore_ascii_case("general") || code.is_empty() {
             return NumberStyle::General;
+        }
+        let sections = number_sections(code);
+        let mut shapes = sections.iter().map(|section| shape(section));
+        let first = shapes.next();
+        if shapes.any(|other| Some(other) != first) {
+            return NumberStyle::Sections(code.to_owned(), Separators::INVARIANT);
         }
         match shape(code) {
             Shape::Date => NumberStyle::Date,
