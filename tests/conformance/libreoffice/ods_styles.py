@@ -118,6 +118,7 @@ CASES = [
     ("currency, no style", "currency", "12.5", "12.5", ""),
     ("text through a text style", "string", "", "Oslo", '<number:text-style style:name="N"><number:text>Site </number:text><number:text-content/></number:text-style>'),
     ("number through a text style", "float", "7", "=", '<number:text-style style:name="N"><number:text>Site </number:text><number:text-content/></number:text-style>'),
+    ("number through a text style in de-DE", "float", "1.5", "=", '<number:text-style style:name="N" number:language="de" number:country="DE"><number:text-content/></number:text-style>'),
 ]
 
 # The same kind of case, in a table that declares no column (as pandas writes it).
