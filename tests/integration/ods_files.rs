@@ -71,6 +71,8 @@ fn repeated_cells_repeat_their_value() {
 
 #[test]
 fn paragraphs_spaces_spans_and_links_read_as_shown() {
+    // LibreOffice 7.4.7 and Gnumeric 1.12.55 show a paragraph's spaces as they stand
+    // beside `text:s` (one space, then two): three spaces.
     let rows = row(&[
         text_cell(
             r#"<text:span text:style-name="T1">Ada</text:span><text:s/>  <text:a xlink:href="x">Love</text:a>lace"#,
@@ -83,11 +85,98 @@ fn paragraphs_spaces_spans_and_links_read_as_shown() {
         &users_table(&rows),
         Format::Ods,
         &[user(
-            "Ada  Lovelace",
+            "Ada   Lovelace",
             "ada@example.com",
             UserType::Standard,
             "New  York",
         )],
+    );
+}
+
+#[test]
+fn white_space_in_a_paragraph_is_kept_and_between_paragraphs_is_not_text() {
+    // What LibreOffice 7.4.7 and Gnumeric 1.12.55 show for each cell: the runs of
+    // spaces as they are; a line break written in the XML is a line break (so the
+    // value is refused, as any line break is); the indentation around paragraphs is
+    // nothing.
+    let cell = |xml: &str| {
+        format!(r#"<table:table-cell office:value-type="string">{xml}</table:table-cell>"#)
+    };
+    let rows = format!(
+        "{}{}{}{}",
+        row(&[
+            cell("\n  <text:p>Ada    Lovelace</text:p>\n"),
+            text_cell("ada@example.com"),
+            EMPTY.to_owned(),
+            cell("<text:p>Oslo<text:s text:c=\"3\"/></text:p>\n   "),
+        ]),
+        row(&[
+            text_cell("\n   <text:span>Grace</text:span>\n   <text:span>Hopper</text:span>\n"),
+            text_cell("grace@example.com"),
+        ]),
+        row(&[
+            cell("<text:p>Alan</text:p>\n   <text:p>Turing</text:p>"),
+            text_cell("alan@example.com"),
+        ]),
+        row(&[
+            text_cell("Edsger\tDijkstra"),
+            text_cell("edsger@example.com"),
+        ]),
+    );
+    let report = bulk_users::Options::new().check(&users_table(&rows), Format::Ods);
+    let users: Vec<_> = report
+        .users
+        .iter()
+        .map(|u| (u.row, u.user.name.as_str(), u.user.site.as_str()))
+        .collect();
+    assert_eq!(users, [(2, "Ada    Lovelace", "Oslo")]);
+    assert_eq!(
+        crate::support::valued(&report.errors),
+        [
+            (Some(3), "invalid_value", Some("Grace\n   Hopper")),
+            (Some(4), "invalid_value", Some("Alan\nTuring")),
+            (Some(5), "invalid_value", Some("Edsger\tDijkstra")),
+        ]
+    );
+}
+
+#[test]
+fn a_pandas_ods_reads_its_spaces_as_libreoffice_shows_them() {
+    // tests/data/pandas_ods.py: pandas writes each text as it stands in one paragraph;
+    // LibreOffice 7.4.7 and Gnumeric 1.12.55 show the runs of spaces and the line break.
+    let report =
+        bulk_users::Options::new().check(&crate::support::data_file("pandas_odf.ods"), Format::Ods);
+    let users: Vec<_> = report
+        .users
+        .iter()
+        .map(|u| (u.row, u.user.clone()))
+        .collect();
+    assert_eq!(
+        users,
+        [
+            (
+                2,
+                user(
+                    "Ada   Lovelace",
+                    "ada@example.com",
+                    UserType::Standard,
+                    "New  York"
+                )
+            ),
+            (
+                4,
+                user(
+                    "Alan  Turing",
+                    "alan@example.com",
+                    UserType::Privileged,
+                    "HQ"
+                )
+            ),
+        ]
+    );
+    assert_eq!(
+        crate::support::valued(&report.errors),
+        [(Some(3), "invalid_value", Some("Grace\nHopper"))]
     );
 }
 

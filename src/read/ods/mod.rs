@@ -198,8 +198,8 @@ struct Table<'b> {
     /// The text of the cell being read, its paragraphs joined by line breaks.
     text: String,
     paragraphs: usize,
-    /// Whether the last character of `text` is a space that ODF's white-space rule folds.
-    folded_space: bool,
+    /// How many paragraphs are open where the reader is: text counts only inside one.
+    open_paragraphs: usize,
 }
 
 impl<'b> Table<'b> {
@@ -216,7 +216,7 @@ impl<'b> Table<'b> {
             spans: Vec::new(),
             text: String::new(),
             paragraphs: 0,
-            folded_space: false,
+            open_paragraphs: 0,
         }
     }
 
@@ -370,6 +370,11 @@ impl<'b> Table<'b> {
     /// spaces, tabs and line breaks; annotations, drawings and the reading of a ruby
     /// (`text:ruby-text`, a phonetic guide above its base text) are left out, as
     /// LibreOffice shows the cell.
+    ///
+    /// A paragraph's text is kept as it stands, its runs of spaces and its line breaks
+    /// included: LibreOffice and Gnumeric show it so (ODF would fold each run into one
+    /// space, and pandas writes `Ada   Lovelace` as it is). White space between
+    /// paragraphs is no text of the cell.
     fn read_cell_content<R: BufRead>(
         &mut self,
         reader: &mut Reader<R>,
@@ -377,7 +382,7 @@ impl<'b> Table<'b> {
     ) -> Result<(), WorkbookProblem> {
         self.text.clear();
         self.paragraphs = 0;
-        self.folded_space = false;
+        self.open_paragraphs = 0;
         let mut depth = 1usize;
         loop {
             match crate::read::zip::next_event(reader, buf)? {
@@ -386,6 +391,7 @@ impl<'b> Table<'b> {
                     _ if is_drawing(&e) => skip_element(reader, buf)?,
                     "p" | "h" => {
                         self.start_paragraph();
+                        self.open_paragraphs = self.open_paragraphs.saturating_add(1);
                         depth = depth.saturating_add(1);
                     }
                     _ => {
@@ -397,24 +403,23 @@ impl<'b> Table<'b> {
                     "p" | "h" => self.start_paragraph(),
                     _ => self.special(&e)?,
                 },
-                Event::End(_) => {
+                Event::End(e) => {
+                    if matches!(e.local_name().as_ref(), "p" | "h") {
+                        self.open_paragraphs = self.open_paragraphs.saturating_sub(1);
+                    }
                     depth = depth.saturating_sub(1);
                     if depth == 0 {
                         return Ok(());
                     }
                 }
-                Event::Text(t) if self.paragraphs > 0 => {
-                    let content = t.xml10_content();
-                    self.push_folded(&content);
+                Event::Text(t) if self.open_paragraphs > 0 => {
+                    self.text.push_str(&t.xml10_content());
                 }
-                Event::CData(t) if self.paragraphs > 0 => {
-                    let content = t.xml10_content();
-                    self.push_folded(&content);
+                Event::CData(t) if self.open_paragraphs > 0 => {
+                    self.text.push_str(&t.xml10_content());
                 }
-                Event::GeneralRef(r) if self.paragraphs > 0 => {
-                    let mut one = String::new();
-                    push_reference(&r, &mut one)?;
-                    self.push_folded(&one);
+                Event::GeneralRef(r) if self.open_paragraphs > 0 => {
+                    push_reference(&r, &mut self.text)?;
                 }
                 Event::Eof => return Err(WorkbookProblem::Damaged),
                 _ => {}
@@ -427,13 +432,12 @@ impl<'b> Table<'b> {
             self.text.push('\n');
         }
         self.paragraphs = self.paragraphs.saturating_add(1);
-        self.folded_space = false;
     }
 
-    /// `text:s` (spaces, `text:c` of them), `text:tab` and `text:line-break`: characters
-    /// the white-space rule would otherwise fold away.
+    /// `text:s` (spaces, `text:c` of them), `text:tab` and `text:line-break` in a
+    /// paragraph.
     fn special(&mut self, e: &BytesStart) -> Result<(), WorkbookProblem> {
-        if self.paragraphs == 0 {
+        if self.open_paragraphs == 0 {
             return Ok(());
         }
         match e.local_name().as_ref() {
@@ -446,26 +450,9 @@ impl<'b> Table<'b> {
             }
             "tab" => self.text.push('\t'),
             "line-break" => self.text.push('\n'),
-            _ => return Ok(()),
+            _ => {}
         }
-        self.folded_space = false;
         Ok(())
-    }
-
-    /// Appends paragraph text as ODF defines it: each run of spaces, tabs and line
-    /// breaks in the XML is one space.
-    fn push_folded(&mut self, content: &str) {
-        for c in content.chars() {
-            if matches!(c, ' ' | '\t' | '\r' | '\n') {
-                if !self.folded_space {
-                    self.text.push(' ');
-                    self.folded_space = true;
-                }
-            } else {
-                self.text.push(c);
-                self.folded_space = false;
-            }
-        }
     }
 
     /// Places the cell just read (its text in `self.text`) in the row, as many times as
