@@ -13,7 +13,7 @@ use crate::model::format::{Format, Markup};
 use crate::model::table::Table;
 use crate::model::user::NewUser;
 use crate::options::Options;
-use crate::read::csv::TextInfo;
+use crate::read::csv::{CsvProblem, TextInfo};
 use crate::read::row::RowSink;
 use crate::read::sheet::WorkbookProblem;
 use crate::report::Report;
@@ -416,7 +416,12 @@ pub(crate) fn read(
             }
             crate::read::csv::read(bytes, options.named_encoding(), sink)
                 .map(Some)
-                .map_err(|_| unreadable(Text::BinaryData))
+                .map_err(|problem| {
+                    unreadable(match problem {
+                        CsvProblem::NotText => Text::BinaryData,
+                        CsvProblem::Utf32 => Text::Utf32,
+                    })
+                })
         }
         _ => {
             let max_inflated = options.max_inflated_value();

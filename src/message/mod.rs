@@ -55,6 +55,8 @@ pub(crate) enum Text<'a> {
         markup: Markup,
     },
     BinaryData,
+    /// A CSV saved as UTF-32 text.
+    Utf32,
     TooExpanded {
         limit: usize,
     },

@@ -490,6 +490,51 @@ fn utf16_without_its_mark_and_nul_padding_are_read_with_a_note() {
     assert_eq!(codes, [bulk_users::ErrorCode::UnreadableFile]);
 }
 
+/// UTF-32 (PowerShell's `Export-Csv -Encoding UTF32`, Python's `encoding="utf-32"`),
+/// with or without its byte order mark, is refused with a message that names it, not
+/// called binary; a file of zero bytes is still binary.
+#[test]
+fn utf32_is_refused_with_a_message_that_names_it() {
+    let text = "User name*,Email*\r\nZoë Ångström,zoe@example.se\r\n";
+    let le: Vec<u8> = text
+        .chars()
+        .flat_map(|c| u32::from(c).to_le_bytes())
+        .collect();
+    let be: Vec<u8> = text
+        .chars()
+        .flat_map(|c| u32::from(c).to_be_bytes())
+        .collect();
+    let marked = |mark: [u8; 4], body: &[u8]| [&mark[..], body].concat();
+    let files = [
+        marked([0xFF, 0xFE, 0, 0], &le),
+        marked([0, 0, 0xFE, 0xFF], &be),
+        le,
+        be,
+    ];
+    for bytes in files {
+        let errors = bulk_users::parse(&bytes, Format::Csv).unwrap_err();
+        let found: Vec<_> = errors
+            .iter()
+            .map(|e| (e.code, e.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                bulk_users::ErrorCode::UnreadableFile,
+                "This file is text saved as UTF-32, which this upload does not read. Save it \
+                 as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8 (Comma delimited)) and upload \
+                 it again."
+            )]
+        );
+    }
+    let errors = bulk_users::parse(&[0; 64], Format::Csv).unwrap_err();
+    assert!(
+        errors[0].message.starts_with("This file is not text"),
+        "{}",
+        errors[0].message
+    );
+}
+
 /// An Oracle or Java "UTF8" export (CESU-8) in a UTF-8 file: the row is refused with a
 /// message that says so, never read as letters of a code page.
 #[test]

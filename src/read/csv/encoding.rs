@@ -55,6 +55,33 @@ pub(crate) fn unmarked_utf16(bytes: &[u8]) -> Option<TextEncoding> {
     }
 }
 
+/// UTF-32 (PowerShell's `Export-Csv -Encoding UTF32` writes it): its byte order mark
+/// (`FF FE 00 00` starts with UTF-16's), or without one, the zero bytes beside each
+/// ASCII character: in the first kilobytes, nearly every group of four bytes is a
+/// character below U+10000 that is not zero, its zeros always on the same side.
+pub(crate) fn is_utf32(bytes: &[u8]) -> bool {
+    if bytes.starts_with(b"\xFF\xFE\x00\x00") || bytes.starts_with(b"\x00\x00\xFE\xFF") {
+        return true;
+    }
+    let head = bytes.get(..4096).unwrap_or(bytes);
+    let quads = head.len() / 4;
+    if quads < 4 || memchr::memchr(0, head).is_none() {
+        return false;
+    }
+    // The two high bytes zero, and the low one not.
+    let characters = |[high, higher, low]: [usize; 3]| {
+        head.chunks_exact(4)
+            .filter(|quad| {
+                quad.get(high) == Some(&0)
+                    && quad.get(higher) == Some(&0)
+                    && quad.get(low) != Some(&0)
+            })
+            .count()
+    };
+    let most = quads.saturating_mul(9) / 10;
+    characters([2, 3, 0]) >= most || characters([1, 0, 3]) >= most
+}
+
 /// Decodes UTF-16 with its byte order mark into UTF-8; unpaired surrogates become U+FFFD.
 pub(crate) fn utf16(bytes: &[u8], encoding: TextEncoding) -> String {
     let encoding = match encoding {

@@ -13,6 +13,8 @@ use encoding::{Decoder, RecordText, TextEncoding};
 pub(crate) enum CsvProblem {
     /// The text holds a NUL character: it is a binary file, not text.
     NotText,
+    /// The text is UTF-32, which spreadsheet programs do not read as a table.
+    Utf32,
 }
 
 /// How the text of a delimited file was read, for the report.
@@ -50,6 +52,9 @@ pub(crate) fn read(
         }
         _ => (bytes, false),
     };
+    if encoding::is_utf32(bytes) {
+        return Err(CsvProblem::Utf32);
+    }
     let (sniffed, body) = encoding::sniff(bytes);
     let unmarked = match (sniffed, named) {
         (TextEncoding::Utf8 { bom: false }, None) => encoding::unmarked_utf16(body),
@@ -567,6 +572,7 @@ mod tests {
         let end = match read_records(&mut parser, delimiter, text, &mut decoder, &mut sink, lines) {
             Ok(()) => "done",
             Err(CsvProblem::NotText) => "not text",
+            Err(CsvProblem::Utf32) => "UTF-32",
         };
         (end.to_owned(), sink.0)
     }
