@@ -141,6 +141,55 @@ fn white_space_in_a_paragraph_is_kept_and_between_paragraphs_is_not_text() {
 }
 
 #[test]
+fn a_cell_s_string_value_is_its_text_as_libreoffice_shows_it() {
+    // What LibreOffice 7.4.7 shows for each Site: `office:string-value` over the
+    // paragraph, with or without a value type; an empty one is passed over (Gnumeric
+    // 1.12.55 shows that cell empty, and the others as LibreOffice does).
+    let site = |attributes: &str, paragraph: &str| {
+        format!("<table:table-cell {attributes}>{paragraph}</table:table-cell>")
+    };
+    let rows = format!(
+        "{}{}{}{}",
+        row(&[
+            text_cell("Ada"),
+            text_cell("ada@example.com"),
+            EMPTY.to_owned(),
+            site(
+                r#"office:value-type="string" office:string-value="Paris""#,
+                "<text:p/>"
+            ),
+        ]),
+        row(&[
+            text_cell("Grace"),
+            text_cell("grace@example.com"),
+            EMPTY.to_owned(),
+            site(
+                r#"office:value-type="string" office:string-value="Oslo  Sentrum""#,
+                "<text:p>London</text:p>"
+            ),
+        ]),
+        row(&[
+            text_cell("Alan"),
+            text_cell("alan@example.com"),
+            EMPTY.to_owned(),
+            site(
+                r#"office:value-type="string" office:string-value="""#,
+                "<text:p>Rome</text:p>"
+            ),
+        ]),
+        row(&[
+            text_cell("Edsger"),
+            text_cell("edsger@example.com"),
+            EMPTY.to_owned(),
+            site(r#"office:string-value="Bern""#, "<text:p>Wien</text:p>"),
+        ]),
+    );
+    let users = bulk_users::parse(&users_table(&rows), Format::Ods).unwrap();
+    let sites: Vec<&str> = users.iter().map(|u| u.site.as_str()).collect();
+    assert_eq!(sites, ["Paris", "Oslo  Sentrum", "Rome", "Bern"]);
+}
+
+#[test]
 fn a_pandas_ods_reads_its_spaces_as_libreoffice_shows_them() {
     // tests/data/pandas_ods.py: pandas writes each text as it stands in one paragraph;
     // LibreOffice 7.4.7 and Gnumeric 1.12.55 show the runs of spaces and the line break.

@@ -78,7 +78,8 @@ impl CellStart {
     /// through the cell's data style (`numbers`), as LibreOffice shows them: a value
     /// without a data style as LibreOffice's Standard format, one whose style is not
     /// rendered here as the text the file holds (`text:p`). Dates and booleans come from
-    /// their values, as the .xlsx reader gives them.
+    /// their values, as the .xlsx reader gives them; text from `office:string-value` if
+    /// the cell has one, else from its paragraphs (`text`).
     ///
     /// `styled`: the cell has a cell style, its own, its row's or its column's (a
     /// declared column's is the document's Default). There LibreOffice shows a
@@ -93,6 +94,10 @@ impl CellStart {
     ) -> (Option<Cow<'t, str>>, CellKind) {
         let cell = self;
         let paragraph = (paragraphs > 0).then_some(text);
+        // A cell's `office:string-value`, when it has one, is the text LibreOffice and
+        // Gnumeric show, whatever its paragraphs say; an empty one LibreOffice passes
+        // over (Gnumeric shows the cell empty).
+        let string = cell.string_value.as_deref().filter(|s| !s.is_empty());
         if cell.is_error {
             return (
                 Some(Cow::Borrowed(paragraph.unwrap_or("#VALUE!"))),
@@ -141,7 +146,11 @@ impl CellStart {
         };
         match value {
             Some(text) => (Some(Cow::Owned(text)), CellKind::Value),
-            None => match (paragraph, cell.value_type.as_deref(), &cell.formula) {
+            None => match (
+                string.or(paragraph),
+                cell.value_type.as_deref(),
+                &cell.formula,
+            ) {
                 // Text shows through a text style's literals (`number:text-style`).
                 (Some(text), _, _) => {
                     let shown = match numbers {
@@ -153,10 +162,6 @@ impl CellStart {
                         CellKind::Value,
                     )
                 }
-                (None, Some("string"), _) => (
-                    cell.string_value.as_deref().map(Cow::Borrowed),
-                    CellKind::Value,
-                ),
                 // A formula the writer never calculated: its result is unknown.
                 (None, None, Some(formula)) => {
                     (Some(Cow::Borrowed(formula.as_str())), CellKind::NoResult)
