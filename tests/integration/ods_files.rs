@@ -141,6 +141,43 @@ fn white_space_in_a_paragraph_is_kept_and_between_paragraphs_is_not_text() {
 }
 
 #[test]
+fn only_a_cell_s_own_paragraphs_are_its_text() {
+    // LibreOffice 7.4.7 and Gnumeric 1.12.55 show nothing of a heading, a list or a
+    // section in a cell: the first and third Sites are empty (the default site), the
+    // second is the paragraph after the list.
+    let site = |xml: &str| {
+        format!(r#"<table:table-cell office:value-type="string">{xml}</table:table-cell>"#)
+    };
+    let rows = format!(
+        "{}{}{}",
+        row(&[
+            text_cell("Ada"),
+            text_cell("ada@example.com"),
+            EMPTY.to_owned(),
+            site("<text:h>Oslo</text:h>"),
+        ]),
+        row(&[
+            text_cell("Grace"),
+            text_cell("grace@example.com"),
+            EMPTY.to_owned(),
+            site(
+                "<text:list><text:list-item><text:p>Oslo</text:p></text:list-item></text:list>\
+                 <text:p>Bergen</text:p>"
+            ),
+        ]),
+        row(&[
+            text_cell("Alan"),
+            text_cell("alan@example.com"),
+            EMPTY.to_owned(),
+            site(r#"<text:section text:name="s"><text:p>Oslo</text:p></text:section>"#),
+        ]),
+    );
+    let users = bulk_users::parse(&users_table(&rows), Format::Ods).unwrap();
+    let sites: Vec<&str> = users.iter().map(|u| u.site.as_str()).collect();
+    assert_eq!(sites, ["HQ", "Bergen", "HQ"]);
+}
+
+#[test]
 fn a_cell_s_string_value_is_its_text_as_libreoffice_shows_it() {
     // What LibreOffice 7.4.7 shows for each Site: `office:string-value` over the
     // paragraph, with or without a value type; an empty one is passed over (Gnumeric

@@ -198,8 +198,6 @@ struct Table<'b> {
     /// The text of the cell being read, its paragraphs joined by line breaks.
     text: String,
     paragraphs: usize,
-    /// How many paragraphs are open where the reader is: text counts only inside one.
-    open_paragraphs: usize,
 }
 
 impl<'b> Table<'b> {
@@ -216,7 +214,6 @@ impl<'b> Table<'b> {
             spans: Vec::new(),
             text: String::new(),
             paragraphs: 0,
-            open_paragraphs: 0,
         }
     }
 
@@ -371,10 +368,11 @@ impl<'b> Table<'b> {
     /// (`text:ruby-text`, a phonetic guide above its base text) are left out, as
     /// LibreOffice shows the cell.
     ///
-    /// A paragraph's text is kept as it stands, its runs of spaces and its line breaks
-    /// included: LibreOffice and Gnumeric show it so (ODF would fold each run into one
-    /// space, and pandas writes `Ada   Lovelace` as it is). White space between
-    /// paragraphs is no text of the cell.
+    /// Only the cell's own paragraphs (`text:p`) are its text, and each is kept as it
+    /// stands, its runs of spaces and its line breaks included: LibreOffice and Gnumeric
+    /// show it so (ODF would fold each run into one space, and pandas writes
+    /// `Ada   Lovelace` as it is). Both show nothing of a heading, a list or a section
+    /// in a cell, or of white space between paragraphs.
     fn read_cell_content<R: BufRead>(
         &mut self,
         reader: &mut Reader<R>,
@@ -382,43 +380,41 @@ impl<'b> Table<'b> {
     ) -> Result<(), WorkbookProblem> {
         self.text.clear();
         self.paragraphs = 0;
-        self.open_paragraphs = 0;
+        // 1 in the cell, 2 and more in one of its paragraphs.
         let mut depth = 1usize;
         loop {
             match crate::read::zip::next_event(reader, buf)? {
                 Event::Start(e) => match e.local_name().as_ref() {
                     "annotation" | "note" | "table" | "ruby-text" => skip_element(reader, buf)?,
                     _ if is_drawing(&e) => skip_element(reader, buf)?,
-                    "p" | "h" => {
+                    "p" if depth == 1 => {
                         self.start_paragraph();
-                        self.open_paragraphs = self.open_paragraphs.saturating_add(1);
                         depth = depth.saturating_add(1);
                     }
+                    _ if depth == 1 => skip_element(reader, buf)?,
                     _ => {
                         self.special(&e)?;
                         depth = depth.saturating_add(1);
                     }
                 },
                 Event::Empty(e) => match e.local_name().as_ref() {
-                    "p" | "h" => self.start_paragraph(),
+                    "p" if depth == 1 => self.start_paragraph(),
+                    _ if depth == 1 => {}
                     _ => self.special(&e)?,
                 },
-                Event::End(e) => {
-                    if matches!(e.local_name().as_ref(), "p" | "h") {
-                        self.open_paragraphs = self.open_paragraphs.saturating_sub(1);
-                    }
+                Event::End(_) => {
                     depth = depth.saturating_sub(1);
                     if depth == 0 {
                         return Ok(());
                     }
                 }
-                Event::Text(t) if self.open_paragraphs > 0 => {
+                Event::Text(t) if depth > 1 => {
                     self.text.push_str(&t.xml10_content());
                 }
-                Event::CData(t) if self.open_paragraphs > 0 => {
+                Event::CData(t) if depth > 1 => {
                     self.text.push_str(&t.xml10_content());
                 }
-                Event::GeneralRef(r) if self.open_paragraphs > 0 => {
+                Event::GeneralRef(r) if depth > 1 => {
                     push_reference(&r, &mut self.text)?;
                 }
                 Event::Eof => return Err(WorkbookProblem::Damaged),
@@ -437,9 +433,6 @@ impl<'b> Table<'b> {
     /// `text:s` (spaces, `text:c` of them), `text:tab` and `text:line-break` in a
     /// paragraph.
     fn special(&mut self, e: &BytesStart) -> Result<(), WorkbookProblem> {
-        if self.open_paragraphs == 0 {
-            return Ok(());
-        }
         match e.local_name().as_ref() {
             "s" => {
                 let count = attribute(e, "c")
