@@ -86,7 +86,10 @@ pub(super) fn render(text: &Text) -> String {
                           sie in Ihrem Tabellenprogramm als CSV oder .xlsx und laden Sie sie \
                           erneut hoch."
             .to_owned(),
-        Text::Utf32 => "Diese Datei ist als UTF-32-Text gespeichert, den dieser Upload nicht liest. Speichern Sie sie als „CSV UTF-8“ (in Excel: Speichern unter, CSV UTF-8 (durch Trennzeichen getrennt)) und laden Sie sie erneut hoch."
+        Text::Utf32 => "Diese Datei ist als UTF-32-Text gespeichert, den dieser Upload \
+                          nicht liest. Speichern Sie sie als „CSV UTF-8“ (in Excel: \
+                          Speichern unter, CSV UTF-8 (durch Trennzeichen getrennt)) und \
+                          laden Sie sie erneut hoch."
             .to_owned(),
         Text::TooExpanded { limit } => format!(
             "Entpackt ist die Arbeitsmappe größer als {}, weit mehr, als eine Benutzerliste \

@@ -96,7 +96,9 @@ pub(super) fn render(text: &Text) -> String {
         Text::BinaryData => "This file is not text: it holds binary data. Save it as CSV or \
                           .xlsx from your spreadsheet program and upload it again."
             .to_owned(),
-        Text::Utf32 => "This file is text saved as UTF-32, which this upload does not read. Save it as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8 (Comma delimited)) and upload it again."
+        Text::Utf32 => "This file is text saved as UTF-32, which this upload does not \
+                          read. Save it as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8 \
+                          (Comma delimited)) and upload it again."
             .to_owned(),
         Text::TooExpanded { limit } => format!(
             "The workbook expands to more than {} when unpacked, far more than a list of \

@@ -94,7 +94,9 @@ pub(super) fn render(text: &Text) -> String {
                           CSV o .xlsx desde su programa de hojas de cálculo y vuelva a \
                           subirlo."
             .to_owned(),
-        Text::Utf32 => "Este archivo es texto guardado como UTF-32, que esta carga no lee. Guárdelo como «CSV UTF-8» (en Excel: Guardar como, CSV UTF-8 (delimitado por comas)) y súbalo de nuevo."
+        Text::Utf32 => "Este archivo es texto guardado como UTF-32, que esta carga no lee. \
+                          Guárdelo como «CSV UTF-8» (en Excel: Guardar como, CSV UTF-8 \
+                          (delimitado por comas)) y súbalo de nuevo."
             .to_owned(),
         Text::TooExpanded { limit } => format!(
             "Al descomprimirse, el libro ocupa más de {}, mucho más de lo que necesita una \

@@ -90,7 +90,10 @@ pub(super) fn render(text: &Text) -> String {
                           Enregistrez-le au format CSV ou .xlsx depuis votre tableur, puis \
                           importez-le à nouveau."
             .to_owned(),
-        Text::Utf32 => "Ce fichier est du texte enregistré en UTF-32, que cet import ne lit pas. Enregistrez-le au format « CSV UTF-8 » (dans Excel : Enregistrer sous, CSV UTF-8 (délimité par des virgules)) et importez-le à nouveau."
+        Text::Utf32 => "Ce fichier est du texte enregistré en UTF-32, que cet import ne \
+                          lit pas. Enregistrez-le au format « CSV UTF-8 » (dans Excel : \
+                          Enregistrer sous, CSV UTF-8 (délimité par des virgules)) et \
+                          importez-le à nouveau."
             .to_owned(),
         Text::TooExpanded { limit } => format!(
             "Une fois décompressé, le classeur dépasse {}, bien plus qu'il n'en faut pour \

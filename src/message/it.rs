@@ -83,7 +83,9 @@ pub(super) fn render(text: &Text) -> String {
         Text::BinaryData => "Questo file non è testo: contiene dati binari. Salvalo come CSV o \
                           .xlsx dal tuo programma di fogli di calcolo e caricalo di nuovo."
             .to_owned(),
-        Text::Utf32 => "Questo file è testo salvato come UTF-32, che questo caricamento non legge. Salvalo come \"CSV UTF-8\" (in Excel: Salva con nome, CSV UTF-8 (delimitato da virgole)) e caricalo di nuovo."
+        Text::Utf32 => "Questo file è testo salvato come UTF-32, che questo caricamento \
+                          non legge. Salvalo come \"CSV UTF-8\" (in Excel: Salva con nome, \
+                          CSV UTF-8 (delimitato da virgole)) e caricalo di nuovo."
             .to_owned(),
         Text::TooExpanded { limit } => format!(
             "Una volta decompressa, la cartella di lavoro supera {}, molto più di quanto \

@@ -89,7 +89,9 @@ pub(super) fn render(text: &Text) -> String {
         Text::BinaryData => "Dit bestand is geen tekst: het bevat binaire gegevens. Sla het in \
                           uw spreadsheetprogramma op als CSV of .xlsx en upload het opnieuw."
             .to_owned(),
-        Text::Utf32 => "Dit bestand is tekst die als UTF-32 is opgeslagen, wat deze upload niet leest. Sla het op als \"CSV UTF-8\" (in Excel: Opslaan als, CSV UTF-8 (gescheiden door komma's)) en upload het opnieuw."
+        Text::Utf32 => "Dit bestand is tekst die als UTF-32 is opgeslagen, wat deze upload \
+                          niet leest. Sla het op als \"CSV UTF-8\" (in Excel: Opslaan als, \
+                          CSV UTF-8 (gescheiden door komma's)) en upload het opnieuw."
             .to_owned(),
         Text::TooExpanded { limit } => format!(
             "Uitgepakt is de werkmap groter dan {}, veel meer dan een lijst met gebruikers \

@@ -83,7 +83,9 @@ pub(super) fn render(text: &Text) -> String {
         Text::BinaryData => "Este arquivo não é texto: contém dados binários. Salve-o como CSV \
                           ou .xlsx no seu programa de planilhas e envie-o novamente."
             .to_owned(),
-        Text::Utf32 => "Este arquivo é texto salvo como UTF-32, que este envio não lê. Salve-o como \"CSV UTF-8\" (no Excel: Salvar como, CSV UTF-8 (delimitado por vírgulas)) e envie-o novamente."
+        Text::Utf32 => "Este arquivo é texto salvo como UTF-32, que este envio não lê. \
+                          Salve-o como \"CSV UTF-8\" (no Excel: Salvar como, CSV UTF-8 \
+                          (delimitado por vírgulas)) e envie-o novamente."
             .to_owned(),
         Text::TooExpanded { limit } => format!(
             "Descompactada, a pasta de trabalho passa de {}, muito mais do que uma lista de \

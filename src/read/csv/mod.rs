@@ -13,7 +13,7 @@ use encoding::{Decoder, RecordText, TextEncoding};
 pub(crate) enum CsvProblem {
     /// The text holds a NUL character: it is a binary file, not text.
     NotText,
-    /// The text is UTF-32, which spreadsheet programs do not read as a table.
+    /// The text is UTF-32, an encoding the crate does not read.
     Utf32,
 }
 
