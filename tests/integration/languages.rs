@@ -78,6 +78,11 @@ fn uploads() -> Vec<(Options, Vec<u8>, Format)> {
         (Options::new(), b"\x00\x01binary".to_vec(), Format::Csv),
         (
             Options::new(),
+            b"\xFF\xFE\x00\x00a\x00\x00\x00".to_vec(),
+            Format::Csv,
+        ),
+        (
+            Options::new(),
             crate::support::data_file("sheetjs_web_page.xls"),
             Format::Xlsx,
         ),
