@@ -4,7 +4,7 @@
 use bulk_users::{ErrorCode, Format, UserType};
 
 use crate::support::{
-    assert_errors, assert_users, ods_package, raw_ods, text_cell, user, RawTable,
+    assert_errors, assert_users, ods_package, raw_ods, string_cell, text_cell, user, RawTable,
 };
 
 const HEADER_ROW: &str = r#"<table:table-row><table:table-cell office:value-type="string"><text:p>User name*</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Email*</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>User type</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Site</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16380"/></table:table-row>"#;
@@ -99,23 +99,20 @@ fn white_space_in_a_paragraph_is_kept_and_between_paragraphs_is_not_text() {
     // spaces as they are; a line break written in the XML is a line break (so the
     // value is refused, as any line break is); the indentation around paragraphs is
     // nothing.
-    let cell = |xml: &str| {
-        format!(r#"<table:table-cell office:value-type="string">{xml}</table:table-cell>"#)
-    };
     let rows = format!(
         "{}{}{}{}",
         row(&[
-            cell("\n  <text:p>Ada    Lovelace</text:p>\n"),
+            string_cell("\n  <text:p>Ada    Lovelace</text:p>\n"),
             text_cell("ada@example.com"),
             EMPTY.to_owned(),
-            cell("<text:p>Oslo<text:s text:c=\"3\"/></text:p>\n   "),
+            string_cell("<text:p>Oslo<text:s text:c=\"3\"/></text:p>\n   "),
         ]),
         row(&[
             text_cell("\n   <text:span>Grace</text:span>\n   <text:span>Hopper</text:span>\n"),
             text_cell("grace@example.com"),
         ]),
         row(&[
-            cell("<text:p>Alan</text:p>\n   <text:p>Turing</text:p>"),
+            string_cell("<text:p>Alan</text:p>\n   <text:p>Turing</text:p>"),
             text_cell("alan@example.com"),
         ]),
         row(&[
@@ -145,22 +142,19 @@ fn only_a_cell_s_own_paragraphs_are_its_text() {
     // LibreOffice 7.4.7 and Gnumeric 1.12.55 show nothing of a heading, a list or a
     // section in a cell: the first and third Sites are empty (the default site), the
     // second is the paragraph after the list.
-    let site = |xml: &str| {
-        format!(r#"<table:table-cell office:value-type="string">{xml}</table:table-cell>"#)
-    };
     let rows = format!(
         "{}{}{}",
         row(&[
             text_cell("Ada"),
             text_cell("ada@example.com"),
             EMPTY.to_owned(),
-            site("<text:h>Oslo</text:h>"),
+            string_cell("<text:h>Oslo</text:h>"),
         ]),
         row(&[
             text_cell("Grace"),
             text_cell("grace@example.com"),
             EMPTY.to_owned(),
-            site(
+            string_cell(
                 "<text:list><text:list-item><text:p>Oslo</text:p></text:list-item></text:list>\
                  <text:p>Bergen</text:p>"
             ),
@@ -169,7 +163,7 @@ fn only_a_cell_s_own_paragraphs_are_its_text() {
             text_cell("Alan"),
             text_cell("alan@example.com"),
             EMPTY.to_owned(),
-            site(r#"<text:section text:name="s"><text:p>Oslo</text:p></text:section>"#),
+            string_cell(r#"<text:section text:name="s"><text:p>Oslo</text:p></text:section>"#),
         ]),
     );
     let users = bulk_users::parse(&users_table(&rows), Format::Ods).unwrap();

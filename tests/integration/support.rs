@@ -77,11 +77,14 @@ pub fn ods(grid: Grid) -> Vec<u8> {
     }])
 }
 
-/// An .ods string cell holding `text` (written as XML already).
+/// An .ods string cell holding `text` (written as XML already) in one paragraph.
 pub fn text_cell(text: &str) -> String {
-    format!(
-        r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#
-    )
+    string_cell(&format!("<text:p>{text}</text:p>"))
+}
+
+/// An .ods string cell whose content is `xml`: its paragraphs and whatever else.
+pub fn string_cell(xml: &str) -> String {
+    format!(r#"<table:table-cell office:value-type="string">{xml}</table:table-cell>"#)
 }
 
 /// Text as it stands inside an ODF paragraph.
