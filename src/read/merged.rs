@@ -44,6 +44,16 @@ impl Merge {
     }
 }
 
+/// What a range gives every cell it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Spread {
+    /// A merged range: its top-left cell's value, which the person sees over the range.
+    Merged,
+    /// An array formula saved without its result (its top-left cell holds the formula):
+    /// what the person sees in each cell it fills is unknown, as in that first cell.
+    Unknown,
+}
+
 /// The rows read so far, kept until the merged ranges are known.
 pub(super) struct Pending<'b> {
     rows: Vec<Row>,
@@ -88,7 +98,11 @@ impl<'b> Pending<'b> {
     }
 
     /// Gives every cell a range covers the value of the range's top-left cell.
-    pub(super) fn spread(&mut self, mut merges: Vec<Merge>) -> Result<(), WorkbookProblem> {
+    pub(super) fn spread(
+        &mut self,
+        mut merges: Vec<Merge>,
+        what: Spread,
+    ) -> Result<(), WorkbookProblem> {
         if merges.is_empty() || self.rows.is_empty() {
             return Ok(());
         }
@@ -157,13 +171,13 @@ impl<'b> Pending<'b> {
                 }
             }
         }
-        self.apply(copies);
+        self.apply(copies, what);
         Ok(())
     }
 
     /// Rebuilds each row that receives copies: its own cells, then the copies, by column;
     /// a copy takes the place of what the file stored under the range.
-    fn apply(&mut self, mut copies: Vec<Fill>) {
+    fn apply(&mut self, mut copies: Vec<Fill>, what: Spread) {
         copies.sort_unstable_by_key(|c| (c.target, c.column));
         copies.dedup_by_key(|c| (c.target, c.column));
         let mut rest = copies.as_slice();
@@ -199,7 +213,7 @@ impl<'b> Pending<'b> {
             row.overflow = old.overflow;
             row.removed_invisible = old.removed_invisible;
             row.hidden = old.hidden;
-            row.spread_merged = true;
+            row.spread_merged = old.spread_merged || what == Spread::Merged;
             for (column, kind, text) in cells {
                 row.push_seen(column, text, kind);
             }

@@ -163,6 +163,49 @@ fn formulas_give_the_results_the_spreadsheet_program_saved() {
 }
 
 #[test]
+fn an_array_formula_without_its_result_is_unknown_in_every_cell_it_fills() {
+    // tests/data/array_formulas.py: the Sites D2:D4 are one array formula saved without
+    // its result; openpyxl leaves D3:D4 out, XlsxWriter stores 0 there. LibreOffice
+    // shows OSLO, BERGEN and TROMSO; neither HQ nor 0 is what the person sees.
+    for file in [
+        "openpyxl_array_formula.xlsx",
+        "xlsxwriter_array_formula.xlsx",
+    ] {
+        let report = Options::new().check(&crate::support::data_file(file), Format::Xlsx);
+        assert_eq!(report.users, [], "{file}");
+        assert_eq!(
+            crate::support::valued(&report.errors),
+            [
+                (Some(2), "invalid_value", Some("=UPPER(Data!A1:A3)")),
+                (Some(3), "invalid_value", Some("=UPPER(Data!A1:A3)")),
+                (Some(4), "invalid_value", Some("=UPPER(Data!A1:A3)")),
+            ],
+            "{file}"
+        );
+        assert_eq!(report.notes, [], "{file}: no cell was merged");
+    }
+}
+
+#[test]
+fn an_array_formula_with_its_results_reads_them() {
+    // As Excel saves one: the result of every cell the array fills.
+    let rows = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>User name</t></is></c><c r="B1" t="inlineStr"><is><t>Email</t></is></c><c r="C1" t="inlineStr"><is><t>User type</t></is></c><c r="D1" t="inlineStr"><is><t>Site</t></is></c></row>
+<row r="2"><c r="A2" t="inlineStr"><is><t>Ada</t></is></c><c r="B2" t="inlineStr"><is><t>ada@example.com</t></is></c><c r="D2" t="str"><f t="array" ref="D2:D3">UPPER(E2:E3)</f><v>OSLO</v></c></row>
+<row r="3"><c r="A3" t="inlineStr"><is><t>Bob</t></is></c><c r="B3" t="inlineStr"><is><t>bob@example.com</t></is></c><c r="D3" t="str"><v>BERGEN</v></c></row>"#;
+    let bytes = raw_xlsx(
+        &[RawSheet {
+            name: "Users",
+            state: "visible",
+            rows,
+        }],
+        None,
+    );
+    let users = bulk_users::parse(&bytes, Format::Xlsx).unwrap();
+    let sites: Vec<&str> = users.iter().map(|u| u.site.as_str()).collect();
+    assert_eq!(sites, ["OSLO", "BERGEN"]);
+}
+
+#[test]
 fn rich_text_reads_as_its_plain_text() {
     let mut workbook = Workbook::new();
     let sheet = workbook.add_worksheet();

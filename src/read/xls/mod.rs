@@ -28,7 +28,7 @@ mod unchecked;
 mod work;
 
 use crate::read::budget::Budget;
-use crate::read::merged::{Merge, Pending};
+use crate::read::merged::{Merge, Pending, Spread};
 use crate::read::numfmt::NumberStyle;
 use crate::read::row::{Row, RowSink};
 use crate::read::sheet::{choose_sheet, WorkbookProblem};
@@ -175,7 +175,7 @@ pub(crate) fn read(
             Merge::new(corner(range.start), corner(range.end))
         })
         .collect();
-    pending.spread(merges)?;
+    pending.spread(merges, Spread::Merged)?;
     pending.deliver(sink);
     Ok(())
 }

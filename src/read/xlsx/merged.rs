@@ -12,7 +12,7 @@ use crate::read::sheet::WorkbookProblem;
 
 /// A range from its reference (`D2:D5`); `None` for a single cell or a reference that
 /// names no cell of a sheet.
-fn merge_of(reference: &str) -> Option<Merge> {
+pub(super) fn merge_of(reference: &str) -> Option<Merge> {
     let (from, to) = reference.trim().split_once(':')?;
     Merge::new(cell_of(from)?, cell_of(to)?)
 }

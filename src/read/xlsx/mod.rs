@@ -14,8 +14,8 @@ mod merged;
 mod strings;
 pub(crate) mod styles;
 
-use crate::read::merged::Pending;
-use merged::read_merges;
+use crate::read::merged::{Merge, Pending, Spread};
+use merged::{merge_of, read_merges};
 use strings::{unescape_excel, SharedStrings};
 
 use crate::model::sheet::SHEET_ROWS;
@@ -92,6 +92,7 @@ fn read_with(bytes: &[u8], budget: &Budget, sink: &mut dyn RowSink) -> Result<()
         styles: &styles,
         flags,
         budget,
+        unknown: Vec::new(),
     };
     cells.stream(xml_reader(budget.meter(sheet_file)), sink)
 }
@@ -253,6 +254,8 @@ struct SheetCells<'a, R: BufRead> {
     styles: &'a [NumberStyle],
     flags: BookFlags,
     budget: &'a Budget,
+    /// The ranges of the array formulas read without a result.
+    unknown: Vec<Merge>,
 }
 
 /// A cell's `t` attribute: how its value is stored.
@@ -266,6 +269,22 @@ enum Kind {
     Boolean,
     Error,
     Date,
+}
+
+/// The range an array formula fills (`<f t="array" ref="D2:D5">`); `None` for any other
+/// formula, or an array of one cell.
+fn array_range(f: &BytesStart) -> Option<Merge> {
+    let attribute = |name: &str| {
+        f.attributes()
+            .with_checks(false)
+            .flatten()
+            .find(|a| a.key.local_name().as_ref() == name)
+    };
+    let is_array = attribute("t").is_some_and(|t| &*t.value == "array");
+    is_array
+        .then(|| attribute("ref"))
+        .flatten()
+        .and_then(|r| merge_of(&r.value))
 }
 
 /// Where the parser is inside a cell; one is reused for every cell of the sheet.
@@ -285,6 +304,8 @@ struct CellState {
     formula: String,
     /// The cell has a `<v>`: the result the writer saved, if it has a formula.
     has_value: bool,
+    /// The range its array formula fills (`<f t="array" ref="D2:D5">`), if it has one.
+    array: Option<Merge>,
 }
 
 impl CellState {
@@ -303,6 +324,7 @@ impl CellState {
         self.in_formula = false;
         self.formula.clear();
         self.has_value = false;
+        self.array = None;
         for attribute in e.attributes().with_checks(false).flatten() {
             let value: &str = &attribute.value;
             match attribute.key.as_ref() {
@@ -372,6 +394,7 @@ impl<R: BufRead> SheetCells<'_, R> {
                     "f" => {
                         cell.in_formula = cell.open;
                         cell.has_formula = cell.open;
+                        cell.array = array_range(&e);
                     }
                     "t" => cell.in_inline_text = cell.open,
                     "rPh" => cell.in_phonetic = cell.open,
@@ -416,7 +439,8 @@ impl<R: BufRead> SheetCells<'_, R> {
                     }
                     "sheetData" => {
                         let merges = read_merges(&mut reader, &mut buf)?;
-                        pending.spread(merges)?;
+                        pending.spread(std::mem::take(&mut self.unknown), Spread::Unknown)?;
+                        pending.spread(merges, Spread::Merged)?;
                         pending.deliver(sink);
                         return Ok(());
                     }
@@ -447,6 +471,8 @@ impl<R: BufRead> SheetCells<'_, R> {
                 || (value.trim().is_empty() && cell.kind != Kind::Formula);
             if no_result {
                 row.push_no_result(column, &cell.formula);
+                // An array formula fills its whole range: every cell of it is as unknown.
+                self.unknown.extend(cell.array);
                 return Ok(());
             }
         }
