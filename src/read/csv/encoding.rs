@@ -12,6 +12,9 @@ pub(crate) enum TextEncoding {
     Utf16Le,
     /// UTF-16 big-endian with a byte order mark.
     Utf16Be,
+    /// UTF-32, either byte order (PowerShell's `Export-Csv -Encoding UTF32` writes it),
+    /// which is not read.
+    Utf32,
 }
 
 /// Reads the byte order mark, if any. Without one each field is taken as UTF-8 if it is,
@@ -19,6 +22,9 @@ pub(crate) enum TextEncoding {
 pub(crate) fn sniff(bytes: &[u8]) -> (TextEncoding, &[u8]) {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         (TextEncoding::Utf8 { bom: true }, rest)
+    } else if bytes.starts_with(b"\xFF\xFE\x00\x00") || bytes.starts_with(b"\x00\x00\xFE\xFF") {
+        // UTF-32's little-endian mark starts with UTF-16's.
+        (TextEncoding::Utf32, bytes)
     } else if bytes.starts_with(b"\xFF\xFE") {
         (TextEncoding::Utf16Le, bytes)
     } else if bytes.starts_with(b"\xFE\xFF") {
@@ -28,47 +34,18 @@ pub(crate) fn sniff(bytes: &[u8]) -> (TextEncoding, &[u8]) {
     }
 }
 
-/// UTF-16 without a byte order mark (pandas' `to_csv(encoding="utf-16-le")`), told by
-/// the zero byte beside each ASCII character: in the first kilobytes, nearly every
-/// other byte is zero, always on the same side, and the bytes beside them are not.
-pub(crate) fn unmarked_utf16(bytes: &[u8]) -> Option<TextEncoding> {
+/// UTF-32 or UTF-16 without a byte order mark (PowerShell's `Export-Csv -Encoding
+/// UTF32`, pandas' `to_csv(encoding="utf-16-le")`), told by the zero bytes beside each
+/// ASCII character in the first kilobytes: nearly every group of four bytes a character
+/// below U+10000 that is not zero, its two high bytes zero and always on the same side
+/// (UTF-32); or nearly every other byte zero, always on the same side, and the bytes
+/// beside them not (UTF-16).
+pub(crate) fn unmarked(bytes: &[u8]) -> Option<TextEncoding> {
     let head = bytes.get(..4096).unwrap_or(bytes);
-    let pairs = head.len() / 2;
-    // Text without a zero byte is not UTF-16 (the common case, found at memory speed).
-    if pairs < 4 || memchr::memchr(0, head).is_none() {
-        return None;
-    }
-    let zero_at = |side: usize| {
-        head.chunks_exact(2)
-            .filter(|pair| pair.get(side) == Some(&0))
-            .count()
-    };
-    let (first, second) = (zero_at(0), zero_at(1));
-    let most = pairs.saturating_mul(9) / 10;
-    let few = pairs / 10;
-    if second >= most && first <= few {
-        Some(TextEncoding::Utf16Le)
-    } else if first >= most && second <= few {
-        Some(TextEncoding::Utf16Be)
-    } else {
-        None
-    }
-}
-
-/// UTF-32 (PowerShell's `Export-Csv -Encoding UTF32` writes it): its byte order mark
-/// (`FF FE 00 00` starts with UTF-16's), or without one, the zero bytes beside each
-/// ASCII character: in the first kilobytes, nearly every group of four bytes is a
-/// character below U+10000 that is not zero, its zeros always on the same side.
-pub(crate) fn is_utf32(bytes: &[u8]) -> bool {
-    if bytes.starts_with(b"\xFF\xFE\x00\x00") || bytes.starts_with(b"\x00\x00\xFE\xFF") {
-        return true;
-    }
-    let head = bytes.get(..4096).unwrap_or(bytes);
+    // Text without a zero byte is neither (the common case, found at memory speed).
+    memchr::memchr(0, head)?;
+    let nearly_all = |count: usize, of: usize| of >= 4 && count >= of.saturating_mul(9) / 10;
     let quads = head.len() / 4;
-    if quads < 4 || memchr::memchr(0, head).is_none() {
-        return false;
-    }
-    // The two high bytes zero, and the low one not.
     let characters = |[high, higher, low]: [usize; 3]| {
         head.chunks_exact(4)
             .filter(|quad| {
@@ -78,8 +55,24 @@ pub(crate) fn is_utf32(bytes: &[u8]) -> bool {
             })
             .count()
     };
-    let most = quads.saturating_mul(9) / 10;
-    characters([2, 3, 0]) >= most || characters([1, 0, 3]) >= most
+    if nearly_all(characters([2, 3, 0]), quads) || nearly_all(characters([1, 0, 3]), quads) {
+        return Some(TextEncoding::Utf32);
+    }
+    let pairs = head.len() / 2;
+    let zero_at = |side: usize| {
+        head.chunks_exact(2)
+            .filter(|pair| pair.get(side) == Some(&0))
+            .count()
+    };
+    let (first, second) = (zero_at(0), zero_at(1));
+    let few = pairs / 10;
+    if nearly_all(second, pairs) && first <= few {
+        Some(TextEncoding::Utf16Le)
+    } else if nearly_all(first, pairs) && second <= few {
+        Some(TextEncoding::Utf16Be)
+    } else {
+        None
+    }
 }
 
 /// Decodes UTF-16 with its byte order mark into UTF-8; unpaired surrogates become U+FFFD.
@@ -368,6 +361,10 @@ mod tests {
         assert_eq!(sniff(b"\xEF\xBB\xBFa").0, TextEncoding::Utf8 { bom: true });
         assert_eq!(sniff(b"\xEF\xBB\xBFa").1, b"a");
         assert_eq!(sniff(b"\xFF\xFEa\x00").0, TextEncoding::Utf16Le);
+        assert_eq!(
+            sniff(b"\xFF\xFE\x00\x00a\x00\x00\x00").0,
+            TextEncoding::Utf32
+        );
         assert_eq!(utf16(b"\xFE\xFF\x00a\x00b", TextEncoding::Utf16Be), "ab");
         let western = CodePage::Web(encoding_rs::WINDOWS_1252);
         assert_eq!(western.decode(b"Bergstr\xf6m"), "Bergström");

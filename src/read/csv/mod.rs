@@ -52,14 +52,16 @@ pub(crate) fn read(
         }
         _ => (bytes, false),
     };
-    if encoding::is_utf32(bytes) {
-        return Err(CsvProblem::Utf32);
-    }
     let (sniffed, body) = encoding::sniff(bytes);
-    let unmarked = match (sniffed, named) {
-        (TextEncoding::Utf8 { bom: false }, None) => encoding::unmarked_utf16(body),
+    let unmarked = match sniffed {
+        TextEncoding::Utf8 { bom: false } => encoding::unmarked(body),
         _ => None,
     };
+    if sniffed == TextEncoding::Utf32 || unmarked == Some(TextEncoding::Utf32) {
+        return Err(CsvProblem::Utf32);
+    }
+    // Unmarked UTF-16 is recognised unless the service names the encoding.
+    let unmarked = unmarked.filter(|_| named.is_none());
     let utf16 = match (sniffed, named) {
         _ if unmarked.is_some() => unmarked,
         (TextEncoding::Utf16Le | TextEncoding::Utf16Be, _) => Some(sniffed),
