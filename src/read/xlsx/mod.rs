@@ -274,17 +274,10 @@ enum Kind {
 /// The range an array formula fills (`<f t="array" ref="D2:D5">`); `None` for any other
 /// formula, or an array of one cell.
 fn array_range(f: &BytesStart) -> Option<Merge> {
-    let attribute = |name: &str| {
-        f.attributes()
-            .with_checks(false)
-            .flatten()
-            .find(|a| a.key.local_name().as_ref() == name)
-    };
-    let is_array = attribute("t").is_some_and(|t| &*t.value == "array");
-    is_array
-        .then(|| attribute("ref"))
-        .flatten()
-        .and_then(|r| merge_of(&r.value))
+    if attribute(f, "t").as_deref() != Some("array") {
+        return None;
+    }
+    merge_of(&attribute(f, "ref")?)
 }
 
 /// Where the parser is inside a cell; one is reused for every cell of the sheet.
