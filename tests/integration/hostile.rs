@@ -7,7 +7,7 @@ use std::io::Write;
 use bulk_users::{ErrorCode, Format};
 
 use crate::alloc::{measure, MIB};
-use crate::support::{raw_xlsx, RawSheet};
+use crate::support::{raw_xlsx, users_sheet};
 
 /// The bound the contract sets on one upload: 256 MiB, whatever the input.
 const PEAK_LIMIT: usize = 256 * MIB;
@@ -49,14 +49,7 @@ fn bomb(
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(9))
         .large_file(true);
-    let skeleton = raw_xlsx(
-        &[RawSheet {
-            name: "Users",
-            state: "visible",
-            rows: "",
-        }],
-        Some(""),
-    );
+    let skeleton = raw_xlsx(&[users_sheet("")], Some(""));
     // Every part of a small valid workbook but the one blown up.
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(skeleton)).unwrap();
     for i in 0..archive.len() {
@@ -232,14 +225,7 @@ fn xml_entity_expansion_is_never_performed() {
         "<!DOCTYPE sst [{entities}]><sst><si><t>User name</t></si><si><t>&a9;</t></si></sst>"
     );
     let sheet = r#"<row r="1"><c t="s"><v>0</v></c><c t="s"><v>1</v></c></row>"#;
-    let bytes = raw_xlsx(
-        &[RawSheet {
-            name: "Users",
-            state: "visible",
-            rows: sheet,
-        }],
-        Some(&strings),
-    );
+    let bytes = raw_xlsx(&[users_sheet(sheet)], Some(&strings));
     let (code, _) = answer("billion laughs", &bytes, Format::Xlsx).unwrap_err();
     assert_eq!(code, ErrorCode::UnreadableFile);
 }
@@ -281,14 +267,7 @@ fn a_nine_mib_cell() {
         r#"<row r="1"><c t="inlineStr"><is><t>User name</t></is></c><c t="inlineStr"><is><t>Email</t></is></c></row><row r="2"><c t="inlineStr"><is><t>{}</t></is></c></row>"#,
         "a".repeat(9 * MIB)
     );
-    let bytes = raw_xlsx(
-        &[RawSheet {
-            name: "Users",
-            state: "visible",
-            rows: &cell,
-        }],
-        None,
-    );
+    let bytes = raw_xlsx(&[users_sheet(&cell)], None);
     let (code, _) = answer("9 MiB cell (XLSX)", &bytes, Format::Xlsx).unwrap_err();
     assert_eq!(code, ErrorCode::ValueTooLong);
 }
@@ -345,14 +324,7 @@ fn deep_nesting_in_the_sheet_xml() {
         "<x>".repeat(depth),
         "</x>".repeat(depth)
     );
-    let bytes = raw_xlsx(
-        &[RawSheet {
-            name: "Users",
-            state: "visible",
-            rows: &rows,
-        }],
-        None,
-    );
+    let bytes = raw_xlsx(&[users_sheet(&rows)], None);
     let (code, _) = answer("500,000 nested elements", &bytes, Format::Xlsx).unwrap_err();
     assert_eq!(code, ErrorCode::NoRows);
 }
@@ -360,14 +332,7 @@ fn deep_nesting_in_the_sheet_xml() {
 #[test]
 fn rows_outside_the_sheet_are_a_damaged_file() {
     let rows = r#"<row r="4294967295"><c t="inlineStr"><is><t>User name</t></is></c></row>"#;
-    let bytes = raw_xlsx(
-        &[RawSheet {
-            name: "Users",
-            state: "visible",
-            rows,
-        }],
-        None,
-    );
+    let bytes = raw_xlsx(&[users_sheet(rows)], None);
     let (code, _) = answer("row 4294967295", &bytes, Format::Xlsx).unwrap_err();
     assert_eq!(code, ErrorCode::UnreadableFile);
 }

@@ -475,7 +475,7 @@ fn each_kind_of_mistake_suggests_its_one_fix() {
 
 #[test]
 fn hidden_and_filtered_rows_are_read_and_named() {
-    use crate::support::{raw_ods, raw_xlsx, RawSheet, RawTable};
+    use crate::support::{raw_ods, raw_xlsx, users_sheet, RawTable};
     let cell = |r: u32, c: &str, text: &str| {
         format!(r#"<c r="{c}{r}" t="inlineStr"><is><t>{text}</t></is></c>"#)
     };
@@ -498,14 +498,7 @@ fn hidden_and_filtered_rows_are_read_and_named() {
         ),
     ]
     .concat();
-    let xlsx = raw_xlsx(
-        &[RawSheet {
-            name: "Users",
-            state: "visible",
-            rows: &rows,
-        }],
-        None,
-    );
+    let xlsx = raw_xlsx(&[users_sheet(&rows)], None);
     let ods_cell = |text: &str| {
         format!(
             r#"<table:table-cell office:value-type="string"><text:p>{text}</text:p></table:table-cell>"#

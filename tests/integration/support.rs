@@ -259,6 +259,15 @@ pub fn raw_xlsx(sheets: &[RawSheet], shared_strings: Option<&str>) -> Vec<u8> {
     raw_xlsx_with_tail(sheets, shared_strings, "")
 }
 
+/// One visible sheet named `Users`, its rows written by hand.
+pub fn users_sheet(rows: &str) -> RawSheet<'_> {
+    RawSheet {
+        name: "Users",
+        state: "visible",
+        rows,
+    }
+}
+
 /// One `Users` sheet written by hand, with `<mergeCells>` after its rows as Excel writes
 /// them: `merges` are range references such as `D2:D5`.
 pub fn raw_xlsx_merged(rows: &str, shared_strings: Option<&str>, merges: &[&str]) -> Vec<u8> {
@@ -270,12 +279,7 @@ pub fn raw_xlsx_merged(rows: &str, shared_strings: Option<&str>, merges: &[&str]
         r#"<mergeCells count="{}">{list}</mergeCells><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#,
         merges.len()
     );
-    let sheet = RawSheet {
-        name: "Users",
-        state: "visible",
-        rows,
-    };
-    raw_xlsx_with_tail(&[sheet], shared_strings, &tail)
+    raw_xlsx_with_tail(&[users_sheet(rows)], shared_strings, &tail)
 }
 
 /// [`raw_xlsx`], with `tail` after every sheet's `</sheetData>`.

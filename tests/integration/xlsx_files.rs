@@ -4,7 +4,7 @@ use bulk_users::{Format, Options, UserType};
 use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Formula, Workbook};
 
 use crate::support::{
-    assert_errors, assert_users, raw_xlsx, raw_xlsx_merged, user, RawSheet, HEADER,
+    assert_errors, assert_users, raw_xlsx, raw_xlsx_merged, user, users_sheet, RawSheet, HEADER,
 };
 
 fn header(sheet: &mut rust_xlsxwriter::Worksheet, row: u32) {
@@ -134,14 +134,7 @@ fn formulas_give_the_results_the_spreadsheet_program_saved() {
 <row r="2"><c r="A2" t="inlineStr"><is><t>Ada</t></is></c><c r="B2" t="str"><f>LOWER("ADA@EXAMPLE.COM")</f><v>ada@example.com</v></c><c r="C2" t="str"><f>IF(A2="","","Privileged")</f><v>Privileged</v></c><c r="D2"><f>100+1</f><v>101</v></c></row>
 <row r="3"><c r="A3" t="inlineStr"><is><t>Bob</t></is></c><c r="B3" t="inlineStr"><is><t>bob@example.com</t></is></c><c r="C3" t="str"><f>IF(A3="Bob","","x")</f><v></v></c><c r="D3" t="e"><f>NA()</f><v>#N/A</v></c></row>
 <row r="4"><c r="A4" t="inlineStr"><is><t>Cy</t></is></c><c r="B4" t="inlineStr"><is><t>cy@example.com</t></is></c><c r="C4"><f t="shared" si="0"/></c><c r="D4"><f>UPPER("london")</f></c></row>"#;
-    let bytes = raw_xlsx(
-        &[RawSheet {
-            name: "Users",
-            state: "visible",
-            rows,
-        }],
-        None,
-    );
+    let bytes = raw_xlsx(&[users_sheet(rows)], None);
     assert_errors(
         &bytes,
         Format::Xlsx,
@@ -192,14 +185,7 @@ fn an_array_formula_with_its_results_reads_them() {
     let rows = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>User name</t></is></c><c r="B1" t="inlineStr"><is><t>Email</t></is></c><c r="C1" t="inlineStr"><is><t>User type</t></is></c><c r="D1" t="inlineStr"><is><t>Site</t></is></c></row>
 <row r="2"><c r="A2" t="inlineStr"><is><t>Ada</t></is></c><c r="B2" t="inlineStr"><is><t>ada@example.com</t></is></c><c r="D2" t="str"><f t="array" ref="D2:D3">UPPER(E2:E3)</f><v>OSLO</v></c></row>
 <row r="3"><c r="A3" t="inlineStr"><is><t>Bob</t></is></c><c r="B3" t="inlineStr"><is><t>bob@example.com</t></is></c><c r="D3" t="str"><v>BERGEN</v></c></row>"#;
-    let bytes = raw_xlsx(
-        &[RawSheet {
-            name: "Users",
-            state: "visible",
-            rows,
-        }],
-        None,
-    );
+    let bytes = raw_xlsx(&[users_sheet(rows)], None);
     let users = bulk_users::parse(&bytes, Format::Xlsx).unwrap();
     let sites: Vec<&str> = users.iter().map(|u| u.site.as_str()).collect();
     assert_eq!(sites, ["OSLO", "BERGEN"]);
@@ -281,14 +267,7 @@ fn sparse_sheets_keep_the_sheet_s_own_row_numbers() {
     );
     let strings =
         r#"<si><t>User name*</t></si><si><t>Email*</t></si><si><t>ada@example.com</t></si>"#;
-    let bytes = raw_xlsx(
-        &[RawSheet {
-            name: "Users",
-            state: "visible",
-            rows,
-        }],
-        Some(strings),
-    );
+    let bytes = raw_xlsx(&[users_sheet(rows)], Some(strings));
     assert_errors(
         &bytes,
         Format::Xlsx,
@@ -1224,12 +1203,7 @@ fn text_in_a_cell_marked_as_a_number_is_refused_where_it_stands() {
     assert_eq!(sites, ["7", "0.5"]);
     // A spreadsheet error written without its type is still the error.
     let rows = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>User name*</t></is></c><c r="B1" t="inlineStr"><is><t>Email*</t></is></c><c r="C1" t="inlineStr"><is><t>Site</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>Ada</t></is></c><c r="B2" t="inlineStr"><is><t>ada@example.com</t></is></c><c r="C2"><f>1/0</f><v>#DIV/0!</v></c></row>"#;
-    let sheet = RawSheet {
-        name: "Users",
-        state: "visible",
-        rows,
-    };
-    let report = Options::new().check(&raw_xlsx(&[sheet], None), Format::Xlsx);
+    let report = Options::new().check(&raw_xlsx(&[users_sheet(rows)], None), Format::Xlsx);
     assert_eq!(
         report.errors[0].message,
         "The cell shows the spreadsheet error #DIV/0!. Replace it with the site itself."
