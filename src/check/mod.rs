@@ -325,6 +325,7 @@ impl Field<'_> {
             CellKind::Error => Err(Problem::ErrorCell),
             CellKind::NoResult => Err(Problem::NoResult),
             CellKind::NotANumber => Err(Problem::NotANumber),
+            CellKind::NoDate => Err(Problem::NoDate),
         };
         match result {
             Ok(value) => Some(value),

@@ -366,6 +366,12 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              Tabellenprogramm, geben Sie den Wert erneut ein, speichern Sie sie und laden Sie \
              sie erneut hoch."
         ),
+        Problem::NoDate => format!(
+            "{name} zeigt in Excel ##### an: Die Zelle enthält die Zahl {quoted} in einem \
+             Datums- oder Zeitformat, und kein Datum und keine Uhrzeit hat diese Zahl. \
+             Formatieren Sie die Zelle als Text, geben Sie den Wert erneut ein, speichern Sie \
+             die Datei und laden Sie sie erneut hoch."
+        ),
         Problem::Control => format!(
             "{name} enthält einen Tabulator, einen Zeilenumbruch oder ein anderes \
              Steuerzeichen. Geben Sie den Wert in einer Zeile ein."

@@ -350,6 +350,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              spreadsheet shows for it is unknown. Open the file in your spreadsheet program, \
              type the value again, save it, and upload it again."
         ),
+        Problem::NoDate => format!(
+            "{name} shows ##### in Excel: the cell holds the number {quoted} in a date or \
+             time format, and no date or time has that number. Format the cell as Text, type \
+             the value again, save the file, and upload it again."
+        ),
         Problem::Control => format!(
             "{name} contains a tab, a line break or another control character. Type the \
              value on a single line."

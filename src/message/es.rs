@@ -376,6 +376,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              no se sabe qué muestra una hoja de cálculo. Abra el archivo en su programa de \
              hojas de cálculo, vuelva a escribir el valor, guárdelo y vuelva a subirlo."
         ),
+        Problem::NoDate => format!(
+            "{name} muestra ##### en Excel: la celda contiene el número {quoted} con un \
+             formato de fecha u hora, y ninguna fecha ni hora tiene ese número. Dé a la celda \
+             el formato Texto, vuelva a escribir el valor, guarde el archivo y vuelva a subirlo."
+        ),
         Problem::Control => format!(
             "{name} contiene un tabulador, un salto de línea u otro carácter de control. \
              Escriba el valor en una sola línea."

@@ -362,6 +362,13 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              tableur, saisissez à nouveau la valeur, enregistrez-le et importez-le à nouveau.",
             WORDS.q(name)
         ),
+        Problem::NoDate => format!(
+            "{} affiche ##### dans Excel : la cellule contient le nombre {quoted} dans un \
+             format de date ou d'heure, et aucune date ni heure n'a ce nombre. Mettez la \
+             cellule au format Texte, saisissez à nouveau la valeur, enregistrez le fichier et \
+             importez-le à nouveau.",
+            WORDS.q(name)
+        ),
         Problem::Control => format!(
             "{} contient une tabulation, un saut de ligne ou un autre caractère de \
              contrôle. Saisissez la valeur sur une seule ligne.",

@@ -363,6 +363,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              si sa cosa mostri un foglio di calcolo. Apri il file nel tuo programma di fogli \
              di calcolo, scrivi di nuovo il valore, salvalo e caricalo di nuovo."
         ),
+        Problem::NoDate => format!(
+            "{name} mostra ##### in Excel: la cella contiene il numero {quoted} in un formato \
+             di data o ora, e nessuna data o ora ha quel numero. Formatta la cella come Testo, \
+             scrivi di nuovo il valore, salva il file e caricalo di nuovo."
+        ),
         Problem::Control => format!(
             "{name} contiene una tabulazione, un a capo o un altro carattere di controllo. \
              Scrivi il valore su una sola riga."

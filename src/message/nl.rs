@@ -360,6 +360,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              spreadsheetprogramma ervan toont is onbekend. Open het bestand in uw \
              spreadsheetprogramma, typ de waarde opnieuw, sla het op en upload het opnieuw."
         ),
+        Problem::NoDate => format!(
+            "{name} toont ##### in Excel: de cel bevat het getal {quoted} in een datum- of \
+             tijdnotatie, en geen datum of tijd heeft dat getal. Geef de cel de notatie Tekst, \
+             typ de waarde opnieuw, sla het bestand op en upload het opnieuw."
+        ),
         Problem::Control => format!(
             "{name} bevat een tab, een regeleinde of een ander stuurteken. Typ de waarde op \
              één regel."

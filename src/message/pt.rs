@@ -360,6 +360,11 @@ fn cell(problem: &Problem, column: Column, value: &str) -> String {
              sabe o que uma planilha mostra. Abra o arquivo no seu programa de planilhas, \
              digite o valor novamente, salve-o e envie-o novamente."
         ),
+        Problem::NoDate => format!(
+            "{name} mostra ##### no Excel: a célula contém o número {quoted} num formato de \
+             data ou hora, e nenhuma data ou hora tem esse número. Formate a célula como Texto, \
+             digite o valor novamente, salve o arquivo e envie-o novamente."
+        ),
         Problem::Control => format!(
             "{name} contém uma tabulação, uma quebra de linha ou outro caractere de \
              controle. Digite o valor em uma única linha."

@@ -14,6 +14,9 @@ pub(crate) enum Problem {
     NoResult,
     /// Text in a cell the file marks as a number.
     NotANumber,
+    /// A number that goes through a date or a time code as no date has: Excel shows
+    /// `#####`.
+    NoDate,
     /// A control character: a tab or line break inside the value, for instance.
     Control,
     /// U+FFFD: bytes that could not be read in the file's encoding.
@@ -63,6 +66,7 @@ impl Problem {
             Problem::ErrorCell
             | Problem::NoResult
             | Problem::NotANumber
+            | Problem::NoDate
             | Problem::Control
             | Problem::Unreadable
             | Problem::UnsureEncoding

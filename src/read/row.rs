@@ -4,6 +4,8 @@
 use std::ops::ControlFlow;
 
 use crate::model::text::trim;
+use crate::read::numfmt::NumberStyle;
+use crate::read::shown::number_text;
 
 use crate::model::sheet::MAX_CELLS;
 
@@ -47,6 +49,10 @@ pub(crate) enum CellKind {
     /// (LibreOffice the digits it starts with), so what the person sees is unknown; the
     /// text is the file's.
     NotANumber,
+    /// A number that goes through a date or a time code as a date or a time no date
+    /// has, which Excel shows as `#####` ([`NumberStyle::hides_in_hashes`]); the text is
+    /// the number as General shows it.
+    NoDate,
 }
 
 /// One row as a person sees it: its 1-based number and its non-empty cells, left to
@@ -123,6 +129,22 @@ impl Row {
     /// Adds a cell the file marks as a number whose `text` is no number.
     pub(crate) fn push_not_a_number(&mut self, column: u32, text: &str) {
         self.push_cell(column, trim(text), CellKind::NotANumber);
+    }
+
+    /// Adds a number as a cell of `style` shows it, or, where Excel shows `#####`
+    /// instead, as a cell that is no value ([`CellKind::NoDate`]).
+    pub(crate) fn push_number(
+        &mut self,
+        column: u32,
+        number: f64,
+        style: &NumberStyle,
+        is_1904: bool,
+    ) {
+        if style.hides_in_hashes(number, is_1904) {
+            self.push_cell(column, &number_text(number), CellKind::NoDate);
+        } else {
+            self.push(column, &style.show(number, is_1904));
+        }
     }
 
     /// Adds a cell whose text is already as a person sees it (a copy of another row's

@@ -14,6 +14,8 @@ libreoffice_formulas.xls has formulas with their saved results: Ada's User type 
 Site are Privileged and LONDON, Bob's Site 7 through 000 (007).
 libreoffice_hidden_rows.xls has three users, Bob's row (3) hidden and Cy's (4) filtered
 out by an autofilter.
+libreoffice_no_dates.xls has the Sites -1 and 2958466 through yyyy-mm-dd, and -0.25 and
+0.25 through h:mm: Excel shows #####, #####, ##### and 6:00.
 xlwt_formulas.xls is written by xlwt 1.3.0, which does not calculate: its Sites are the
 formulas ="Lon"&"don" and =3+4, each saved with an empty result, and no RECALCID record;
 LibreOffice and Excel calculate them on opening and show London and 7.
@@ -117,8 +119,19 @@ def main():
         sheet.row_dimensions[4].hidden = True
         book.save(os.path.join(tmp, "libreoffice_hidden_rows.xlsx"))
 
+        # Numbers no date or time has, through date and time formats: Excel shows #####.
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "Users"
+        users(sheet)
+        for i, (value, code) in enumerate([(-1, "yyyy-mm-dd"), (2958466, "yyyy-mm-dd"),
+                                           (-0.25, "h:mm"), (0.25, "h:mm")]):
+            sheet.append([f"User {i}", f"user{i}@example.com", "", value])
+            sheet.cell(row=i + 2, column=4).number_format = code
+        book.save(os.path.join(tmp, "libreoffice_no_dates.xlsx"))
+
         for name in ("libreoffice_1904", "libreoffice_number_formats", "libreoffice_far_cells",
-                     "libreoffice_formulas", "libreoffice_hidden_rows"):
+                     "libreoffice_formulas", "libreoffice_hidden_rows", "libreoffice_no_dates"):
             subprocess.run(["soffice", "--headless", "--convert-to", "xls:MS Excel 97",
                             "--outdir", tmp, os.path.join(tmp, name + ".xlsx")],
                            check=True, capture_output=True)

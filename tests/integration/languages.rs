@@ -119,7 +119,23 @@ fn uploads() -> Vec<(Options, Vec<u8>, Format)> {
             csv(&[&many_headers(16_400), &["a"]]),
             Format::Csv,
         ),
+        (Options::new(), negative_date_site(), Format::Xlsx),
     ]
+}
+
+/// A workbook whose one user's Site is -1 formatted as a date, which Excel shows as
+/// `#####`.
+fn negative_date_site() -> Vec<u8> {
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (column, header) in (0u16..).zip(HEADER) {
+        sheet.write_string(0, column, *header).unwrap();
+    }
+    sheet.write_string(1, 0, "Ada").unwrap();
+    sheet.write_string(1, 1, "ada@example.com").unwrap();
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    sheet.write_number_with_format(1, 3, -1.0, &date).unwrap();
+    workbook.save_to_buffer().unwrap()
 }
 
 const ENCRYPTED: &str = r#"<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>"#;

@@ -4,7 +4,8 @@ use bulk_users::{Format, Options, UserType};
 use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Formula, Workbook};
 
 use crate::support::{
-    assert_errors, assert_users, raw_xlsx, raw_xlsx_merged, user, users_sheet, RawSheet, HEADER,
+    assert_errors, assert_users, raw_xlsx, raw_xlsx_merged, user, users_sheet, valued, RawSheet,
+    HEADER,
 };
 
 fn header(sheet: &mut rust_xlsxwriter::Worksheet, row: u32) {
@@ -318,6 +319,7 @@ fn numbers_read_as_libreoffice_shows_them_through_their_format() {
     let bytes = workbook.save_to_buffer().unwrap();
     let report = bulk_users::Options::new().check(&bytes, Format::Xlsx);
     // A negative number in Site starts with "-": unsafe_value, whose value is the text.
+    // A date or a time Excel shows as ##### is invalid_value.
     let shown_at = |row: u32| {
         report
             .users
@@ -326,14 +328,25 @@ fn numbers_read_as_libreoffice_shows_them_through_their_format() {
             .map(|u| u.user.site.clone())
             .or_else(|| {
                 let error = report.errors.iter().find(|e| e.row == Some(row))?;
-                assert_eq!(error.code.as_str(), "unsafe_value", "{error}");
-                error.value.clone()
+                match error.code.as_str() {
+                    "invalid_value" => Some("#####".to_owned()),
+                    code => {
+                        assert_eq!(code, "unsafe_value", "{error}");
+                        error.value.clone()
+                    }
+                }
             })
     };
+    // Where LibreOffice shows a negative time through a negative section of its own,
+    // Excel shows ##### (Microsoft's KB 182247: any negative date or time, in the 1900
+    // date system), and so does SheetJS SSF (nothing): the value is refused.
+    let hashes_in_excel = [("[h]:mm;[h]:mm", -1.5)];
     let mut differ = Vec::new();
     for (row, (code, value, shown)) in (2u32..).zip(&cases) {
         // A site shown as nothing (or spaces only) is an empty cell: the default site.
-        let expected = if shown.trim().is_empty() {
+        let expected = if hashes_in_excel.contains(&(code.as_str(), *value)) {
+            "#####"
+        } else if shown.trim().is_empty() {
             "HQ"
         } else {
             shown.trim()
@@ -609,6 +622,72 @@ fn elapsed_time_formats_show_the_elapsed_time_never_an_empty_site() {
 }
 
 #[test]
+fn a_date_or_time_excel_shows_as_hashes_is_no_value() {
+    // Excel fills the cell with ##### for a number its date or time code cannot show:
+    // negative in the 1900 date system, or past 9999-12-31 (LibreOffice shows a date
+    // before 1900 there). The value is refused where it stands, never read as a number
+    // (a negative one was refused as starting with `-`, which said nothing of #####).
+    let date1904 = r#"<workbookPr date1904="1"/>"#;
+    for (book_pr, code, value, expected) in [
+        (
+            "",
+            "h:mm:ss AM/PM",
+            "-21.249999999999982",
+            Err(("invalid_value", "-21.25")),
+        ),
+        ("", "[h]:mm", "-1.5", Err(("invalid_value", "-1.5"))),
+        ("", "yyyy-mm-dd", "-1", Err(("invalid_value", "-1"))),
+        (
+            "",
+            "yyyy-mm-dd",
+            "2958466",
+            Err(("invalid_value", "2958466")),
+        ),
+        (
+            "",
+            "[$-F400]h:mm:ss\\ AM/PM",
+            "-10",
+            Err(("invalid_value", "-10")),
+        ),
+        (
+            "",
+            "dd/mm/yyyy;dd/mm/yyyy",
+            "-1",
+            Err(("invalid_value", "-1")),
+        ),
+        // A negative number's own section without a date or a time shows as written.
+        ("", "[h]:mm;&quot;negative&quot;", "-1", Ok("negative")),
+        ("", "0.0", "2958466", Ok("2958466.0")),
+        ("", "yyyy-mm-dd", "2958465", Ok("9999-12-31")),
+        ("", "h:mm", "0", Ok("0:00")),
+        // The 1904 date system shows a negative time with its sign: refused as any value
+        // that starts with `-` is.
+        (date1904, "[h]:mm", "-1.5", Err(("unsafe_value", "-36:00"))),
+        (date1904, "h:mm", "-0.25", Err(("unsafe_value", "-0.25"))),
+        (
+            date1904,
+            "yyyy-mm-dd",
+            "2958466",
+            Err(("invalid_value", "2958466")),
+        ),
+    ] {
+        let rows = user_row(2, &format!(r#"<c r="D2" s="1"><v>{value}</v></c>"#));
+        let bytes = package(&parts_with(book_pr, code, &rows, ""));
+        match (bulk_users::parse(&bytes, Format::Xlsx), expected) {
+            (Ok(users), Ok(shown)) => assert_eq!(users[0].site, shown, "{code} {value}"),
+            (Err(errors), Err((error, shown))) => {
+                let expected = [(Some(2), error, Some(shown))];
+                assert_eq!(valued(&errors), expected, "{code} {value}");
+                let message = &errors[0].message;
+                let hashes = message.starts_with("Site shows ##### in Excel");
+                assert_eq!(hashes, error == "invalid_value", "{message}");
+            }
+            (result, _) => panic!("{code} {value}: {result:?}"),
+        }
+    }
+}
+
+#[test]
 fn cells_as_excel_opens_them() {
     // A shared-string cell with an empty `<v/>` (ERP exports) is an empty cell; an inline
     // string's `<v>` is not shown beside its text; a `t="d"` cell reads as a date
@@ -666,6 +745,22 @@ fn xls_dates_count_from_1904_when_the_workbook_does() {
         .map(|u| u.site)
         .collect();
     assert_eq!(sites, ["2021-01-01", "1907-01-16 10:10:10"]);
+}
+
+#[test]
+fn xls_dates_and_times_excel_shows_as_hashes_are_no_value() {
+    // LibreOffice shows 1899-12-29, 10000-01-01 and 18:00 where Excel shows #####.
+    let bytes = crate::support::data_file("libreoffice_no_dates.xls");
+    let errors = Options::new()
+        .formats(Format::ALL)
+        .parse(&bytes, Format::Xls)
+        .unwrap_err();
+    let expected = [
+        (Some(2), "invalid_value", Some("-1")),
+        (Some(3), "invalid_value", Some("2958466")),
+        (Some(4), "invalid_value", Some("-0.25")),
+    ];
+    assert_eq!(valued(&errors), expected, "{errors}");
 }
 
 #[test]

@@ -2,9 +2,12 @@
 //! date, a time of day, or a code; and Excel's built-in formats, by number.
 
 use super::{
-    choose, format_text, format_time_of_day, format_with, number_sections, shape, Separators, Shape,
+    choose, format_text, format_time_of_day, format_with, is_elapsed, number_sections, shape,
+    Separators, Shape,
 };
-use crate::read::shown::{datetime_text, iso_date_serial, iso_date_text, number_text};
+use crate::read::shown::{
+    datetime_text, iso_date_serial, iso_date_text, number_text, DATE_SERIALS,
+};
 
 /// What a cell's number format does to a number, in any workbook format.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +52,24 @@ impl NumberStyle {
                 }
             }
         }
+    }
+
+    /// Whether `number` goes through a date or a time code of this style (`yyyy-mm-dd`,
+    /// `h:mm`, `[h]:mm`) as a date or a time that Excel cannot show: it fills the cell
+    /// with `#####`. That is a number past 9999-12-31, or a negative one in the 1900 date
+    /// system, whatever the section (the 1904 system shows a negative time with its
+    /// sign). LibreOffice shows such a number as a date before 1900 or a time, SheetJS as
+    /// nothing: no reading of it can be trusted.
+    pub(crate) fn hides_in_hashes(&self, number: f64, is_1904: bool) -> bool {
+        let date_or_time = match self {
+            NumberStyle::General => false,
+            NumberStyle::Date | NumberStyle::Time(_) => true,
+            NumberStyle::Code(code, _) | NumberStyle::Sections(code, _) => choose(code, number)
+                .is_some_and(|chosen| {
+                    is_elapsed(chosen.section) || shape(chosen.section) != Shape::Number
+                }),
+        };
+        date_or_time && ((number < 0.0 && !is_1904) || number >= DATE_SERIALS.end)
     }
 
     /// What a date saved as a date, ISO 8601 text (`t="d"` in .xlsx, an .ods date

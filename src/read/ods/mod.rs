@@ -530,6 +530,8 @@ impl<'b> Table<'b> {
             CellKind::Error => self.row.push_error(column, text),
             CellKind::NoResult => self.row.push_no_result(column, text),
             CellKind::NotANumber => self.row.push_not_a_number(column, text),
+            // LibreOffice shows every number, even through a date code.
+            CellKind::NoDate => self.row.push_seen(column, text, kind),
         }
     }
 }

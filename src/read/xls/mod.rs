@@ -194,7 +194,7 @@ fn push_value<T: DataType>(
         .or_else(|| value.get_int().map(|int| int as f64))
         .or_else(|| value.get_datetime().map(|datetime| datetime.as_f64()));
     if let (Some(number), Some(style)) = (number, &style) {
-        row.push(column, &style.show(number, is_1904));
+        row.push_number(column, number, style, is_1904);
     } else if let Some(text) = value.get_string() {
         match style.and_then(|style| style.show_text(text)) {
             Some(shown) => row.push(column, &shown),

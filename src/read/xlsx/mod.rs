@@ -504,7 +504,7 @@ impl<R: BufRead> SheetCells<'_, R> {
                 match trimmed.parse::<f64>() {
                     Ok(number) => {
                         let style = self.styles.get(cell.style).unwrap_or(&NumberStyle::General);
-                        row.push(column, &style.show(number, self.flags.is_1904));
+                        row.push_number(column, number, style, self.flags.is_1904);
                     }
                     // A spreadsheet error written without its type is still one.
                     Err(_) if is_error_value(trimmed) => row.push_error(column, trimmed),
