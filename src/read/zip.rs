@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::io::{BufReader, Cursor, Read};
 
+use encoding_rs_io::{DecodeReaderBytes, DecodeReaderBytesBuilder};
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 use zip::ZipArchive;
@@ -19,10 +20,21 @@ pub(crate) fn open(bytes: &[u8]) -> Result<Archive<'_>, WorkbookProblem> {
     ZipArchive::new(Cursor::new(bytes)).map_err(|_| WorkbookProblem::Damaged)
 }
 
-/// A streaming XML reader that keeps text as it is and tolerates mismatched end tags
-/// (some writers produce them; the structure that matters is the start tags).
-pub(crate) fn xml_reader<R: Read>(inner: R) -> Reader<BufReader<R>> {
-    let mut reader = Reader::from_reader(BufReader::new(inner));
+/// A part's bytes as UTF-8: a part that starts with a UTF-16 byte order mark (as XML
+/// allows, and Excel opens) is transcoded as it is read; any other passes through.
+/// A UTF-16 unit that is no character reads as U+FFFD, which the checks refuse.
+fn utf8<R: Read>(inner: R) -> DecodeReaderBytes<R, Vec<u8>> {
+    DecodeReaderBytesBuilder::new()
+        .utf8_passthru(true)
+        .strip_bom(true)
+        .build(inner)
+}
+
+/// A streaming XML reader of a part, in UTF-8 whatever the part's encoding, that keeps
+/// text as it is and tolerates mismatched end tags (some writers produce them; the
+/// structure that matters is the start tags).
+pub(crate) fn xml_reader<R: Read>(inner: R) -> Reader<BufReader<DecodeReaderBytes<R, Vec<u8>>>> {
+    let mut reader = Reader::from_reader(BufReader::new(utf8(inner)));
     let config = reader.config_mut();
     config.trim_text(false);
     config.check_end_names = false;
@@ -62,8 +74,7 @@ pub(crate) fn read_part(
         .by_name(&name)
         .map_err(|_| WorkbookProblem::Damaged)?;
     let mut text = String::new();
-    budget
-        .meter(file)
+    utf8(budget.meter(file))
         .read_to_string(&mut text)
         .map_err(|_| WorkbookProblem::Damaged)?;
     Ok(Some(text))

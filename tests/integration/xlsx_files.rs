@@ -687,6 +687,98 @@ fn a_date_or_time_excel_shows_as_hashes_is_no_value() {
     }
 }
 
+/// The workbook `bytes` (.xlsx or .ods) with every XML part saved as UTF-16 with its
+/// byte order mark, little or big endian, and its declaration saying so.
+fn utf16_parts(bytes: &[u8], big_endian: bool) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).unwrap();
+        let mut text = String::new();
+        part.read_to_string(&mut text).unwrap();
+        let name = part.name().unwrap().into_owned();
+        let options = zip::write::SimpleFileOptions::default();
+        out.start_file(name.as_str(), options).unwrap();
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            out.write_all(text.as_bytes()).unwrap();
+            continue;
+        }
+        let text = text.replacen(r#"encoding="UTF-8""#, r#"encoding="UTF-16""#, 1);
+        let mut utf16 = if big_endian {
+            vec![0xFE, 0xFF]
+        } else {
+            vec![0xFF, 0xFE]
+        };
+        for unit in text.encode_utf16() {
+            let pair = if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            };
+            utf16.extend(pair);
+        }
+        out.write_all(&utf16).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn workbook_parts_saved_as_utf16_read_as_excel_opens_them() {
+    // XML may be UTF-16, and Excel on Windows Phone saves every part so (the real file
+    // below); LibreOffice and Excel open such a workbook. It was refused as unreadable.
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    header(sheet, 0);
+    for (row, [name, email, user_type, site]) in (1u32..).zip([
+        ["Zoë Ångström", "zoe@example.com", "Privileged", "Malmö"],
+        ["Ōta Hiroshi", "ota@example.com", "", "東京"],
+    ]) {
+        for (column, text) in (0u16..).zip([name, email, user_type, site]) {
+            sheet.write_string(row, column, text).unwrap();
+        }
+    }
+    let xlsx = workbook.save_to_buffer().unwrap();
+    let ods = crate::support::ods(&[
+        HEADER,
+        &["Zoë Ångström", "zoe@example.com", "Privileged", "Malmö"],
+        &["Ōta Hiroshi", "ota@example.com", "", "東京"],
+    ]);
+    let users = [
+        user(
+            "Zoë Ångström",
+            "zoe@example.com",
+            UserType::Privileged,
+            "Malmö",
+        ),
+        user("Ōta Hiroshi", "ota@example.com", UserType::Standard, "東京"),
+    ];
+    for big_endian in [false, true] {
+        assert_users(&utf16_parts(&xlsx, big_endian), Format::Xlsx, &users);
+        assert_users(&utf16_parts(&ods, big_endian), Format::Ods, &users);
+    }
+
+    // Excel Mobile's own file (roo's test data): no user list, but its cells read as
+    // LibreOffice shows them, Summe in B1 and values in rows 2 and 3.
+    let bytes = crate::support::data_file("windows_phone_pfand.xlsx");
+    let report = Options::new().check(&bytes, Format::Xlsx);
+    let errors: Vec<_> = report
+        .errors
+        .iter()
+        .map(|e| (e.row, e.code.as_str(), e.value.as_deref()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (Some(1), "missing_column", None),
+            (Some(1), "missing_column", None),
+            (Some(1), "unknown_column", Some("Summe")),
+            (Some(2), "extra_value", Some("2011-09-14")),
+            (Some(3), "extra_value", Some("2011-09-15")),
+        ]
+    );
+}
+
 #[test]
 fn cells_as_excel_opens_them() {
     // A shared-string cell with an empty `<v/>` (ERP exports) is an empty cell; an inline
