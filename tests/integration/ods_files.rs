@@ -618,3 +618,72 @@ fn a_spreadsheet_ods_document_reads_as_libreoffice_shows_it() {
         ]
     );
 }
+
+#[test]
+fn a_value_the_file_marks_as_a_number_date_time_or_boolean_reads_only_as_one() {
+    // `office:boolean-value` is XML Schema's boolean: `1` is true, as LibreOffice and
+    // Gnumeric read it (Spout before 2021 wrote `1` for true and `""` for false); it
+    // read as FALSE. A value that is no such thing, or none, LibreOffice shows as 0 or
+    // FALSE and Gnumeric as the paragraph or TRUE: it is refused where it stands.
+
+    // One user per Site cell, each with an address of their own.
+    let table = |sites: &[String]| {
+        let rows: Vec<String> = (0..)
+            .zip(sites)
+            .map(|(n, site)| {
+                let (name, email) = (format!("User {n}"), format!("u{n}@example.com"));
+                row(&[
+                    text_cell(&name),
+                    text_cell(&email),
+                    EMPTY.to_owned(),
+                    site.clone(),
+                ])
+            })
+            .collect();
+        users_table(&rows.concat())
+    };
+    let boolean = |value: &str, text: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="boolean" calcext:value-type="boolean" office:boolean-value="{value}"><text:p>{text}</text:p></table:table-cell>"#
+        )
+    };
+    let valid = [
+        boolean("1", "1"),
+        boolean("0", "0"),
+        boolean("true", "TRUE"),
+    ];
+    let users = bulk_users::parse(&table(&valid), Format::Ods).unwrap();
+    let sites: Vec<&str> = users.iter().map(|u| u.site.as_str()).collect();
+    assert_eq!(sites, ["TRUE", "FALSE", "TRUE"]);
+
+    let invalid = [
+        boolean("", ""),
+        boolean("TRUE", "TRUE"),
+        boolean("yes", "yes"),
+        r#"<table:table-cell office:value-type="boolean"><text:p>TRUE</text:p></table:table-cell>"#.to_owned(),
+        r#"<table:table-cell office:value-type="float" office:value="abc"><text:p>Oslo</text:p></table:table-cell>"#.to_owned(),
+        r#"<table:table-cell office:value-type="float"><text:p>42</text:p></table:table-cell>"#.to_owned(),
+        r#"<table:table-cell office:value-type="float" office:value=""><text:p>Oslo</text:p></table:table-cell>"#.to_owned(),
+        r#"<table:table-cell office:value-type="percentage"/>"#.to_owned(),
+        r#"<table:table-cell office:value-type="date" office:date-value="INVALID_DATE"><text:p>INVALID DATE</text:p></table:table-cell>"#.to_owned(),
+        r#"<table:table-cell office:value-type="time" office:time-value="13:37"><text:p>Oslo</text:p></table:table-cell>"#.to_owned(),
+        r#"<table:table-cell office:value-type="float" table:formula="of:=[.A1]"><text:p>Oslo</text:p></table:table-cell>"#.to_owned(),
+    ];
+    let errors = bulk_users::parse(&table(&invalid), Format::Ods).unwrap_err();
+    assert_eq!(
+        crate::support::valued(&errors),
+        [
+            (Some(2), "invalid_value", Some("boolean")),
+            (Some(3), "invalid_value", Some("TRUE")),
+            (Some(4), "invalid_value", Some("yes")),
+            (Some(5), "invalid_value", Some("TRUE")),
+            (Some(6), "invalid_value", Some("abc")),
+            (Some(7), "invalid_value", Some("42")),
+            (Some(8), "invalid_value", Some("Oslo")),
+            (Some(9), "invalid_value", Some("percentage")),
+            (Some(10), "invalid_value", Some("INVALID_DATE")),
+            (Some(11), "invalid_value", Some("13:37")),
+            (Some(12), "invalid_value", Some("=[.A1]")),
+        ]
+    );
+}

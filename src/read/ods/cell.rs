@@ -112,6 +112,19 @@ impl CellStart {
             Some("time") => cell.time_value.as_deref().and_then(duration_days),
             _ => None,
         };
+        if let Some(value) = cell.malformed_value(number) {
+            // The text the error quotes: the value, else the text, else the value type.
+            let value = [value, string, paragraph, cell.value_type.as_deref()]
+                .into_iter()
+                .flatten()
+                .find(|text| !text.trim().is_empty())
+                .unwrap_or("?");
+            return match &cell.formula {
+                // A formula's result that is no value: what it shows is unknown.
+                Some(formula) => (Some(Cow::Borrowed(formula.as_str())), CellKind::NoResult),
+                None => (Some(Cow::Borrowed(value)), CellKind::NotANumber),
+            };
+        }
         let value = match (cell.value_type.as_deref(), number) {
             // LibreOffice counts a date's serial from 1899-12-30, as Excel does from
             // March 1900.
@@ -119,13 +132,11 @@ impl CellStart {
                 CellNumbers::Style(style) => style.show_date(date, false),
                 CellNumbers::General { .. } | CellNumbers::Unrendered => iso_date_text(date),
             }),
-            (Some("boolean"), _) => cell.boolean_value.as_deref().map(|b| {
-                if b.trim() == "true" {
-                    "TRUE".to_owned()
-                } else {
-                    "FALSE".to_owned()
-                }
-            }),
+            (Some("boolean"), _) => cell
+                .boolean_value
+                .as_deref()
+                .and_then(boolean)
+                .map(|b| if b { "TRUE" } else { "FALSE" }.to_owned()),
             (Some(value_type @ ("percentage" | "time")), Some(number))
                 if styled && matches!(numbers, CellNumbers::General { .. }) =>
             {
@@ -169,6 +180,48 @@ impl CellStart {
                 _ => (None, CellKind::Value),
             },
         }
+    }
+}
+
+impl CellStart {
+    /// Whether the cell is marked as a number, a percentage, a currency, a date, a time
+    /// or a boolean without a value that reads as one (`number` is its value read as a
+    /// number): `Some` with the value it has, if any. LibreOffice shows such a cell as
+    /// 0 (FALSE), Gnumeric as its paragraph text: what a person sees is unknown. A
+    /// well-formed time this reader does not render (negative, in months) is not one.
+    fn malformed_value(&self, number: Option<f64>) -> Option<Option<&str>> {
+        let (value, reads) = match self.value_type.as_deref() {
+            Some("float" | "percentage" | "currency") => (&self.value, number.is_some()),
+            Some("date") => {
+                let date = self.date_value.as_deref();
+                (&self.date_value, date.and_then(iso_date_text).is_some())
+            }
+            Some("time") => {
+                let time = self
+                    .time_value
+                    .as_deref()
+                    .map(|t| t.trim().trim_start_matches('-'));
+                let duration = time.is_some_and(|t| t.starts_with(['P', 'p']));
+                (&self.time_value, duration)
+            }
+            Some("boolean") => {
+                let truth = self.boolean_value.as_deref().and_then(boolean);
+                (&self.boolean_value, truth.is_some())
+            }
+            _ => return None,
+        };
+        (!reads).then_some(value.as_deref())
+    }
+}
+
+/// `office:boolean-value`: `true` or `1`, `false` or `0` (XML Schema's boolean).
+/// LibreOffice and Gnumeric read these alike, and nothing else alike (LibreOffice shows
+/// `TRUE` or `yes` as FALSE, Gnumeric as TRUE).
+fn boolean(value: &str) -> Option<bool> {
+    match value {
+        "true" | "1" => Some(true),
+        "false" | "0" => Some(false),
+        _ => None,
     }
 }
 
