@@ -132,7 +132,8 @@ impl Row {
     }
 
     /// Adds a number as a cell of `style` shows it, or, where Excel shows `#####`
-    /// instead, as a cell that is no value ([`CellKind::NoDate`]).
+    /// instead, as a cell that is no value ([`CellKind::NoDate`]). A number no
+    /// spreadsheet holds (`NaN`, an infinity) is no number.
     pub(crate) fn push_number(
         &mut self,
         column: u32,
@@ -140,7 +141,9 @@ impl Row {
         style: &NumberStyle,
         is_1904: bool,
     ) {
-        if style.hides_in_hashes(number, is_1904) {
+        if !number.is_finite() {
+            self.push_cell(column, &number_text(number), CellKind::NotANumber);
+        } else if style.hides_in_hashes(number, is_1904) {
             self.push_cell(column, &number_text(number), CellKind::NoDate);
         } else {
             self.push(column, &style.show(number, is_1904));

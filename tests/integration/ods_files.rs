@@ -668,6 +668,9 @@ fn a_value_the_file_marks_as_a_number_date_time_or_boolean_reads_only_as_one() {
         r#"<table:table-cell office:value-type="date" office:date-value="INVALID_DATE"><text:p>INVALID DATE</text:p></table:table-cell>"#.to_owned(),
         r#"<table:table-cell office:value-type="time" office:time-value="13:37"><text:p>Oslo</text:p></table:table-cell>"#.to_owned(),
         r#"<table:table-cell office:value-type="float" table:formula="of:=[.A1]"><text:p>Oslo</text:p></table:table-cell>"#.to_owned(),
+        // Numbers no spreadsheet holds: LibreOffice shows 0, Gnumeric #NUM!.
+        r#"<table:table-cell office:value-type="float" office:value="NaN"><text:p>Oslo</text:p></table:table-cell>"#.to_owned(),
+        r#"<table:table-cell office:value-type="float" office:value="1e400"><text:p>Oslo</text:p></table:table-cell>"#.to_owned(),
     ];
     let errors = bulk_users::parse(&table(&invalid), Format::Ods).unwrap_err();
     assert_eq!(
@@ -684,6 +687,8 @@ fn a_value_the_file_marks_as_a_number_date_time_or_boolean_reads_only_as_one() {
             (Some(10), "invalid_value", Some("INVALID_DATE")),
             (Some(11), "invalid_value", Some("13:37")),
             (Some(12), "invalid_value", Some("=[.A1]")),
+            (Some(13), "invalid_value", Some("NaN")),
+            (Some(14), "invalid_value", Some("1e400")),
         ]
     );
 }

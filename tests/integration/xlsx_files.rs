@@ -768,6 +768,29 @@ fn workbook_parts_saved_as_utf16_read_as_excel_opens_them() {
 }
 
 #[test]
+fn a_number_no_spreadsheet_holds_is_no_value() {
+    // `NaN`, `INF` and `1e400` read as numbers in Rust, but no spreadsheet holds them:
+    // LibreOffice shows NaN and INF, Gnumeric #NUM! and 1E+400. They read as `NaN` and
+    // `inf` before, valid Sites.
+    let rows = [
+        user_row(2, r#"<c r="D2"><v>NaN</v></c>"#),
+        user_row(3, r#"<c r="D3" s="1"><v>INF</v></c>"#),
+        user_row(4, r#"<c r="D4"><v>1e400</v></c>"#),
+    ]
+    .concat();
+    let bytes = package(&parts_with("", "0.00", &rows, ""));
+    let errors = bulk_users::parse(&bytes, Format::Xlsx).unwrap_err();
+    assert_eq!(
+        valued(&errors),
+        [
+            (Some(2), "invalid_value", Some("NaN")),
+            (Some(3), "invalid_value", Some("INF")),
+            (Some(4), "invalid_value", Some("1e400")),
+        ]
+    );
+}
+
+#[test]
 fn cells_as_excel_opens_them() {
     // A shared-string cell with an empty `<v/>` (ERP exports) is an empty cell; an inline
     // string's `<v>` is not shown beside its text; a `t="d"` cell reads as a date

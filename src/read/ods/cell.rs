@@ -108,7 +108,8 @@ impl CellStart {
             Some("float" | "percentage" | "currency") => cell
                 .value
                 .as_deref()
-                .and_then(|v| v.trim().parse::<f64>().ok()),
+                .and_then(|v| v.trim().parse::<f64>().ok())
+                .filter(|n| n.is_finite()),
             Some("time") => cell.time_value.as_deref().and_then(duration_days),
             _ => None,
         };

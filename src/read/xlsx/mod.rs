@@ -501,14 +501,15 @@ impl<R: BufRead> SheetCells<'_, R> {
                 if trimmed.is_empty() {
                     return Ok(());
                 }
-                match trimmed.parse::<f64>() {
-                    Ok(number) => {
+                // `NaN` and infinities parse, but no spreadsheet holds them.
+                match trimmed.parse::<f64>().ok().filter(|n| n.is_finite()) {
+                    Some(number) => {
                         let style = self.styles.get(cell.style).unwrap_or(&NumberStyle::General);
                         row.push_number(column, number, style, self.flags.is_1904);
                     }
                     // A spreadsheet error written without its type is still one.
-                    Err(_) if is_error_value(trimmed) => row.push_error(column, trimmed),
-                    Err(_) => row.push_not_a_number(column, trimmed),
+                    None if is_error_value(trimmed) => row.push_error(column, trimmed),
+                    None => row.push_not_a_number(column, trimmed),
                 }
             }
         }
