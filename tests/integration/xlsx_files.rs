@@ -791,6 +791,38 @@ fn a_number_no_spreadsheet_holds_is_no_value() {
 }
 
 #[test]
+fn a_boolean_cell_is_one_or_zero() {
+    // `t="b"` holds 1 or 0. LibreOffice shows `true` and `TRUE` as FALSE and `2` as TRUE,
+    // Gnumeric all three (and `false`) as TRUE; they all read as FALSE before.
+    let boolean = |row: u32, value: &str| {
+        user_row(row, &format!(r#"<c r="D{row}" t="b"><v>{value}</v></c>"#))
+    };
+    let rows = [boolean(2, "1"), boolean(3, "0")].concat();
+    assert_eq!(
+        sites(&package(&parts_with("", "0", &rows, ""))),
+        ["TRUE", "FALSE"]
+    );
+    let rows = [
+        boolean(2, "true"),
+        boolean(3, "2"),
+        boolean(4, "TRUE"),
+        boolean(5, "false"),
+    ]
+    .concat();
+    let bytes = package(&parts_with("", "0", &rows, ""));
+    let errors = bulk_users::parse(&bytes, Format::Xlsx).unwrap_err();
+    assert_eq!(
+        valued(&errors),
+        [
+            (Some(2), "invalid_value", Some("true")),
+            (Some(3), "invalid_value", Some("2")),
+            (Some(4), "invalid_value", Some("TRUE")),
+            (Some(5), "invalid_value", Some("false")),
+        ]
+    );
+}
+
+#[test]
 fn cells_as_excel_opens_them() {
     // A shared-string cell with an empty `<v/>` (ERP exports) is an empty cell; an inline
     // string's `<v>` is not shown beside its text; a `t="d"` cell reads as a date

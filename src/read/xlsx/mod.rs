@@ -486,7 +486,13 @@ impl<R: BufRead> SheetCells<'_, R> {
                 push_text(row, self.strings.get(index)?);
             }
             Kind::Inline | Kind::Formula => push_text(row, &unescape_excel(value)),
-            Kind::Boolean => row.push(column, if value.trim() == "1" { "TRUE" } else { "FALSE" }),
+            // A boolean is 1 or 0. Other text LibreOffice and Gnumeric read apart (`true`
+            // is FALSE in one and TRUE in the other): no number is known.
+            Kind::Boolean => match value.trim() {
+                "1" => row.push(column, "TRUE"),
+                "0" => row.push(column, "FALSE"),
+                other => row.push_not_a_number(column, other),
+            },
             Kind::Error => row.push_error(column, value.trim()),
             // `t="d"`: text that is no such date stays as it is.
             Kind::Date => {
