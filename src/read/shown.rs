@@ -258,7 +258,7 @@ pub(crate) fn iso_date_text(value: &str) -> Option<String> {
         Some((date, time)) => (date, Some(time.trim_end_matches('Z'))),
         None => (value, None),
     };
-    let is_date = date.len() >= 10
+    let is_date = date.len() == 10
         && date.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {
                 b == b'-'
@@ -266,7 +266,7 @@ pub(crate) fn iso_date_text(value: &str) -> Option<String> {
                 b.is_ascii_digit() || (i == 0 && b == b'-')
             }
         });
-    if !is_date {
+    if !is_date || !is_calendar_date(date) {
         return None;
     }
     let clock = time.map(|t| match t.get(..8) {
@@ -319,14 +319,39 @@ pub(crate) fn iso_date_serial(value: &str, is_1904: bool) -> Option<f64> {
 
 /// `hh:mm:ss`, digits and colons.
 fn is_clock(time: &str) -> bool {
-    time.len() == 8
+    let shape = time.len() == 8
         && time.bytes().enumerate().all(|(i, b)| {
             if i == 2 || i == 5 {
                 b == b':'
             } else {
                 b.is_ascii_digit()
             }
-        })
+        });
+    let part = |range: std::ops::Range<usize>| time.get(range).and_then(|p| p.parse::<u8>().ok());
+    shape && part(0..2) < Some(24) && part(3..5) < Some(60) && part(6..8) < Some(60)
+}
+
+/// Whether `value` is an ISO 8601 time of day alone, which a `t="d"` cell may hold:
+/// `08:30`, `10:10:10`, `23:44:51.894`.
+pub(crate) fn is_iso_time(value: &str) -> bool {
+    let value = value.trim();
+    let (clock, fraction) = value.split_once('.').unwrap_or((value, "0"));
+    let clock = match clock.len() {
+        5 => format!("{clock}:00"),
+        _ => clock.to_owned(),
+    };
+    is_clock(&clock) && !fraction.is_empty() && fraction.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `YYYY-MM-DD` names a day of the calendar (no month 13, no 30 February).
+fn is_calendar_date(date: &str) -> bool {
+    let field = |range: std::ops::Range<usize>| date.get(range)?.parse::<i64>().ok();
+    match (field(0..4), field(5..7), field(8..10)) {
+        (Some(year), Some(month @ 1..=12), Some(day @ 1..=31)) => {
+            civil_from_days(days_from_civil(year, month, day)) == (year, month, day)
+        }
+        _ => false,
+    }
 }
 
 /// The day counted from 1970-01-01 of a proleptic Gregorian date: the inverse of
@@ -452,6 +477,24 @@ mod tests {
         assert_eq!(shown("2021-01-01").as_deref(), Some("2021-01-01"));
         assert_eq!(shown("2021-01-01Tnoon"), None);
         assert_eq!(shown("January"), None);
+        // Only days of the calendar, and times of a day.
+        assert_eq!(shown("2024-02-29").as_deref(), Some("2024-02-29"));
+        assert_eq!(shown("2023-02-29"), None);
+        assert_eq!(shown("2024-13-01"), None);
+        assert_eq!(shown("2024-04-31"), None);
+        assert_eq!(shown("2024-03-011"), None);
+        assert_eq!(shown("2024-03-01T24:00:00"), None);
+        assert_eq!(shown("2024-03-01T10:60"), None);
+    }
+
+    #[test]
+    fn iso_times_alone_are_told() {
+        for time in ["08:30", "10:10:10", "23:44:51.894", " 00:00:00 "] {
+            assert!(is_iso_time(time), "{time}");
+        }
+        for text in ["24:00", "8:30", "10:10:10.", "10:10:10.5x", "noon", ""] {
+            assert!(!is_iso_time(text), "{text}");
+        }
     }
 
     #[test]

@@ -823,6 +823,34 @@ fn a_boolean_cell_is_one_or_zero() {
 }
 
 #[test]
+fn a_date_cell_that_holds_no_date_is_no_value() {
+    // A time alone is what a `t="d"` cell may hold, and shows as it stands (as
+    // LibreOffice shows calamine's date_iso.xlsx and PhpSpreadsheet's explicitdate.xlsx).
+    let rows = [
+        user_row(2, r#"<c r="D2" t="d"><v>08:30</v></c>"#),
+        user_row(3, r#"<c r="D3" t="d"><v>23:44:51.894</v></c>"#),
+    ]
+    .concat();
+    let bytes = package(&parts_with("", "0", &rows, ""));
+    assert_eq!(sites(&bytes), ["08:30", "23:44:51.894"]);
+    // LibreOffice shows `t="d"` text that is no date as it is, Gnumeric as 0 or 2024.
+    let rows = [
+        user_row(2, r#"<c r="D2" t="d"><v>not a date</v></c>"#),
+        user_row(3, r#"<c r="D3" t="d"><v>2024-13-45</v></c>"#),
+    ]
+    .concat();
+    let bytes = package(&parts_with("", "0", &rows, ""));
+    let errors = bulk_users::parse(&bytes, Format::Xlsx).unwrap_err();
+    assert_eq!(
+        valued(&errors),
+        [
+            (Some(2), "invalid_value", Some("not a date")),
+            (Some(3), "invalid_value", Some("2024-13-45")),
+        ]
+    );
+}
+
+#[test]
 fn cells_as_excel_opens_them() {
     // A shared-string cell with an empty `<v/>` (ERP exports) is an empty cell; an inline
     // string's `<v>` is not shown beside its text; a `t="d"` cell reads as a date

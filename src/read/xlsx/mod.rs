@@ -24,6 +24,7 @@ use crate::read::budget::Budget;
 use crate::read::numfmt::NumberStyle;
 use crate::read::row::{Row, RowSink};
 use crate::read::sheet::{choose_sheet, WorkbookProblem};
+use crate::read::shown::is_iso_time;
 use crate::read::zip::{attribute, find, push_reference, read_part, xml_reader, Archive};
 use styles::number_styles;
 
@@ -494,12 +495,15 @@ impl<R: BufRead> SheetCells<'_, R> {
                 other => row.push_not_a_number(column, other),
             },
             Kind::Error => row.push_error(column, value.trim()),
-            // `t="d"`: text that is no such date stays as it is.
+            // `t="d"`: a time alone shows as it stands, as LibreOffice shows it. Other
+            // text that is no date LibreOffice shows as it is and Gnumeric as a number
+            // (0, or the year it starts with): no date is known.
             Kind::Date => {
                 let style = self.styles.get(cell.style).unwrap_or(&NumberStyle::General);
                 match style.show_date(value, self.flags.is_1904) {
                     Some(text) => row.push(column, &text),
-                    None => row.push(column, value.trim()),
+                    None if is_iso_time(value) => row.push(column, value.trim()),
+                    None => row.push_not_a_number(column, value.trim()),
                 }
             }
             Kind::Number => {
