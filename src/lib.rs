@@ -238,7 +238,7 @@
 //! | `missing_column`, `duplicate_column`, `unknown_column` | the header's | the header row |
 //! | `extra_value` | its row | a value under no header |
 //! | `missing_value` | its row | a required value is empty |
-//! | `invalid_value` | its row | a control character, a spreadsheet error (`#N/A`), a formula whose result the file does not hold, characters that could not be decoded |
+//! | `invalid_value` | its row | a control character, a spreadsheet error (`#N/A`), a formula whose result the file does not hold, characters that could not be decoded, a number Excel shows as `#####`, a number cell holding no number |
 //! | `invalid_user_type` | its row | neither Standard nor Privileged |
 //! | `unsafe_value` | its row | a User name or Site starting with `=`, `+`, `-`, `@` |
 //! | `value_too_long` | its row | longer than the column allows |
@@ -275,6 +275,11 @@
 //!   XlsxWriter write them), is `invalid_value`, and so is an .xls formula saved with
 //!   an empty result in a workbook no calculation engine has calculated (as xlwt
 //!   writes them). An .ods merged cell's value shows in every cell it covers.
+//! - A number through a date or a time format that no date has (negative in the 1900
+//!   date system, past 9999-12-31) is `invalid_value`: Excel shows `#####` there. So is
+//!   a cell the file marks as a number, a date or a boolean without one that reads as
+//!   such (`NaN`, `<v>true</v>` in a boolean, an .ods `office:value` missing): the
+//!   spreadsheet programs show such cells differently.
 //! - Email domains are mapped as mail maps them (UTS #46): `ada@ＥＸＡＭＰＬＥ.com` is
 //!   `ada@example.com`, and `bücher.de` and `xn--bcher-kva.de` are one domain (the
 //!   output holds the Unicode form).

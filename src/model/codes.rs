@@ -35,7 +35,9 @@ pub enum ErrorCode {
     ExtraValue,
     /// A required value is empty.
     MissingValue,
-    /// A value holds a control character (tab, line break) or a spreadsheet error.
+    /// A value holds a control character (tab, line break) or a spreadsheet error, or
+    /// what the spreadsheet shows for it is unknown (a formula without its result, a
+    /// number shown as `#####`).
     InvalidValue,
     /// A User type is neither `Standard` nor `Privileged`.
     InvalidUserType,
