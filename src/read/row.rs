@@ -3,11 +3,10 @@
 
 use std::ops::ControlFlow;
 
+use crate::model::sheet::MAX_CELLS;
 use crate::model::text::trim;
 use crate::read::numfmt::NumberStyle;
 use crate::read::shown::number_text;
-
-use crate::model::sheet::MAX_CELLS;
 
 /// Why text could not be decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -317,7 +317,7 @@ pub(crate) fn iso_date_serial(value: &str, is_1904: bool) -> Option<f64> {
     DATE_SERIALS.contains(&serial).then_some(serial)
 }
 
-/// `hh:mm:ss`, digits and colons.
+/// `hh:mm:ss`, digits and colons, a time of a day (`23:59:59` at most).
 fn is_clock(time: &str) -> bool {
     let shape = time.len() == 8
         && time.bytes().enumerate().all(|(i, b)| {

@@ -182,9 +182,7 @@ impl CellStart {
             },
         }
     }
-}
 
-impl CellStart {
     /// Whether the cell is marked as a number, a percentage, a currency, a date, a time
     /// or a boolean without a value that reads as one (`number` is its value read as a
     /// number): `Some` with the value it has, if any. LibreOffice shows such a cell as

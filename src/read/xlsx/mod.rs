@@ -487,8 +487,8 @@ impl<R: BufRead> SheetCells<'_, R> {
                 push_text(row, self.strings.get(index)?);
             }
             Kind::Inline | Kind::Formula => push_text(row, &unescape_excel(value)),
-            // A boolean is 1 or 0. Other text LibreOffice and Gnumeric read apart (`true`
-            // is FALSE in one and TRUE in the other): no number is known.
+            // A boolean is 1 or 0. LibreOffice and Gnumeric read other text apart (`true`
+            // is FALSE in one and TRUE in the other): what the cell shows is unknown.
             Kind::Boolean => match value.trim() {
                 "1" => row.push(column, "TRUE"),
                 "0" => row.push(column, "FALSE"),
