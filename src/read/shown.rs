@@ -286,6 +286,7 @@ pub(crate) fn iso_date_text(value: &str) -> Option<String> {
 /// rather than a date. `1899-12-30`, where a time alone is written (SheetJS), is day 0
 /// of the 1900 system. `None` for text that is no such date, or a date no serial has.
 pub(crate) fn iso_date_serial(value: &str, is_1904: bool) -> Option<f64> {
+    // A day of the calendar and a time of a day, as `iso_date_text` checked them.
     let text = iso_date_text(value)?;
     let field = |range: std::ops::Range<usize>| text.get(range)?.parse::<i64>().ok();
     let (year, month, day) = (field(0..4)?, field(5..7)?, field(8..10)?);
@@ -294,15 +295,8 @@ pub(crate) fn iso_date_serial(value: &str, is_1904: bool) -> Option<f64> {
         19 => (field(11..13)?, field(14..16)?, field(17..19)?),
         _ => return None,
     };
-    if hour > 23 || minute > 59 || second > 59 {
-        return None;
-    }
     let second_of_day = hour * 3600 + minute * 60 + second;
     let days = days_from_civil(year, month, day);
-    // A day the calendar has (not 2024-02-30).
-    if civil_from_days(days) != (year, month, day) {
-        return None;
-    }
     let serial_days = if is_1904 {
         days - days_from_civil(1904, 1, 1)
     } else if days >= days_from_civil(1900, 3, 1) || days == days_from_civil(1899, 12, 30) {
@@ -327,8 +321,9 @@ fn is_clock(time: &str) -> bool {
                 b.is_ascii_digit()
             }
         });
-    let part = |range: std::ops::Range<usize>| time.get(range).and_then(|p| p.parse::<u8>().ok());
-    shape && part(0..2) < Some(24) && part(3..5) < Some(60) && part(6..8) < Some(60)
+    let part = |range: std::ops::Range<usize>| time.get(range)?.parse::<u8>().ok();
+    let parts = (part(0..2), part(3..5), part(6..8));
+    shape && matches!(parts, (Some(h), Some(m), Some(s)) if h < 24 && m < 60 && s < 60)
 }
 
 /// Whether `value` is an ISO 8601 time of day alone, which a `t="d"` cell may hold:
