@@ -499,7 +499,7 @@ impl<R: BufRead> SheetCells<'_, R> {
             // text that is no date LibreOffice shows as it is and Gnumeric as a number
             // (0, or the year it starts with): no date is known.
             Kind::Date => {
-                let style = self.styles.get(cell.style).unwrap_or(&NumberStyle::General);
+                let style = style.unwrap_or(&NumberStyle::General);
                 match style.show_date(value, self.flags.is_1904) {
                     Some(text) => row.push(column, &text),
                     None if is_iso_time(value) => row.push(column, value.trim()),
@@ -514,7 +514,7 @@ impl<R: BufRead> SheetCells<'_, R> {
                 // `NaN` and infinities parse, but no spreadsheet holds them.
                 match trimmed.parse::<f64>().ok().filter(|n| n.is_finite()) {
                     Some(number) => {
-                        let style = self.styles.get(cell.style).unwrap_or(&NumberStyle::General);
+                        let style = style.unwrap_or(&NumberStyle::General);
                         row.push_number(column, number, style, self.flags.is_1904);
                     }
                     // A spreadsheet error written without its type is still one.
