@@ -71,16 +71,16 @@ impl<'b> Pending<'b> {
         }
     }
 
-    /// Keeps a non-blank row, leaving `row` empty for the reader to reset; `Break` once
-    /// the sink could take no more rows.
-    pub(super) fn keep(&mut self, row: &mut Row) -> Result<ControlFlow<()>, WorkbookProblem> {
+    /// Keeps a copy of a non-blank row, sized to fit, while the reader goes on reusing
+    /// `row` and its buffers; `Break` once the sink could take no more rows.
+    pub(super) fn keep(&mut self, row: &Row) -> Result<ControlFlow<()>, WorkbookProblem> {
         let cost = row
             .text_len()
             .saturating_add(row.cells().len().saturating_mul(CELL_COST));
         if !self.budget.charge(cost) {
             return Err(WorkbookProblem::TooExpanded);
         }
-        self.rows.push(std::mem::take(row));
+        self.rows.push(row.clone());
         Ok(if self.rows.len() >= self.most {
             ControlFlow::Break(())
         } else {

@@ -161,7 +161,7 @@ pub(crate) fn read(
         for (c, old) in saved {
             push_value(&mut row, c, old, style(r, c), is_1904);
         }
-        if !row.is_blank() && pending.keep(&mut row)?.is_break() {
+        if !row.is_blank() && pending.keep(&row)?.is_break() {
             break;
         }
     }

@@ -71,7 +71,12 @@ fn next_string<R: BufRead>(
     let mut in_text = false;
     let mut in_phonetic = false;
     loop {
-        match crate::read::zip::next_event(reader, buf)? {
+        // Matched as quick-xml returns it, as the sheet's cells are (see there).
+        buf.clear();
+        let Ok(event) = reader.read_event_into(buf) else {
+            return Err(WorkbookProblem::Damaged);
+        };
+        match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 "si" => in_item = true,
                 "t" => in_text = in_item,
