@@ -1467,3 +1467,80 @@ fn text_in_a_cell_marked_as_a_number_is_refused_where_it_stands() {
         "The cell shows the spreadsheet error #DIV/0!. Replace it with the site itself."
     );
 }
+
+/// The values of the sheet a workbook is read from, row by row, as the errors CSV
+/// writes them back under its header: the row's number, then its cells.
+fn cells_read(bytes: &[u8]) -> Vec<Vec<String>> {
+    let file = Options::new().errors_csv(bytes, Format::Xlsx);
+    let mut reader = csv::ReaderBuilder::new().from_reader(file.as_slice());
+    reader
+        .records()
+        .map(|record| {
+            let record = record.unwrap();
+            // The last column is the Errors column the file gains.
+            let cells = record.iter().take(record.len() - 1);
+            cells.map(str::to_owned).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_strict_open_xml_workbook_reads_as_excel_shows_it() {
+    // Excel's "Strict Open XML Spreadsheet": the ISO 29500 Strict namespaces and
+    // relationship types (`http://purl.oclc.org/ooxml/…`), `dateCompatibility="0"`,
+    // and a date saved as ISO text (`t="d"`) instead of a serial.
+    let bytes = crate::support::data_file("excel_strict.xlsx");
+    assert!(crate::support::part(&bytes, "xl/workbook.xml").contains(r#"conformance="strict""#));
+    let grid = |rows: &[&[&str]]| -> Vec<Vec<String>> {
+        rows.iter()
+            .map(|row| row.iter().map(|cell| (*cell).to_owned()).collect())
+            .collect()
+    };
+    // The first sheet, as LibreOffice 7.4.7 shows it.
+    assert_eq!(
+        cells_read(&bytes),
+        grid(&[
+            &["1", "test", "", "1"],
+            &["2", "test 2", "", "2"],
+            &["3", "", "", "3"],
+            &["4", "", "", "4"],
+            &["5", "", "", "5"],
+            &["6", "", "", "6"],
+        ])
+    );
+
+    // The second sheet, read by naming it Users: the date in A4 shows as every date
+    // does, in ISO 8601 (LibreOffice: 01/01/1990 through format 14); the formulas in A7
+    // and C7 show their saved results.
+    let renamed = {
+        use std::io::{Read, Write};
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for index in 0..archive.len() {
+            let mut part = archive.by_index(index).unwrap();
+            let mut content = Vec::new();
+            part.read_to_end(&mut content).unwrap();
+            let name = part.name().unwrap().into_owned();
+            if name == "xl/workbook.xml" {
+                let text = String::from_utf8(content).unwrap();
+                content = text
+                    .replace(r#"name="Sheet Number 2""#, r#"name="Users""#)
+                    .into_bytes();
+            }
+            out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            out.write_all(&content).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    };
+    assert_eq!(
+        cells_read(&renamed),
+        grid(&[
+            &["1", "This is sheet 2", "", "", "", "", ""],
+            &["2", "Stuff", "", "", "", "", ""],
+            &["3", "1", "2", "3", "4", "5", "6"],
+            &["4", "1990-01-01", "", "", "", "", ""],
+            &["7", "10", "", "3", "", "", ""],
+        ])
+    );
+}
