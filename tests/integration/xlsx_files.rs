@@ -687,23 +687,32 @@ fn a_date_or_time_excel_shows_as_hashes_is_no_value() {
     }
 }
 
-/// The workbook `bytes` (.xlsx or .ods) with every XML part saved as UTF-16 with its
-/// byte order mark, little or big endian, and its declaration saying so.
-fn utf16_parts(bytes: &[u8], big_endian: bool) -> Vec<u8> {
+/// The package `bytes` with each part's content passed through `change`, which is given
+/// the part's name and content.
+fn with_parts(bytes: &[u8], change: impl Fn(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8> {
     use std::io::{Read, Write};
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for index in 0..archive.len() {
         let mut part = archive.by_index(index).unwrap();
-        let mut text = String::new();
-        part.read_to_string(&mut text).unwrap();
+        let mut content = Vec::new();
+        part.read_to_end(&mut content).unwrap();
         let name = part.name().unwrap().into_owned();
         let options = zip::write::SimpleFileOptions::default();
         out.start_file(name.as_str(), options).unwrap();
+        out.write_all(&change(&name, content)).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+/// The workbook `bytes` (.xlsx or .ods) with every XML part saved as UTF-16 with its
+/// byte order mark, little or big endian, and its declaration saying so.
+fn utf16_parts(bytes: &[u8], big_endian: bool) -> Vec<u8> {
+    with_parts(bytes, |name, content| {
         if !(name.ends_with(".xml") || name.ends_with(".rels")) {
-            out.write_all(text.as_bytes()).unwrap();
-            continue;
+            return content;
         }
+        let text = String::from_utf8(content).unwrap();
         let text = text.replacen(r#"encoding="UTF-8""#, r#"encoding="UTF-16""#, 1);
         let mut utf16 = if big_endian {
             vec![0xFE, 0xFF]
@@ -718,9 +727,8 @@ fn utf16_parts(bytes: &[u8], big_endian: bool) -> Vec<u8> {
             };
             utf16.extend(pair);
         }
-        out.write_all(&utf16).unwrap();
-    }
-    out.finish().unwrap().into_inner()
+        utf16
+    })
 }
 
 #[test]
@@ -1512,27 +1520,13 @@ fn a_strict_open_xml_workbook_reads_as_excel_shows_it() {
     // The second sheet, read by naming it Users: the date in A4 shows as every date
     // does, in ISO 8601 (LibreOffice: 01/01/1990 through format 14); the formulas in A7
     // and C7 show their saved results.
-    let renamed = {
-        use std::io::{Read, Write};
-        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
-        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        for index in 0..archive.len() {
-            let mut part = archive.by_index(index).unwrap();
-            let mut content = Vec::new();
-            part.read_to_end(&mut content).unwrap();
-            let name = part.name().unwrap().into_owned();
-            if name == "xl/workbook.xml" {
-                let text = String::from_utf8(content).unwrap();
-                content = text
-                    .replace(r#"name="Sheet Number 2""#, r#"name="Users""#)
-                    .into_bytes();
-            }
-            out.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
-                .unwrap();
-            out.write_all(&content).unwrap();
-        }
-        out.finish().unwrap().into_inner()
-    };
+    let renamed = with_parts(&bytes, |name, content| match name {
+        "xl/workbook.xml" => String::from_utf8(content)
+            .unwrap()
+            .replace(r#"name="Sheet Number 2""#, r#"name="Users""#)
+            .into_bytes(),
+        _ => content,
+    });
     assert_eq!(
         cells_read(&renamed),
         grid(&[
