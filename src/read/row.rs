@@ -55,7 +55,9 @@ pub(crate) enum CellKind {
 }
 
 /// One row as a person sees it: its 1-based number and its non-empty cells, left to
-/// right. Readers reuse one `Row`, so reading allocates nothing per row once warm.
+/// right. Readers reuse one `Row`, so reading allocates nothing per row once warm; the
+/// workbook readers that keep rows until the merged ranges are known keep a copy of
+/// each, made at its size.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub(crate) struct Row {
     pub(crate) number: u32,
